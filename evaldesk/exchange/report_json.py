@@ -1,0 +1,232 @@
+"""The JSON form of one report (``docs/report-format.md``): everything the filler typed, nothing computed.
+
+``to_document`` / ``from_document`` are also the canonical, versioned view of a report's data that the bureau
+workbook's data sheet and the fingerprint are built from, so all three agree on what "the data" is.
+Reading goes through the same parsers as typing: a value the window would refuse is refused here too, and a file
+with any such value is refused whole, naming where.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, cell_key
+from evaldesk.model.report import Item, Report, Unit, new_id, sheet_key
+from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
+from evaldesk.model.values import Rejected, decimal_text
+from evaldesk.scoring.rules import TemplateError
+from evaldesk.scoring.template import Template
+
+FORMAT = "evaldesk-report"
+VERSION = 1
+
+
+class ExchangeError(ValueError):
+    """A file that cannot be read as a report; the message says why (in Chinese)."""
+
+
+# ---------------------------------------------------------------- report → document
+
+
+def _plain(value):
+    """A stored value as JSON: figures as exact text, dates as ISO, the rest as is."""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_document(report: Report) -> dict:
+    fields, sheet, notes = {}, {}, {}
+    for key in sorted(report.fields):
+        value = _plain(report.fields[key])
+        if key.startswith("sheet."):
+            indicator_id, _, part = key[len("sheet."):].partition(".")
+            entry = sheet.setdefault(indicator_id, {})
+            if part.startswith("input."):
+                entry.setdefault("inputs", {})[part[len("input."):]] = value
+            else:
+                entry[part] = value
+        elif key.startswith("note."):
+            notes[key[len("note."):]] = value
+        else:
+            fields[key] = value
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "year": report.year,
+        "template": report.template.data,
+        "fields": fields,
+        "units": [{"name": unit.name,
+                   "cells": {key: decimal_text(unit.cells[key]) for key in _cell_order() if key in unit.cells}}
+                  for unit in report.units],
+        "lists": {key: [dict(item.values) for item in report.lists[key]] for key in LIST_BY_KEY},
+        "sheet": sheet,
+        "notes": notes,
+    }
+
+
+def _cell_order() -> list[str]:
+    return [cell_key(grid.key, column.key) for grid in GRIDS for column in grid.typed_columns]
+
+
+def _json_default(value):
+    if isinstance(value, Decimal):  # template numbers read as Decimal go back as they came
+        return int(value) if value == value.to_integral_value() else str(value)
+    raise TypeError(type(value).__name__)
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_document(report), ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def fingerprint(report: Report) -> str:
+    """A short, stable digest of the report's data (template included), printed on every page and carried by
+    the bureau workbook, so a reviewer can tell whether a paper copy and a file hold the same report."""
+    canonical = json.dumps(to_document(report), ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                           default=_json_default)
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest().upper()[:16]
+    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+
+# ---------------------------------------------------------------- document → report
+
+
+def _need(mapping, key, kind, where):
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise ExchangeError(f"{where}缺少“{key}”或类型不对")
+    return value
+
+
+def from_document(doc) -> Report:
+    """Build a report from a document; every value is checked as if typed. Raises ExchangeError."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ExchangeError("这不是 evaldesk 报告文件（缺少 format: evaldesk-report）")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ExchangeError("报告文件缺少版本号 version")
+    if version > VERSION:
+        raise ExchangeError(f"报告文件的格式版本为 {version}，本程序只能读取 {VERSION} 及以下版本，请升级 evaldesk")
+    year = _need(doc, "year", int, "报告文件")
+    if not 1990 <= year <= 2200:
+        raise ExchangeError(f"年度 {year} 不合理")
+    try:
+        template = Template(_need(doc, "template", dict, "报告文件"))
+    except TemplateError as err:
+        raise ExchangeError(f"报告所附评分表有误：{err}") from None
+    report = Report(year=year, template=template)
+    problems: list[str] = []
+
+    def store(where: str, action) -> None:
+        try:
+            action()
+        except Rejected as err:
+            problems.append(f"{where}：{err}")
+
+    fields = doc.get("fields", {})
+    if not isinstance(fields, dict):
+        raise ExchangeError("报告文件的 fields 应为对象")
+    for key, raw in fields.items():
+        if key not in FIELD_BY_KEY:
+            problems.append(f"fields.{key}：未知字段")
+            continue
+        store(f"“{FIELD_BY_KEY[key].label}”", lambda k=key, r=raw: _put(report.fields, k, parse_field(report, k, r)))
+
+    units = doc.get("units", [])
+    if not isinstance(units, list):
+        raise ExchangeError("报告文件的 units 应为列表")
+    for i, entry in enumerate(units, 1):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"第 {i} 个机构：缺少名称")
+            continue
+        unit = Unit(new_id(), name.strip())
+        cells = entry.get("cells", {})
+        if not isinstance(cells, dict):
+            problems.append(f"机构“{name}”：cells 应为对象")
+            continue
+        for key, raw in cells.items():
+            store(f"机构“{name}”的 {key}", lambda u=unit, k=key, r=raw: _put(u.cells, k, parse_cell(k, r, u.name)))
+        report.units.append(unit)
+
+    lists = doc.get("lists", {})
+    if not isinstance(lists, dict):
+        raise ExchangeError("报告文件的 lists 应为对象")
+    for list_key, items in lists.items():
+        if list_key not in LIST_BY_KEY or not isinstance(items, list):
+            problems.append(f"lists.{list_key}：未知列表或不是列表")
+            continue
+        for i, values in enumerate(items, 1):
+            if not isinstance(values, dict):
+                problems.append(f"{LIST_BY_KEY[list_key].label}第 {i} 项：应为对象")
+                continue
+            item = Item(new_id())
+            for name, raw in values.items():
+                store(f"{LIST_BY_KEY[list_key].label}第 {i} 项",
+                      lambda it=item, n=name, r=raw: _put(it.values, n, parse_item_value(list_key, n, r)))
+            report.lists[list_key].append(item)
+
+    sheet = doc.get("sheet", {})
+    if not isinstance(sheet, dict):
+        raise ExchangeError("报告文件的 sheet 应为对象")
+    for indicator_id, entry in sheet.items():
+        if not isinstance(entry, dict):
+            problems.append(f"评分表 {indicator_id}：应为对象")
+            continue
+        keys = [(sheet_key(indicator_id, "input", name), raw) for name, raw in (entry.get("inputs") or {}).items()]
+        keys += [(sheet_key(indicator_id, part), entry[part]) for part in ("hand", "reason") if part in entry]
+        unknown = set(entry) - {"inputs", "hand", "reason"}
+        if unknown:
+            problems.append(f"评分表 {indicator_id}：未知项 {'、'.join(sorted(unknown))}")
+        for key, raw in keys:
+            store(f"评分表 {indicator_id}", lambda k=key, r=raw: _put(report.fields, k, parse_field(report, k, r)))
+
+    notes = doc.get("notes", {})
+    if not isinstance(notes, dict):
+        raise ExchangeError("报告文件的 notes 应为对象")
+    for key, raw in notes.items():
+        store(f"说明 {key}", lambda k=key, r=raw: _put(report.fields, f"note.{k}", parse_field(report, f"note.{k}", r)))
+
+    if problems:
+        shown = "；".join(problems[:5]) + (f"；另有 {len(problems) - 5} 处" if len(problems) > 5 else "")
+        raise ExchangeError(f"报告文件中有 {len(problems)} 处数据不能接受：{shown}")
+    return report
+
+
+def _put(mapping: dict, key: str, value) -> None:
+    if value is not None:
+        mapping[key] = value
+
+
+def loads(text: str) -> Report:
+    try:
+        doc = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as err:
+        raise ExchangeError(f"文件不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}）") from None
+    except RecursionError:
+        raise ExchangeError("文件嵌套过深，不是 evaldesk 报告文件") from None
+    return from_document(doc)
+
+
+MAX_JSON_BYTES = 50 * 1024 * 1024
+
+
+def read_json(path: Path) -> Report:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise ExchangeError(f"文件 {path.name} 过大（超过 50 MB），不是 evaldesk 报告文件")
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ExchangeError(f"无法读取文件 {path}：{err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExchangeError(f"文件 {path.name} 不是 UTF-8 编码的 JSON 文本") from None
+    return loads(text)

@@ -1,0 +1,261 @@
+"""Every change to a report is an :class:`Edit`: it validates, applies itself, and returns its inverse.
+
+The store persists the parts an edit touched right after it applied (no "save" step); the window's undo stack
+keeps the inverses. A value the field cannot take raises :class:`~evaldesk.model.values.Rejected` *before*
+anything changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from evaldesk.model.form import LIST_BY_KEY, cell_spec
+from evaldesk.model.report import Item, Report, Unit, Value
+from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
+
+# What an edit touched, for the store to write: ("field", key) · ("cell", unit_id, cell_key) · ("unit", unit_id)
+# · ("units",) for the order · ("item", list_key, item_id) · ("list", list_key) for the order · ("template",).
+Touch = tuple
+
+
+class Edit:
+    label = "修改"
+
+    def apply(self, report: Report) -> "Edit":
+        """Change ``report``; return the edit that undoes it."""
+        raise NotImplementedError
+
+    def touches(self) -> list[Touch]:
+        raise NotImplementedError
+
+
+def _put(mapping: dict, key: str, value) -> None:
+    if value is None:
+        mapping.pop(key, None)
+    else:
+        mapping[key] = value
+
+
+@dataclass
+class SetField(Edit):
+    key: str
+    value: object
+    label: str = "修改"
+
+    def apply(self, report: Report) -> Edit:
+        value = parse_field(report, self.key, self.value)
+        old = report.fields.get(self.key)
+        _put(report.fields, self.key, value)
+        return SetField(self.key, old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("field", self.key)]
+
+
+@dataclass
+class SetCell(Edit):
+    unit_id: str
+    key: str  # grid.column
+    value: object
+    label: str = "修改金额"
+
+    def apply(self, report: Report) -> Edit:
+        unit = report.unit(self.unit_id)
+        value = parse_cell(self.key, self.value, unit.name)
+        old = unit.cells.get(self.key)
+        _put(unit.cells, self.key, value)
+        return SetCell(self.unit_id, self.key, old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("cell", self.unit_id, self.key)]
+
+
+@dataclass
+class RenameUnit(Edit):
+    unit_id: str
+    name: str
+    label: str = "修改机构名称"
+
+    def apply(self, report: Report) -> Edit:
+        from evaldesk.model.values import Rejected, clean_text
+
+        name = clean_text(self.name).strip()
+        if not name:
+            raise Rejected("机构名称不能为空")
+        unit = report.unit(self.unit_id)
+        old = unit.name
+        unit.name = name
+        return RenameUnit(self.unit_id, old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("unit", self.unit_id)]
+
+
+@dataclass
+class InsertUnit(Edit):
+    index: int
+    unit: Unit
+    label: str = "添加机构"
+
+    def apply(self, report: Report) -> Edit:
+        report.units.insert(self.index, copy.deepcopy(self.unit))
+        return RemoveUnit(self.unit.id, "删除机构")
+
+    def touches(self) -> list[Touch]:
+        return [("unit", self.unit.id), ("units",)]
+
+
+@dataclass
+class RemoveUnit(Edit):
+    unit_id: str
+    label: str = "删除机构"
+
+    def apply(self, report: Report) -> Edit:
+        unit = report.unit(self.unit_id)
+        index = report.units.index(unit)
+        report.units.remove(unit)
+        return InsertUnit(index, unit, "添加机构")
+
+    def touches(self) -> list[Touch]:
+        return [("unit", self.unit_id), ("units",)]
+
+
+@dataclass
+class MoveUnit(Edit):
+    unit_id: str
+    index: int
+    label: str = "移动机构"
+
+    def apply(self, report: Report) -> Edit:
+        unit = report.unit(self.unit_id)
+        old = report.units.index(unit)
+        report.units.remove(unit)
+        report.units.insert(max(0, min(self.index, len(report.units))), unit)
+        return MoveUnit(self.unit_id, old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("units",)]
+
+
+@dataclass
+class SetItemValue(Edit):
+    list_key: str
+    item_id: str
+    name: str
+    value: object
+    label: str = "修改"
+
+    def apply(self, report: Report) -> Edit:
+        value = parse_item_value(self.list_key, self.name, self.value)
+        item = report.item(self.list_key, self.item_id)
+        old = item.values.get(self.name)
+        _put(item.values, self.name, value)
+        return SetItemValue(self.list_key, self.item_id, self.name, old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("item", self.list_key, self.item_id)]
+
+
+@dataclass
+class InsertItem(Edit):
+    list_key: str
+    index: int
+    item: Item
+    label: str = "添加"
+
+    def apply(self, report: Report) -> Edit:
+        spec = LIST_BY_KEY[self.list_key]
+        item = copy.deepcopy(self.item)
+        item.values = {k: parse_item_value(self.list_key, k, v) for k, v in item.values.items()
+                       if k in dict(spec.fields)}
+        item.values = {k: v for k, v in item.values.items() if v is not None}
+        items = report.lists[self.list_key]
+        items.insert(max(0, min(self.index, len(items))), item)
+        return RemoveItem(self.list_key, self.item.id, "删除")
+
+    def touches(self) -> list[Touch]:
+        return [("item", self.list_key, self.item.id), ("list", self.list_key)]
+
+
+@dataclass
+class RemoveItem(Edit):
+    list_key: str
+    item_id: str
+    label: str = "删除"
+
+    def apply(self, report: Report) -> Edit:
+        item = report.item(self.list_key, self.item_id)
+        items = report.lists[self.list_key]
+        index = items.index(item)
+        items.remove(item)
+        return InsertItem(self.list_key, index, item, "添加")
+
+    def touches(self) -> list[Touch]:
+        return [("item", self.list_key, self.item_id), ("list", self.list_key)]
+
+
+@dataclass
+class MoveItem(Edit):
+    list_key: str
+    item_id: str
+    index: int
+    label: str = "移动"
+
+    def apply(self, report: Report) -> Edit:
+        items = report.lists[self.list_key]
+        item = report.item(self.list_key, self.item_id)
+        old = items.index(item)
+        items.remove(item)
+        items.insert(max(0, min(self.index, len(items))), item)
+        return MoveItem(self.list_key, self.item_id, old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("list", self.list_key)]
+
+
+@dataclass
+class SetTemplate(Edit):
+    """Give the report another score sheet (issue: templates). The old one comes back on undo."""
+
+    template: object
+    label: str = "更换评分表"
+
+    def apply(self, report: Report) -> Edit:
+        old = report.template
+        report.template = self.template
+        return SetTemplate(old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("template",)]
+
+
+@dataclass
+class Batch(Edit):
+    """Several edits as one step (a pasted block, a new year's carried figures). All or nothing."""
+
+    edits: list[Edit] = field(default_factory=list)
+    label: str = "批量修改"
+
+    def apply(self, report: Report) -> Edit:
+        inverses: list[Edit] = []
+        try:
+            for edit in self.edits:
+                inverses.append(edit.apply(report))
+        except Exception:
+            for inverse in reversed(inverses):
+                inverse.apply(report)
+            raise
+        return Batch(list(reversed(inverses)), self.label)
+
+    def touches(self) -> list[Touch]:
+        return [touch for edit in self.edits for touch in edit.touches()]
+
+
+def field_value(report: Report, key: str) -> Value | None:
+    """Read back what SetField stored (for views that echo the stored value)."""
+    return report.fields.get(key)
+
+
+__all__ = ["Edit", "SetField", "SetCell", "RenameUnit", "InsertUnit", "RemoveUnit", "MoveUnit", "SetItemValue",
+           "InsertItem", "RemoveItem", "MoveItem", "SetTemplate", "Batch", "cell_spec"]

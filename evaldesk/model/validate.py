@@ -1,0 +1,79 @@
+"""Which parser each key of a report takes. Used by every edit, by the JSON and workbook readers alike."""
+
+from __future__ import annotations
+
+from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY, Kind, cell_spec
+from evaldesk.model.values import (
+    Rejected, parse_bool, parse_count, parse_date, parse_integer, parse_money, parse_percent, parse_score,
+    parse_text,
+)
+
+
+def parse_kind(kind: Kind, raw: object, what: str):
+    """Parse ``raw`` as a value of ``kind``; ``what`` names the field in the message."""
+    if kind in (Kind.TEXT, Kind.LONGTEXT):
+        return parse_text(raw, what=what)
+    if kind is Kind.INTEGER:
+        return parse_integer(raw, what=what)
+    if kind is Kind.DATE:
+        return parse_date(raw, what=what)
+    if kind is Kind.MONEY:
+        return parse_money(raw, what=what)
+    if kind is Kind.SIGNED_MONEY:
+        return parse_money(raw, what=what, allow_negative=True)
+    if kind is Kind.PERCENT:
+        return parse_percent(raw, what=what)
+    if kind is Kind.COUNT:
+        return parse_count(raw, what=what)
+    if kind is Kind.BOOL:
+        return parse_bool(raw, what=what)
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def parse_field(report, key: str, raw: object):
+    """The value ``raw`` stored under ``key`` of ``report``; Rejected with a Chinese message otherwise."""
+    spec = FIELD_BY_KEY.get(key)
+    if spec is not None:
+        return parse_kind(spec.kind, raw, spec.label)
+    head, _, rest = key.partition(".")
+    if head == "note":
+        return parse_text(raw, what="说明")
+    if head == "sheet":
+        indicator_id, _, part = rest.partition(".")
+        try:
+            indicator = report.template.indicator(indicator_id)
+        except KeyError:
+            raise Rejected(f"评分表中没有指标“{indicator_id}”") from None
+        if part == "hand":
+            return parse_score(raw, indicator.weight, what=f"“{indicator.name}”的得分")
+        if part == "reason":
+            return parse_text(raw, what="扣分原因")
+        if part.startswith("input."):
+            name = part[len("input."):]
+            spec = indicator.input_spec(name)
+            if spec is None:
+                raise Rejected(f"指标“{indicator.name}”没有输入项“{name}”")
+            return parse_kind(Kind(spec.kind), raw, spec.label)
+    raise Rejected(f"报告中没有“{key}”这一项")
+
+
+def parse_cell(key: str, raw: object, unit_name: str = ""):
+    try:
+        grid, column = cell_spec(key)
+    except KeyError:
+        raise Rejected(f"收支表中没有“{key}”这一栏") from None
+    if column.computed:
+        raise Rejected(f"“{column.label}”由各分项自动合计，不能直接填写")
+    where = f"{unit_name}的" if unit_name else ""
+    return parse_kind(column.kind, raw, f"{where}{column.label}")
+
+
+def parse_item_value(list_key: str, name: str, raw: object):
+    spec = LIST_BY_KEY.get(list_key)
+    if spec is None or name not in dict(spec.fields):
+        raise Rejected(f"列表中没有“{name}”这一栏")
+    value = parse_text(raw, what=dict(spec.fields)[name])
+    choices = spec.choices.get(name)
+    if value is not None and choices and value not in choices:
+        raise Rejected(f"{dict(spec.fields)[name]}应为 {'、'.join(choices)} 之一")
+    return value
