@@ -1,0 +1,5 @@
+import sys
+
+from evaldesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,268 @@
+"""The ``evaldesk`` command: the window by default, subcommands for batch work.
+
+Every error is one Chinese line on stderr and a non-zero exit; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from evaldesk import __version__
+
+
+class CliError(Exception):
+    """A problem to report to the user as one line; exit code 2 unless given."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that speaks Chinese and exits through CliError."""
+
+    def error(self, message: str):  # noqa: D401
+        translations = {
+            "the following arguments are required": "缺少参数",
+            "unrecognized arguments": "无法识别的参数",
+            "invalid choice": "无效的选项",
+            "expected one argument": "需要一个参数值",
+            "invalid int value": "应为整数",
+            "argument": "参数",
+        }
+        for english, chinese in translations.items():
+            message = message.replace(english, chinese)
+        raise CliError(f"{message}（用 evaldesk --help 查看用法）")
+
+
+def _store(args):
+    from evaldesk.model.store import StoreError, open_store
+
+    try:
+        return open_store(args.db)
+    except StoreError as err:
+        raise CliError(str(err)) from None
+
+
+def _report(store, args):
+    """The report ``--report`` names, or the only one in the file."""
+    from evaldesk.model.store import StoreError
+
+    reports = store.list_reports()
+    if args.report is None:
+        if not reports:
+            raise CliError("数据文件中还没有报告。可先运行 evaldesk sample 加入参考样例，或在窗口中新建报告。")
+        if len(reports) > 1:
+            listing = "；".join(f"{info.id} = {info.title()}" for info in reports)
+            raise CliError(f"数据文件中有 {len(reports)} 份报告，请用 --report 指定编号：{listing}")
+        return store.load(reports[0].id)
+    try:
+        return store.load(args.report)
+    except StoreError as err:
+        raise CliError(str(err)) from None
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_sample(args) -> int:
+    from evaldesk.exchange.report_json import read_json
+    from evaldesk.resources import SAMPLE_REPORT
+
+    store = _store(args)
+    report = read_json(SAMPLE_REPORT)
+    store.add(report)
+    print(f"已加入参考样例：报告编号 {report.id}，{report.year}年度 {report.department}（{store.path}）")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from evaldesk.scoring.engine import score_report
+
+    store = _store(args)
+    reports = store.list_reports()
+    if not reports:
+        print(f"{store.path} 中还没有报告。")
+        return 0
+    print(f"数据文件：{store.path}")
+    for info in reports:
+        sheet = score_report(store.load(info.id))
+        print(f"{info.id:>4}  {info.year}年度  {info.department or '（未填部门名称）'}  预算编码 {info.budget_code or '—'}"
+              f"  {sheet.summary_line()}  最后修改 {info.updated_at.replace('T', ' ')}")
+    return 0
+
+
+def cmd_score(args) -> int:
+    from evaldesk.scoring.engine import score_report
+    from evaldesk.scoring.report_text import sheet_as_data, sheet_as_text
+
+    store = _store(args)
+    report = _report(store, args)
+    sheet = score_report(report)
+    if args.json:
+        print(json.dumps(sheet_as_data(report, sheet), ensure_ascii=False, indent=2))
+    else:
+        print(sheet_as_text(report, sheet))
+    return 0
+
+
+def _output_path(args, report, suffix: str) -> Path:
+    if args.output:
+        return Path(args.output)
+    from evaldesk.exchange.names import default_file_name
+
+    return Path(default_file_name(report, suffix))
+
+
+def cmd_export(args) -> int:
+    from evaldesk.files import WriteFailed, write_atomic
+
+    store = _store(args)
+    report = _report(store, args)
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "xlsx")
+    if fmt not in ("json", "xlsx"):
+        raise CliError(f"不支持的导出格式“{fmt}”，可用 json 或 xlsx")
+    path = _output_path(args, report, "." + fmt)
+    try:
+        if fmt == "json":
+            from evaldesk.exchange.report_json import dumps
+
+            write_atomic(path, dumps(report).encode("utf-8"))
+        else:
+            from evaldesk.exchange.workbook import ExportRefused, write_workbook
+
+            try:
+                write_workbook(report, path)
+            except ExportRefused as err:
+                raise CliError(str(err), code=1) from None
+    except WriteFailed as err:
+        raise CliError(str(err)) from None
+    print(f"已导出：{path}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from evaldesk.exchange.report_json import ExchangeError, read_json
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"找不到文件“{path}”")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            report = read_json(path)
+        elif suffix in (".xlsx", ".xlsm"):
+            from evaldesk.exchange.workbook import read_workbook
+
+            report = read_workbook(path).report
+        else:
+            raise CliError(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
+    except ExchangeError as err:
+        raise CliError(f"未导入：{err}") from None
+    store = _store(args)
+    if args.replace is not None:
+        store.load(args.replace)  # refuses an unknown id before anything is written
+        store.replace(args.replace, report)
+        print(f"已导入并替换报告 {args.replace}：{report.year}年度 {report.department}")
+    else:
+        store.add(report)
+        print(f"已导入为新报告 {report.id}：{report.year}年度 {report.department}")
+    return 0
+
+
+def cmd_print(args) -> int:
+    from evaldesk.files import WriteFailed
+    from evaldesk.printing.pdf import write_pdf
+
+    store = _store(args)
+    report = _report(store, args)
+    path = Path(args.output) if args.output else _output_path(args, report, ".pdf")
+    try:
+        write_pdf(report, path, blank=args.blank)
+    except WriteFailed as err:
+        raise CliError(str(err)) from None
+    print(f"已生成{'空表' if args.blank else ''} PDF：{path}")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from evaldesk.audit.engine import audit_report, findings_as_data, findings_as_text
+
+    store = _store(args)
+    report = _report(store, args)
+    findings = audit_report(report)
+    if args.json:
+        print(json.dumps(findings_as_data(findings), ensure_ascii=False, indent=2))
+    else:
+        print(findings_as_text(findings))
+    return 1 if any(f.severity.blocking for f in findings) else 0
+
+
+def cmd_gui(args) -> int:
+    from evaldesk.ui.app import run
+
+    return run(db=args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="evaldesk", description="部门整体支出绩效评价自评报告：填报、评分、审核、打印、报送。"
+                                                  "不带子命令时打开窗口。")
+    parser.add_argument("--version", action="version", version=f"evaldesk {__version__}")
+    parser.add_argument("--db", metavar="文件", help="数据文件（默认在用户数据文件夹中）")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="子命令")
+
+    def command(name: str, help_text: str, func, *, report: bool = True):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", metavar="文件", default=argparse.SUPPRESS, help="数据文件")
+        if report:
+            p.add_argument("--report", type=int, metavar="编号", help="报告编号（evaldesk list 可查）")
+        p.set_defaults(func=func)
+        return p
+
+    command("sample", "把参考样例（云溪区委编办 2021 年度）加入数据文件", cmd_sample, report=False)
+    command("list", "列出数据文件中的报告", cmd_list, report=False)
+    p = command("score", "显示评分表：各三级指标的分值、得分、状态与说明，小计、总分与等次", cmd_score)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（供程序读取）")
+    p = command("export", "导出报告（报送财政局的 xlsx，或 JSON）", cmd_export)
+    p.add_argument("--format", choices=("xlsx", "json"), help="格式（默认按输出文件扩展名，否则 xlsx）")
+    p.add_argument("-o", "--output", metavar="文件", help="输出文件（默认按“年度_预算编码_部门名称”命名）")
+    p = command("import", "导入 evaldesk 导出的 JSON 或 xlsx 文件", cmd_import, report=False)
+    p.add_argument("file", metavar="文件")
+    p.add_argument("--replace", type=int, metavar="编号", help="替换这份报告，而不是新建一份")
+    p = command("print", "生成打印用的 PDF（附件2-1 与评分表）", cmd_print)
+    p.add_argument("-o", "--output", metavar="文件", help="输出的 PDF 文件")
+    p.add_argument("--blank", action="store_true", help="打印空表，供手工填写")
+    p = command("audit", "审核报告，列出错误、警告与提示；有错误时以非零状态退出", cmd_audit)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return cmd_gui(args)
+        return args.func(args)
+    except CliError as err:
+        print(f"evaldesk：{err}", file=sys.stderr)
+        return err.code
+    except KeyboardInterrupt:
+        print("evaldesk：已中断", file=sys.stderr)
+        return 130
+    except Exception as err:  # the last line of defence: one line, never a traceback
+        from evaldesk.model.store import StoreError
+        from evaldesk.model.values import Rejected
+
+        if isinstance(err, (StoreError, Rejected)):
+            print(f"evaldesk：{err}", file=sys.stderr)
+            return 2
+        print(f"evaldesk：内部错误（{type(err).__name__}: {err}）。数据未受影响；请把这行信息告诉开发者。",
+              file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

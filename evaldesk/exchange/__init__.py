@@ -1,0 +1,1 @@
+"""Reports to and from files: the JSON form, the bureau's workbook. No Qt."""

@@ -1,0 +1,1 @@
+"""The report as data, its validation and its SQLite store. No Qt."""

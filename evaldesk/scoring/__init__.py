@@ -1,0 +1,1 @@
+"""Templates (indicator tree + rule kinds) → scores, subtotals, total, grade, explanations. Pure; no Qt, no DB."""
