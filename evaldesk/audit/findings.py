@@ -1,0 +1,46 @@
+"""What an audit check reports: a finding with its severity, a message a filler understands, and where it is.
+
+``where`` uses the report's own keys, so the window can take the filler there:
+
+* a form field or a score-sheet entry: its field key — ``cover.department``, ``sheet.<indicator>.reason``,
+  ``sheet.<indicator>.hand``, ``sheet.<indicator>.input.<name>``;
+* a grid cell of one unit: ``unit/<unit id>/<grid>.<column>``; of the 汇总 row: ``summary/<grid>.<column>``;
+* a list entry: ``list/<list key>/<item id>/<field>`` (or ``list/<list key>`` for the list as a whole);
+* a whole section: ``section/<section title>`` (see ``evaldesk.model.form.SECTIONS``).
+
+``key`` identifies the finding across edits (it must not contain the figures that change as the filler types),
+so a 说明 written for a 警告 stays attached to it: it is stored in the report as the field ``note.<key>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"      # 错误: must be fixed before the final print and the bureau export
+    WARNING = "warning"  # 警告: allowed with a written 说明
+    INFO = "info"        # 提示: for information
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def blocking(self) -> bool:
+        return self is Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Finding:
+    key: str
+    severity: Severity
+    message: str
+    where: str
+    check: str = ""   # the name of the check that found it (for documentation and tests)
+    note: str = ""    # the filler's 说明, filled in from the report by the engine
+
+    @property
+    def explained(self) -> bool:
+        return bool(self.note.strip())
