@@ -23,8 +23,8 @@ class Rejected(ValueError):
     """A value a field cannot take. ``str(err)`` is the message shown to the filler."""
 
 
-_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$|^-?\.\d+$")
+_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d*)?$")
+_PLAIN = re.compile(r"^-?\d+(\.\d*)?$|^-?\.\d+$")  # "90." is accepted: people type it on the way to 90.5
 # Characters a filler may type around a figure that carry no meaning.
 _SPACES = re.compile(r"[\s\u3000]+")
 # Control characters other than tab and newline cannot be printed or put in a workbook.

@@ -211,7 +211,12 @@ class Rule:
     hand_only = False  # scored by hand by design (not because a figure is missing)
 
     def inputs(self) -> list[InputSpec]:
-        return []
+        return [op.input for op in self.operands() if op.input]
+
+    def operands(self) -> list[Operand]:
+        """Every figure the rule reads (typed on the sheet or taken from the form), for showing beside it."""
+        rate = getattr(self, "rate", None)
+        return list(rate.operands) if rate else []
 
     def evaluate(self, figures: Figures, weight: Decimal) -> Outcome:
         raise NotImplementedError
@@ -242,9 +247,6 @@ class PerPoint(Rule):
         self.rounding = params.get("rounding", "proportional")
         if self.rounding not in ("proportional", "floor", "ceil"):
             raise TemplateError(f"{where}：rounding 应为 proportional、floor 或 ceil")
-
-    def inputs(self) -> list[InputSpec]:
-        return self.rate.inputs()
 
     def evaluate(self, figures: Figures, weight: Decimal) -> Outcome:
         rate, shown, problem = self.rate.compute(figures)
@@ -320,9 +322,6 @@ class Bands(Rule):
                                    bool(band.get("upper_inclusive", False)),
                                    to_decimal(require(band, "score", at), at, "score")))
 
-    def inputs(self) -> list[InputSpec]:
-        return self.rate.inputs()
-
     def check_against(self, weight: Decimal, where: str) -> None:
         for band in self.bands:
             if not 0 <= band.score <= weight:
@@ -393,8 +392,8 @@ class PerCase(Rule):
         if self.per_case <= 0:
             raise TemplateError(f"{where}：per_case 应大于 0")
 
-    def inputs(self) -> list[InputSpec]:
-        return [self.count.input]
+    def operands(self) -> list[Operand]:
+        return [self.count]
 
     def evaluate(self, figures: Figures, weight: Decimal) -> Outcome:
         count = figures.value(self.count)
@@ -418,8 +417,8 @@ class Balance(Rule):
         self.carryover = Operand.from_data(require(params, "carryover", where), where)
         self.scores = {key: to_decimal(require(params, key, where), where, key) for key in ("none", "within", "over")}
 
-    def inputs(self) -> list[InputSpec]:
-        return [op.input for op in (self.balance, self.carryover) if op.input]
+    def operands(self) -> list[Operand]:
+        return [self.balance, self.carryover]
 
     def check_against(self, weight: Decimal, where: str) -> None:
         for key, score in self.scores.items():
