@@ -155,12 +155,12 @@ class Store:
         try:
             with self.engine.connect() as connection:
                 version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+            # Another program's SQLite file must not gain our tables: version 0 is only created in an empty file.
+            self._check_ours(version)
             if version > SCHEMA_VERSION:
                 raise StoreError(f"“{self.path}”由更新版本的 evaldesk 建立（数据版本 {version}，本程序支持到 "
                                  f"{SCHEMA_VERSION}）。请升级 evaldesk 后再打开；文件未作任何修改。")
             if version < SCHEMA_VERSION:
-                if version > 0:
-                    self._check_ours()
                 with self.engine.begin() as connection:
                     migrate(connection, version)
         except StoreError:
@@ -181,10 +181,12 @@ class Store:
             raise StoreError(f"“{self.path}”不是 evaldesk 数据文件，未作任何修改。请选择扩展名为 .sqlite 的"
                              "evaldesk 数据文件。")
 
-    def _check_ours(self) -> None:
+    def _check_ours(self, version: int) -> None:
         with self.engine.connect() as connection:
             tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "report" not in tables:
+        # An unversioned file is ours only while empty; a versioned one must have our report table.
+        foreign = bool(tables) if version == 0 else "report" not in tables
+        if foreign:
             raise StoreError(f"“{self.path}”是其他程序的 SQLite 文件，不是 evaldesk 数据文件，未作任何修改。")
 
     def close(self) -> None:

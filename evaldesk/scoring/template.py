@@ -84,6 +84,8 @@ class Template:
         where = f"模板“{self.name}”"
         self.source = str(data.get("source", ""))
         self.total = to_decimal(data.get("total", 100), where, "total")
+        if self.total != 100:  # the national scheme: the whole sheet is worth 100, the grades assume it
+            raise TemplateError(f"{where}：总分 total 应为 100，收到 {num(self.total)}")
         cover = data.get("cover")
         if not isinstance(cover, dict):
             raise TemplateError(f"{where}：缺少封面措辞 cover")
