@@ -1,0 +1,79 @@
+"""Starting the window: the bundled Chinese font, Qt's own dialogs in Chinese, the data file, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from evaldesk.resources import FONT_BOLD, FONT_REGULAR
+
+_translators: list[QTranslator] = []  # kept alive for the application's lifetime
+
+
+def register_fonts() -> str | None:
+    """Register the bundled Noto Sans SC so Chinese renders on a machine with no Chinese font; returns its family."""
+    family = None
+    for path in (FONT_REGULAR, FONT_BOLD):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0 and family is None:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = families[0] if families else None
+    return family
+
+
+def install_chinese(app: QApplication) -> None:
+    """Qt's own dialogs (file chooser, message boxes, print dialog) speak Chinese."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            break
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (or the existing one, as under pytest-qt), with font and language set up."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("evaldesk")
+    app.setOrganizationName("evaldesk")
+    family = register_fonts()
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    install_chinese(app)
+    return app
+
+
+def open_window(db: str | Path | None = None):
+    """The main window on ``db`` (default: the user's data file). A file that cannot be opened is explained in
+    a dialog and the window starts without it, so nothing is overwritten."""
+    from evaldesk.model.store import Store, StoreError, default_db_path
+    from evaldesk.ui import dialogs
+    from evaldesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    path = Path(db) if db else default_db_path()
+    try:
+        store = Store(path)
+    except StoreError as err:
+        dialogs.error(window, "无法打开数据文件", f"{err}\n\n可用“文件 → 打开数据文件”选择其他文件。")
+        window.show_welcome()
+        window.welcome.create_button.setEnabled(False)
+        window.welcome.sample_button.setEnabled(False)
+        return window
+    window.use_store(store)
+    return window
+
+
+def run(db: str | Path | None = None) -> int:
+    app = create_app()
+    window = open_window(db)
+    window.show()
+    return app.exec()

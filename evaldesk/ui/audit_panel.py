@@ -1,0 +1,89 @@
+"""审核 panel: the reviewer's findings, updated as the filler types. A click takes the filler to the field; a
+警告 gets its 说明 here, stored with the report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from evaldesk.audit.findings import Finding, Severity
+from evaldesk.ui.document import ReportDocument
+from evaldesk.ui.fields import TextField
+
+SEVERITY_COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#b35c00", Severity.INFO: "#1f5fa8"}
+
+
+class AuditPanel(QWidget):
+    navigate = Signal(str)  # a Finding.where
+
+    def __init__(self, document: ReportDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["级别", "问题"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setColumnWidth(0, 56)
+        self.tree.setUniformRowHeights(False)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        self.tree.currentItemChanged.connect(lambda item, _prev: self._show_note(item))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.note_title = QLabel()
+        self.note_title.setWordWrap(True)
+        self.note_box = QVBoxLayout()
+        self.note_editor: TextField | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.note_title)
+        layout.addLayout(self.note_box)
+        self.findings: list[Finding] = []
+        document.audited.connect(self.show_findings)
+        self.show_findings(document.findings)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        current = self.tree.currentItem()
+        current_key = current.data(0, Qt.ItemDataRole.UserRole).key if current else None
+        if [(f.key, f.message, f.note) for f in findings] == [(f.key, f.message, f.note) for f in self.findings]:
+            return
+        self.findings = findings
+        self.tree.clear()
+        for finding in findings:
+            text = finding.message + (f"\n说明：{finding.note}" if finding.note else "")
+            item = QTreeWidgetItem([finding.severity.label, text])
+            item.setData(0, Qt.ItemDataRole.UserRole, finding)
+            item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+            item.setToolTip(1, text)
+            self.tree.addTopLevelItem(item)
+            if finding.key == current_key:
+                self.tree.setCurrentItem(item)
+        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        self.summary.setText(f"错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}　提示 "
+                             f"{counts[Severity.INFO]}" + ("　— 有错误时打印稿标为“草稿”，不能导出报送文件"
+                                                          if counts[Severity.ERROR] else ""))
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding: Finding = item.data(0, Qt.ItemDataRole.UserRole)
+        self._show_note(item)
+        self.navigate.emit(finding.where)
+
+    def _show_note(self, item: QTreeWidgetItem | None) -> None:
+        finding: Finding | None = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        key = f"note.{finding.key}" if finding and finding.severity is Severity.WARNING else None
+        if self.note_editor is not None and self.note_editor.key == key:
+            return
+        if self.note_editor is not None:
+            self.note_editor.setParent(None)
+            self.note_editor.deleteLater()
+            self.note_editor = None
+        if key is None:
+            self.note_title.setText("选中一条“警告”可在此写说明（随报告保存、打印和导出）。" if finding is None or
+                                    finding.severity is not Severity.ERROR else "“错误”须修改报告内容，不能以说明代替。")
+            return
+        self.note_title.setText("说明（此警告为何可以接受）：")
+        self.note_editor = TextField(self.document, key, "例如：本年度无项目支出，故无法计算……", min_lines=3)
+        self.note_box.addWidget(self.note_editor)

@@ -1,0 +1,122 @@
+"""The open report as the window sees it: its store, its undo stack, and its live scores and findings.
+
+Every change goes through :meth:`ReportDocument.apply`: the edit is validated, applied and written to the data
+file at once; the inverse goes on the undo stack; scores and the audit are recomputed (microseconds to a few
+milliseconds) and views are told exactly what changed, so each repaints only its own part.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from evaldesk.audit.engine import audit_report
+from evaldesk.model.edits import Edit, SetCell, SetField, SetItemValue
+from evaldesk.model.report import Report
+from evaldesk.model.store import Store, StoreError
+from evaldesk.model.values import Rejected
+from evaldesk.scoring.engine import SheetResult, score_report
+
+
+def _typing_key(edit: Edit):
+    """Edits that may merge with the next one on the same field: consecutive keystrokes undo together."""
+    if isinstance(edit, SetField):
+        return ("field", edit.key)
+    if isinstance(edit, SetCell):
+        return ("cell", edit.unit_id, edit.key)
+    if isinstance(edit, SetItemValue):
+        return ("item", edit.list_key, edit.item_id, edit.name)
+    return None
+
+
+class _EditCommand(QUndoCommand):
+    MERGE_ID = 1
+
+    def __init__(self, document: "ReportDocument", edit: Edit, inverse: Edit, merge: bool):
+        super().__init__(edit.label)
+        self.document = document
+        self.edit = edit
+        self.inverse = inverse
+        self.merge_key = _typing_key(edit) if merge else None
+        self._first = True
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self.MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, _EditCommand) or other.merge_key != self.merge_key or self.merge_key is None:
+            return False
+        self.edit = other.edit  # redo goes to the latest value; undo still goes back to before the first keystroke
+        return True
+
+    def redo(self) -> None:
+        if self._first:  # the edit was already applied when the command was built
+            self._first = False
+            return
+        self.document._run(self.edit)
+
+    def undo(self) -> None:
+        self.document._run(self.inverse)
+
+
+class ReportDocument(QObject):
+    """One report open in the window."""
+
+    changed = Signal(list)        # the touches of the edit just applied (see evaldesk.model.edits)
+    rescored = Signal(object)     # SheetResult
+    audited = Signal(list)        # list[Finding]
+    failed = Signal(str)          # the data file could not be written: a message for the filler
+
+    def __init__(self, store: Store, report: Report, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.report = report
+        self.undo_stack = QUndoStack(self)
+        self.sheet: SheetResult = score_report(report)
+        self.findings = audit_report(report, self.sheet)
+
+    # ---- changing the report
+
+    def apply(self, edit: Edit, *, merge: bool = True) -> bool:
+        """Validate, apply, store and record ``edit``. A refused value raises Rejected (nothing changed);
+        a file that cannot be written emits ``failed`` and returns False (nothing changed)."""
+        try:
+            inverse = self.store.apply(self.report, edit)
+        except StoreError as err:
+            self.failed.emit(str(err))
+            return False
+        self.undo_stack.push(_EditCommand(self, edit, inverse, merge))
+        self._after(edit)
+        return True
+
+    def try_apply(self, edit: Edit, *, merge: bool = True) -> str | None:
+        """Like :meth:`apply` but returns the refusal message instead of raising (None when stored)."""
+        try:
+            self.apply(edit, merge=merge)
+        except Rejected as err:
+            return str(err)
+        return None
+
+    def break_merge(self) -> None:
+        """The next keystroke starts a new undo step (called when a field loses focus)."""
+        command = self.undo_stack.command(self.undo_stack.index() - 1) if self.undo_stack.index() else None
+        if isinstance(command, _EditCommand):
+            command.merge_key = None
+
+    def _run(self, edit: Edit) -> None:
+        try:
+            self.store.apply(self.report, edit)
+        except (StoreError, Rejected) as err:
+            self.failed.emit(str(err))
+            return
+        self._after(edit)
+
+    def _after(self, edit: Edit) -> None:
+        self.recompute()
+        self.changed.emit(edit.touches())
+
+    def recompute(self) -> None:
+        self.sheet = score_report(self.report)
+        self.findings = audit_report(self.report, self.sheet)
+        self.rescored.emit(self.sheet)
+        self.audited.emit(self.findings)

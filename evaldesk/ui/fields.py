@@ -1,0 +1,168 @@
+"""Editors bound to one key of the report: what the filler types is stored at once, a refusal is shown in place.
+
+Undo/redo keys are handed to the window's actions (the editors' own undo is off), so Ctrl+Z undoes across
+fields and tabs, and consecutive keystrokes in one field undo together (see document.py).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from evaldesk.model.edits import SetField
+from evaldesk.model.values import decimal_text, format_date_cn
+from evaldesk.ui.document import ReportDocument
+
+ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
+ERROR_LABEL_STYLE = "color: #c0392b;"
+
+
+def is_undo_key(event) -> bool:
+    return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            or (event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier))
+
+
+class _GiveUndoToWindow:
+    """Mixin: let the window's 撤销/重做 actions have Ctrl+Z / Ctrl+Y even while this editor has focus."""
+
+    def event(self, event):  # noqa: D401
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+def display(value) -> str:
+    """A stored value as the editor shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, _dt.date):
+        return format_date_cn(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if hasattr(value, "as_tuple"):
+        return decimal_text(value)
+    return str(value)
+
+
+class FieldEditor(QWidget):
+    """An editor for a field key, with a line under it that says why a value was refused."""
+
+    def __init__(self, document: ReportDocument, key: str, editor: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.key = key
+        self.editor = editor
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_LABEL_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+        self.setFocusProxy(editor)
+        self._typing = False
+        document.changed.connect(self._on_changed)
+
+    # subclasses: text() / set_text()
+    def text(self) -> str:
+        raise NotImplementedError
+
+    def set_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def stored_text(self) -> str:
+        return display(self.document.report.get(self.key))
+
+    def refresh(self) -> None:
+        self.show_error(None)
+        if self.text() != self.stored_text():
+            self.set_text(self.stored_text())
+
+    def commit(self) -> None:
+        """Store what is typed; show the refusal in place if the field cannot take it."""
+        self._typing = True
+        try:
+            message = self.document.try_apply(SetField(self.key, self.text()))
+        finally:
+            self._typing = False
+        self.show_error(message)
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.editor.setStyleSheet(ERROR_STYLE if message else "")
+        self.editor.setToolTip(message or "")
+
+    def has_error(self) -> bool:
+        return bool(self.error.text())
+
+    def _on_changed(self, touches) -> None:
+        if not self._typing and ("field", self.key) in touches:
+            self.refresh()
+
+
+class _LineEdit(_GiveUndoToWindow, QLineEdit):
+    pass
+
+
+class _PlainTextEdit(_GiveUndoToWindow, QPlainTextEdit):
+    pass
+
+
+class LineField(FieldEditor):
+    def __init__(self, document: ReportDocument, key: str, placeholder: str = "", parent=None):
+        editor = _LineEdit()
+        editor.setPlaceholderText(placeholder)
+        super().__init__(document, key, editor, parent)
+        editor.setText(self.stored_text())
+        editor.textEdited.connect(lambda _text: self.commit())
+        editor.editingFinished.connect(self._finished)
+
+    def text(self) -> str:
+        return self.editor.text()
+
+    def set_text(self, text: str) -> None:
+        self.editor.setText(text)
+
+    def _finished(self) -> None:
+        self.document.break_merge()
+        if not self.has_error() and self.text() != self.stored_text():
+            self.set_text(self.stored_text())  # show the stored form (e.g. a date as 2022年7月15日)
+
+
+class TextField(FieldEditor):
+    def __init__(self, document: ReportDocument, key: str, placeholder: str = "", parent=None, min_lines: int = 4):
+        editor = _PlainTextEdit()
+        editor.setUndoRedoEnabled(False)
+        editor.setPlaceholderText(placeholder)
+        editor.setTabChangesFocus(True)
+        editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * min_lines + 12)
+        super().__init__(document, key, editor, parent)
+        editor.setPlainText(self.stored_text())
+        editor.textChanged.connect(self._changed)
+        editor.installEventFilter(self)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        self._setting = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._setting = False
+
+    def _changed(self) -> None:
+        if not getattr(self, "_setting", False):
+            self.commit()
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
+            self.document.break_merge()
+        return False

@@ -1,0 +1,350 @@
+"""Part 二's grids as spreadsheets: header rows merged like the paper, the computed 汇总 row, a row per unit.
+
+Enter moves down, Tab moves right, a block copied from Excel/WPS pastes across cells (the good cells are stored,
+a bad one is marked and says why), Delete clears, 合计 cells and the 汇总 row are computed, read-only and look it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+
+from evaldesk.model.edits import Batch, RenameUnit, SetCell
+from evaldesk.model.form import SUMMARY_ROW_LABEL, Grid, cell_key
+from evaldesk.model.totals import summary_row, unit_rows
+from evaldesk.model.validate import parse_cell
+from evaldesk.model.values import Rejected, format_amount
+from evaldesk.ui.document import ReportDocument
+from evaldesk.ui.fields import is_undo_key
+
+HEADER_BG = QBrush(QColor("#eef1f5"))
+COMPUTED_BG = QBrush(QColor("#f5f5f0"))
+ERROR_BG = QBrush(QColor("#fdecea"))
+COMPUTED_FG = QBrush(QColor("#555555"))
+
+
+def header_layout(grid: Grid) -> list[tuple[int, int, int, int, str]]:
+    """The merged header cells as (row, column, row span, column span, text), columns counted from 1
+    (column 0 is 机构名称). Grouped columns (其中：/结余) get a group cell above their own labels."""
+    cells = [(0, 0, 2, 1, "机构名称")]
+    columns = grid.columns
+    i = 0
+    while i < len(columns):
+        column = columns[i]
+        if column.group is None:
+            cells.append((0, i + 1, 2, 1, column.label))
+            i += 1
+            continue
+        j = i
+        while j < len(columns) and columns[j].group == column.group:
+            cells.append((1, j + 1, 1, 1, columns[j].label))
+            j += 1
+        cells.append((0, i + 1, 1, j - i, column.group))
+        i = j
+    return cells
+
+
+class GridModel(QAbstractTableModel):
+    HEADER_ROWS = 2
+
+    def __init__(self, document: ReportDocument, grid: Grid, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.grid = grid
+        self.headers = {(r, c): text for r, c, _rs, _cs, text in header_layout(grid)}
+        self.errors: dict[tuple[str, str], tuple[str, str]] = {}  # (unit id, cell key) → (typed text, why)
+        self._recount()
+        document.changed.connect(self._on_changed)
+
+    # ---- shape
+    def _recount(self) -> None:
+        self.rows = unit_rows(self.document.report)
+        self.summary = summary_row(self.document.report, self.rows)
+
+    @property
+    def units(self):
+        return self.document.report.units
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self.HEADER_ROWS + 1 + len(self.units)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 1 + len(self.grid.columns)
+
+    def unit_at(self, row: int):
+        index = row - self.HEADER_ROWS - 1
+        return self.units[index] if 0 <= index < len(self.units) else None
+
+    def row_of(self, unit_id: str) -> int:
+        for i, unit in enumerate(self.units):
+            if unit.id == unit_id:
+                return self.HEADER_ROWS + 1 + i
+        return -1
+
+    def column_key(self, column: int) -> str | None:
+        return cell_key(self.grid.key, self.grid.columns[column - 1].key) if column >= 1 else None
+
+    def is_editable(self, index: QModelIndex) -> bool:
+        unit = self.unit_at(index.row())
+        if unit is None:
+            return False
+        return index.column() == 0 or not self.grid.columns[index.column() - 1].computed
+
+    # ---- content
+    def flags(self, index: QModelIndex):
+        if index.row() < self.HEADER_ROWS:
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_editable(index):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        row, column = index.row(), index.column()
+        if row < self.HEADER_ROWS:
+            return self._header_data(row, column, role)
+        unit = self.unit_at(row)
+        key = self.column_key(column)
+        error = self.errors.get((unit.id, key)) if unit and key else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return SUMMARY_ROW_LABEL if unit is None else f"{row - self.HEADER_ROWS}、{unit.name}" \
+                    if role == Qt.ItemDataRole.DisplayRole else unit.name
+            if error:
+                return error[0]
+            source = self.summary if unit is None else self.rows[unit.id]
+            value = source.get(key)
+            if role == Qt.ItemDataRole.EditRole:
+                return "" if value is None else format(value, "f")
+            return format_amount(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == 0:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if error:
+                return ERROR_BG
+            if not self.is_editable(index):
+                return COMPUTED_BG
+        if role == Qt.ItemDataRole.ForegroundRole and not self.is_editable(index) and column:
+            return COMPUTED_FG
+        if role == Qt.ItemDataRole.FontRole and unit is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if error:
+                return error[1]
+            if unit is None:
+                return "各机构之和，自动计算"
+            if column and self.grid.columns[column - 1].computed:
+                parts = "＋".join(self.grid.column(k).label for k in self.grid.columns[column - 1].sum_of)
+                return f"{self.grid.columns[column - 1].label} = {parts}，自动计算"
+        return None
+
+    def _header_data(self, row: int, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers.get((row, column), "")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return HEADER_BG
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not self.is_editable(index):
+            return False
+        unit = self.unit_at(index.row())
+        if index.column() == 0:
+            message = self.document.try_apply(RenameUnit(unit.id, str(value)), merge=False)
+            return message is None
+        key = self.column_key(index.column())
+        message = self.document.try_apply(SetCell(unit.id, key, str(value)), merge=False)
+        if message:
+            self.errors[(unit.id, key)] = (str(value), message)
+            self.dataChanged.emit(index, index)
+            return False
+        return True
+
+    def paste(self, top: int, left: int, text: str) -> list[str]:
+        """Paste a tab-separated block at (top, left): the good cells are stored as one undo step, the bad
+        ones are marked. Returns the messages of the bad cells."""
+        rows = text.rstrip("\r\n").split("\n")
+        edits, problems, marked = [], [], []
+        for r, line in enumerate(rows):
+            unit = self.unit_at(top + r)
+            if unit is None:
+                continue
+            for c, raw in enumerate(line.rstrip("\r").split("\t")):
+                column = left + c
+                if column >= self.columnCount() or not self.is_editable(self.index(top + r, column)):
+                    continue
+                if column == 0:
+                    if raw.strip():
+                        edits.append(RenameUnit(unit.id, raw))
+                    continue
+                key = self.column_key(column)
+                try:
+                    parse_cell(key, raw, unit.name)
+                except Rejected as err:
+                    problems.append(str(err))
+                    marked.append(((unit.id, key), (raw, str(err))))
+                    continue
+                edits.append(SetCell(unit.id, key, raw))
+        if edits:
+            self.document.try_apply(Batch(edits, "粘贴"), merge=False)
+        for key, error in marked:
+            self.errors[key] = error
+        if marked:
+            self.layoutChanged.emit()
+        return problems
+
+    def clear(self, indexes: list[QModelIndex]) -> None:
+        edits = []
+        for index in indexes:
+            unit = self.unit_at(index.row())
+            if unit is not None and index.column() > 0 and self.is_editable(index):
+                key = self.column_key(index.column())
+                self.errors.pop((unit.id, key), None)
+                if key in unit.cells:
+                    edits.append(SetCell(unit.id, key, None))
+        if edits:
+            self.document.try_apply(Batch(edits, "清除"), merge=False)
+        self.layoutChanged.emit()
+
+    def copy_text(self, indexes: list[QModelIndex]) -> str:
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        columns = sorted({i.column() for i in indexes})
+        return "\n".join("\t".join(str(self.data(self.index(r, c), Qt.ItemDataRole.EditRole) or "")
+                                   for c in columns) for r in rows)
+
+    # ---- following the report
+    def _on_changed(self, touches) -> None:
+        relevant = [t for t in touches if t[0] in ("cell", "unit", "units")]
+        if not relevant:
+            return
+        structural = any(t[0] in ("unit", "units") for t in touches)
+        for touch in relevant:
+            if touch[0] == "cell":
+                self.errors.pop((touch[1], touch[2]), None)
+        if structural:
+            self.beginResetModel()
+            self._recount()
+            self.endResetModel()
+        else:
+            self._recount()
+            self.dataChanged.emit(self.index(self.HEADER_ROWS, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+
+class GridView(QTableView):
+    """A QTableView that behaves like the filler's spreadsheet."""
+
+    def __init__(self, model: GridModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setTabKeyNavigation(True)
+        self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.message_handler = None  # called with a message for the filler (the page shows it under the grid)
+        model.modelReset.connect(self._layout)
+        self._layout()
+
+    def _layout(self) -> None:
+        model: GridModel = self.model()
+        self.clearSpans()
+        for row, column, row_span, column_span, _text in header_layout(model.grid):
+            if row_span > 1 or column_span > 1:
+                self.setSpan(row, column, row_span, column_span)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, 190)
+        height = self.fontMetrics().lineSpacing()
+        for row in range(model.rowCount()):
+            self.setRowHeight(row, int(height * (2.6 if row < model.HEADER_ROWS else 1.9)))
+        total = sum(self.rowHeight(r) for r in range(model.rowCount())) + 4
+        self.setFixedHeight(total + (self.horizontalScrollBar().sizeHint().height()
+                                     if self.horizontalScrollBar().isVisible() else 0))
+
+    def select_cell(self, unit_id: str | None, key: str) -> None:
+        model: GridModel = self.model()
+        row = model.HEADER_ROWS if unit_id is None else model.row_of(unit_id)
+        column = 1 + [c.key for c in model.grid.columns].index(key.split(".", 1)[1])
+        self.setCurrentIndex(model.index(row, column))
+        self.setFocus()
+
+    def closeEditor(self, editor, hint):  # noqa: N802 - Qt's name
+        # Enter commits and moves down, as in Excel/WPS.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._move(1, 0)
+            return
+        super().closeEditor(editor, hint)
+
+    def _move(self, down: int, right: int) -> None:
+        current = self.currentIndex()
+        model = self.model()
+        row = min(max(current.row() + down, model.HEADER_ROWS + 1), model.rowCount() - 1)
+        column = min(max(current.column() + right, 0), model.columnCount() - 1)
+        self.setCurrentIndex(model.index(row, column))
+
+    def event(self, event):
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt's name
+        model: GridModel = self.model()
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            QGuiApplication.clipboard().setText(model.copy_text(self.selectedIndexes()))
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            model.clear(self.selectedIndexes() or [self.currentIndex()])
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self._move(1, 0)
+            return
+        super().keyPressEvent(event)
+
+    def paste_clipboard(self, text: str | None = None) -> list[str]:
+        model: GridModel = self.model()
+        text = QGuiApplication.clipboard().text() if text is None else text
+        current = self.currentIndex()
+        if not current.isValid() or not text:
+            return []
+        problems = model.paste(current.row(), current.column(), text)
+        if self.message_handler:
+            self.message_handler("；".join(problems[:3]) + (f" 等 {len(problems)} 处未粘贴" if len(problems) > 3 else
+                                                            ("（这些单元格未粘贴，已标红）" if problems else "")))
+        return problems
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - keep the cursor out of the header rows
+        index = super().moveCursor(action, modifiers)
+        model: GridModel = self.model()
+        if index.isValid() and index.row() < model.HEADER_ROWS:
+            return model.index(model.HEADER_ROWS, index.column())
+        return index
+
+
+__all__ = ["GridModel", "GridView", "header_layout", "QItemSelectionModel"]

@@ -1,0 +1,212 @@
+"""The report's lists (tasks, goals, quantitative indicator rows, evaluators) as editable tables with
+添加 / 删除 / 上移 / 下移. Every change is an edit: stored at once, undoable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStyledItemDelegate,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from evaldesk.model.edits import InsertItem, MoveItem, RemoveItem, SetItemValue
+from evaldesk.model.form import LIST_BY_KEY, QUANT_KINDS
+from evaldesk.model.report import Item, new_id
+from evaldesk.ui.document import ReportDocument
+from evaldesk.ui.fields import ERROR_LABEL_STYLE, is_undo_key
+
+
+class ListModel(QAbstractTableModel):
+    def __init__(self, document: ReportDocument, list_key: str, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.spec = LIST_BY_KEY[list_key]
+        self.list_key = list_key
+        self.columns = list(self.spec.fields)
+        document.changed.connect(self._on_changed)
+
+    @property
+    def items(self) -> list[Item]:
+        return self.document.report.lists[self.list_key]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][1]
+        return f"{self.spec.item_label}{section + 1}"
+
+    def flags(self, index):
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return self.items[index.row()].values.get(self.columns[index.column()][0], "")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        item = self.items[index.row()]
+        name = self.columns[index.column()][0]
+        if (item.values.get(name) or "") == (value or ""):
+            return False
+        self.message = self.document.try_apply(SetItemValue(self.list_key, item.id, name, value), merge=False)
+        return self.message is None
+
+    def _on_changed(self, touches) -> None:
+        if any(t[0] in ("item", "list") and t[1] == self.list_key for t in touches):
+            self.beginResetModel()
+            self.endResetModel()
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for 评价内容 / 指标类型 (the kinds follow the chosen group)."""
+
+    def __init__(self, model: ListModel, name: str, parent=None):
+        super().__init__(parent)
+        self.list_model = model
+        self.name = name
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        choices = list(self.list_model.spec.choices.get(self.name, ()))
+        if self.name == "kind":
+            group = self.list_model.items[index.row()].values.get("group")
+            choices = list(QUANT_KINDS.get(group, choices))
+        combo.addItems(choices)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentText())
+
+
+class _ListView(QTableView):
+    def event(self, event):
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+class ListEditor(QWidget):
+    """A titled table of one list with its buttons."""
+
+    def __init__(self, document: ReportDocument, list_key: str, *, stretch: str | None = None,
+                 confirm_remove: bool = False, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.model = ListModel(document, list_key, self)
+        self.confirm_remove = confirm_remove
+        self.view = _ListView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                  | QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.view.horizontalHeader()
+        for i, (name, _label) in enumerate(self.model.columns):
+            if name in self.model.spec.choices:
+                self.view.setItemDelegateForColumn(i, _ChoiceDelegate(self.model, name, self.view))
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+            elif stretch is None or name == stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+                self.view.setColumnWidth(i, 200)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_LABEL_STYLE)
+        self.message.hide()
+
+        buttons = QHBoxLayout()
+        label = self.model.spec.item_label
+        for text, slot in ((f"添加{label}", self.add), ("删除", self.remove), ("上移", lambda: self.move(-1)),
+                           ("下移", lambda: self.move(1))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.model.modelReset.connect(self._fit)
+        self.model.dataChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow with the list so the page, not the table, scrolls."""
+        self.view.resizeRowsToContents()
+        height = self.view.horizontalHeader().height() + 6
+        height += sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
+        self.view.setFixedHeight(max(height, self.view.horizontalHeader().height() + 60))
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def add(self) -> None:
+        row = self.current_row()
+        at = row + 1 if row >= 0 else self.model.rowCount()
+        values = {}
+        if self.model.list_key == "quant" and row >= 0:  # a new row continues the group it follows
+            previous = self.model.items[row].values
+            values = {k: previous[k] for k in ("group", "kind") if k in previous}
+        item = Item(new_id(), values)
+        self.document.apply(InsertItem(self.model.list_key, at, item, f"添加{self.model.spec.item_label}"),
+                            merge=False)
+        self.select(item.id)
+        self.view.edit(self.model.index(at, self._first_text_column()))
+
+    def _first_text_column(self) -> int:
+        for i, (name, _label) in enumerate(self.model.columns):
+            if name not in self.model.spec.choices:
+                return i
+        return 0
+
+    def remove(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        item = self.model.items[row]
+        if self.confirm_remove and any(item.values.values()):
+            answer = QMessageBox.question(self, "删除", f"删除{self.model.spec.item_label}{row + 1}？（可用“撤销”恢复）")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.document.apply(RemoveItem(self.model.list_key, item.id, f"删除{self.model.spec.item_label}"),
+                            merge=False)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+
+    def move(self, step: int) -> None:
+        row = self.current_row()
+        target = row + step
+        if row < 0 or not 0 <= target < self.model.rowCount():
+            return
+        item = self.model.items[row]
+        self.document.apply(MoveItem(self.model.list_key, item.id, target), merge=False)
+        self.select(item.id)
+
+    def select(self, item_id: str, field: str | None = None) -> None:
+        for row, item in enumerate(self.model.items):
+            if item.id == item_id:
+                column = [n for n, _ in self.model.columns].index(field) if field in dict(self.model.columns) else 0
+                self.view.setCurrentIndex(self.model.index(row, column))
+                self.view.setFocus()
+                return

@@ -1,0 +1,266 @@
+"""附件：评分表 — the template's tree with merged-looking groups; beside each 三级指标 the figures its rule needs,
+the score, its state and explanation, the hand score / override and 扣分原因. Subtotals, total and grade follow
+every keystroke."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from evaldesk.model.edits import SetField
+from evaldesk.model.form import Kind
+from evaldesk.model.report import sheet_key
+from evaldesk.model.totals import summary_row
+from evaldesk.model.values import decimal_text, format_amount
+from evaldesk.scoring.engine import SheetResult, State
+from evaldesk.scoring.report_text import score_text
+from evaldesk.scoring.rules import num
+from evaldesk.ui.document import ReportDocument
+from evaldesk.ui.fields import LineField
+
+STATE_COLOURS = {
+    State.COMPUTED: "#1e7b34",
+    State.HAND: "#1f5fa8",
+    State.OVERRIDDEN: "#b35c00",
+    State.NEEDS_HAND: "#c0392b",
+    State.MISSING: "#c0392b",
+}
+CELL_STYLE = "QLabel { border: 1px solid #c8ccd2; padding: 4px; background: %s; }"
+COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "评分所需数据", "自评得分", "状态", "手工评分\n或改分",
+           "扣分原因和其他说明")
+
+
+def _cell(text: str, *, bold: bool = False, background: str = "#ffffff", align=Qt.AlignmentFlag.AlignCenter,
+          wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    label.setStyleSheet(CELL_STYLE % background)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class ChecklistAnswer(QComboBox):
+    """未判断 / 符合 / 不符合 for one requirement of a checklist."""
+
+    CHOICES = (("未判断", None), ("符合", True), ("不符合", False))
+
+    def __init__(self, document: ReportDocument, key: str, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.key = key
+        self.addItems([text for text, _ in self.CHOICES])
+        self.refresh()
+        self.activated.connect(self._chosen)
+        document.changed.connect(lambda touches: ("field", key) in touches and self.refresh())
+
+    def refresh(self) -> None:
+        value = self.document.report.get(self.key)
+        self.setCurrentIndex([v for _, v in self.CHOICES].index(value) if value in (True, False) else 0)
+
+    def _chosen(self, index: int) -> None:
+        self.document.try_apply(SetField(self.key, self.CHOICES[index][1], "勾选"), merge=False)
+
+
+class IndicatorRow:
+    """The widgets of one 三级指标 (several display rows for a shared cell)."""
+
+    def __init__(self, page: "SheetPage", indicator):
+        self.indicator = indicator
+        document = page.document
+        self.name = _cell("\n".join(indicator.rows), align=Qt.AlignmentFlag.AlignLeft)
+        self.name.setToolTip(f"评分标准：\n{indicator.standard}" if indicator.standard else "")
+        self.name.setMinimumWidth(150)
+        self.weight = _cell(num(indicator.weight))
+        self.inputs = QFrame()
+        self.inputs.setStyleSheet("QFrame { border: 1px solid #c8ccd2; background: #ffffff; }"
+                                  "QLabel { border: none; }")
+        inputs_layout = QVBoxLayout(self.inputs)
+        inputs_layout.setContentsMargins(4, 4, 4, 4)
+        inputs_layout.setSpacing(3)
+        self.editors: dict[str, QWidget] = {}
+        self.refs = QLabel()
+        self.refs.setWordWrap(True)
+        self.refs.setStyleSheet("color: #555;")
+        ref_operands = [op for op in indicator.rule.operands() if op.input is None]
+        self.ref_operands = ref_operands
+        if ref_operands:
+            inputs_layout.addWidget(self.refs)
+        for spec in indicator.inputs():
+            key = sheet_key(indicator.id, "input", spec.name)
+            if spec.kind == Kind.BOOL.value:
+                row = QHBoxLayout()
+                text = QLabel(f"{spec.name}. {spec.label}")
+                text.setWordWrap(True)
+                answer = ChecklistAnswer(document, key)
+                row.addWidget(text, 1)
+                row.addWidget(answer)
+                inputs_layout.addLayout(row)
+                self.editors[key] = answer
+            else:
+                unit = {"money": "（万元）", "percent": "（%）", "count": "（个）"}.get(spec.kind, "")
+                row = QHBoxLayout()
+                row.addWidget(QLabel(f"{spec.label}{unit if unit not in spec.label else ''}"))
+                field = LineField(document, key)
+                field.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+                field.setMaximumWidth(130)
+                row.addWidget(field)
+                inputs_layout.addLayout(row)
+                self.editors[key] = field
+        if not ref_operands and not indicator.inputs():
+            inputs_layout.addWidget(QLabel("由评价组手工评分" if indicator.rule.hand_only else ""))
+        self.inputs.setMinimumWidth(230)
+        self.score = _cell("", bold=True)
+        self.score.setMinimumWidth(64)
+        self.state = _cell("")
+        self.state.setMinimumWidth(72)
+        self.hand = LineField(document, sheet_key(indicator.id, "hand"),
+                              "手工评分" if indicator.rule.hand_only else "改分（可空）")
+        self.hand.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.hand.setMinimumWidth(96)
+        self.hand.setMaximumWidth(120)
+        self.reason = LineField(document, sheet_key(indicator.id, "reason"), "扣分原因和其他说明")
+        self.reason.setMinimumWidth(180)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explanation.setStyleSheet("color: #333; padding: 2px 6px 8px 6px;")
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c0392b; padding: 0 6px;")
+
+    def update(self, sheet: SheetResult, report, summary) -> None:
+        result = sheet.indicators[self.indicator.id]
+        self.score.setText(score_text(result.score) or "—")
+        colour = STATE_COLOURS[result.state]
+        self.state.setText(result.state.label)
+        self.state.setStyleSheet(CELL_STYLE % "#ffffff" + f"QLabel {{ color: {colour}; }}")
+        shown = result.explanation
+        if result.state is State.OVERRIDDEN:
+            shown += f"（计算得分 {score_text(result.computed)}，采用手工分 {score_text(result.hand)}）"
+        self.explanation.setText(shown)
+        self.problems.setText("；".join(result.problems))
+        self.problems.setVisible(bool(result.problems))
+        if self.ref_operands:
+            parts = []
+            for op in self.ref_operands:
+                if op.source == "field":
+                    value = report.get(op.key)
+                    parts.append(f"{op.label} {'（未填）' if value is None else decimal_text(value)}")
+                else:
+                    value = summary.get(op.key)
+                    parts.append(f"{op.label} {'（空，按 0 计）' if value is None else format_amount(value)}")
+            self.refs.setText("取自报告：" + "，".join(parts))
+
+
+class SheetPage(QScrollArea):
+    def __init__(self, document: ReportDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setWidgetResizable(True)
+        self.rows: dict[str, IndicatorRow] = {}
+        self.group_labels: dict[str, QLabel] = {}
+        self.build()
+        document.rescored.connect(self.update_scores)
+
+    def build(self) -> None:
+        template = self.document.report.template
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        title = QLabel(f"{template.cover['sheet_attachment']}　{template.cover['sheet_title']}")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        outer.addWidget(title)
+        outer.addWidget(QLabel(f"评分表模板：{template.name}"))
+        grid = QGridLayout()
+        grid.setSpacing(0)
+        for column, text in enumerate(COLUMNS):
+            grid.addWidget(_cell(text, bold=True, background="#eef1f5"), 0, column)
+        self.rows.clear()
+        self.group_labels.clear()
+        row = 1
+
+        def place(indicator) -> int:
+            """Lay out ``indicator`` from ``row``; return the number of grid rows it took."""
+            nonlocal row
+            if indicator.is_leaf:
+                widgets = IndicatorRow(self, indicator)
+                self.rows[indicator.id] = widgets
+                first = row
+                # A 三级 sits in column 2; a leaf higher up the tree (a sheet without 二级) spans to column 2.
+                column = min(indicator.level - 1, 2)
+                grid.addWidget(widgets.name, first, column, 1, 3 - column)
+                grid.addWidget(widgets.weight, first, 3)
+                grid.addWidget(widgets.inputs, first, 4)
+                grid.addWidget(widgets.score, first, 5)
+                grid.addWidget(widgets.state, first, 6)
+                grid.addWidget(widgets.hand, first, 7)
+                grid.addWidget(widgets.reason, first, 8)
+                detail = QWidget()
+                detail_layout = QVBoxLayout(detail)
+                detail_layout.setContentsMargins(0, 0, 0, 0)
+                detail_layout.setSpacing(0)
+                detail_layout.addWidget(widgets.explanation)
+                detail_layout.addWidget(widgets.problems)
+                detail.setStyleSheet("background: #fafbfc;")
+                grid.addWidget(detail, first + 1, 2, 1, 7)
+                row += 2
+                return 2
+            start = row
+            taken = sum(place(child) for child in indicator.children)
+            label = _cell("", bold=True, background="#f4f6f8")
+            label.setMinimumWidth(84)
+            self.group_labels[indicator.id] = label
+            grid.addWidget(label, start, indicator.level - 1, taken, 1)
+            return taken
+
+        for root in template.roots:
+            place(root)
+        self.total_label = _cell("", bold=True, background="#eef1f5")
+        grid.addWidget(_cell("总　分", bold=True, background="#eef1f5"), row, 0, 1, 3)
+        grid.addWidget(_cell(num(template.total), bold=True, background="#eef1f5"), row, 3)
+        grid.addWidget(self.total_label, row, 4, 1, 5)
+        grid.setColumnStretch(4, 2)
+        grid.setColumnStretch(8, 3)
+        outer.addLayout(grid)
+        footnote = QLabel(template.cover["sheet_footnote"])
+        footnote.setWordWrap(True)
+        footnote.setStyleSheet("color: #555;")
+        outer.addWidget(footnote)
+        outer.addStretch(1)
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setWidget(body)
+        self.update_scores(self.document.sheet)
+
+    def update_scores(self, sheet: SheetResult) -> None:
+        report = self.document.report
+        if sheet.template is not report.template or set(self.rows) != {i.id for i in sheet.template.leaves}:
+            self.build()
+            return
+        summary = summary_row(report)
+        for widgets in self.rows.values():
+            widgets.update(sheet, report, summary)
+        for indicator_id, label in self.group_labels.items():
+            group = sheet.groups[indicator_id]
+            label.setText(f"{group.indicator.name}\n（{num(group.indicator.weight)}分）\n小计 {num(group.score)}")
+        grade = sheet.grade or f"待定（尚有 {len(sheet.pending)} 项未评分）"
+        self.total_label.setText(f"自评得分 {num(sheet.total)}　　评价等次 {grade}")
+
+    def focus_key(self, key: str) -> bool:
+        """Take the filler to a score-sheet entry (``sheet.<id>.…``)."""
+        parts = key.split(".")
+        widgets = self.rows.get(parts[1]) if len(parts) > 2 else None
+        if widgets is None:
+            return False
+        target = {"hand": widgets.hand, "reason": widgets.reason}.get(parts[2]) or widgets.editors.get(key) \
+            or widgets.reason
+        self.ensureWidgetVisible(target, 50, 120)
+        target.setFocus()
+        return True
