@@ -44,6 +44,8 @@ def parse_field(report, key: str, raw: object):
             indicator = report.template.indicator(indicator_id)
         except KeyError:
             raise Rejected(f"评分表中没有指标“{indicator_id}”") from None
+        if not indicator.is_leaf:  # a group's score is the sum of its children; a value typed here would count nowhere
+            raise Rejected(f"“{indicator.name}”的得分由下级指标合计，不能直接填写")
         if part == "hand":
             return parse_score(raw, indicator.weight, what=f"“{indicator.name}”的得分")
         if part == "reason":
