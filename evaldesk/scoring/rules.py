@@ -58,6 +58,7 @@ class InputSpec:
     name: str
     label: str
     kind: str  # a model.form.Kind value
+    carry: str | None = None  # which figure of last year's report feeds it in a new year (a field:/summary: ref)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,10 @@ class Operand:
             if kind not in {k.value for k in (Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.INTEGER)}:
                 raise TemplateError(f"{where}：输入项“{name}”的类型“{kind}”未知")
             label = label or name
-            return Operand("input", name, label, InputSpec(name, label, kind))
+            carry = data.get("carry")
+            if carry is not None:  # a ref like any other (field: or summary:), checked so a wrong one is refused
+                Operand.from_data({"ref": carry}, f"{where} 输入项“{name}”的上年取数 carry")
+            return Operand("input", name, label, InputSpec(name, label, kind, carry))
         ref = data.get("ref")
         if not isinstance(ref, str) or ":" not in ref:
             raise TemplateError(f"{where}：取数项须有 input 或 ref（如 field:basic.staff_quota）")
