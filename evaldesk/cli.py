@@ -201,6 +201,85 @@ def cmd_audit(args) -> int:
     return 1 if any(f.severity.blocking for f in findings) else 0
 
 
+def _template(store, template_id: str):
+    """A template of the library (built-in or imported into the data file) by id."""
+    from evaldesk.templates.library import LibraryError, find
+
+    try:
+        return find(template_id, store)
+    except LibraryError as err:
+        raise CliError(str(err)) from None
+
+
+def cmd_new(args) -> int:
+    from evaldesk.model.report import new_report
+    from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID
+
+    if not 1990 <= args.year <= 2200:
+        raise CliError(f"年度 {args.year} 不合理")
+    store = _store(args)
+    template = _template(store, args.template or DEFAULT_TEMPLATE_ID)
+    report = new_report(args.year, template, department=(args.department or "").strip())
+    store.add(report)
+    print(f"已新建报告 {report.id}：{report.year}年度 {report.department or '（未填部门名称）'}，评分表“{template.name}”")
+    return 0
+
+
+def cmd_new_year(args) -> int:
+    from evaldesk.templates.newyear import create_next_year
+
+    store = _store(args)
+    old = _report(store, args)
+    template = _template(store, args.template) if args.template else None
+    new, carried = create_next_year(store, old.id, template)
+    print(f"已由报告 {old.id}（{old.year}年度）新建 {new.year}年度报告 {new.id}：{new.department or '（未填部门名称）'}，"
+          f"评分表“{new.template.name}”；带入 {len(carried.fields)} 项数据、{len(carried.cells)} 个上年结转金额，均可修改")
+    return 0
+
+
+def cmd_templates(args) -> int:
+    from evaldesk.templates.library import entries
+
+    store = _store(args)
+    for entry in entries(store):
+        template = entry.template
+        print(f"{template.id}  {template.name}（{entry.origin}，{len(template.leaves)} 个三级指标）")
+    return 0
+
+
+def cmd_template_import(args) -> int:
+    from evaldesk.templates.files import TemplateFileError, import_template_file
+    from evaldesk.templates.library import LibraryError
+
+    store = _store(args)
+    try:
+        template, added = import_template_file(store, args.file, replace=args.replace)
+    except (TemplateFileError, LibraryError) as err:
+        raise CliError(f"未导入：{err}") from None
+    if added:
+        print(f"已导入评分表模板 {template.id}：{template.name}")
+    else:
+        print(f"数据文件中已有相同的评分表模板 {template.id}：{template.name}，未重复导入")
+    return 0
+
+
+def cmd_template_export(args) -> int:
+    from evaldesk.files import WriteFailed
+    from evaldesk.templates.files import default_template_file_name, write_template_file
+
+    store = _store(args)
+    if (args.id is None) == (args.report is None):
+        raise CliError("请给出模板编号，或用 --report 指定报告（导出该报告所用的评分表），二者选一")
+    template = _report(store, args).template if args.report is not None else _template(store, args.id)
+    path = Path(args.output) if args.output else Path(default_template_file_name(template))
+    try:
+        write_template_file(template, path)
+    except WriteFailed as err:
+        raise CliError(str(err)) from None
+    print(f"已导出评分表模板“{template.name}”：{path}")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from evaldesk.ui.app import run
 
@@ -237,6 +316,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--blank", action="store_true", help="打印空表，供手工填写")
     p = command("audit", "审核报告，列出错误、警告与提示；有错误时以非零状态退出", cmd_audit)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p = command("new", "新建一份空白报告", cmd_new, report=False)
+    p.add_argument("--year", type=int, required=True, metavar="年度", help="报告年度，如 2022")
+    p.add_argument("--department", metavar="名称", help="部门(单位)名称")
+    p.add_argument("--template", metavar="模板编号", help="评分表模板（evaldesk templates 可查；默认云溪区 2021 参考样表）")
+    p = command("new-year", "由上年报告新建下一年度报告：带入部门信息、机构、评价人员、评分表及上年三公经费、上年结转",
+                cmd_new_year)
+    p.add_argument("--template", metavar="模板编号", help="改用另一评分表模板（默认沿用上年报告的评分表）")
+    command("templates", "列出可用的评分表模板（内置的与已导入的）及其编号", cmd_templates, report=False)
+    p = command("template-import", "导入评分表模板文件（如财政局下发的新年度评分表）", cmd_template_import, report=False)
+    p.add_argument("file", metavar="文件")
+    p.add_argument("--replace", action="store_true", help="替换已导入的同编号模板（已填报告仍保留各自的评分表）")
+    p = command("template-export", "把评分表模板导出为文件（可用 --report 导出某份报告所用的、可能已调整的评分表）",
+                cmd_template_export)
+    p.add_argument("id", nargs="?", metavar="模板编号")
+    p.add_argument("-o", "--output", metavar="文件", help="输出文件（默认为“模板编号.json”）")
     return parser
 
 
