@@ -1,25 +1,97 @@
-"""Runs the reviewer's checks over a report. (Being built: see issue 6; the checks land here.)"""
+"""Runs the reviewer's checks over a report and lists the findings in the form's order.
+
+Each module checks one thing (see ``docs/audit.md``); the engine builds what they all read once, runs them,
+attaches the filler's 说明 (the report field ``note.<finding key>``), and sorts: by section of the form, then
+severity, then the order the checks found them.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+
+from evaldesk.audit import arithmetic, completeness, contradictions, crosscheck, numbering, quotations, scoresheet
+from evaldesk.audit.context import AuditContext
+from evaldesk.audit.data import AuditDataError
 from evaldesk.audit.findings import Finding, Severity
+from evaldesk.audit.places import section_of
+from evaldesk.model.form import SECTION_SHEET, SECTIONS
 from evaldesk.model.report import Report
+from evaldesk.scoring.engine import SheetResult, score_report
+
+CHECKS = (completeness, arithmetic, crosscheck, scoresheet, quotations, contradictions, numbering)
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def audit_report(report: Report, sheet=None) -> list[Finding]:
+def audit_report(report: Report, sheet: SheetResult | None = None) -> list[Finding]:
     """Every finding for ``report`` (``sheet``: its SheetResult if the caller already has one)."""
-    return []
+    context = AuditContext(report, sheet if sheet is not None else score_report(report))
+    found: list[Finding] = []
+    for check in CHECKS:
+        try:
+            found += check.check(context)
+        except AuditDataError as err:  # a damaged installation: say so in the list, keep the other checks
+            found.append(Finding(f"audit_data/{check.__name__}", Severity.ERROR, f"{err}（请重新安装 evaldesk）",
+                                 f"section/{SECTION_SHEET}", "audit.data"))
+    return _ordered(_noted(report, _unique(found)))
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """Keys are unique in one list (a 说明 belongs to one finding)."""
+    seen: dict[str, int] = {}
+    result = []
+    for finding in findings:
+        count = seen.get(finding.key, 0) + 1
+        seen[finding.key] = count
+        result.append(finding if count == 1 else dataclasses.replace(finding, key=f"{finding.key}#{count}"))
+    return result
+
+
+def _noted(report: Report, findings: list[Finding]) -> list[Finding]:
+    result = []
+    for finding in findings:
+        note = report.text(f"note.{finding.key}").strip()
+        result.append(dataclasses.replace(finding, note=note, section=section_of(finding.where)))
+    return result
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (SECTIONS.index(f.section), SEVERITY_ORDER.index(f.severity)))
+
+
+def counts(findings: list[Finding]) -> dict[Severity, int]:
+    return {severity: sum(1 for f in findings if f.severity is severity) for severity in SEVERITY_ORDER}
+
+
+def summary_line(findings: list[Finding]) -> str:
+    """``2 个错误，8 个警告（3 个已说明），1 个提示`` — for a status bar or the head of a list."""
+    n = counts(findings)
+    explained = sum(1 for f in findings if f.severity is Severity.WARNING and f.explained)
+    warnings = f"{n[Severity.WARNING]} 个警告" + (f"（{explained} 个已说明）" if explained else "")
+    return f"{n[Severity.ERROR]} 个错误，{warnings}，{n[Severity.INFO]} 个提示"
 
 
 def findings_as_text(findings: list[Finding]) -> str:
+    """The audit list for a terminal: grouped by severity, each finding with its section, place and 说明."""
     if not findings:
         return "审核通过：没有发现问题。"
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    lines = [f"{f.severity.label}　{f.message}" + (f"（说明：{f.note}）" if f.note else "") for f in findings]
-    lines.append(f"共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示")
+    lines = [f"审核结果：{summary_line(findings)}"]
+    for severity in SEVERITY_ORDER:
+        group = [f for f in findings if f.severity is severity]
+        if not group:
+            continue
+        lines += ["", f"{severity.label}（{len(group)}）"]
+        for number, finding in enumerate(group, 1):
+            lines.append(f"{number:>3}. 【{finding.section}】{finding.message}")
+            if finding.note:
+                lines.append(f"     说明：{finding.note}" + ("" if finding.explained else "（错误须改正，说明不能代替）"))
+            elif severity is Severity.WARNING:
+                lines.append("     说明：（未填写）")
+    if any(f.severity.blocking for f in findings):
+        lines += ["", "尚有错误：改正前只能打印草稿，不能报送财政局。"]
     return "\n".join(lines)
 
 
 def findings_as_data(findings: list[Finding]) -> list[dict]:
     return [{"key": f.key, "severity": f.severity.value, "severity_label": f.severity.label, "message": f.message,
-             "where": f.where, "check": f.check, "note": f.note} for f in findings]
+             "where": f.where, "related": list(f.related), "section": f.section, "check": f.check,
+             "note": f.note, "explained": f.explained} for f in findings]

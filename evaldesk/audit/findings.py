@@ -40,7 +40,10 @@ class Finding:
     where: str
     check: str = ""   # the name of the check that found it (for documentation and tests)
     note: str = ""    # the filler's 说明, filled in from the report by the engine
+    related: tuple[str, ...] = ()  # other places the finding involves (the other quotations of a contradiction)
+    section: str = ""  # the form section it belongs to (evaldesk.model.form.SECTIONS), set by the engine
 
     @property
     def explained(self) -> bool:
-        return bool(self.note.strip())
+        """A 说明 answers a 警告 (or a 提示); an 错误 must be fixed, whatever is written beside it."""
+        return not self.severity.blocking and bool(self.note.strip())

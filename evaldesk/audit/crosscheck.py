@@ -1,0 +1,76 @@
+"""Checks across fields and parts (``resources/audit/crosschecks.json``): a figure that may not exceed another
+in the same row (三公合计 ≤ 支出合计); a rate over its limit that must show a deduction (控制率 > 100%); a rate
+over its limit that must be explained (预算调整率 > 30%)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from evaldesk.audit import places
+from evaldesk.audit.context import AuditContext
+from evaldesk.audit.data import load
+from evaldesk.audit.findings import Finding, Severity
+from evaldesk.model.report import sheet_key
+from evaldesk.model.values import format_amount
+from evaldesk.scoring.report_text import score_text
+from evaldesk.scoring.rules import pct
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict:
+    return load("crosschecks")
+
+
+def not_above_findings(ctx: AuditContext) -> list[Finding]:
+    """Per unit: ``left`` ≤ ``right`` (a part cannot exceed the whole it belongs to)."""
+    findings = []
+    for rule in rules()["not_above"]:
+        left, right = rule["left"], rule["right"]
+        for unit in ctx.report.units:
+            a, b = ctx.figure(left, unit.id), ctx.figure(right, unit.id)
+            if a > b:
+                findings.append(Finding(
+                    f"not_above/{rule['id']}/{unit.id}", Severity.ERROR,
+                    f"{unit.name}：{places.cell_label(left)} {format_amount(a)} 超过{places.cell_label(right)} "
+                    f"{format_amount(b)}（{rule['why']}）", places.unit_cell(unit.id, left), "cross.not_above"))
+    return findings
+
+
+def _results(ctx: AuditContext, entries: list[dict]):
+    """(entry, the indicator's result) for the entries whose indicator is on this report's sheet."""
+    for entry in entries:
+        result = ctx.sheet.indicators.get(entry["indicator"])
+        if result is not None:
+            yield entry, result
+
+
+def must_deduct_findings(ctx: AuditContext) -> list[Finding]:
+    """A rate over its limit with full marks: the standard says every point over deducts, so a full score
+    contradicts the sheet's own 评分标准 whatever the reason written beside it."""
+    findings = []
+    for entry, result in _results(ctx, rules()["must_deduct"]):
+        limit = entry["limit"]
+        if result.rate is not None and result.rate > limit and result.score == result.indicator.weight:
+            findings.append(Finding(
+                f"must_deduct/{result.id}", Severity.ERROR,
+                f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {limit}%，按评分标准应扣分，"
+                f"却得满分 {score_text(result.score)} 分", sheet_key(result.id, "hand"), "cross.must_deduct"))
+    return findings
+
+
+def explain_above_findings(ctx: AuditContext) -> list[Finding]:
+    """A rate over its limit needs an explanation: in the indicator's 扣分原因, or as a 说明 to this 警告."""
+    findings = []
+    for entry, result in _results(ctx, rules()["explain_above"]):
+        limit = entry["limit"]
+        if result.rate is not None and result.rate > limit and not result.reason.strip():
+            findings.append(Finding(
+                f"explain_above/{result.id}", Severity.WARNING,
+                f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {limit}%：{entry['what']}幅度较大，须说明原因"
+                f"（写在该项的扣分原因和其他说明中，或在此填写说明）", sheet_key(result.id, "reason"),
+                "cross.explain_above"))
+    return findings
+
+
+def check(ctx: AuditContext) -> list[Finding]:
+    return not_above_findings(ctx) + must_deduct_findings(ctx) + explain_above_findings(ctx)

@@ -1,0 +1,140 @@
+"""Figures the texts quote, against the figures the form holds (``resources/audit/quotations.json``):
+
+* part 五 quotes part 二 (“全年支出90.5万元”, “三公经费0.73万元”, “固定资产合计11.3万元”) — each quote must equal
+  the 汇总 row;
+* a text that quotes the 综合得分 or 评价等次 must agree with the score sheet;
+* a text that quotes the 满意度 is compared with the survey result typed on the sheet.
+
+These read prose with patterns, which can misread a sentence that quotes some other figure; so a mismatch is a
+警告 (fix it, or say in a 说明 why the text means something else), never an 错误 that a misreading could make
+impossible to clear.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from evaldesk.audit import places
+from evaldesk.audit.context import AuditContext
+from evaldesk.audit.data import load, regex
+from evaldesk.audit.findings import Finding, Severity
+from evaldesk.audit.texts import fields
+from evaldesk.model.form import SUMMARY_ROW_LABEL
+from evaldesk.model.report import sheet_key
+from evaldesk.model.values import decimal_text, format_amount
+from evaldesk.scoring.report_text import score_text
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict:
+    return load("quotations")
+
+
+@lru_cache(maxsize=None)
+def figure_patterns() -> tuple[tuple[dict, re.Pattern], ...]:
+    data = rules()
+    spec = data["figures"]
+    compiled = []
+    for quote in spec["quotes"]:
+        places.cell_label(quote["figure"])  # an unknown figure in the data file fails here, naming it
+        compiled.append((quote, regex(f"(?:{quote['phrase']}){spec['connector']}{data['number']}{spec['unit']}")))
+    return tuple(compiled)
+
+
+def _excluded(text: str, start: int) -> bool:
+    """The phrase follows a word such as 上年 or 比: the figure is another year's or a comparison."""
+    return any(text[:start].endswith(word) for word in rules()["figures"]["exclude_before"])
+
+
+def figure_findings(ctx: AuditContext) -> list[Finding]:
+    findings = []
+    sources = fields(ctx.report, rules()["figures"]["fields"])
+    for quote, pattern in figure_patterns():
+        actual = ctx.figure(quote["figure"])
+        wrong = []
+        for source in sources:
+            for match in pattern.finditer(source.text):
+                if _excluded(source.text, match.start()):
+                    continue
+                if Decimal(match.group(1)) != actual:
+                    wrong.append((source, match))
+        if wrong:
+            source = wrong[0][0]
+            quoted = "；".join(f"“{s.quote(m.start(), m.end(), 0)}”" for s, m in wrong)
+            label = places.cell_label(quote["figure"])
+            findings.append(Finding(
+                f"quote/{quote['id']}", Severity.WARNING,
+                f"{source.label}写{quote['label']}为 {quoted}，而第二部分{SUMMARY_ROW_LABEL}的{label}是 "
+                f"{format_amount(actual)} 万元：请核对文字或收支表", source.where, "quote.figure",
+                related=(places.summary_cell(quote["figure"]),)))
+    return findings
+
+
+@lru_cache(maxsize=None)
+def _grade_pattern(labels: tuple[str, ...]) -> re.Pattern:
+    return regex(rules()["grade"].replace("{grades}", "|".join(re.escape(label) for label in labels)))
+
+
+def score_findings(ctx: AuditContext) -> list[Finding]:
+    """A text quoting the 综合得分 or 评价等次 agrees with the sheet (once the sheet is complete)."""
+    sheet = ctx.sheet
+    if not sheet.complete:
+        return []
+    score_pattern = regex(rules()["score"])
+    grade_pattern = _grade_pattern(tuple(band.label for band in sheet.template.grades))
+    findings = []
+    for source in ctx.texts:
+        for match in score_pattern.finditer(source.text):
+            if Decimal(match.group(1)) != sheet.total:
+                findings.append(Finding(
+                    f"score_quote/{source.where}", Severity.WARNING,
+                    f"{source.label}写“{source.quote(match.start(), match.end(), 0)}”，评分表总分是 "
+                    f"{score_text(sheet.total)} 分", source.where, "quote.score"))
+                break
+        for match in grade_pattern.finditer(source.text):
+            if match.group(1) != sheet.grade:
+                findings.append(Finding(
+                    f"grade_quote/{source.where}", Severity.WARNING,
+                    f"{source.label}写“{source.quote(match.start(), match.end(), 0)}”，评分表的评价等次是"
+                    f"“{sheet.grade}”", source.where, "quote.grade"))
+                break
+    return findings
+
+
+def satisfaction_findings(ctx: AuditContext) -> list[Finding]:
+    """The 满意度 as the texts state it against the survey result typed on the sheet.
+
+    A different figure is a 警告. A bound that the survey result meets (“90%以上” for 92) is consistent, but the
+    report then states the one figure two ways: a 提示, so the filler may write the same figure everywhere.
+    """
+    spec = rules()["satisfaction"]
+    if spec["indicator"] not in ctx.sheet.indicators:
+        return []
+    survey = ctx.report.sheet_input(spec["indicator"], spec["input"])
+    if not isinstance(survey, Decimal):
+        return []
+    pattern = regex(spec["pattern"])
+    where_typed = sheet_key(spec["indicator"], "input", spec["input"])
+    findings = []
+    for source in ctx.texts:
+        for match in pattern.finditer(source.text):
+            stated, bound = Decimal(match.group(1)), match.group(2) or ""
+            quoted = source.quote(match.start(), match.end(), 0)
+            if stated == survey and bound in ("", "左右"):
+                continue
+            meets = (bound in ("以上", "及以上") and survey >= stated) or (bound == "以下" and survey <= stated) \
+                or (bound == "左右" and abs(survey - stated) <= 1)
+            severity = Severity.INFO if meets else Severity.WARNING
+            how = "说法不同，但并不矛盾；可统一写法" if meets else "两处数字不符"
+            findings.append(Finding(
+                f"satisfaction_quote/{source.where}", severity,
+                f"{source.label}写“{quoted}”，评分表填写的满意度调查结果是 {decimal_text(survey)}%：{how}",
+                source.where, "quote.satisfaction", related=(where_typed,)))
+            break
+    return findings
+
+
+def check(ctx: AuditContext) -> list[Finding]:
+    return figure_findings(ctx) + score_findings(ctx) + satisfaction_findings(ctx)

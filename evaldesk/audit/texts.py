@@ -1,0 +1,87 @@
+"""The report's free texts, each with where it is and how a message names it, and helpers to quote them.
+
+Checks that read prose (contradictions, quoted figures, scores, 满意度) walk these sources in the form's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaldesk.audit import places
+from evaldesk.model.form import FIELD_BY_KEY, SECTION_SELF, SECTION_SUMMARY
+from evaldesk.model.report import Report, sheet_key
+
+# Full-width digits, point and percent sign read as their ASCII forms; one character for one, so a match's
+# position is the same in the original text.
+_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+_SENTENCE_ENDS = ("。", "；", "！", "？", "\n")
+
+# Fields whose prose the text checks read, in the form's order.
+PROSE_FIELDS = ("basic.achievements", "self.actual", "summary.text")
+
+
+@dataclass(frozen=True)
+class Text:
+    where: str
+    label: str   # how a message names the place: 三、实际完成 / 评分表“…”扣分原因
+    text: str    # with full-width digits made ASCII
+
+    def quote(self, start: int, end: int, context: int = 12) -> str:
+        """The matched words with a little of what is around them (within their sentence), as a filler would
+        recognise them."""
+        left = max(0, start - context)
+        right = min(len(self.text), end + context)
+        before = max(self.text.rfind(mark, left, start) for mark in _SENTENCE_ENDS)
+        if before >= 0:
+            left = before + 1
+        after = [i for i in (self.text.find(mark, end, right) for mark in _SENTENCE_ENDS) if i >= 0]
+        if after:
+            right = min(after) + 1
+        snippet = self.text[left:right].replace("\n", " ").strip()
+        cut_before = left > 0 and self.text[left - 1] not in _SENTENCE_ENDS
+        cut_after = right < len(self.text) and self.text[right - 1] not in _SENTENCE_ENDS
+        return ("…" if cut_before else "") + snippet + ("…" if cut_after else "")
+
+
+def readable(raw: object) -> str:
+    return str(raw).translate(_DIGITS)
+
+
+def _section_number(section: str) -> str:
+    return section.split("、")[0] + "、" if "、" in section else ""
+
+
+def field_text(report: Report, key: str) -> Text | None:
+    value = report.text(key)
+    if not value.strip():
+        return None
+    spec = FIELD_BY_KEY[key]
+    label = "五、评价报告综述" if spec.section == SECTION_SUMMARY else f"{_section_number(spec.section)}{spec.label}"
+    return Text(key, label, readable(value))
+
+
+def prose(report: Report) -> list[Text]:
+    """Every free text of the report: part 一's and 三's prose, the 定量目标 rows, the sheet's reasons, part 五."""
+    sources = [t for t in (field_text(report, key) for key in PROSE_FIELDS[:2]) if t]
+    names = {"target": "绩效目标", "actual": "完成情况"}
+    for item in report.items("quant"):
+        row = "　".join(v for v in (item.values.get("kind"), item.values.get("name")) if v)
+        for name, label in names.items():
+            value = item.values.get(name, "")
+            if value.strip():
+                sources.append(Text(places.list_item("quant", item.id, name),
+                                    f"{_section_number(SECTION_SELF)}定量目标“{row}”{label}", readable(value)))
+    for indicator in report.template.leaves:
+        key = sheet_key(indicator.id, "reason")
+        value = report.text(key)
+        if value.strip():
+            sources.append(Text(key, f"评分表{places.named(indicator.name)}扣分原因", readable(value)))
+    summary = field_text(report, "summary.text")
+    if summary:
+        sources.append(summary)
+    return sources
+
+
+def fields(report: Report, keys) -> list[Text]:
+    return [t for t in (field_text(report, key) for key in keys) if t]
