@@ -329,6 +329,8 @@ class MainWindow(QMainWindow):
         if self.audit_panel is not None:
             self.audit_panel.deleteLater()
             self.audit_panel = None
+        self.document.undo_stack.blockSignals(True)  # its clean-up must not reach a window that is closing
+        self.document.blockSignals(True)
         self.document.deleteLater()
         self.document = None
         self.pages = []

@@ -1,0 +1,32 @@
+# The two commands a newcomer needs:  make run  (set up and open the program)  ·  make test  (set up and run the tests)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench screenshots system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/evaldesk
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+# Debian/Ubuntu libraries Qt needs (a desktop already has them; a bare server or CI does not). Needs root.
+system-deps:
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
+	  libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+	  libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 >/dev/null
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

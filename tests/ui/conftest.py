@@ -1,0 +1,47 @@
+"""Driving the real window offscreen. Dialogs are answered by the test (never exec'd)."""
+
+import pytest
+
+from evaldesk.ui import dialogs
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Record every dialog the window would show; questions are answered from ``answers.yes`` (default yes)."""
+
+    class Answers:
+        yes = True
+        shown: list = []
+
+    record = Answers()
+    record.shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message: record.shown.append(("error", title, message)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, message: record.shown.append(("inform", title, message)))
+    monkeypatch.setattr(dialogs, "ask", lambda parent, title, message: record.shown.append(("ask", title, message))
+                        or record.yes)
+    return record
+
+
+@pytest.fixture
+def app(qapp):
+    from evaldesk.ui.app import create_app
+
+    return create_app()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "reports.sqlite"
+
+
+@pytest.fixture
+def window(app, qtbot, db_path, answers):
+    """The window on a fresh file holding the reference sample, shown."""
+    from evaldesk.ui.app import open_window
+
+    win = open_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    win.add_sample()
+    qtbot.waitExposed(win)
+    return win
