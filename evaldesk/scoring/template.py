@@ -8,7 +8,6 @@ the whole to the stated total, known rule kinds with complete parameters — and
 
 from __future__ import annotations
 
-import copy
 import graphlib
 import json
 from dataclasses import dataclass, field
@@ -68,7 +67,12 @@ class Template:
     """A loaded, checked template. ``data`` is the file's content, kept so the template can be saved as it came."""
 
     def __init__(self, data: dict):
-        self.data = copy.deepcopy(data)
+        # Kept as it will be written back (numbers read as Decimal become int or text), so a template saved and
+        # read again, in a data file or a report's JSON, compares equal to the one that was loaded.
+        try:
+            self.data = json.loads(json.dumps(data, ensure_ascii=False, default=_json_number))
+        except (TypeError, ValueError):
+            raise TemplateError("评分表模板：内容不是有效的 JSON 数据") from None
         where = "评分表模板"
         if not isinstance(data, dict):
             raise TemplateError(f"{where}：内容应为 JSON 对象")
