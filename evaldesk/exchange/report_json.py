@@ -17,7 +17,7 @@ from pathlib import Path
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, cell_key
 from evaldesk.model.report import Item, Report, Unit, new_id, sheet_key
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
-from evaldesk.model.values import Rejected, decimal_text
+from evaldesk.model.values import Rejected, clean_text, decimal_text
 from evaldesk.scoring.rules import TemplateError
 from evaldesk.scoring.template import Template
 
@@ -143,10 +143,11 @@ def from_document(doc) -> Report:
         raise ExchangeError("报告文件的 units 应为列表")
     for i, entry in enumerate(units, 1):
         name = entry.get("name") if isinstance(entry, dict) else None
-        if not isinstance(name, str) or not name.strip():
+        name = clean_text(name).strip() if isinstance(name, str) else ""  # as RenameUnit cleans a typed name
+        if not name:
             problems.append(f"第 {i} 个机构：缺少名称")
             continue
-        unit = Unit(new_id(), name.strip())
+        unit = Unit(new_id(), name)
         cells = entry.get("cells", {})
         if not isinstance(cells, dict):
             problems.append(f"机构“{name}”：cells 应为对象")

@@ -4,9 +4,10 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from evaldesk.model.edits import InsertItem, SetCell, SetField
+from evaldesk.model.edits import InsertItem, InsertUnit, RemoveUnit, RenameUnit, SetCell, SetField
 from evaldesk.model.form import FIELDS, GRIDS, LISTS, Kind
 from evaldesk.model.report import Item, Unit, new_id, new_report, sheet_key
+from evaldesk.model.values import clean_text
 from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
 
 YUNXI = builtin_template(DEFAULT_TEMPLATE_ID)
@@ -38,9 +39,16 @@ def _input_value(kind: str):
 @st.composite
 def reports(draw, template=YUNXI, with_texts: bool = False):
     report = new_report(draw(st.integers(2015, 2030)), template)
-    unit_count = draw(st.integers(1, 4))
-    report.units = [Unit(new_id(), draw(words.filter(str.strip)) if with_texts else f"机构{i}")
-                    for i in range(unit_count)]
+    change = draw(st.integers(-2, 1))   # from the three placeholder units to between 1 and 4
+    for _ in range(-change):
+        RemoveUnit(report.units[-1].id).apply(report)
+    for _ in range(change):
+        InsertUnit(len(report.units), Unit(new_id(), f"二级机构{len(report.units)}")).apply(report)
+    if with_texts:
+        for unit in report.units:
+            name = draw(words)
+            if clean_text(name).strip():
+                RenameUnit(unit.id, name).apply(report)
     for unit in report.units:
         for grid in GRIDS:
             for column in grid.typed_columns:
