@@ -1,0 +1,127 @@
+"""The command line: sample, list, score, export/import; every error one Chinese line and a non-zero exit."""
+
+import json
+
+import pytest
+
+from evaldesk.cli import main
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "reports.sqlite"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_error_line(code, err):
+    assert code != 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("evaldesk：") and "Traceback" not in err
+    return lines[0]
+
+
+def test_sample_list_and_score(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "sample")
+    assert code == 0 and "报告编号 1" in out and "中共岳阳市云溪区委机构编制委员会办公室" in out
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert code == 0
+    assert "2021年度" in out and "预算编码 141" in out and "总分 92.5　评价等次 优秀" in out
+
+    code, out, _ = run(capsys, "--db", db, "score")
+    assert code == 0
+    assert "岳阳市云溪区2021年度部门整体支出绩效评价自评报告" in out
+    assert "预算调整率 = |90.5 − 73.5| ÷ 73.5 = 23.13%，属 (20%, 30%] 档，得 0.5 分" in out
+    line = next(line for line in out.splitlines() if line.strip().startswith("预算调整率"))
+    assert "分值 3" in line and "得分 0.5" in line and "[已计算]" in line
+    assert "过程（40分）　小计 37.5" in out
+    assert out.strip().endswith("总分 92.5　评价等次 优秀")
+
+
+def test_score_as_json(capsys, db):
+    run(capsys, "--db", db, "sample")
+    code, out, _ = run(capsys, "--db", db, "score", "--json", "--report", "1")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["total"], data["grade"], data["complete"]) == ("92.5", "优秀", True)
+    by_id = {entry["id"]: entry for entry in data["indicators"]}
+    assert by_id["budget_adjustment"]["score"] == "0.5" and by_id["budget_adjustment"]["state"] == "computed"
+    assert by_id["benefits"]["rows"] == ["经济效益", "社会效益", "生态效益"]
+    assert by_id["process"]["subtotal"] == "37.5"
+    assert by_id["sangong_change"]["state"] == "hand" and by_id["sangong_change"]["problems"]
+
+
+def test_export_and_import_json(capsys, db, tmp_path):
+    run(capsys, "--db", db, "sample")
+    out_file = tmp_path / "2021.json"
+    code, out, _ = run(capsys, "--db", db, "export", "--format", "json", "-o", out_file)
+    assert code == 0 and str(out_file) in out
+    assert json.loads(out_file.read_text(encoding="utf-8"))["format"] == "evaldesk-report"
+    code, out, _ = run(capsys, "--db", db, "import", out_file)
+    assert code == 0 and "已导入为新报告 2" in out
+    code, out, _ = run(capsys, "--db", db, "score", "--report", "2")
+    assert "总分 92.5　评价等次 优秀" in out
+
+
+def test_two_reports_need_a_report_number(capsys, db):
+    run(capsys, "--db", db, "sample")
+    run(capsys, "--db", db, "sample")
+    code, _, err = run(capsys, "--db", db, "score")
+    assert "请用 --report 指定编号" in one_error_line(code, err)
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["score", "--report", "99"], "没有编号为 99 的报告"),
+    (["score", "--report", "abc"], "应为整数"),
+    (["import", "nowhere.json"], "找不到文件"),
+    (["frobnicate"], "无效的选项"),
+    (["export", "--format", "pdf"], "无效的选项"),
+])
+def test_errors_are_one_line(capsys, db, argv, expected):
+    run(capsys, "--db", db, "sample")
+    code, _, err = run(capsys, "--db", db, *argv)
+    assert expected in one_error_line(code, err)
+
+
+def test_empty_file_has_no_report_to_score(capsys, db):
+    code, _, err = run(capsys, "--db", db, "score")
+    assert "还没有报告" in one_error_line(code, err)
+
+
+def test_a_folder_given_as_db(capsys, tmp_path):
+    code, _, err = run(capsys, "--db", tmp_path, "list")
+    assert "是一个文件夹" in one_error_line(code, err)
+
+
+def test_a_file_that_is_not_a_database(capsys, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("会议记录\n" * 100, encoding="utf-8")
+    code, _, err = run(capsys, "--db", notes, "list")
+    assert "不是 evaldesk 数据文件" in one_error_line(code, err)
+    assert notes.read_text(encoding="utf-8") == "会议记录\n" * 100
+
+
+def test_import_of_another_kind_of_file(capsys, db, tmp_path):
+    other = tmp_path / "report.docx"
+    other.write_bytes(b"PK\x03\x04")
+    code, _, err = run(capsys, "--db", db, "import", other)
+    assert "只能导入" in one_error_line(code, err)
+
+
+def test_export_into_a_missing_folder(capsys, db, tmp_path):
+    run(capsys, "--db", db, "sample")
+    code, _, err = run(capsys, "--db", db, "export", "--format", "json", "-o", tmp_path / "no" / "such" / "x.json")
+    assert "无法" in one_error_line(code, err)
+
+
+def test_default_data_file_without_db(capsys, private_data_folder):
+    code, out, _ = run(capsys, "sample")
+    assert code == 0 and str(private_data_folder / "evaldesk.sqlite") in out
+    assert (private_data_folder / "evaldesk.sqlite").is_file()
+    code, out, _ = run(capsys, "list")
+    assert "总分 92.5" in out
