@@ -33,8 +33,10 @@ def read_template_file(path: Path | str) -> Template:
         return TemplateFileError(f"模板文件“{name}”不能使用：{why}")
 
     try:
+        if path.is_dir():
+            raise refuse("这是一个文件夹，不是文件")
         if not path.is_file():
-            raise refuse("找不到该文件" if not path.exists() else "这是一个文件夹，不是文件")
+            raise refuse("找不到该文件" if not path.exists() else "不是普通文件")
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             raise refuse("文件过大（超过 5 MB），不是评分表模板")
         raw = path.read_bytes()
