@@ -1,0 +1,88 @@
+"""Part 二、部门（单位）收支情况: the four grids with the paper form's merged headers, the 汇总 row first.
+
+The header is derived from the grid declaration (evaldesk.model.form): a column in a group sits under the group's
+label (其中： / 结余); a part of a 合计 that is itself in a group (人员支出 in 基本支出) sits under a second 其中：.
+Adjacent columns under the same labels share one merged header cell; a label with nothing under it reaches down
+to the last header row.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from evaldesk.model.form import GRIDS, SECTION_FINANCE, SUMMARY_ROW_LABEL, Column, Grid, cell_key
+from evaldesk.model.totals import summary_row, unit_rows
+from evaldesk.model.values import format_amount
+from evaldesk.printing import labels
+from evaldesk.printing.printout import Printout
+from evaldesk.printing.styles import FRAME_WIDTH, styles
+from evaldesk.printing.tables import form_table
+from evaldesk.printing.text import heading, para
+
+UNIT_WIDTH = 38 * mm
+ROW_HEIGHT = 20
+
+
+def header_path(grid: Grid, column: Column) -> list[str]:
+    """The labels above a column, top to bottom."""
+    if column.group is None:
+        return [column.label]
+    whole = next((other for other in grid.columns
+                  if other.computed and column.key in other.sum_of and other.group == column.group), None)
+    if whole is not None:
+        return header_path(grid, whole)[:-1] + [labels.GROUP_SUBHEAD, column.label]
+    return [column.group, column.label]
+
+
+def header_cells(paths: list[list[str]]) -> tuple[list[list[str]], list[tuple]]:
+    """The header rows' texts and SPAN ranges for columns with the given label paths."""
+    depth = max(len(path) for path in paths)
+    cells = [["" for _ in paths] for _ in range(depth)]
+    spans = []
+    for level in range(depth):
+        c = 0
+        while c < len(paths):
+            path = paths[c]
+            if level >= len(path):
+                c += 1
+                continue
+            if level == len(path) - 1:  # a column's own label: reaches down to the last header row
+                cells[level][c] = path[level]
+                if level < depth - 1:
+                    spans.append(((c, level), (c, depth - 1)))
+                c += 1
+                continue
+            end = c  # a group label: across every following column under the same labels
+            while (end + 1 < len(paths) and len(paths[end + 1]) - 1 > level
+                   and paths[end + 1][:level + 1] == path[:level + 1]):
+                end += 1
+            cells[level][c] = path[level]
+            if end > c:
+                spans.append(((c, level), (end, level)))
+            c = end + 1
+    return cells, spans
+
+
+def grid_table(printout: Printout, grid: Grid):
+    s = styles()
+    report = printout.report
+    paths = [[labels.UNIT_COLUMN]] + [header_path(grid, column) for column in grid.columns]
+    texts, spans = header_cells(paths)
+    header = [[para(text, s["head"]) for text in row] for row in texts]
+    rows = unit_rows(report)
+    body = [(SUMMARY_ROW_LABEL, summary_row(report, rows))]
+    body += [(f"{number}、{unit.name}", rows[unit.id]) for number, unit in enumerate(report.units, 1)]
+    lines = [[para(name, s["cell"])] + [para(format_amount(row[cell_key(grid.key, column.key)]), s["cell_right"])
+                                         for column in grid.columns]
+             for name, row in body]
+    width = (FRAME_WIDTH - UNIT_WIDTH) / len(grid.columns)
+    return form_table(header + lines, [UNIT_WIDTH] + [width] * len(grid.columns), header_rows=len(header),
+                      header_spans=spans, min_height=ROW_HEIGHT)
+
+
+def finance_flowables(printout: Printout) -> list:
+    s = styles()
+    flowables = heading(SECTION_FINANCE, s["heading"])
+    for grid in GRIDS:
+        flowables += [*heading(grid.title, s["caption"]), grid_table(printout, grid)]
+    return flowables

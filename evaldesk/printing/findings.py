@@ -1,0 +1,33 @@
+"""The appendix page 审核结果: every audit finding with its severity and the filler's 说明, so a reviewer sees on
+paper what the program flagged and how the filler explained it."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak
+
+from evaldesk.audit.findings import Severity
+from evaldesk.printing import labels
+from evaldesk.printing.printout import Printout
+from evaldesk.printing.styles import FRAME_WIDTH, styles
+from evaldesk.printing.tables import form_table
+from evaldesk.printing.text import para, paragraphs
+
+WIDTHS = [14 * mm, FRAME_WIDTH - 74 * mm, 60 * mm]
+
+
+def findings_flowables(printout: Printout) -> list:
+    if not printout.findings:
+        return []
+    s = styles()
+    counts = {severity: sum(1 for f in printout.findings if f.severity is severity) for severity in Severity}
+    head = [para(text, s["head"]) for text in labels.FINDINGS_HEAD]
+    rows = [[para(f.severity.label, s["cell_center"]), paragraphs(f.message, s["cell"]), paragraphs(f.note, s["cell"])]
+            for f in printout.findings]
+    return [
+        PageBreak(),
+        para(labels.FINDINGS_TITLE, s["sheet_title"]),
+        para(labels.FINDINGS_COUNT.format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+                                          infos=counts[Severity.INFO]), s["cell"]),
+        form_table([head] + rows, WIDTHS, header_rows=1, top_columns=(1, 2)),
+    ]

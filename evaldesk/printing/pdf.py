@@ -1,0 +1,51 @@
+"""The printed form as PDF bytes or a file: cover, parts 一 to 五, the score sheet, and the audit appendix.
+
+``build_pdf`` is what the window's preview and print use; ``write_pdf`` what 导出PDF and ``evaldesk print`` use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evaldesk.audit.engine import audit_report
+from evaldesk.exchange.report_json import fingerprint
+from evaldesk.files import write_atomic
+from evaldesk.model.report import Report
+from evaldesk.printing.basic import basic_flowables
+from evaldesk.printing.blank import blank_report
+from evaldesk.printing.cover import cover_flowables
+from evaldesk.printing.finance import finance_flowables
+from evaldesk.printing.findings import findings_flowables
+from evaldesk.printing.page import render
+from evaldesk.printing.people import people_flowables
+from evaldesk.printing.printout import Printout
+from evaldesk.printing.self_eval import self_eval_flowables
+from evaldesk.printing.sheet import sheet_flowables
+from evaldesk.printing.summary import summary_flowables
+from evaldesk.scoring.engine import score_report
+
+PARTS = (cover_flowables, basic_flowables, finance_flowables, self_eval_flowables, people_flowables,
+         summary_flowables, sheet_flowables, findings_flowables)
+
+
+def printout_of(report: Report, *, blank: bool = False) -> Printout:
+    """Everything the pages show: the score sheet and the audit for a filled report; nothing but the layout for
+    the blank form."""
+    if blank:
+        return Printout(blank_report(report), sheet=None, blank=True)
+    sheet = score_report(report)
+    return Printout(report, sheet, fingerprint=fingerprint(report), findings=audit_report(report, sheet))
+
+
+def build_pdf(report: Report, *, blank: bool = False) -> bytes:
+    printout = printout_of(report, blank=blank)
+    story = [flowable for part in PARTS for flowable in part(printout)]
+    title = printout.report.template.title(printout.report.year)
+    if printout.report.department:
+        title = f"{printout.report.department} {title}"
+    return render(printout, story, title)
+
+
+def write_pdf(report: Report, path: Path, *, blank: bool = False) -> None:
+    """Build the PDF and write it atomically; raises WriteFailed (Chinese message), leaving any old file intact."""
+    write_atomic(Path(path), build_pdf(report, blank=blank))
