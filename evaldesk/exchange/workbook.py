@@ -1,0 +1,116 @@
+"""The file for the finance bureau: one xlsx that a reviewer reads like the paper form and a program reads back.
+
+Sheets, in order: “自评报告” (附件2-1), “评分表” (附件3-1), “审核” (the audit list), and “_data” (hidden and
+protected: the report's data for machines, see :mod:`evaldesk.exchange.workbook_data`). Format documented in
+``docs/workbook-format.md``.
+
+* :func:`write_workbook` writes it atomically (an old file is never half-overwritten), refuses with
+  :class:`ExportRefused` while the audit has errors, and returns notes about texts it had to change;
+* :func:`read_workbook` reads one back as a new report (``WorkbookRead``), refusing with
+  :class:`~evaldesk.exchange.report_json.ExchangeError` anything not ours, not safe or not valid.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.workbook.protection import WorkbookProtection
+
+from evaldesk.audit.engine import audit_report
+from evaldesk.exchange.report_json import ExchangeError, fingerprint, from_document, to_document
+from evaldesk.exchange.workbook_audit import SHEET_NAME as AUDIT_SHEET, write_audit_sheet
+from evaldesk.exchange.workbook_cells import Cells, workbook_text
+from evaldesk.exchange.workbook_data import SHEET_NAME as DATA_SHEET, data_rows, value_rows, write_data_sheet
+from evaldesk.exchange.workbook_read import WorkbookRead, read_workbook
+from evaldesk.exchange.workbook_report import SHEET_NAME as REPORT_SHEET, ReportSheet
+from evaldesk.exchange.workbook_scores import SHEET_NAME as SCORE_SHEET, ScoreSheet
+from evaldesk.files import write_atomic
+from evaldesk.model.report import Report
+from evaldesk.scoring.engine import score_report
+
+__all__ = ["ExportRefused", "WorkbookRead", "write_workbook", "workbook_bytes", "build_workbook", "read_workbook",
+           "ExchangeError", "SHEET_NAMES"]
+
+SHEET_NAMES = (REPORT_SHEET, SCORE_SHEET, AUDIT_SHEET, DATA_SHEET)
+MAX_ERRORS_LISTED = 10
+
+
+class ExportRefused(Exception):
+    """The report still has audit errors; ``str(err)`` lists them (in Chinese)."""
+
+
+def write_workbook(report: Report, path: Path) -> list[str]:
+    """Build the workbook and write it to ``path`` atomically. Returns notes (texts that had to change).
+
+    Raises ExportRefused (audit errors) or evaldesk.files.WriteFailed; in both cases ``path`` is untouched."""
+    data, notes = build_workbook(report)
+    write_atomic(Path(path), data)
+    return notes
+
+
+def workbook_bytes(report: Report) -> bytes:
+    return build_workbook(report)[0]
+
+
+def build_workbook(report: Report) -> tuple[bytes, list[str]]:
+    report, notes = _writable(report)
+    sheet = score_report(report)
+    findings = audit_report(report, sheet)
+    errors = [finding for finding in findings if finding.severity.blocking]
+    if errors:
+        raise ExportRefused(_refusal(errors))
+    digest = fingerprint(report)
+    cells = Cells()
+
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = REPORT_SHEET
+    ReportSheet(ws, report, sheet, cells, digest).write()
+    ScoreSheet(workbook.create_sheet(SCORE_SHEET), report, sheet, cells, digest).write()
+    write_audit_sheet(workbook.create_sheet(AUDIT_SHEET), report, findings, cells)
+    write_data_sheet(workbook.create_sheet(DATA_SHEET), data_rows(report, sheet, digest), cells)
+    workbook.active = 0
+    # No password: the lock keeps the data sheet from being unhidden, renamed or deleted by a slip of the mouse.
+    workbook.security = WorkbookProtection(lockStructure=True)
+    workbook.properties.title = report.template.title(report.year)
+    workbook.properties.subject = f"{report.department} {report.year}年度"
+    workbook.properties.creator = "evaldesk"
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue(), list(dict.fromkeys(notes + cells.notes))
+
+
+def _refusal(errors) -> str:
+    shown = [f"{i}. {finding.message}" for i, finding in enumerate(errors[:MAX_ERRORS_LISTED], 1)]
+    more = f"；另有 {len(errors) - MAX_ERRORS_LISTED} 个错误" if len(errors) > MAX_ERRORS_LISTED else ""
+    return f"审核发现 {len(errors)} 个错误，须改正后才能导出报送工作簿：" + "；".join(shown) + more
+
+
+def _writable(report: Report) -> tuple[Report, list[str]]:
+    """The report as the workbook will hold it: texts without the characters a workbook cannot carry.
+
+    Normally the report is returned as is (the window's parsers already drop control characters). When some
+    text still has them, a cleaned copy is built through the same reader as an import, so the fingerprint in the
+    file is the fingerprint of what the file holds, and each changed text is named in a note."""
+    changed = [label for _, value, label in value_rows(report) if workbook_text(value) != value]
+    if not changed:
+        return report, []
+    doc = to_document(report)
+    doc = {key: (value if key == "template" else _clean_tree(value)) for key, value in doc.items()}
+    try:
+        cleaned = from_document(doc)
+    except ExchangeError as err:
+        raise ExportRefused(f"报告数据有误，无法导出：{err}") from None
+    cleaned.id = report.id
+    return cleaned, [f"“{label}”中有工作簿无法保存的控制字符，已删除" for label in changed]
+
+
+def _clean_tree(node):
+    if isinstance(node, dict):
+        return {key: _clean_tree(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_clean_tree(value) for value in node]
+    return workbook_text(node) if isinstance(node, str) else node

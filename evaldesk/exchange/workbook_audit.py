@@ -1,0 +1,83 @@
+"""The workbook's third sheet, “审核”: the reviewer's findings with their severity, place and the filler's 说明.
+
+Present even when the audit found nothing, so a reviewer can tell “checked, nothing found” from “not checked”.
+"""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evaldesk.audit.findings import Finding
+from evaldesk.exchange.workbook_cells import (
+    BOLD, CENTER, LEFT, SMALL, TITLE, Cells, fit_row, merge, page_setup, set_widths,
+)
+from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY, SUMMARY_ROW_LABEL, cell_spec
+from evaldesk.model.report import Report
+
+SHEET_NAME = "审核"
+HEADERS = ("序号", "级别", "问题", "位置", "说明")
+WIDTHS = [6.0, 8.0, 52.0, 26.0, 34.0]
+NOTHING_FOUND = "审核未发现问题"
+
+
+def where_label(report: Report, where: str) -> str:
+    """A finding's place (the report's own keys, see audit.findings) in words a reviewer understands."""
+    try:
+        if where in FIELD_BY_KEY:
+            return FIELD_BY_KEY[where].label
+        head, _, rest = where.partition("/")
+        if head in ("unit", "summary"):
+            unit_id, _, key = rest.rpartition("/")
+            grid, column = cell_spec(key)
+            name = SUMMARY_ROW_LABEL if head == "summary" else report.unit(unit_id).name
+            return f"{grid.title} · {name} · {column.label}"
+        if head == "list":
+            list_key, _, rest = rest.partition("/")
+            spec = LIST_BY_KEY[list_key]
+            if not rest:
+                return spec.label
+            item_id, _, field = rest.partition("/")
+            number = [item.id for item in report.items(list_key)].index(item_id) + 1
+            return f"{spec.label} · {spec.item_label}{number}" + (f" · {dict(spec.fields)[field]}" if field else "")
+        if head == "section":
+            return rest
+        if where.startswith("sheet."):
+            indicator_id, _, part = where[len("sheet."):].partition(".")
+            indicator = report.template.indicator(indicator_id)
+            parts = {"hand": "自评得分", "reason": "扣分原因"}
+            return f"评分表 · {indicator.name}" + (f" · {parts[part]}" if part in parts else "")
+    except (KeyError, ValueError):
+        pass
+    return where  # a place this sheet does not know: shown as the check gave it
+
+
+def write_audit_sheet(ws: Worksheet, report: Report, findings: list[Finding], cells: Cells) -> None:
+    set_widths(ws, WIDTHS)
+    cells.text(ws, 1, 1, f"审核结果　{report.department}　{report.year}年度", where="审核 · 标题", font=TITLE,
+               border=False)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
+    ws.row_dimensions[1].height = 30
+    for col, header in enumerate(HEADERS, 1):
+        cells.text(ws, 2, col, header, where="审核 · 表头", font=BOLD, align=CENTER)
+    if not findings:
+        cells.text(ws, 3, 1, NOTHING_FOUND, where="审核", align=CENTER)
+        merge(ws, 3, 1, 3, len(HEADERS))
+        ws.row_dimensions[3].height = 24
+    for row, finding in enumerate(findings, 3):
+        cells.number(ws, row, 1, row - 2, number_format="0")
+        ws.cell(row, 1).alignment = CENTER
+        cells.text(ws, row, 2, finding.severity.label, where="审核 · 级别", font=BOLD, align=CENTER)
+        cells.text(ws, row, 3, finding.message, where=f"审核 · 第 {row - 2} 条")
+        cells.text(ws, row, 4, where_label(report, finding.where), where=f"审核 · 第 {row - 2} 条位置")
+        cells.text(ws, row, 5, finding.note, where=f"审核 · 第 {row - 2} 条说明", align=LEFT)
+        for col, text in ((3, finding.message), (5, finding.note)):
+            fit_row(ws, row, text, WIDTHS[col - 1], minimum=22)
+    counts = {}
+    for finding in findings:
+        counts[finding.severity.label] = counts.get(finding.severity.label, 0) + 1
+    tally = "，".join(f"{label} {n} 条" for label, n in counts.items()) or "共 0 条"
+    last = 3 + max(1, len(findings))
+    cells.text(ws, last, 1, tally, where="审核 · 合计", font=SMALL, border=False)
+    ws.merge_cells(start_row=last, start_column=1, end_row=last, end_column=len(HEADERS))
+    page_setup(ws, "2:2", f"{report.year}年度 {report.department}")
+    ws.sheet_view.showGridLines = False

@@ -1,0 +1,195 @@
+"""Putting values into workbook cells safely, and the few styles the bureau workbook uses.
+
+Two promises live here. A figure goes in as a number (never text, never a formula), so a reader that loads values
+only sees it. A piece of user text goes in as text whatever it starts with — ``=``, ``+``, ``-``, ``@``, ``#N/A``,
+``http://`` — and without the characters a workbook cannot hold; what was dropped is recorded as a note.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from decimal import Decimal
+
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evaldesk.model.values import clean_text
+
+FONT_NAME = "宋体"
+FONT = Font(name=FONT_NAME, size=11)
+BOLD = Font(name=FONT_NAME, size=11, bold=True)
+HEADING = Font(name=FONT_NAME, size=12, bold=True)
+TITLE = Font(name=FONT_NAME, size=16, bold=True)
+SMALL = Font(name=FONT_NAME, size=9)
+
+_THIN = Side(style="thin")
+BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
+
+AMOUNT_FORMAT = "0.00"   # 万元: two decimals on screen, the exact figure in the cell
+INTEGER_FORMAT = "0"
+
+# Excel holds at most 32,767 characters (UTF-16 units) in a cell; a longer text is cut with a note.
+CELL_LIMIT = 32767
+# Characters XML 1.0 cannot carry at all, which clean_text (made for printing) lets through.
+_XML_ILLEGAL = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# What spreadsheet programs read as the start of a formula or a special value when the cell is edited.
+_FORMULA_START = ("=", "+", "-", "@")
+
+LINE_HEIGHT = 15.0       # points per line of 11-pt 宋体
+MAX_ROW_HEIGHT = 409.0   # Excel's limit
+
+
+def workbook_text(raw: object) -> str:
+    """``raw`` as text a workbook can hold: control characters and XML-illegal code points dropped."""
+    return _XML_ILLEGAL.sub("", clean_text(raw))
+
+
+class Cells:
+    """Writes one workbook's cells; collects the notes about texts that had to be changed."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def text(self, ws: Worksheet, row: int, column: int, value: object, *, where: str = "", font: Font = FONT,
+             align: Alignment = LEFT, border: bool = True):
+        """Put ``value`` as plain text (blank for None or '')."""
+        cell = ws.cell(row=row, column=column)
+        text = "" if value is None else str(value)
+        safe = workbook_text(text)
+        if safe != text:
+            self.notes.append(f"{where or cell.coordinate}：已删除工作簿无法保存的控制字符")
+        if _utf16_length(safe) > CELL_LIMIT:
+            safe = _cut(safe, CELL_LIMIT)
+            self.notes.append(f"{where or cell.coordinate}：文字超过 {CELL_LIMIT} 字，工作簿中只显示前面部分")
+        if safe:
+            cell.value = safe
+            # openpyxl turns "=…" into a formula and "#N/A" into an error value: force plain text.
+            cell.data_type = "s"
+            if safe.startswith(_FORMULA_START) or safe.startswith("#"):
+                cell.quotePrefix = True  # Excel and WPS keep it text even when the cell is edited
+        style(cell, font, align, border)
+        return cell
+
+    @staticmethod
+    def number(ws: Worksheet, row: int, column: int, value: Decimal | int | None, *,
+               number_format: str = AMOUNT_FORMAT, font: Font = FONT, border: bool = True):
+        """Put a figure as a number (exact Decimal in, openpyxl writes its digits); blank stays blank."""
+        cell = ws.cell(row=row, column=column)
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+                raise TypeError(f"figure expected, got {type(value).__name__}")  # never a float or text
+            cell.value = value
+            cell.number_format = number_format
+        style(cell, font, RIGHT, border)
+        return cell
+
+
+def style(cell, font: Font = FONT, align: Alignment = LEFT, border: bool = True) -> None:
+    cell.font = font
+    cell.alignment = align
+    if border:
+        cell.border = BOX
+
+
+def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int, *,
+          border: bool = True) -> None:
+    """Merge a block and draw its frame: openpyxl gives the block's edge cells the border of its first cell."""
+    if border:
+        ws.cell(row=first_row, column=first_col).border = BOX
+    if (first_row, first_col) != (last_row, last_col):
+        ws.merge_cells(start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col)
+
+
+def set_widths(ws: Worksheet, widths: list[float]) -> None:
+    for index, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def display_width(text: str) -> int:
+    """Width in character units: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a cell ``width`` units wide (a little narrower, for the margins)."""
+    usable = max(4.0, width * 0.92 - 1)
+    return sum(max(1, math.ceil(display_width(part) / usable)) for part in str(text).split("\n"))
+
+
+def fit_row(ws: Worksheet, row: int, text: str, width: float, *, line_height: float = LINE_HEIGHT,
+            minimum: float = 0.0) -> None:
+    """Make ``row`` tall enough for ``text`` in a cell ``width`` wide; never lower than what is already there."""
+    wanted = max(minimum, lines_needed(text, width) * line_height + 6)
+    current = ws.row_dimensions[row].height or 0
+    ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, max(current, wanted))
+
+
+def fit_span(ws: Worksheet, first_row: int, last_row: int, text: str, width: float) -> None:
+    """Make the rows ``first_row``…``last_row`` together tall enough for ``text`` (a block merged across them):
+    the last row takes what is missing."""
+    wanted = lines_needed(text, width) * LINE_HEIGHT + 6
+    have = sum(ws.row_dimensions[row].height or LINE_HEIGHT for row in range(first_row, last_row + 1))
+    if wanted > have:
+        last = ws.row_dimensions[last_row]
+        last.height = min(MAX_ROW_HEIGHT, (last.height or LINE_HEIGHT) + wanted - have)
+
+
+def page_setup(ws: Worksheet, title_rows: str | None, footer: str) -> None:
+    """A4 portrait, as wide as the page, the header rows repeated on every page, the fingerprint in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    if title_rows:
+        ws.print_title_rows = title_rows
+    # "&&" is a literal ampersand in a header/footer; a fingerprint has none, but a department name might.
+    ws.oddFooter.left.text = footer.replace("&", "&&")
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.right.size = 8
+
+
+def span_width(widths: list[float], first_col: int, last_col: int) -> float:
+    return sum(widths[first_col - 1:last_col])
+
+
+def paragraphs(text: str, limit: int = 500) -> list[str]:
+    """Long text split into pieces that each fit one row (Excel caps a row at 409 points).
+
+    Paragraphs stay whole when they are short enough; a longer one is cut after a sentence (。；！？) where
+    possible, so a printed page reads as the text was written."""
+    pieces: list[str] = []
+    for paragraph in text.split("\n"):
+        while len(paragraph) > limit:
+            cut = max(paragraph.rfind(mark, 0, limit) for mark in "。；！？;!?")
+            cut = cut + 1 if cut >= limit // 3 else limit
+            pieces.append(paragraph[:cut])
+            paragraph = paragraph[cut:]
+        pieces.append(paragraph)
+    return [piece for piece in pieces if piece.strip()]  # each piece is a row: blank lines add nothing
+
+
+def _utf16_length(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _cut(text: str, limit: int) -> str:
+    out, used = [], 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > limit:
+            break
+        out.append(ch)
+    return "".join(out)

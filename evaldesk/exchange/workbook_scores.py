@@ -1,0 +1,147 @@
+"""The workbook's second sheet, “评分表”: the score sheet laid out like 附件3-1.
+
+Columns A–G are the paper's (一级 | 二级 | 三级指标 | 评分标准 | 分值 | 自评得分 | 扣分原因和其他说明); H and I add
+the 二级 and 一级 subtotals, merged down their blocks like the 一级/二级 names, so a reader sees every subtotal as a
+number without extra rows breaking the table. A shared cell (经济效益/社会效益/生态效益) is one 分值 and one 自评得分
+merged over its rows; consecutive indicators with the same 评分标准 share one merged 评分标准 cell, as on paper.
+"""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evaldesk.exchange.workbook_cells import (
+    BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, fit_span, merge, page_setup,
+    set_widths, span_width, style,
+)
+from evaldesk.model.report import Report
+from evaldesk.scoring.engine import SheetResult
+from evaldesk.scoring.report_text import score_text
+from evaldesk.scoring.template import Indicator
+
+SHEET_NAME = "评分表"
+HEADERS = ("一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分", "扣分原因和其他说明", "二级指标得分",
+           "一级指标得分")
+WIDTHS = [11.0, 11.0, 16.0, 42.0, 7.0, 8.0, 24.0, 8.0, 8.0]
+LAST = len(WIDTHS)
+SCORE_FORMAT = "General"  # scores show as many decimals as they have: 5, 0.5, 2.92, 92.5
+HEADER_ROW = 4
+
+
+def _group_label(indicator: Indicator) -> str:
+    return f"{indicator.name}（{score_text(indicator.weight)}分）"
+
+
+class ScoreSheet:
+    def __init__(self, ws: Worksheet, report: Report, sheet: SheetResult, cells: Cells, fingerprint: str):
+        self.ws, self.report, self.sheet, self.cells, self.fingerprint = ws, report, sheet, cells, fingerprint
+        self.template = sheet.template
+
+    def text(self, row, col, value, where, *, last_row=None, last_col=None, font=FONT, align=LEFT, fit=True):
+        last_row, last_col = last_row or row, last_col or col
+        self.cells.text(self.ws, row, col, value, where=f"{SHEET_NAME} · {where}", font=font, align=align)
+        merge(self.ws, row, col, last_row, last_col)
+        if fit and value:
+            width = span_width(WIDTHS, col, last_col)
+            if last_row == row:
+                fit_row(self.ws, row, str(value), width)
+            else:
+                fit_span(self.ws, row, last_row, str(value), width)
+
+    def number(self, row, col, value, *, last_row=None, font=FONT):
+        self.cells.number(self.ws, row, col, value, number_format=SCORE_FORMAT, font=font)
+        style(self.ws.cell(row, col), font, CENTER)
+        merge(self.ws, row, col, last_row or row, col)
+
+    def write(self) -> None:
+        ws, template = self.ws, self.template
+        set_widths(ws, WIDTHS)
+        cover = template.cover
+        self.cells.text(ws, 1, 1, cover["sheet_attachment"], where="评分表 · 附件标签", font=BOLD, border=False)
+        self.cells.text(ws, 1, 3, f"{self.report.department}　{self.report.year}年度", where="评分表 · 页眉",
+                        font=SMALL, align=RIGHT, border=False)
+        ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=LAST)
+        self.cells.text(ws, 2, 1, cover["sheet_title"], where="评分表 · 标题", font=TITLE, align=CENTER,
+                        border=False)
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=LAST)
+        ws.row_dimensions[2].height = 36
+        for col, header in enumerate(HEADERS, 1):
+            self.text(HEADER_ROW, col, header, "表头", font=BOLD, align=CENTER)
+        row = self.indicators(HEADER_ROW + 1)
+        row = self.totals(row)
+        self.cells.text(ws, row + 1, 1, cover["sheet_footnote"], where="评分表 · 备注", border=False)
+        ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=LAST)
+        fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS))
+        self.cells.text(ws, row + 2, 1, f"评分表模板：{template.name}（{template.id}）", where="评分表 · 模板",
+                        font=SMALL, border=False)
+        ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=LAST)
+        page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}",
+                   f"{self.report.year}年度 {self.report.department}　数据指纹 {self.fingerprint}")
+        ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+        ws.sheet_view.showGridLines = False
+
+    def indicators(self, top: int) -> int:
+        """One row per printed indicator row; returns the next free row."""
+        placed: list[tuple[Indicator, int, int]] = []  # leaf, first row, last row
+        row = top
+        for leaf in self.template.leaves:
+            first = row
+            for name in leaf.rows:
+                self.text(row, 3, name, leaf.name, align=CENTER)
+                fit_row(self.ws, row, "", 1, minimum=22)
+                row += 1
+            last = row - 1
+            result = self.sheet.indicators[leaf.id]
+            self.number(first, 5, leaf.weight, last_row=last)
+            self.number(first, 6, result.score, last_row=last)
+            self.text(first, 7, result.reason, f"{leaf.name} · 扣分原因", last_row=last)
+            placed.append((leaf, first, last))
+        self.standards(placed)
+        for level, name_col, score_col in ((1, 1, LAST), (2, 2, LAST - 1)):
+            self.groups(placed, level, name_col, score_col)
+        return row
+
+    def standards(self, placed) -> None:
+        """评分标准, merged over consecutive indicators under the same parent that share the same text."""
+        start = 0
+        for i in range(1, len(placed) + 1):
+            first = placed[start][0]
+            if i < len(placed) and placed[i][0].parent == first.parent and placed[i][0].standard == first.standard:
+                continue
+            self.text(placed[start][1], 4, first.standard, f"{first.name} · 评分标准", last_row=placed[i - 1][2])
+            start = i
+
+    def groups(self, placed, level: int, name_col: int, score_col: int) -> None:
+        """The 一级 (or 二级) name merged down its block, and its subtotal beside the table."""
+        def ancestor(ind: Indicator) -> Indicator | None:
+            while ind.level > level and ind.parent:
+                ind = self.template.indicator(ind.parent)
+            return ind if ind.level == level and not ind.is_leaf else None
+
+        start = 0
+        for i in range(1, len(placed) + 1):
+            group = ancestor(placed[start][0])
+            if i < len(placed) and ancestor(placed[i][0]) is group:
+                continue
+            first, last = placed[start][1], placed[i - 1][2]
+            if group is None:
+                self.text(first, name_col, "", "指标", last_row=last)
+                self.number(first, score_col, None, last_row=last)
+            else:
+                self.text(first, name_col, _group_label(group), group.name, last_row=last, font=BOLD, align=CENTER)
+                self.number(first, score_col, self.sheet.groups[group.id].score, last_row=last, font=BOLD)
+            start = i
+
+    def totals(self, row: int) -> int:
+        sheet = self.sheet
+        self.text(row, 1, "总  分", "总分", last_col=4, font=BOLD, align=CENTER)
+        self.number(row, 5, self.template.total, font=BOLD)
+        self.number(row, 6, sheet.total, font=BOLD)
+        self.text(row, 7, "" if sheet.complete else f"尚有 {len(sheet.pending)} 项未评分，总分未定", "总分",
+                  last_col=LAST)
+        fit_row(self.ws, row, "", 1, minimum=24)
+        row += 1
+        self.text(row, 1, "评价等次", "评价等次", last_col=4, font=BOLD, align=CENTER)
+        self.text(row, 5, sheet.grade or "待定", "评价等次", last_col=LAST, font=HEADING, align=LEFT)
+        fit_row(self.ws, row, "", 1, minimum=24)
+        return row + 1
