@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.ui.document import ReportDocument
@@ -20,12 +20,12 @@ class AuditPanel(QWidget):
     def __init__(self, document: ReportDocument, parent=None):
         super().__init__(parent)
         self.document = document
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["级别", "问题"])
-        self.tree.setRootIsDecorated(False)
+        self.tree = QListWidget()
         self.tree.setWordWrap(True)
-        self.tree.setColumnWidth(0, 56)
-        self.tree.setUniformRowHeights(False)
+        self.tree.setResizeMode(QListView.ResizeMode.Adjust)
+        self.tree.setUniformItemSizes(False)
+        self.tree.setSpacing(2)
+        self.tree.setStyleSheet("QListWidget::item { border-bottom: 1px solid #e3e6ea; padding: 3px; }")
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda item, _prev: self._show_note(item))
@@ -47,18 +47,18 @@ class AuditPanel(QWidget):
 
     def show_findings(self, findings: list[Finding]) -> None:
         current = self.tree.currentItem()
-        current_key = current.data(0, Qt.ItemDataRole.UserRole).key if current else None
+        current_key = current.data(Qt.ItemDataRole.UserRole).key if current else None
         if [(f.key, f.message, f.note) for f in findings] == [(f.key, f.message, f.note) for f in self.findings]:
             return
         self.findings = findings
         self.tree.clear()
         for finding in findings:
-            text = finding.message + (f"\n说明：{finding.note}" if finding.note else "")
-            item = QTreeWidgetItem([finding.severity.label, text])
-            item.setData(0, Qt.ItemDataRole.UserRole, finding)
-            item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
-            item.setToolTip(1, text)
-            self.tree.addTopLevelItem(item)
+            text = f"【{finding.severity.label}】{finding.message}" + (f"\n说明：{finding.note}" if finding.note else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+            item.setToolTip(text)
+            self.tree.addItem(item)
             if finding.key == current_key:
                 self.tree.setCurrentItem(item)
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
@@ -66,13 +66,13 @@ class AuditPanel(QWidget):
                              f"{counts[Severity.INFO]}" + ("　— 有错误时打印稿标为“草稿”，不能导出报送文件"
                                                           if counts[Severity.ERROR] else ""))
 
-    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding: Finding = item.data(0, Qt.ItemDataRole.UserRole)
+    def _clicked(self, item: QListWidgetItem) -> None:
+        finding: Finding = item.data(Qt.ItemDataRole.UserRole)
         self._show_note(item)
         self.navigate.emit(finding.where)
 
-    def _show_note(self, item: QTreeWidgetItem | None) -> None:
-        finding: Finding | None = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+    def _show_note(self, item: QListWidgetItem | None) -> None:
+        finding: Finding | None = item.data(Qt.ItemDataRole.UserRole) if item else None
         key = f"note.{finding.key}" if finding and finding.severity is Severity.WARNING else None
         if self.note_editor is not None and self.note_editor.key == key:
             return

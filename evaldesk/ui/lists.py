@@ -40,6 +40,8 @@ class ListModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.columns[section][1]
+        if "name" in dict(self.columns) and self.list_key != "evaluators":
+            return str(section + 1)  # the rows carry their own names (指标1 …)
         return f"{self.spec.item_label}{section + 1}"
 
     def flags(self, index):
@@ -104,7 +106,7 @@ class ListEditor(QWidget):
     """A titled table of one list with its buttons."""
 
     def __init__(self, document: ReportDocument, list_key: str, *, stretch: str | None = None,
-                 confirm_remove: bool = False, parent=None):
+                 widths: dict[str, int] | None = None, confirm_remove: bool = False, parent=None):
         super().__init__(parent)
         self.document = document
         self.model = ListModel(document, list_key, self)
@@ -126,7 +128,7 @@ class ListEditor(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                self.view.setColumnWidth(i, 200)
+                self.view.setColumnWidth(i, (widths or {}).get(name, 200))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
@@ -146,16 +148,26 @@ class ListEditor(QWidget):
         layout.addWidget(self.view)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.view.viewport().installEventFilter(self)
+        header.sectionResized.connect(lambda *_args: self._fit())
         self.model.modelReset.connect(self._fit)
         self.model.dataChanged.connect(self._fit)
         self._fit()
 
     def _fit(self) -> None:
-        """Grow with the list so the page, not the table, scrolls."""
+        """Grow with the list so the page, not the table, scrolls (rows wrap, so refit when the width changes)."""
         self.view.resizeRowsToContents()
-        height = self.view.horizontalHeader().height() + 6
-        height += sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
-        self.view.setFixedHeight(max(height, self.view.horizontalHeader().height() + 60))
+        header = self.view.horizontalHeader().sizeHint().height()
+        rows = self.view.verticalHeader().length()
+        self.view.setFixedHeight(max(header + rows + 2 * self.view.frameWidth() + 2, header + 60))
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self._fit()
+        return False
 
     def current_row(self) -> int:
         index = self.view.currentIndex()

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.audit_dock = QDockWidget("审核", self)
+        self.audit_dock.setMinimumWidth(300)
         self.audit_dock.setObjectName("audit")
         self.audit_dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.audit_dock)

@@ -258,7 +258,8 @@ class SelfEvaluationPage(Page):
         q_layout.addWidget(QLabel("实际完成"))
         q_layout.addWidget(self.text("self.actual", lines=3))
         self.layout_.addWidget(_group("整体支出绩效定性目标及实施计划完成情况", qualitative))
-        self.quant = ListEditor(document, "quant", stretch="actual", confirm_remove=True)
+        self.quant = ListEditor(document, "quant", stretch="actual", widths={"name": 64, "target": 280},
+                                confirm_remove=True)
         self.layout_.addWidget(_group("整体支出绩效定量目标及实施计划完成情况", self.quant))
         self.result = QLabel()
         font = self.result.font()
@@ -308,8 +309,7 @@ class SummaryPage(Page):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         self.layout_.addWidget(hint)
-        self.layout_.addWidget(self.text("summary.text", lines=30))
-        self.finish()
+        self.layout_.addWidget(self.text("summary.text", lines=30), 1)  # the long text takes the page's height
 
 
 __all__ = ["CoverPage", "BasicPage", "FinancePage", "SelfEvaluationPage", "PeoplePage", "SummaryPage", "FieldEditor"]

@@ -18,7 +18,7 @@ from evaldesk.scoring.engine import SheetResult, State
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.rules import num
 from evaldesk.ui.document import ReportDocument
-from evaldesk.ui.fields import LineField
+from evaldesk.ui.fields import LineField, TextField
 
 STATE_COLOURS = {
     State.COMPUTED: "#1e7b34",
@@ -105,7 +105,9 @@ class IndicatorRow:
             else:
                 unit = {"money": "（万元）", "percent": "（%）", "count": "（个）"}.get(spec.kind, "")
                 row = QHBoxLayout()
-                row.addWidget(QLabel(f"{spec.label}{unit if unit not in spec.label else ''}"))
+                label = QLabel(f"{spec.label}{unit if unit not in spec.label else ''}")
+                label.setWordWrap(True)
+                row.addWidget(label, 1)
                 field = LineField(document, key)
                 field.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
                 field.setMaximumWidth(130)
@@ -124,7 +126,9 @@ class IndicatorRow:
         self.hand.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.hand.setMinimumWidth(96)
         self.hand.setMaximumWidth(120)
-        self.reason = LineField(document, sheet_key(indicator.id, "reason"), "扣分原因和其他说明")
+        self.reason = TextField(document, sheet_key(indicator.id, "reason"), "扣分原因和其他说明", min_lines=2)
+        self.reason.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.reason.editor.setMaximumHeight(self.reason.editor.fontMetrics().lineSpacing() * 4 + 12)
         self.reason.setMinimumWidth(180)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)

@@ -1,0 +1,92 @@
+"""Window speed: cold start to first painted window (next to a bare QMainWindow+QTabWidget process measured in
+the same run), and keystroke → repainted total.
+
+Goals (issue 3): cold start ≤ 1.5× the bare window and ≤ 1 s; keystroke → repainted total ≤ 16 ms.
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+import time, sys
+start = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QLabel
+app = QApplication([])
+window = QMainWindow(); tabs = QTabWidget()
+for i in range(7): tabs.addTab(QLabel("tab"), f"tab {i}")
+window.setCentralWidget(tabs); window.resize(1280, 860); window.show()
+app.processEvents(); window.repaint()
+print(time.perf_counter() - start)
+"""
+
+EVALDESK = """
+import time, sys
+start = time.perf_counter()
+from evaldesk.ui.app import create_app, open_window
+app = create_app()
+window = open_window(sys.argv[1]); window.show()
+app.processEvents(); window.repaint()
+print(time.perf_counter() - start)
+"""
+
+
+def cold(code: str, *args: str, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(times)
+
+
+def keystroke(db: Path, runs: int = 200) -> float:
+    from evaldesk.ui.app import create_app, open_window
+
+    app = create_app()
+    window = open_window(db)
+    window.show()
+    window.tabs.setCurrentIndex(6)
+    app.processEvents()
+    editor = window.pages[6].rows["benefits"].hand
+    times = []
+    for i in range(runs):
+        editor.editor.setText(str(10 + i % 5))
+        start = time.perf_counter()
+        editor.commit()
+        window.score_label.repaint()
+        window.pages[6].total_label.repaint()
+        times.append(time.perf_counter() - start)
+    window.close()
+    return statistics.median(times)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.sqlite"
+        from evaldesk.exchange.report_json import read_json
+        from evaldesk.model.store import Store
+        from evaldesk.resources import SAMPLE_REPORT
+
+        store = Store(db)
+        store.add(read_json(SAMPLE_REPORT))
+        store.close()
+        env_note = os.environ.get("QT_QPA_PLATFORM")
+        bare = cold(BARE)
+        ours = cold(EVALDESK, str(db))
+        print(f"platform: {env_note}")
+        print(f"cold start, bare QMainWindow+QTabWidget: {bare * 1000:.0f} ms (median of 5)")
+        print(f"cold start, evaldesk with the sample:    {ours * 1000:.0f} ms (median of 5) = {ours / bare:.2f}× "
+              f"the bare window (goal ≤ 1.5× and ≤ 1000 ms)")
+        print(f"keystroke → stored, rescored, audited, total repainted: {keystroke(db) * 1000:.2f} ms "
+              f"(median of 200; goal ≤ 16 ms)")
+
+
+if __name__ == "__main__":
+    main()
