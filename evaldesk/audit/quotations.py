@@ -66,8 +66,8 @@ def figure_findings(ctx: AuditContext) -> list[Finding]:
             label = places.cell_label(quote["figure"])
             findings.append(Finding(
                 f"quote/{quote['id']}", Severity.WARNING,
-                f"{source.label}写{quote['label']}为 {quoted}，而第二部分{SUMMARY_ROW_LABEL}的{label}是 "
-                f"{format_amount(actual)} 万元：请核对文字或收支表", source.where, "quote.figure",
+                f"{source.label}引用的{quote['label']}与第二部分不符：文中写{quoted}，{SUMMARY_ROW_LABEL}的{label}是 "
+                f"{format_amount(actual)} 万元。请核对文字或收支表", source.where, "quote.figure",
                 related=(places.summary_cell(quote["figure"]),)))
     return findings
 

@@ -5,7 +5,9 @@ Checks that read prose (contradictions, quoted figures, scores, 满意度) walk 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from evaldesk.audit import places
 from evaldesk.model.form import FIELD_BY_KEY, SECTION_SELF, SECTION_SUMMARY
@@ -14,6 +16,7 @@ from evaldesk.model.report import Report, sheet_key
 # Full-width digits, point and percent sign read as their ASCII forms; one character for one, so a match's
 # position is the same in the original text.
 _DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULL_WIDTH = re.compile("[０-９．％]")
 
 _SENTENCE_ENDS = ("。", "；", "！", "？", "\n")
 
@@ -39,13 +42,21 @@ class Text:
         if after:
             right = min(after) + 1
         snippet = self.text[left:right].replace("\n", " ").strip()
+        if context == 0:
+            return self.text[start:end].replace("\n", " ").strip()
         cut_before = left > 0 and self.text[left - 1] not in _SENTENCE_ENDS
         cut_after = right < len(self.text) and self.text[right - 1] not in _SENTENCE_ENDS
         return ("…" if cut_before else "") + snippet + ("…" if cut_after else "")
 
 
+@lru_cache(maxsize=256)
+def _readable(text: str) -> str:
+    return text.translate(_DIGITS) if _FULL_WIDTH.search(text) else text
+
+
 def readable(raw: object) -> str:
-    return str(raw).translate(_DIGITS)
+    """The text with full-width digits made ASCII (cached: the same long texts are read on every keystroke)."""
+    return _readable(str(raw))
 
 
 def _section_number(section: str) -> str:
