@@ -135,9 +135,11 @@ def cmd_export(args) -> int:
             from evaldesk.exchange.workbook import ExportRefused, write_workbook
 
             try:
-                write_workbook(report, path)
+                notes = write_workbook(report, path)
             except ExportRefused as err:
                 raise CliError(str(err), code=1) from None
+            for note in notes:
+                print(f"注意：{note}")
     except WriteFailed as err:
         raise CliError(str(err)) from None
     print(f"已导出：{path}")
@@ -157,7 +159,13 @@ def cmd_import(args) -> int:
         elif suffix in (".xlsx", ".xlsm"):
             from evaldesk.exchange.workbook import read_workbook
 
-            report = read_workbook(path).report
+            read = read_workbook(path)
+            report = read.report
+            if not read.fingerprint_matches:
+                print("警告：这个工作簿的数据在导出后被改动过（数据指纹不符），导入的是改动后的数据，请核对。",
+                      file=sys.stderr)
+            for note in read.notes:
+                print(f"注意：{note}", file=sys.stderr)
         else:
             raise CliError(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
     except ExchangeError as err:

@@ -13,6 +13,7 @@ from evaldesk.exchange.workbook_cells import (
 )
 from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY, SUMMARY_ROW_LABEL, cell_spec
 from evaldesk.model.report import Report
+from evaldesk.printing import labels
 
 SHEET_NAME = "审核"
 HEADERS = ("序号", "级别", "问题", "位置", "说明")
@@ -53,7 +54,7 @@ def where_label(report: Report, where: str) -> str:
 
 def write_audit_sheet(ws: Worksheet, report: Report, findings: list[Finding], cells: Cells) -> None:
     set_widths(ws, WIDTHS)
-    cells.text(ws, 1, 1, f"审核结果　{report.department}　{report.year}年度", where="审核 · 标题", font=TITLE,
+    cells.text(ws, 1, 1, f"{labels.FINDINGS_TITLE}　{report.department}　{report.year}年度", where="审核 · 标题", font=TITLE,
                border=False)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     ws.row_dimensions[1].height = 30

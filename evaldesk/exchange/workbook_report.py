@@ -10,7 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row,
-    fit_span, merge, page_setup, paragraphs, set_widths, span_width, style,
+    fit_span, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
 )
 from evaldesk.model.form import (
     FIELD_BY_KEY, GRIDS, LIST_BY_KEY, SECTION_BASIC, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF,
@@ -19,19 +19,23 @@ from evaldesk.model.form import (
 from evaldesk.model.report import Report
 from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.values import format_date_cn
+from evaldesk.printing import labels
 from evaldesk.scoring.engine import SheetResult
 
 SHEET_NAME = "自评报告"
-WIDTHS = [20.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0]
+WIDTHS = [23.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0]
 LAST = len(WIDTHS)
 SCORE_FORMAT = "General"  # 92.5, 5, 2.92: as many decimals as the score has
 
-# The printed form's fixed wording for part 四 (the same on every district's form, like the column labels).
-SIGNATURES = (
-    "评价组组长（签字）：\n\n\n" + " " * 64 + "年    月    日",
-    "部门（单位）意见：\n\n\n" + " " * 36 + "部门（单位）负责人（签章）：\n\n" + " " * 64 + "年    月    日",
-    "财政部门归口业务股室意见：\n\n\n" + " " * 28 + "财政部门归口业务股室负责人（签章）：\n\n" + " " * 64 + "年    月    日",
-)
+
+
+def signature_block(opinion: str, signer: str | None) -> str:
+    """One of part 四's signature blocks as the paper has it: room to write, the signer's line, the date.
+    (A cell cannot right-align one line of several, so spaces push the signer and the date to the right.)"""
+    lines = [opinion, "", ""]
+    if signer:
+        lines += [" " * 36 + signer, ""]
+    return "\n".join(lines + [" " * 64 + labels.DATE_LINE])
 
 
 class ReportSheet:
@@ -90,7 +94,7 @@ class ReportSheet:
         self.self_evaluation()
         self.people()
         self.summary()
-        page_setup(self.ws, "1:1", f"{self.report.year}年度 {self.report.department}　数据指纹 {self.fingerprint}")
+        page_setup(self.ws, "1:1", footer(self.report, self.fingerprint))
         self.ws.sheet_view.showGridLines = False
 
     def running_head(self) -> None:
@@ -123,7 +127,7 @@ class ReportSheet:
         self.text(self.row, 1, template.cover["bureau"], "制表单位", font=BOLD, align=CENTER, border=False)
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
         self.row += 1
-        self.text(self.row, 1, f"数据指纹：{self.fingerprint}", "数据指纹", font=SMALL, align=RIGHT, border=False)
+        self.text(self.row, 1, labels.FINGERPRINT.format(fingerprint=self.fingerprint), "数据指纹", font=SMALL, align=RIGHT, border=False)
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
         self.row += 2
 
@@ -180,7 +184,7 @@ class ReportSheet:
         self.qualitative()
         self.quantitative()
         sheet = self.sheet
-        self.block(self.row, 1, 1, "绩效自评综合得分", "综合得分", font=BOLD, align=CENTER)
+        self.block(self.row, 1, 1, labels.OVERALL_SCORE, "综合得分", font=BOLD, align=CENTER)
         if sheet.complete:
             self.cells.number(self.ws, self.row, 2, sheet.total, number_format=SCORE_FORMAT, font=BOLD)
             style(self.ws.cell(self.row, 2), BOLD, LEFT)
@@ -190,7 +194,7 @@ class ReportSheet:
         fit_row(self.ws, self.row, "", 1, minimum=22)
         self.row += 1
         grade = sheet.grade or "待定"
-        self.block(self.row, 1, 1, "评价等次", "评价等次", font=BOLD, align=CENTER)
+        self.block(self.row, 1, 1, labels.OVERALL_GRADE, "评价等次", font=BOLD, align=CENTER)
         self.block(self.row, 2, LAST, grade, "评价等次", font=BOLD)
         fit_row(self.ws, self.row, "", 1, minimum=22)
         self.row += 2
@@ -208,17 +212,17 @@ class ReportSheet:
             self.row += 1
         self.block(first + 1, 6, LAST, self.field("self.actual"), FIELD_BY_KEY["self.actual"].label, align=TOP_LEFT,
                    last_row=self.row - 1)
-        self.block(first, 1, 1, "整体支出绩效定性目标及实施计划完成情况", "定性目标", font=BOLD, align=CENTER,
+        self.block(first, 1, 1, labels.QUALITATIVE_CAPTION, "定性目标", font=BOLD, align=CENTER,
                    last_row=self.row - 1)
 
     def quantitative(self) -> None:
         spec = LIST_BY_KEY["quant"]
-        labels = dict(spec.fields)
+        names = dict(spec.fields)
         items = self.report.items("quant")
         first = self.row
-        self.block(self.row, 2, 3, labels["group"], "定量目标", font=BOLD, align=CENTER)
-        self.block(self.row, 4, 5, labels["target"], "定量目标", font=BOLD, align=CENTER)
-        self.block(self.row, 6, LAST, labels["actual"], "定量目标", font=BOLD, align=CENTER)
+        self.block(self.row, 2, 3, names["group"], "定量目标", font=BOLD, align=CENTER)
+        self.block(self.row, 4, 5, names["target"], "定量目标", font=BOLD, align=CENTER)
+        self.block(self.row, 6, LAST, names["actual"], "定量目标", font=BOLD, align=CENTER)
         fit_row(self.ws, self.row, "", 1, minimum=22)
         self.row += 1
         top = self.row
@@ -238,18 +242,18 @@ class ReportSheet:
                     self.block(top + start, col, col, groups[start][depth - 1], spec.label, align=CENTER,
                                last_row=top + i - 1)
                     start = i
-        self.block(first, 1, 1, "整体支出绩效定量目标及实施计划完成情况", "定量目标", font=BOLD, align=CENTER,
+        self.block(first, 1, 1, labels.QUANTITATIVE_CAPTION, "定量目标", font=BOLD, align=CENTER,
                    last_row=self.row - 1)
 
     def people(self) -> None:
         ws = self.ws
         self.heading(SECTION_PEOPLE)
         spec = LIST_BY_KEY["evaluators"]
-        labels = dict(spec.fields)
+        names = dict(spec.fields)
         columns = (("name", 1, 1), ("title", 2, 3), ("org", 4, 6))
         for key, first, last in columns:
-            self.block(self.row, first, last, labels[key], spec.label, font=BOLD, align=CENTER)
-        self.block(self.row, 7, LAST, "签字", spec.label, font=BOLD, align=CENTER)
+            self.block(self.row, first, last, names[key], spec.label, font=BOLD, align=CENTER)
+        self.block(self.row, 7, LAST, labels.SIGNATURE_COLUMN, spec.label, font=BOLD, align=CENTER)
         fit_row(ws, self.row, "", 1, minimum=22)
         self.row += 1
         for item in self.report.items("evaluators") or [None]:
@@ -258,12 +262,12 @@ class ReportSheet:
             self.block(self.row, 7, LAST, "", spec.label)
             fit_row(ws, self.row, "", 1, minimum=26)
             self.row += 1
-        for wording in SIGNATURES:
+        for wording in (signature_block(*block) for block in labels.SIGNATURE_BLOCKS):
             self.block(self.row, 1, LAST, wording, "签字栏", align=TOP_LEFT, fit=False)
             ws.row_dimensions[self.row].height = LINE_HEIGHT * (wording.count("\n") + 1) + 8
             self.row += 1
-        filler = f"{FIELD_BY_KEY['people.filler'].label}（签名）：{self.field('people.filler')}"
-        phone = f"{FIELD_BY_KEY['people.filler_phone'].label}：{self.field('people.filler_phone')}"
+        filler = f"{labels.FILLER}{self.field('people.filler')}"
+        phone = f"{labels.FILLER_PHONE}{self.field('people.filler_phone')}"
         self.block(self.row, 1, 4, filler, "填报人")
         self.block(self.row, 5, LAST, phone, "联系电话")
         fit_row(ws, self.row, "", 1, minimum=26)
@@ -286,11 +290,11 @@ def grid_header(sheet: ReportSheet, grid: Grid, top: int) -> int:
             for part in column.sum_of:
                 if grid.column(part).group == column.group:
                     part_of[part] = column.key
-    paths = [[("机构名称", "name")]]
+    paths = [[(labels.UNIT_COLUMN, "name")]]
     for column in grid.columns:
         path = [(column.group, "group:" + column.group)] if column.group else []
         if column.key in part_of:
-            path.append(("其中：", "part:" + part_of[column.key]))
+            path.append((labels.GROUP_SUBHEAD, "part:" + part_of[column.key]))
         paths.append(path + [(column.label, column.key)])
     depth = max(len(path) for path in paths)
     for level in range(depth):
