@@ -51,7 +51,7 @@ def identity_findings(row: Row, row_id: str | None, row_label: str) -> list[Find
         if _value(row, total) != expected:
             names = " + ".join(places.cell_label(p) for p in parts)
             findings.append(Finding(
-                f"identity/{row_id or 'summary'}/{identity['id']}", Severity.ERROR,
+                f"identity/{row_label if row_id else 'summary'}/{identity['id']}", Severity.ERROR,
                 f"{row_label}：{places.cell_label(total)} {format_amount(_value(row, total))} 不等于 "
                 f"{names} 之和 {format_amount(expected)}",
                 _where(row_id, total), "arithmetic.identity"))
@@ -80,7 +80,7 @@ def _amounts(ctx: AuditContext) -> Iterator[tuple[str, str, str, Decimal, bool]]
     negative_ok = set(rules()["may_be_negative"])
     for unit in ctx.report.units:
         for key, value in unit.cells.items():
-            yield (f"{unit.id}/{key}", places.unit_cell(unit.id, key), f"{unit.name}的{places.cell_label(key)}",
+            yield (f"{unit.name}/{key}", places.unit_cell(unit.id, key), f"{unit.name}的{places.cell_label(key)}",
                    value, key in negative_ok)
     for indicator in ctx.report.template.leaves:
         for spec in indicator.inputs():
@@ -135,12 +135,12 @@ def balance_findings(ctx: AuditContext) -> list[Finding]:
             typed = row.get(target)
             if (typed is None and expected == 0) or typed == expected:
                 continue
-            shown = "空白" if typed is None else format_amount(typed)
+            now = "未填" if typed is None else f"填的是 {format_amount(typed)}"
             terms = [f"{places.cell_label(k)} {format_amount(operand(k))}" for k in relation["plus"]]
             terms += [f"− {places.cell_label(k)} {format_amount(operand(k))}" for k in relation["minus"]]
             findings.append(Finding(
-                f"balance/{unit.id}/{relation['id']}", Severity.WARNING,
-                f"{unit.name}：{places.cell_label(target)}填的是 {shown}，按“{relation['formula']}”应为 "
+                f"balance/{unit.name}/{relation['id']}", Severity.WARNING,
+                f"{unit.name}：{places.cell_label(target)}{now}，按“{relation['formula']}”应为 "
                 f"{' '.join(terms)} = {format_amount(expected)}", places.unit_cell(unit.id, target),
                 "arithmetic.balance"))
     return findings

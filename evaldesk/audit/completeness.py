@@ -39,7 +39,7 @@ def field_findings(ctx: AuditContext) -> list[Finding]:
         if _blank(ctx.report.get(key)):
             spec = FIELD_BY_KEY[key]
             findings.append(Finding(f"required/{key}", Severity(entry["severity"]),
-                                    f"{spec.section.split('、')[-1]}：“{spec.label}”未填写", key,
+                                    f"“{spec.label}”未填写", key,
                                     "complete.field"))
     return findings
 
@@ -63,7 +63,7 @@ def list_findings(ctx: AuditContext) -> list[Finding]:
         field_label = dict(spec.fields)[entry["field"]]
         for number, item in enumerate(items, 1):
             if _blank(item.values.get(entry["field"])) and any(not _blank(v) for v in item.values.values()):
-                findings.append(Finding(f"required_item/{spec.key}/{item.id}/{entry['field']}",
+                findings.append(Finding(f"required_item/{spec.key}/{number}/{entry['field']}",
                                         Severity(entry["severity"]),
                                         f"“{spec.label}”第 {number} 条的{field_label}未填写",
                                         places.list_item(spec.key, item.id, entry["field"]), "complete.item"))

@@ -30,7 +30,7 @@ def not_above_findings(ctx: AuditContext) -> list[Finding]:
             a, b = ctx.figure(left, unit.id), ctx.figure(right, unit.id)
             if a > b:
                 findings.append(Finding(
-                    f"not_above/{rule['id']}/{unit.id}", Severity.ERROR,
+                    f"not_above/{rule['id']}/{unit.name}", Severity.ERROR,
                     f"{unit.name}：{places.cell_label(left)} {format_amount(a)} 超过{places.cell_label(right)} "
                     f"{format_amount(b)}（{rule['why']}）", places.unit_cell(unit.id, left), "cross.not_above"))
     return findings

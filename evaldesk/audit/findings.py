@@ -8,7 +8,8 @@
 * a list entry: ``list/<list key>/<item id>/<field>`` (or ``list/<list key>`` for the list as a whole);
 * a whole section: ``section/<section title>`` (see ``evaldesk.model.form.SECTIONS``).
 
-``key`` identifies the finding across edits (it must not contain the figures that change as the filler types),
+``key`` identifies the finding across edits (it must not contain the figures that change as the filler types,
+nor the internal ids of units and list entries that a JSON export and import renew: it names them by name and number),
 so a 说明 written for a 警告 stays attached to it: it is stored in the report as the field ``note.<key>``.
 """
 

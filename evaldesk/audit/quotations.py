@@ -89,14 +89,14 @@ def score_findings(ctx: AuditContext) -> list[Finding]:
         for match in score_pattern.finditer(source.text):
             if Decimal(match.group(1)) != sheet.total:
                 findings.append(Finding(
-                    f"score_quote/{source.where}", Severity.WARNING,
+                    f"score_quote/{source.key}", Severity.WARNING,
                     f"{source.label}写“{source.quote(match.start(), match.end(), 0)}”，评分表总分是 "
                     f"{score_text(sheet.total)} 分", source.where, "quote.score"))
                 break
         for match in grade_pattern.finditer(source.text):
             if match.group(1) != sheet.grade:
                 findings.append(Finding(
-                    f"grade_quote/{source.where}", Severity.WARNING,
+                    f"grade_quote/{source.key}", Severity.WARNING,
                     f"{source.label}写“{source.quote(match.start(), match.end(), 0)}”，评分表的评价等次是"
                     f"“{sheet.grade}”", source.where, "quote.grade"))
                 break
@@ -129,7 +129,7 @@ def satisfaction_findings(ctx: AuditContext) -> list[Finding]:
             severity = Severity.INFO if meets else Severity.WARNING
             how = "说法不同，但并不矛盾；可统一写法" if meets else "两处数字不符"
             findings.append(Finding(
-                f"satisfaction_quote/{source.where}", severity,
+                f"satisfaction_quote/{source.key}", severity,
                 f"{source.label}写“{quoted}”，评分表填写的满意度调查结果是 {decimal_text(survey)}%：{how}",
                 source.where, "quote.satisfaction", related=(where_typed,)))
             break

@@ -26,6 +26,7 @@ PROSE_FIELDS = ("basic.achievements", "self.actual", "summary.text")
 
 @dataclass(frozen=True)
 class Text:
+    key: str     # names the place in a finding's key: survives export and import, unlike an entry's id
     where: str
     label: str   # how a message names the place: 三、实际完成 / 评分表“…”扣分原因
     text: str    # with full-width digits made ASCII
@@ -69,25 +70,25 @@ def field_text(report: Report, key: str) -> Text | None:
         return None
     spec = FIELD_BY_KEY[key]
     label = "五、评价报告综述" if spec.section == SECTION_SUMMARY else f"{_section_number(spec.section)}{spec.label}"
-    return Text(key, label, readable(value))
+    return Text(key, key, label, readable(value))
 
 
 def prose(report: Report) -> list[Text]:
     """Every free text of the report: part 一's and 三's prose, the 定量目标 rows, the sheet's reasons, part 五."""
     sources = [t for t in (field_text(report, key) for key in PROSE_FIELDS[:2]) if t]
     names = {"target": "绩效目标", "actual": "完成情况"}
-    for item in report.items("quant"):
+    for number, item in enumerate(report.items("quant"), 1):
         row = "　".join(v for v in (item.values.get("kind"), item.values.get("name")) if v)
         for name, label in names.items():
             value = item.values.get(name, "")
             if value.strip():
-                sources.append(Text(places.list_item("quant", item.id, name),
+                sources.append(Text(f"quant/{number}/{name}", places.list_item("quant", item.id, name),
                                     f"{_section_number(SECTION_SELF)}定量目标“{row}”{label}", readable(value)))
     for indicator in report.template.leaves:
         key = sheet_key(indicator.id, "reason")
         value = report.text(key)
         if value.strip():
-            sources.append(Text(key, f"评分表{places.named(indicator.name)}扣分原因", readable(value)))
+            sources.append(Text(key, key, f"评分表{places.named(indicator.name)}扣分原因", readable(value)))
     summary = field_text(report, "summary.text")
     if summary:
         sources.append(summary)

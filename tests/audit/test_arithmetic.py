@@ -78,10 +78,10 @@ def test_a_blank_balance_where_income_exceeds_spending(sample):
     type_cell(sample, "income.general", "100.5")
     # both 结余 are blank where both should be 10: the filler has two cells to fill
     finding, year = findings_of(sample, "arithmetic.balance")
-    assert year.where.endswith("expense.balance_year") and "当年结余填的是 空白" in year.message
+    assert year.where.endswith("expense.balance_year") and "当年结余未填" in year.message
     assert finding.severity is Severity.WARNING
     assert finding.where == f"unit/{sample.units[0].id}/expense.balance_total"
-    assert "累计结余填的是 空白" in finding.message and "收入合计 100.50 − 支出合计 90.50 = 10.00" in finding.message
+    assert "累计结余未填" in finding.message and "收入合计 100.50 − 支出合计 90.50 = 10.00" in finding.message
 
 
 def test_consistent_balances_typed_with_a_carryover(sample):
@@ -98,7 +98,7 @@ def test_a_years_balance_that_does_not_follow_from_the_total_balance(sample):
     type_cell(sample, "expense.balance_total", "10")
     type_cell(sample, "expense.balance_year", "10")
     [finding] = findings_of(sample, "arithmetic.balance")
-    assert finding.key == f"balance/{sample.units[0].id}/balance_year"
+    assert finding.key == "balance/局机关/balance_year"
     assert "当年结余填的是 10.00" in finding.message and "= 6.00" in finding.message
 
 
