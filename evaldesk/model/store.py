@@ -25,29 +25,8 @@ from evaldesk.model.report import Item, Report, Unit, Value
 from evaldesk.model.schema import SCHEMA_VERSION, migrate
 from evaldesk.model.values import decimal_text
 
-DB_NAME = "evaldesk.sqlite"
-
-
-class StoreError(Exception):
-    """The data file cannot be used; ``str(err)`` says what happened and what to do, in Chinese."""
-
-
-def data_folder() -> Path:
-    """Where the default file lives: ``EVALDESK_HOME`` if set, else the user's data folder."""
-    override = os.environ.get("EVALDESK_HOME")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "evaldesk"
-
-
-def default_db_path() -> Path:
-    return data_folder() / DB_NAME
+# Where files live and the store's error are light to import (no SQLAlchemy): the window shows itself first.
+from evaldesk.model.paths import DB_NAME, StoreError, data_folder, default_db_path  # noqa: E402,F401
 
 
 # ---------------------------------------------------------------- values as tagged text

@@ -51,15 +51,30 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_window(db: str | Path | None = None):
+def open_window(db: str | Path | None = None, *, show_first: bool = False):
     """The main window on ``db`` (default: the user's data file). A file that cannot be opened is explained in
-    a dialog and the window starts without it, so nothing is overwritten."""
-    from evaldesk.model.store import Store, StoreError, default_db_path
-    from evaldesk.ui import dialogs
+    a dialog and the window starts without it, so nothing is overwritten.
+
+    With ``show_first`` the window is shown and painted before the data file is opened (opening it loads the
+    database library, the slowest part of starting), so the filler sees the program at once."""
+    from evaldesk.model.paths import default_db_path
     from evaldesk.ui.main_window import MainWindow
 
     window = MainWindow()
     path = Path(db) if db else default_db_path()
+    if show_first:
+        window.show_welcome(opening=path)
+        window.show()
+        QApplication.processEvents()
+    attach_store(window, path)
+    return window
+
+
+def attach_store(window, path: Path) -> None:
+    from evaldesk.model.paths import StoreError
+    from evaldesk.model.store import Store
+    from evaldesk.ui import dialogs
+
     try:
         store = Store(path)
     except StoreError as err:
@@ -67,13 +82,12 @@ def open_window(db: str | Path | None = None):
         window.show_welcome()
         window.welcome.create_button.setEnabled(False)
         window.welcome.sample_button.setEnabled(False)
-        return window
+        return
     window.use_store(store)
-    return window
 
 
 def run(db: str | Path | None = None) -> int:
     app = create_app()
-    window = open_window(db)
+    window = open_window(db, show_first=True)
     window.show()
     return app.exec()

@@ -7,15 +7,20 @@ milliseconds) and views are told exactly what changed, so each repaints only its
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from evaldesk.audit.engine import audit_report
 from evaldesk.model.edits import Edit, SetCell, SetField, SetItemValue
 from evaldesk.model.report import Report
-from evaldesk.model.store import Store, StoreError
+from evaldesk.model.paths import StoreError
 from evaldesk.model.values import Rejected
 from evaldesk.scoring.engine import SheetResult, score_report
+
+if TYPE_CHECKING:
+    from evaldesk.model.store import Store
 
 
 def _typing_key(edit: Edit):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import json
 from pathlib import Path
 
@@ -15,14 +17,13 @@ from PySide6.QtWidgets import (
 from evaldesk import __version__
 from evaldesk.audit.findings import Severity
 from evaldesk.model.form import SECTIONS
-from evaldesk.model.report import new_report
-from evaldesk.model.store import Store, StoreError, data_folder, default_db_path
-from evaldesk.scoring.report_text import score_text
+from evaldesk.model.paths import StoreError, data_folder, default_db_path
 from evaldesk.ui import dialogs
-from evaldesk.ui.audit_panel import AuditPanel
-from evaldesk.ui.document import ReportDocument
-from evaldesk.ui.pages import BasicPage, CoverPage, FinancePage, PeoplePage, SelfEvaluationPage, SummaryPage
-from evaldesk.ui.sheet import SheetPage
+
+if TYPE_CHECKING:
+    from evaldesk.model.store import Store
+    from evaldesk.ui.audit_panel import AuditPanel
+    from evaldesk.ui.document import ReportDocument
 
 TAB_TITLES = ("封面", "一、基本概况", "二、收支情况", "三、绩效自评", "四、评价人员", "五、评价报告综述", "附件：评分表")
 RECENT_LIMIT = 8
@@ -249,6 +250,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_path(self, path: str) -> bool:
+        from evaldesk.model.store import Store
+
         try:
             store = Store(path, create=False)
         except StoreError as err:
@@ -280,13 +283,18 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- reports
 
-    def show_welcome(self) -> None:
-        self.welcome.where.setText(f"数据文件：{self.store.path if self.store else default_db_path()}")
+    def show_welcome(self, opening: Path | None = None) -> None:
+        if opening is not None:
+            self.welcome.where.setText(f"正在打开数据文件：{opening} …")
+        else:
+            self.welcome.where.setText(f"数据文件：{self.store.path if self.store else default_db_path()}")
         self.stack.setCurrentWidget(self.welcome)
         self._update_title()
 
     def create_report(self, year: int, department: str) -> None:
         from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
+
+        from evaldesk.model.report import new_report
 
         report = new_report(year, builtin_template(DEFAULT_TEMPLATE_ID), department)
         self._add_and_open(report)
@@ -337,6 +345,12 @@ class MainWindow(QMainWindow):
         self.pages = []
 
     def open_report(self, report_id: int) -> None:
+        # The pages are imported here, not at start-up: the window paints before they are needed.
+        from evaldesk.ui.audit_panel import AuditPanel
+        from evaldesk.ui.document import ReportDocument
+        from evaldesk.ui.pages import BasicPage, CoverPage, FinancePage, PeoplePage, SelfEvaluationPage, SummaryPage
+        from evaldesk.ui.sheet import SheetPage
+
         try:
             report = self.store.load(report_id)
         except StoreError as err:
@@ -388,6 +402,8 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath(str(self.store.path))
 
     def _show_score(self, sheet) -> None:
+        from evaldesk.scoring.report_text import score_text
+
         grade = sheet.grade or f"待定（{len(sheet.pending)} 项未评分）"
         self.score_label.setText(f"  总分 {score_text(sheet.total)}　等次 {grade}  ")
 
