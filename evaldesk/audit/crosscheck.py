@@ -12,6 +12,7 @@ from evaldesk.audit.data import load
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.report import sheet_key
 from evaldesk.model.values import format_amount
+from evaldesk.scoring.engine import State
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.rules import pct
 
@@ -45,12 +46,14 @@ def _results(ctx: AuditContext, entries: list[dict]):
 
 
 def must_deduct_findings(ctx: AuditContext) -> list[Finding]:
-    """A rate over its limit with full marks: the standard says every point over deducts, so a full score
-    contradicts the sheet's own 评分标准 whatever the reason written beside it."""
+    """A rate over its limit with full marks given by hand: the standard says every point over deducts, so a full
+    score contradicts the sheet's own 评分标准 whatever the reason written beside it. A score the rule computed is
+    left alone: its rounding (104.001% → 4.9995 → 5) or a template's whole-point counting may keep full marks."""
     findings = []
     for entry, result in _results(ctx, rules()["must_deduct"]):
         limit = entry["limit"]
-        if result.rate is not None and result.rate > limit and result.score == result.indicator.weight:
+        if (result.rate is not None and result.rate > limit and result.state is not State.COMPUTED
+                and result.score == result.indicator.weight):
             findings.append(Finding(
                 f"must_deduct/{result.id}", Severity.ERROR,
                 f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {limit}%，按评分标准应扣分，"

@@ -77,3 +77,13 @@ def test_summary_line_counts_explained_warnings():
 def test_nothing_found_reads_as_passed():
     assert findings_as_text([]) == "审核通过：没有发现问题。"
     assert findings_as_data([]) == []
+
+
+def test_a_note_is_stored_with_the_report(sample, store):
+    from evaldesk.model.edits import SetField
+
+    report_id = store.add(sample)
+    report = store.load(report_id)
+    store.apply(report, SetField("note.contradiction/staff_growth", "净增35名不含事权下放人员"))
+    [finding] = [f for f in audit_report(store.load(report_id)) if f.key == "contradiction/staff_growth"]
+    assert finding.note == "净增35名不含事权下放人员" and finding.explained
