@@ -29,5 +29,5 @@ def findings_flowables(printout: Printout) -> list:
         para(labels.FINDINGS_TITLE, s["sheet_title"]),
         para(labels.FINDINGS_COUNT.format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
                                           infos=counts[Severity.INFO]), s["cell"]),
-        form_table([head] + rows, WIDTHS, header_rows=1, top_columns=(1, 2)),
+        form_table([head] + rows, WIDTHS, header_rows=1, top_columns=(1, 2), flowing=True),
     ]

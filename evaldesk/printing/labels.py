@@ -22,7 +22,7 @@ FILLER_PHONE = "联系电话："
 SHEET_HEAD = ("一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分", "扣分原因和其他说明")
 SHEET_TOTAL = "总　分"
 TEMPLATE_LINE = "评分表模板：{name}"
-WEIGHTED = "{name}（{weight}分）"
+WEIGHTED = "{name}\n（{weight}分）"
 
 FINDINGS_TITLE = "审核结果"
 FINDINGS_HEAD = ("级别", "问题", "填报人说明")

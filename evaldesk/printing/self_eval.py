@@ -45,13 +45,15 @@ def qualitative(printout: Printout) -> list:
     s = styles()
     report = printout.report
     goals_spec = LIST_BY_KEY["goals"]
+    line_style = s["blank_line"] if printout.blank else s["cell"]
     goals = [line for i, item in enumerate(report.items("goals"), 1)
-             for line in paragraphs(numbered(goals_spec.item_label, i, item.values.get("text", "")), s["cell"])]
+             for line in paragraphs(numbered(goals_spec.item_label, i, item.values.get("text", "")), line_style)]
     actual = paragraphs(report.text("self.actual"), s["cell"])
     head = [para(goals_spec.fields[0][1], s["head"]), para(FIELD_BY_KEY["self.actual"].label, s["head"])]
     # One row holding both columns, so neither column's lines space out the other's; the row splits at a page end.
     table = form_table([head, [goals, actual]], [GOAL_WIDTH, FRAME_WIDTH - GOAL_WIDTH], header_rows=1,
-                       top_columns=(0, 1), min_height=BLANK_ROW * 4 if printout.blank else None)
+                       top_columns=(0, 1), flowing=True,
+                       min_height=BLANK_ROW * 4 if printout.blank else None)
     return heading(labels.QUALITATIVE_CAPTION, s["caption"]) + [table]
 
 
@@ -70,7 +72,8 @@ def quantitative(printout: Printout):
         keys.append([group, (group, kind), None, None])
         previous = (group, kind)
     return form_table(rows, QUANT_WIDTHS, header_rows=1, header_spans=[((0, 0), (1, 0))], keys=keys,
-                      top_columns=(0, 1, 2, 3), min_height=BLANK_ROW if printout.blank else None)
+                      top_columns=(0, 1, 2, 3), flowing=True,
+                      min_height=BLANK_ROW if printout.blank else None)
 
 
 def overall(printout: Printout):

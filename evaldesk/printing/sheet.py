@@ -79,7 +79,7 @@ def sheet_flowables(printout: Printout) -> list:
     total = total_row(printout)
     last = len(rows) + 1
     table = form_table([head] + rows + [total], WIDTHS, header_rows=1, keys=[[None] * 7] + keys + [[None] * 7],
-                       top_columns=(0, 1, 3, 6), min_height=BLANK_ROW if printout.blank else None,
+                       top_columns=(0, 1, 3, 6), min_height=BLANK_ROW if printout.blank else None, padding=2,
                        extra=[("SPAN", (0, last), (3, last)), ("LINEABOVE", (0, last), (-1, last), LINE, LINE_COLOR)])
     return [
         PageBreak(),

@@ -59,6 +59,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": style("cell"),
         "cell_center": style("cell_center", align=TA_CENTER),
         "cell_right": style("cell_right", align=TA_RIGHT),
+        "blank_line": style("blank_line", leading=24),   # a numbered line left empty for handwriting
         "head": style("head", font=bold, align=TA_CENTER),
         "head_left": style("head_left", font=bold),
         "small": style("small", size=8.5),

@@ -22,12 +22,25 @@ def font_command() -> tuple:
     return ("FONT", (0, 0), (-1, -1), register_fonts()[0])
 
 
+def as_list(cell):
+    """A cell's content as a list of flowables. When reportlab splits a row across pages it divides list cells
+    between the two parts, but copies a lone flowable into both (the score sheet would show a row's 自评得分
+    twice)."""
+    return cell if isinstance(cell, (list, tuple, str)) else [cell]
+
+
 def form_table(rows: list[list], widths: list[float], *, header_rows: int = 0, header_spans=(),
                keys: list[list[Key]] | None = None, top_columns=(), min_height: float | None = None,
-               extra=()) -> Table:
+               flowing: bool = False, padding: float = CELL_PADDING, extra=()) -> Table:
     """A ruled table. ``keys[r][c]`` names the merged cell that body cell (r, c) belongs to: a rule is drawn
     above a cell only where its key differs from the one above it (``None`` keys: every cell is its own).
-    ``top_columns``: columns whose text hangs at the top (merged labels); the rest are centred vertically."""
+    ``top_columns``: columns whose text hangs at the top (merged labels); the rest are centred vertically.
+
+    Rows always may split at a page end if they must. ``flowing`` tables (long texts) split the row that
+    reaches the page end, as a word processor does; the others move that row to the next page. (reportlab's
+    default for the first kind splits between rows first and then, with the header repeated, splits the next
+    row in what is left of the same page.)"""
+    rows = [[as_list(cell) for cell in row] for row in rows]
     n_rows, n_cols = len(rows), len(widths)
     commands = [
         font_command(),
@@ -36,8 +49,8 @@ def form_table(rows: list[list], widths: list[float], *, header_rows: int = 0, h
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + 2),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING + 1),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
     ]
     if header_rows:
         commands.append(("INNERGRID", (0, 0), (-1, header_rows - 1), LINE, LINE_COLOR))
@@ -58,8 +71,8 @@ def form_table(rows: list[list], widths: list[float], *, header_rows: int = 0, h
     heights = None
     if min_height:
         heights = [0] * header_rows + [min_height] * (n_rows - header_rows)
-    return Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, style=TableStyle(commands),
-                 minRowHeights=heights)
+    return Table(rows, colWidths=widths, repeatRows=header_rows, splitByRow=0 if flowing else 1, splitInRow=1,
+                 style=TableStyle(commands), minRowHeights=heights)
 
 
 
@@ -90,6 +103,6 @@ def stacked_rows(rows: list[list], widths: list[float], *, rules_above: list[tup
             commands.append(("TOPPADDING", (first, 0), (last, 0), CELL_PADDING))
         if i == len(rows) - 1:
             commands.append(("LINEBELOW", (0, 0), (-1, 0), LINE, LINE_COLOR))
-        tables.append(Table([row], colWidths=widths, splitInRow=1, style=TableStyle(commands),
+        tables.append(Table([[as_list(cell) for cell in row]], colWidths=widths, splitByRow=0, splitInRow=1, style=TableStyle(commands),
                             minRowHeights=[min_height] if min_height else None))
     return tables
