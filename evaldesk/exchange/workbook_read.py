@@ -9,6 +9,7 @@ read: the human sheets are a view, and an edit there does not come back.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,15 +100,22 @@ def _check_container(path: Path) -> None:
             broken = archive.testzip()  # inflates every part (bounded by the sizes checked above)
             if broken is not None:
                 raise ExchangeError(f"文件“{path.name}”已损坏（部件 {broken} 校验失败），请重新导出或重新拷贝")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as err:
-        raise ExchangeError(f"文件“{path.name}”已损坏或不完整，无法作为工作簿打开（{_reason(err)}）") from None
+    except ExchangeError:  # (a ValueError itself: let it through untouched)
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as err:
+        raise ExchangeError(f"文件“{path.name}”已损坏或不完整，无法作为工作簿打开（{_reason(err)}），"
+                            f"请重新导出或重新拷贝") from None
     except OSError as err:
         raise ExchangeError(f"无法读取文件“{path}”：{err.strerror or err}") from None
 
 
 def _reason(err: Exception) -> str:
-    text = str(err)
-    return {"File is not a zip file": "不是完整的 zip 文件，可能只拷贝了一部分"}.get(text, text or type(err).__name__)
+    """Why zipfile gave up, in words a filler understands (its own messages are English)."""
+    if isinstance(err, zipfile.BadZipFile) and str(err) == "File is not a zip file":
+        return "不是完整的 zip 文件，可能只拷贝了一部分"
+    if isinstance(err, (zlib.error, zipfile.BadZipFile)) and "CRC" not in str(err):
+        return "压缩内容无法解开"
+    return "内容校验失败" if "CRC" in str(err) else "文件结构有误"
 
 
 def _unsafe_xml(err: BaseException | None) -> bool:
