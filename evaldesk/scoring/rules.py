@@ -124,7 +124,14 @@ class Figures:
             return None if value is None else Decimal(value)
         if operand.source == "summary":
             value = self._summary.get(operand.key)
-            return Decimal(0) if value is None else value  # a blank grid cell counts as 0 (SPEC §1)
+            if value is not None:
+                return value
+            # A blank cell counts as 0 (SPEC §1: the copy leaves 结余 blank and scores 无结余) — but only once
+            # the filler has started that table: an untouched table is missing, not a row of zeros that would
+            # hand a new report full marks for 资金结余.
+            grid = operand.key.partition(".")[0] + "."
+            started = any(v is not None for k, v in self._summary.items() if k.startswith(grid))
+            return Decimal(0) if started else None
         value = self._inputs(operand.key)
         if isinstance(value, bool):
             return value

@@ -81,7 +81,7 @@ def test_units_removed_inserted_moved_renamed_persist(store, sample):
     undo_remove = store.apply(sample, RemoveUnit(first.id))
     seen = reopened(store, sample.id)
     assert [u.name for u in seen.units] == ["二级机构1", "二级机构2"]
-    assert score_report(seen).indicators["asset_use"].state.value == "needs_hand"   # its 11.3 went with it
+    assert score_report(seen).indicators["asset_use"].state.value == "missing"   # its 11.3 went with it
     store.apply(sample, undo_remove)
     seen = reopened(store, sample.id)
     assert [u.name for u in seen.units] == ["局机关", "二级机构1", "二级机构2"]

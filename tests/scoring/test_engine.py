@@ -18,7 +18,7 @@ def _zero_staff_quota(report):
 
 
 def _zero_assets(report):
-    pass  # 固定资产 blank everywhere: the 汇总 合计 counts as 0
+    type_cell(report, "assets.in_use", "0")  # the 固定资产 table is started, and its 合计 is 0
 
 
 def _zero_last_year_sangong(report):
@@ -27,7 +27,8 @@ def _zero_last_year_sangong(report):
 
 
 def _no_project_spending(report):
-    type_input(report, "key_spending", "key_project_spending", "10")   # the reference copy's case
+    type_input(report, "key_spending", "key_project_spending", "10")   # the reference copy's case:
+    type_cell(report, "expense.personnel", "60.9")                      # 支出 typed, 项目支出 blank
 
 
 @pytest.mark.parametrize("indicator_id, prepare, why", [

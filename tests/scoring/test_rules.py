@@ -192,7 +192,7 @@ def test_asset_safety_per_case(blank, cases, expected):
 
 
 @pytest.mark.parametrize("balances, carryovers, expected", [
-    ((None, None), (None, None), "3"),        # blank everywhere: 无结余
+    ((None, None), (None, None), "3"),        # figures typed but 结余 blank everywhere: 无结余 (the copy's case)
     (("0", None), ("5", None), "3"),
     (("3", None), ("5", None), "2"),          # within last year's carry-over
     (("3", "2"), ("5", None), "2"),           # the 汇总 row adds units: 5 ≤ 5
@@ -201,6 +201,8 @@ def test_asset_safety_per_case(blank, cases, expected):
     (("0.01", None), (None, None), "0"),      # blank carry-over counts as 0
 ])
 def test_fund_balance_three_branches(blank, balances, carryovers, expected):
+    type_cell(blank, "expense.personnel", "60.9")  # the filler has started both tables of part 二
+    type_cell(blank, "income.general", "90.5")
     for unit, value in enumerate(balances):
         if value is not None:
             type_cell(blank, "expense.balance_total", value, unit=unit)
@@ -211,6 +213,16 @@ def test_fund_balance_three_branches(blank, balances, carryovers, expected):
 
 
 # ---------------------------------------------------------------- by hand
+
+
+def test_untouched_tables_are_missing_not_zero(blank):
+    """A new report has typed nothing in part 二: 资金结余 waits for the tables instead of giving 无结余 full marks."""
+    outcome = result(blank, "fund_balance")
+    assert outcome.state.value == "missing" and outcome.score is None
+    assert "累计结余" in outcome.explanation and "上年结转" in outcome.explanation
+    type_cell(blank, "expense.personnel", "1")
+    type_cell(blank, "income.general", "1")
+    assert scored(blank, "fund_balance") == D("3")
 
 
 def test_hand_indicator_waits_for_a_score(blank):
