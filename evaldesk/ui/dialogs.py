@@ -28,3 +28,11 @@ def open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> 
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path
+
+
+def choose(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
+    """Pick one of ``items``; the index, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+    return items.index(text) if ok and text in items else None

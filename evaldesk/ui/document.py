@@ -77,8 +77,19 @@ class ReportDocument(QObject):
         self.store = store
         self.report = report
         self.undo_stack = QUndoStack(self)
+        from evaldesk.templates.newyear import carried_marks
+
+        self.carried = carried_marks(store, report.id)  # what came from last year's report
         self.sheet: SheetResult = score_report(report)
         self.findings = audit_report(report, self.sheet)
+
+    def carried_from(self, key: str, unit_id: str | None = None) -> str | None:
+        """A note for a value still as carried from last year's report, else None."""
+        carried = (self.carried.cell_is_carried(self.report, unit_id, key) if unit_id
+                   else self.carried.field_is_carried(self.report, key))
+        if not carried:
+            return None
+        return f"由 {self.carried.source_year or self.report.year - 1} 年度报告带入，可修改"
 
     # ---- changing the report
 

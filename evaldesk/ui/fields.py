@@ -18,6 +18,7 @@ from evaldesk.ui.document import ReportDocument
 
 ERROR_STYLE = "border: 1px solid #c0392b; background: #fdecea;"
 ERROR_LABEL_STYLE = "color: #c0392b;"
+CARRIED_STYLE = "background: #eaf3fd;"  # a value carried from last year's report, still unchanged
 
 
 def is_undo_key(event) -> bool:
@@ -96,8 +97,13 @@ class FieldEditor(QWidget):
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.editor.setStyleSheet(ERROR_STYLE if message else "")
-        self.editor.setToolTip(message or "")
+        if message:
+            self.editor.setStyleSheet(ERROR_STYLE)
+            self.editor.setToolTip(message)
+            return
+        carried = self.document.carried_from(self.key)
+        self.editor.setStyleSheet(CARRIED_STYLE if carried else "")
+        self.editor.setToolTip(carried or "")
 
     def has_error(self) -> bool:
         return bool(self.error.text())
@@ -121,6 +127,7 @@ class LineField(FieldEditor):
         editor.setPlaceholderText(placeholder)
         super().__init__(document, key, editor, parent)
         editor.setText(self.stored_text())
+        self.show_error(None)
         editor.textEdited.connect(lambda _text: self.commit())
         editor.editingFinished.connect(self._finished)
 
@@ -145,6 +152,7 @@ class TextField(FieldEditor):
         editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * min_lines + 12)
         super().__init__(document, key, editor, parent)
         editor.setPlainText(self.stored_text())
+        self.show_error(None)
         editor.textChanged.connect(self._changed)
         editor.installEventFilter(self)
 

@@ -22,6 +22,7 @@ HEADER_BG = QBrush(QColor("#eef1f5"))
 COMPUTED_BG = QBrush(QColor("#f5f5f0"))
 ERROR_BG = QBrush(QColor("#fdecea"))
 COMPUTED_FG = QBrush(QColor("#555555"))
+CARRIED_BG = QBrush(QColor("#eaf3fd"))  # carried from last year's report, still unchanged
 
 
 def header_layout(grid: Grid) -> list[tuple[int, int, int, int, str]]:
@@ -127,6 +128,8 @@ class GridModel(QAbstractTableModel):
                 return ERROR_BG
             if not self.is_editable(index):
                 return COMPUTED_BG
+            if unit and key and self.document.carried_from(key, unit.id):
+                return CARRIED_BG
         if role == Qt.ItemDataRole.ForegroundRole and not self.is_editable(index) and column:
             return COMPUTED_FG
         if role == Qt.ItemDataRole.FontRole and unit is None:
@@ -136,6 +139,8 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if error:
                 return error[1]
+            if unit and key and self.document.carried_from(key, unit.id):
+                return self.document.carried_from(key, unit.id)
             if unit is None:
                 return "各机构之和，自动计算"
             if column and self.grid.columns[column - 1].computed:

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QSpinBox, QStackedWidget,
+    QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QSpinBox, QStackedWidget,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -71,9 +71,11 @@ class WelcomePage(QWidget):
         self.year.setSuffix(" 年度")
         self.department = QLineEdit()
         self.department.setPlaceholderText("例如：中共岳阳市云溪区委机构编制委员会办公室")
+        self.template = QComboBox()
         form = QFormLayout()
         form.addRow("年度：", self.year)
         form.addRow("部门(单位)名称：", self.department)
+        form.addRow("评分表：", self.template)
         self.create_button = QPushButton("新建空白报告")
         self.create_button.clicked.connect(self._create)
         self.sample_button = QPushButton("打开参考样例（云溪区委编办 2021 年度）")
@@ -100,8 +102,17 @@ class WelcomePage(QWidget):
         outer.addWidget(box, 4)
         outer.addStretch(1)
 
+    def fill_templates(self, store) -> None:
+        """The score sheets a new report can use: the built-in ones and those imported into this file."""
+        from evaldesk.templates.library import entries
+
+        self.templates = [entry.template for entry in entries(store)]
+        self.template.clear()
+        self.template.addItems([template.name for template in self.templates])
+
     def _create(self) -> None:
-        self.window_.create_report(self.year.value(), self.department.text().strip())
+        template = self.templates[self.template.currentIndex()] if getattr(self, "templates", None) else None
+        self.window_.create_report(self.year.value(), self.department.text().strip(), template)
 
 
 class MainWindow(QMainWindow):
@@ -176,6 +187,16 @@ class MainWindow(QMainWindow):
 
         self.reports_menu = bar.addMenu("报告(&R)")
         self.reports_menu.aboutToShow.connect(self._fill_reports_menu)
+        from evaldesk.ui import template_actions
+
+        self.template_menu = bar.addMenu("评分表(&T)")
+        self.report_actions += [
+            self._action(self.template_menu, "更换本报告的评分表…", lambda: template_actions.switch_template(self)),
+            self._action(self.template_menu, "导出本报告的评分表…", lambda: template_actions.export_template(self)),
+        ]
+        self.template_actions = [
+            self._action(self.template_menu, "导入评分表模板…", lambda: template_actions.import_template(self)),
+        ]
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.audit_dock.toggleViewAction())
         help_menu = bar.addMenu("帮助(&H)")
@@ -197,6 +218,8 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.addSeparator()
         self._action(menu, "新建报告…", self.show_welcome)
+        next_year = self._action(menu, "从本报告新建下一年度…", self._next_year)
+        next_year.setEnabled(self.document is not None)
         self._action(menu, "加入参考样例", self.add_sample)
         delete = self._action(menu, "删除当前报告…", self.delete_report)
         delete.setEnabled(self.document is not None)
@@ -220,6 +243,8 @@ class MainWindow(QMainWindow):
         has_report = self.document is not None
         for action in self.report_actions:
             action.setEnabled(has_report)
+        for action in getattr(self, "template_actions", []):
+            action.setEnabled(self.store is not None)
         stack = self.document.undo_stack if self.document else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
@@ -236,6 +261,7 @@ class MainWindow(QMainWindow):
             self.store.close()
         self.store = store
         self._remember(store.path)
+        self._update_actions()
         reports = store.list_reports()
         last = store.get_state("open_report")
         ids = [info.id for info in reports]
@@ -288,15 +314,15 @@ class MainWindow(QMainWindow):
             self.welcome.where.setText(f"正在打开数据文件：{opening} …")
         else:
             self.welcome.where.setText(f"数据文件：{self.store.path if self.store else default_db_path()}")
+            self.welcome.fill_templates(self.store)
         self.stack.setCurrentWidget(self.welcome)
         self._update_title()
 
-    def create_report(self, year: int, department: str) -> None:
+    def create_report(self, year: int, department: str, template=None) -> None:
+        from evaldesk.model.report import new_report
         from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
 
-        from evaldesk.model.report import new_report
-
-        report = new_report(year, builtin_template(DEFAULT_TEMPLATE_ID), department)
+        report = new_report(year, template or builtin_template(DEFAULT_TEMPLATE_ID), department)
         self._add_and_open(report)
 
     def add_sample(self) -> None:
@@ -325,6 +351,11 @@ class MainWindow(QMainWindow):
         self.close_document()
         self.store.delete(rid)
         self.use_store(self.store)
+
+    def _next_year(self) -> None:
+        from evaldesk.ui import template_actions
+
+        template_actions.next_year(self)
 
     def close_document(self) -> None:
         if self.document is None:
