@@ -354,6 +354,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("evaldesk：已中断", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``evaldesk audit | head``): nothing is wrong, and nothing more to say.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as err:  # the last line of defence: one line, never a traceback
         from evaldesk.model.store import StoreError
         from evaldesk.model.values import Rejected

@@ -1,0 +1,75 @@
+"""打印预览, 导出PDF, 导出报送文件 and 导入 from the window, on the real PDF and workbook."""
+
+from decimal import Decimal
+
+from evaldesk.ui import dialogs
+
+
+def test_export_pdf_and_preview_show_the_same_pages(window, tmp_path, monkeypatch, qtbot):
+    target = tmp_path / "报告.pdf"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    window.export_pdf()
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF")
+    window.print_preview()
+    preview = window._preview
+    qtbot.addWidget(preview)
+    assert preview.pdf.pageCount() > 5
+    assert preview.data == data  # what the preview shows is exactly what was exported
+
+
+def test_blank_form_export(window, tmp_path, monkeypatch):
+    target = tmp_path / "空表.pdf"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    window.export_blank_pdf()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_print_renders_every_page_to_the_printer(window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from evaldesk.ui.preview import load_pdf, render_to_printer
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    data = window._pdf_bytes()
+    render_to_printer(data, printer)
+    printed = load_pdf((tmp_path / "printed.pdf").read_bytes())
+    assert printed.pageCount() == load_pdf(data).pageCount()
+
+
+def test_workbook_export_then_import_as_a_new_report(window, tmp_path, monkeypatch, answers):
+    target = tmp_path / "报送.xlsx"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    window.export_workbook()
+    assert target.exists(), answers.shown
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(target))
+    answers.yes = False  # keep the existing report: import as a new one
+    before = len(window.store.list_reports())
+    window.import_report()
+    assert len(window.store.list_reports()) == before + 1
+    assert window.document.sheet.total == Decimal("92.5")
+
+
+def test_a_broken_file_is_refused_on_import_and_nothing_is_added(window, tmp_path, monkeypatch, answers):
+    bad = tmp_path / "坏文件.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(bad))
+    before = len(window.store.list_reports())
+    window.import_report()
+    assert answers.shown[-1][0] == "error" and answers.shown[-1][1] == "未导入"
+    assert len(window.store.list_reports()) == before
+
+
+def test_export_refused_while_errors_remain(window, tmp_path, monkeypatch, answers):
+    page = window.pages[0]
+    field = page.editors["cover.department"]
+    field.editor.setText("")
+    field.commit()  # a report with no department name is not one the bureau can file
+    target = tmp_path / "x.xlsx"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    window.export_workbook()
+    assert not target.exists()
+    kind, title, message = answers.shown[-1]
+    assert kind == "error" and "部门" in message
