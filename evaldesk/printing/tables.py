@@ -76,13 +76,12 @@ def form_table(rows: list[list], widths: list[float], *, header_rows: int = 0, h
 
 
 
-def stacked_rows(rows: list[list], widths: list[float], *, rules_above: list[tuple[int, int] | None] | None = None,
-                 min_height: float | None = None) -> list[Table]:
+def stacked_rows(rows: list[list], widths: list[float], *, min_height: float | None = None) -> list[Table]:
     """Rows that read as one ruled box but are separate one-row tables, so a long text flows across pages at
     the cost of one paragraph per page break (one big table is laid out again whole at every break).
 
-    The box has its outer and column rules; between rows only the rules in ``rules_above[i]`` (a column range)
-    are drawn — by default none, so consecutive rows read as one cell per column."""
+    The box has its outer and column rules and none between rows, so consecutive rows read as one cell per
+    column."""
     tables = []
     for i, row in enumerate(rows):
         commands = [
@@ -91,18 +90,14 @@ def stacked_rows(rows: list[list], widths: list[float], *, rules_above: list[tup
             ("LINEAFTER", (0, 0), (-1, 0), LINE, LINE_COLOR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + 1),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + 2),
             ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING if i == 0 else 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING + 1 if i == len(rows) - 1 else 1),
         ]
         if i == 0:
             commands.append(("LINEABOVE", (0, 0), (-1, 0), LINE, LINE_COLOR))
-        elif rules_above and rules_above[i]:
-            first, last = rules_above[i]
-            commands.append(("LINEABOVE", (first, 0), (last, 0), LINE, LINE_COLOR))
-            commands.append(("TOPPADDING", (first, 0), (last, 0), CELL_PADDING))
         if i == len(rows) - 1:
             commands.append(("LINEBELOW", (0, 0), (-1, 0), LINE, LINE_COLOR))
-        tables.append(Table([[as_list(cell) for cell in row]], colWidths=widths, splitByRow=0, splitInRow=1, style=TableStyle(commands),
-                            minRowHeights=[min_height] if min_height else None))
+        tables.append(Table([[as_list(cell) for cell in row]], colWidths=widths, splitByRow=0, splitInRow=1,
+                            style=TableStyle(commands), minRowHeights=[min_height] if min_height else None))
     return tables
