@@ -94,3 +94,26 @@ def test_a_newer_database_is_refused_with_a_dialog_and_left_alone(app, qtbot, tm
     qtbot.addWidget(win)
     assert "更新版本" in answers.shown[0][2]
     assert db.read_bytes() == before
+
+
+def test_a_locked_database_gets_a_dialog_and_is_not_touched(app, qtbot, tmp_path, answers):
+    import sqlite3
+
+    db = tmp_path / "busy.sqlite"
+    Store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program is writing to it
+    try:
+        win = open_window(db)
+        qtbot.addWidget(win)
+        assert answers.shown and "正被另一个程序使用" in answers.shown[0][2]
+        assert win.document is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_folder_that_cannot_be_created_gets_a_dialog(app, qtbot, answers):
+    win = open_window("/proc/evaldesk-cannot-be-here/data.sqlite")
+    qtbot.addWidget(win)
+    assert answers.shown and "无法创建文件夹" in answers.shown[0][2]
