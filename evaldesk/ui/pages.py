@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
+    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS
@@ -80,9 +80,18 @@ class Page(QScrollArea):
         return {w.model.list_key: w for w in self.findChildren(ListEditor)}
 
 
-def _group(title: str, inner) -> QGroupBox:
-    box = QGroupBox(title)
+def _group(title: str, inner) -> QWidget:
+    """A titled block of the form. A QLabel, not a QGroupBox title: the latter clips titles that contain wide
+    Chinese quotation marks (“三公”经费) in the bundled font."""
+    box = QWidget()
     layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 4)
+    layout.setSpacing(4)
+    heading = QLabel(title)
+    font = heading.font()
+    font.setBold(True)
+    heading.setFont(font)
+    layout.addWidget(heading)
     if isinstance(inner, QWidget):
         layout.addWidget(inner)
     else:

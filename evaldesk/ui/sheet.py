@@ -128,7 +128,7 @@ class IndicatorRow:
         self.hand.setMaximumWidth(120)
         self.reason = TextField(document, sheet_key(indicator.id, "reason"), "扣分原因和其他说明", min_lines=2)
         self.reason.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.reason.editor.setMaximumHeight(self.reason.editor.fontMetrics().lineSpacing() * 4 + 12)
+        self.reason.editor.setFixedHeight(self.reason.editor.fontMetrics().lineSpacing() * 3 + 12)
         self.reason.setMinimumWidth(180)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
