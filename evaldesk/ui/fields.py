@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
@@ -138,6 +139,8 @@ class LineField(FieldEditor):
         self.editor.setText(text)
 
     def _finished(self) -> None:
+        if not shiboken6.isValid(self.document):  # the report is closing
+            return
         self.document.break_merge()
         if not self.has_error() and self.text() != self.stored_text():
             self.set_text(self.stored_text())  # show the stored form (e.g. a date as 2022年7月15日)
@@ -171,6 +174,7 @@ class TextField(FieldEditor):
             self.commit()
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
+        # A closing report deletes its document before its editors lose focus: leave it alone then.
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut and shiboken6.isValid(self.document):
             self.document.break_merge()
         return False
