@@ -15,7 +15,8 @@ from evaldesk.model.report import Item, Report, Unit, Value
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
 
 # What an edit touched, for the store to write: ("field", key) · ("cell", unit_id, cell_key) · ("unit", unit_id)
-# · ("units",) for the order · ("item", list_key, item_id) · ("list", list_key) for the order · ("template",).
+# · ("units",) for the order · ("item", list_key, item_id) · ("list", list_key) for the order · ("template",)
+# · ("draft",) for a score sheet being adjusted (Report.template_draft).
 Touch = tuple
 
 
@@ -231,6 +232,22 @@ class SetTemplate(Edit):
 
 
 @dataclass
+class SetTemplateDraft(Edit):
+    """Keep (or, with None, drop) an adjusted score sheet that does not check yet; scoring keeps the last valid one."""
+
+    data: dict | None
+    label: str = "调整评分表"
+
+    def apply(self, report: Report) -> Edit:
+        old = report.template_draft
+        report.template_draft = copy.deepcopy(self.data)
+        return SetTemplateDraft(old, self.label)
+
+    def touches(self) -> list[Touch]:
+        return [("draft",)]
+
+
+@dataclass
 class Batch(Edit):
     """Several edits as one step (a pasted block, a new year's carried figures). All or nothing."""
 
@@ -258,4 +275,4 @@ def field_value(report: Report, key: str) -> Value | None:
 
 
 __all__ = ["Edit", "SetField", "SetCell", "RenameUnit", "InsertUnit", "RemoveUnit", "MoveUnit", "SetItemValue",
-           "InsertItem", "RemoveItem", "MoveItem", "SetTemplate", "Batch", "cell_spec"]
+           "InsertItem", "RemoveItem", "MoveItem", "SetTemplate", "SetTemplateDraft", "Batch", "cell_spec"]

@@ -53,6 +53,9 @@ class Report:
     fields: dict[str, Value] = field(default_factory=dict)
     units: list[Unit] = field(default_factory=list)
     lists: dict[str, list[Item]] = field(default_factory=lambda: {key: [] for key in LIST_BY_KEY})
+    # A score sheet being adjusted that does not check yet (template data as in a template file), or None. The
+    # report keeps scoring with ``template``, its last valid sheet, until the draft is sound (issue 7).
+    template_draft: dict | None = None
 
     # ---- reading
     def get(self, key: str) -> Value | None:

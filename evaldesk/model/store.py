@@ -224,7 +224,20 @@ class Store:
             if list_key in report.lists:
                 report.lists[list_key].append(Item(item_id, json.loads(data)))
         c.commit()
+        report.template_draft = self._load_draft(report_id)
         return report
+
+    def _load_draft(self, report_id: int) -> dict | None:
+        """The score sheet being adjusted (see Report.template_draft). One that cannot be read is dropped: it is an
+        unfinished edit, and the report's own valid template is untouched."""
+        raw = self.get_state(draft_key(report_id))
+        if raw is None:
+            return None
+        try:
+            draft = json.loads(raw)
+        except ValueError:
+            return None
+        return draft if isinstance(draft, dict) else None
 
     def add(self, report: Report) -> int:
         """Store a whole report as a new one; sets and returns ``report.id``."""
@@ -263,9 +276,15 @@ class Store:
         self._write_units(c, report)
         for list_key in report.lists:
             self._write_list(c, report, list_key)
+        self._put_draft(c, report.id, report.template_draft)
 
     def delete(self, report_id: int) -> None:
-        self._write(lambda c: c.execute(text("DELETE FROM report WHERE id = :id"), {"id": report_id}))
+        def work(c):
+            c.execute(text("DELETE FROM report WHERE id = :id"), {"id": report_id})
+            # a later report may get this id again: it must not find this one's unfinished sheet
+            c.execute(text("DELETE FROM app_state WHERE key = :k"), {"k": draft_key(report_id)})
+
+        self._write(work)
 
     # ---------------------------------------------------------------- edits
 
@@ -319,8 +338,19 @@ class Store:
             elif kind == "template":
                 c.execute(text("UPDATE report SET template_id = :tid, template_json = :tjson WHERE id = :id"),
                           {"tid": report.template.id, "tjson": report.template.to_json(), "id": rid})
+            elif kind == "draft":
+                self._put_draft(c, rid, report.template_draft)
         c.execute(text("UPDATE report SET updated_at = :now, year = :year WHERE id = :id"),
                   {"now": _now(), "year": report.year, "id": rid})
+
+    @staticmethod
+    def _put_draft(c, rid: int, draft: dict | None) -> None:
+        if draft is None:
+            c.execute(text("DELETE FROM app_state WHERE key = :k"), {"k": draft_key(rid)})
+        else:  # edit functions write numbers as JSON numbers or exact text; str() only guards a stray Decimal
+            c.execute(text("INSERT INTO app_state (key, value) VALUES (:k, :v) "
+                           "ON CONFLICT DO UPDATE SET value = excluded.value"),
+                      {"k": draft_key(rid), "v": json.dumps(draft, ensure_ascii=False, default=str)})
 
     @staticmethod
     def _put_field(c, rid: int, key: str, value: Value) -> None:
@@ -402,6 +432,11 @@ class Store:
             except OSError:
                 pass
             raise StoreError(f"无法另存为“{target}”：{getattr(err, 'strerror', None) or err}") from None
+
+
+def draft_key(report_id: int) -> str:
+    """Where a report's unfinished score sheet is kept in app_state."""
+    return f"template_draft.{report_id}"
 
 
 def open_store(path: Path | str | None = None) -> Store:
