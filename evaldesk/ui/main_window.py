@@ -239,7 +239,10 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         self._fill_recent_menu()
 
-    def _update_actions(self) -> None:
+    def _save_failed(self, message: str) -> None:
+        dialogs.error(self, "无法保存", message)
+
+    def _update_actions(self, *_args) -> None:
         has_report = self.document is not None
         for action in self.report_actions:
             action.setEnabled(has_report)
@@ -403,9 +406,10 @@ class MainWindow(QMainWindow):
         self.audit_dock.setWidget(self.audit_panel)
         document.rescored.connect(self._show_score)
         document.audited.connect(self._show_audit)
-        document.failed.connect(lambda message: dialogs.error(self, "无法保存", message))
-        document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
-        document.changed.connect(lambda _t: self._update_title())
+        # Bound methods, not lambdas: Qt drops these connections by itself when the window goes away.
+        document.failed.connect(self._save_failed)
+        document.undo_stack.indexChanged.connect(self._update_actions)
+        document.changed.connect(self._update_title)
         self._show_score(document.sheet)
         self._show_audit(document.findings)
         self.stack.setCurrentWidget(self.tabs)
@@ -420,7 +424,7 @@ class MainWindow(QMainWindow):
             except StoreError:
                 pass
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_args) -> None:
         parts = []
         if self.document is not None:
             report = self.document.report
