@@ -210,9 +210,6 @@ class Rate:
             rate, shown = abs(a - b) / b * HUNDRED, f"|{num(a)} − {num(b)}| ÷ {num(b)}"
         return rate, f"{self.label} = {shown} = {pct(rate)}", None
 
-    def inputs(self) -> list[InputSpec]:
-        return [op.input for op in self.operands if op.input]
-
 
 # ---------------------------------------------------------------- the kinds
 
