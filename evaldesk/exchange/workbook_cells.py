@@ -79,6 +79,20 @@ class Cells:
         style(cell, font, align, border)
         return cell
 
+    def block(self, ws: Worksheet, row: int, col: int, value: object, widths: list[float], *,
+              last_row: int | None = None, last_col: int | None = None, where: str = "", font: Font = FONT,
+              align: Alignment = LEFT, fit: bool = True) -> None:
+        """Text over a merged, framed block (row…last_row × col…last_col), with rows tall enough to read it."""
+        last_row, last_col = last_row or row, last_col or col
+        self.text(ws, row, col, value, where=where, font=font, align=align)
+        merge(ws, row, col, last_row, last_col)
+        if fit and value:
+            width = span_width(widths, col, last_col)
+            if last_row == row:
+                fit_row(ws, row, str(value), width)
+            else:
+                fit_span(ws, row, last_row, str(value), width)
+
     @staticmethod
     def number(ws: Worksheet, row: int, column: int, value: Decimal | int | None, *,
                number_format: str = AMOUNT_FORMAT, font: Font = FONT, border: bool = True):

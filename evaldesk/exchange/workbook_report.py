@@ -10,7 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row,
-    fit_span, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
+    footer, merge, page_setup, paragraphs, set_widths, span_width, style,
 )
 from evaldesk.model.form import (
     FIELD_BY_KEY, GRIDS, LIST_BY_KEY, SECTION_BASIC, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF,
@@ -49,15 +49,8 @@ class ReportSheet:
 
     def block(self, row, first, last, value, where, *, font=FONT, align=LEFT, last_row=None, fit=True):
         """A text over columns first…last (and rows row…last_row), framed, tall enough to read."""
-        last_row = last_row or row
-        self.text(row, first, value, where, font=font, align=align)
-        merge(self.ws, row, first, last_row, last)
-        if fit and value:
-            width = span_width(WIDTHS, first, last)
-            if last_row == row:
-                fit_row(self.ws, row, str(value), width)
-            else:
-                fit_span(self.ws, row, last_row, str(value), width)
+        self.cells.block(self.ws, row, first, value, WIDTHS, last_row=last_row, last_col=last,
+                         where=f"{SHEET_NAME} · {where}", font=font, align=align, fit=fit)
 
     def heading(self, title: str) -> None:
         self.block(self.row, 1, LAST, title, title, font=HEADING)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
-    BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, fit_span, footer, merge, page_setup,
-    set_widths, span_width, style,
+    BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup,
+    set_widths, style,
 )
 from evaldesk.model.report import Report
 from evaldesk.printing import labels
@@ -38,15 +38,8 @@ class ScoreSheet:
         self.template = sheet.template
 
     def text(self, row, col, value, where, *, last_row=None, last_col=None, font=FONT, align=LEFT, fit=True):
-        last_row, last_col = last_row or row, last_col or col
-        self.cells.text(self.ws, row, col, value, where=f"{SHEET_NAME} · {where}", font=font, align=align)
-        merge(self.ws, row, col, last_row, last_col)
-        if fit and value:
-            width = span_width(WIDTHS, col, last_col)
-            if last_row == row:
-                fit_row(self.ws, row, str(value), width)
-            else:
-                fit_span(self.ws, row, last_row, str(value), width)
+        self.cells.block(self.ws, row, col, value, WIDTHS, last_row=last_row, last_col=last_col,
+                         where=f"{SHEET_NAME} · {where}", font=font, align=align, fit=fit)
 
     def number(self, row, col, value, *, last_row=None, font=FONT):
         self.cells.number(self.ws, row, col, value, number_format=SCORE_FORMAT, font=font)
