@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self.report_actions += [
             self._action(self.template_menu, "更换本报告的评分表…", lambda: template_actions.switch_template(self)),
             self._action(self.template_menu, "导出本报告的评分表…", lambda: template_actions.export_template(self)),
+            self._action(self.template_menu, "编辑评分表…", self._edit_template),
         ]
         self.template_actions = [
             self._action(self.template_menu, "导入评分表模板…", lambda: template_actions.import_template(self)),
@@ -355,6 +356,11 @@ class MainWindow(QMainWindow):
         self.store.delete(rid)
         self.use_store(self.store)
 
+    def _edit_template(self) -> None:
+        from evaldesk.ui.template_editor import open_editor
+
+        open_editor(self)
+
     def _next_year(self) -> None:
         from evaldesk.ui import template_actions
 
@@ -513,7 +519,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            write_workbook(self.document.report, Path(path))
+            notes = write_workbook(self.document.report, Path(path))
         except ExportRefused as err:
             dialogs.error(self, "尚不能导出报送文件", str(err))
             return
@@ -522,6 +528,8 @@ class MainWindow(QMainWindow):
             return
         self._remember_folder(path)
         self.statusBar().showMessage(f"已导出报送文件 {path}", 8000)
+        if notes:
+            dialogs.inform(self, "已导出报送文件", "\n".join(notes))
 
     def import_report(self) -> None:
         from evaldesk.exchange.report_json import ExchangeError, read_json
@@ -539,7 +547,7 @@ class MainWindow(QMainWindow):
 
                 result = read_workbook(Path(path))
                 report = result.report
-                notes = list(getattr(result, "notes", []))
+                notes = list(result.notes)
         except ExchangeError as err:
             dialogs.error(self, "未导入", str(err))
             return

@@ -73,3 +73,23 @@ def test_export_refused_while_errors_remain(window, tmp_path, monkeypatch, answe
     assert not target.exists()
     kind, title, message = answers.shown[-1]
     assert kind == "error" and "部门" in message
+
+
+def test_a_workbook_changed_after_export_is_imported_with_a_warning(window, tmp_path, monkeypatch, answers):
+    import openpyxl
+
+    target = tmp_path / "报送.xlsx"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    window.export_workbook()
+    book = openpyxl.load_workbook(target)
+    data = book["_data"]
+    for row in data.iter_rows():
+        if row[0].value == "/fields/basic.phone":
+            row[1].value = "0730-1234567"  # a reviewer "corrects" the phone in the data sheet
+    book.save(target)
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(target))
+    answers.yes = False
+    window.import_report()
+    assert window.document.report.get("basic.phone") == "0730-1234567"
+    kind, title, message = answers.shown[-1]
+    assert kind == "inform" and "指纹" in message
