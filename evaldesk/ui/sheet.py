@@ -19,6 +19,7 @@ from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.rules import num
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import LineField, TextField
+from evaldesk.ui.template_banner import DraftBanner
 
 STATE_COLOURS = {
     State.COMPUTED: "#1e7b34",
@@ -174,6 +175,7 @@ class SheetPage(QScrollArea):
 
     def build(self) -> None:
         template = self.document.report.template
+        self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         body = QWidget()
         outer = QVBoxLayout(body)
         title = QLabel(f"{template.cover['sheet_attachment']}　{template.cover['sheet_title']}")
@@ -183,6 +185,7 @@ class SheetPage(QScrollArea):
         title.setFont(font)
         outer.addWidget(title)
         outer.addWidget(QLabel(f"评分表模板：{template.name}"))
+        outer.addWidget(DraftBanner(self.document))  # shown while an adjusted sheet does not check yet
         grid = QGridLayout()
         grid.setSpacing(0)
         for column, text in enumerate(COLUMNS):
@@ -245,7 +248,7 @@ class SheetPage(QScrollArea):
 
     def update_scores(self, sheet: SheetResult) -> None:
         report = self.document.report
-        if sheet.template is not report.template or set(self.rows) != {i.id for i in sheet.template.leaves}:
+        if self.built_for is not report.template or set(self.rows) != {i.id for i in sheet.template.leaves}:
             self.build()
             return
         summary = summary_row(report)
