@@ -141,8 +141,8 @@ class IndicatorPanel(QWidget):
         if leaf:
             self.standard = TextEdit(lambda text: editor.change(lambda d: edit.set_standard(d, ident, text),
                                                                 "修改评分标准"))
-            self.standard.setMinimumHeight(self.standard.fontMetrics().lineSpacing() * 5 + 12)
-            self.standard.setMaximumHeight(self.standard.fontMetrics().lineSpacing() * 8 + 12)
+            self.standard.setMinimumHeight(self.standard.fontMetrics().lineSpacing() * 4 + 12)
+            self.standard.setMaximumHeight(self.standard.fontMetrics().lineSpacing() * 6 + 12)
             form.addRow("评分标准：", self.standard)
             hint = QLabel("评分标准是印在评分表上的文字；按什么计分由下面的评分方式决定。")
             hint.setStyleSheet(NOTE_STYLE)
@@ -279,7 +279,7 @@ class TemplateEditor(QWidget):
         splitter.setSizes([500, 760])
 
         self.grades = EditTable(
-            [Column("label", "等次"), Column("min", "下限（分）", "number", 100), Column("inclusive", "含下限", "flag", 80)],
+            [Column("label", "等次"), Column("min", "下限（分）", "number", 100), Column("inclusive", "含下限", "flag", 80, default=True)],
             add_text="添加等次", remove_text="删除所选等次", row_label="", on_set=self._set_grade,
             on_add=lambda index: self.change(lambda d: edit.add_grade(d, "新等次", self._grade_floor(d, index), index),
                                              "添加评价等次"),
@@ -291,16 +291,22 @@ class TemplateEditor(QWidget):
         self.problem_list.itemClicked.connect(self._problem_clicked)
         self.problem_box = QGroupBox("检查结果")
         QVBoxLayout(self.problem_box).addWidget(self.problem_list)
-        bottom = QHBoxLayout()
-        bottom.addWidget(grades_box, 2)
-        bottom.addWidget(self.problem_box, 3)
+        bottom = QWidget()
+        bottom_layout = QHBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(grades_box, 2)
+        bottom_layout.addWidget(self.problem_box, 3)
+        upright = QSplitter(Qt.Orientation.Vertical)
+        upright.addWidget(splitter)
+        upright.addWidget(bottom)
+        upright.setStretchFactor(0, 1)
+        upright.setSizes([640, 230])
 
         layout = QVBoxLayout(self)
         layout.addLayout(identity)
         layout.addWidget(self.status)
         layout.addWidget(self.refusal)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(upright, 1)
         self.bind(document)
 
     # ---------------------------------------------------------------- the report this edits
@@ -472,6 +478,7 @@ class TemplateEditor(QWidget):
             self.tree.expandAll()
             if self.selected in self.items:
                 self.tree.setCurrentItem(self.items[self.selected])
+                self.tree.scrollToItem(self.items[self.selected])
         finally:
             self.tree.blockSignals(False)
 
@@ -531,6 +538,7 @@ class TemplateEditor(QWidget):
         item = getattr(self, "items", {}).get(indicator_id)
         if item is not None:
             self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
 
     def _problem_clicked(self, item: QListWidgetItem) -> None:
         indicator_id = item.data(Qt.ItemDataRole.UserRole)
@@ -671,4 +679,5 @@ def open_editor(window) -> TemplateEditor | None:
     editor.show()
     editor.raise_()
     editor.activateWindow()
+    editor.tree.setFocus()
     return editor

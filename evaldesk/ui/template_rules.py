@@ -8,11 +8,13 @@ whether the result becomes the report's sheet or stays a draft.
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from evaldesk.scoring.rules import RULE_KINDS
+from evaldesk.scoring.rules import RULE_KINDS, TemplateError, num, to_decimal
 from evaldesk.templates import edit
+from evaldesk.ui.fields import ERROR_LABEL_STYLE
 from evaldesk.ui.template_widgets import Column, EditTable, LineEdit, number_text, shown_number
 
 KIND_LABELS = {
@@ -132,6 +134,13 @@ class RulePanel(QWidget):
         raise NotImplementedError
 
 
+def _decimal(value) -> Decimal | None:
+    try:
+        return to_decimal(value, "", "")
+    except TemplateError:
+        return None
+
+
 def _show_choice(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(index if index >= 0 else 0)
@@ -176,7 +185,13 @@ class BandsPanel(RulePanel):
 
     def refresh(self, rule, weight):
         self.rate.setText(rate_text(rule.get("rate")))
-        self.table.fill(rule.get("bands") if isinstance(rule.get("bands"), list) else [])
+        bands = rule.get("bands") if isinstance(rule.get("bands"), list) else []
+        self.table.fill(bands)
+        top = _decimal(weight)
+        for row, band in enumerate(bands):
+            score = _decimal(band.get("score")) if isinstance(band, dict) else None
+            if top is not None and score is not None and not 0 <= score <= top:
+                self.table.mark(row, "score", f"得分应在 0～{num(top)} 之间")
 
 
 class ChecklistPanel(RulePanel):
@@ -194,12 +209,18 @@ class ChecklistPanel(RulePanel):
             on_remove=lambda row: editor.change(lambda data: edit.remove_checklist_item(data, ident, row),
                                                 "删除检查项"))
         self.form.addRow(self.table)
-        hint = QLabel("每项符合即得该项分数；各项分数之和应等于分值。")
-        hint.setStyleSheet("color: #666;")
-        self.form.addRow(hint)
+        self.sum = QLabel()
+        self.form.addRow(self.sum)
 
     def refresh(self, rule, weight):
-        self.table.fill(rule.get("items") if isinstance(rule.get("items"), list) else [])
+        items = rule.get("items") if isinstance(rule.get("items"), list) else []
+        self.table.fill(items)
+        points = [_decimal(item.get("points")) if isinstance(item, dict) else None for item in items]
+        whole, top = (None if None in points else sum(points, Decimal(0))), _decimal(weight)
+        adds_up = whole is not None and whole == top
+        self.sum.setText(f"每项符合即得该项分数。各项合计 {num(whole) if whole is not None else '？'} 分"
+                         + ("，等于分值" if adds_up else f"，应等于分值 {num(top) if top is not None else ''}"))
+        self.sum.setStyleSheet("color: #666;" if adds_up else ERROR_LABEL_STYLE)
 
 
 class PerCasePanel(RulePanel):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -101,8 +102,8 @@ class TextEdit(_GiveUndoToWindow, QPlainTextEdit):
 class Column:
     """One column of an EditTable: ``kind`` is "text", "number" (typed, blank allowed) or "flag" (a tick)."""
 
-    def __init__(self, key: str, header: str, kind: str = "text", width: int | None = None):
-        self.key, self.header, self.kind, self.width = key, header, kind, width
+    def __init__(self, key: str, header: str, kind: str = "text", width: int | None = None, default=None):
+        self.key, self.header, self.kind, self.width, self.default = key, header, kind, width, default
 
 
 class EditTable(QWidget):
@@ -153,7 +154,7 @@ class EditTable(QWidget):
             for r, row in enumerate(rows):
                 self.table.setVerticalHeaderItem(r, QTableWidgetItem(f"{self.row_label}{r + 1}{self.row_suffix}"))
                 for c, column in enumerate(self.columns):
-                    value = row.get(column.key) if isinstance(row, dict) else None
+                    value = row.get(column.key, column.default) if isinstance(row, dict) else None
                     item = QTableWidgetItem()
                     if column.kind == "flag":
                         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
@@ -171,9 +172,23 @@ class EditTable(QWidget):
                 self.table.selectRow(selected)
         finally:
             self._filling = False
+        self.table.resizeRowsToContents()
         rows_height = sum(self.table.rowHeight(r) for r in range(len(rows)))
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_height + 4)
         self.remove_button.setEnabled(bool(rows))
+
+    def mark(self, row: int, key: str, message: str) -> None:
+        """Show that a cell is wrong (e.g. a band worth more than the indicator), without changing it."""
+        column = [c.key for c in self.columns].index(key)
+        item = self.table.item(row, column)
+        if item is not None:
+            self.table.blockSignals(True)
+            try:
+                item.setBackground(QBrush(QColor("#fdecea")))
+                item.setForeground(QBrush(QColor("#c0392b")))
+                item.setToolTip(message)
+            finally:
+                self.table.blockSignals(False)
 
     def current_row(self) -> int:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
