@@ -344,6 +344,11 @@ class TemplateEditor(QWidget):
             self.document = None
             self.close()
 
+    def closeEvent(self, event):  # noqa: N802 - Qt's name
+        if self.panel is not None and self.panel.standard is not None and isValid(self.panel.standard):
+            self.panel.standard.finish()  # a 评分标准 typed a moment ago is not lost
+        super().closeEvent(event)
+
     def data(self) -> dict:
         """What the editor shows: the draft being adjusted, else the sheet the report scores with."""
         report = self.document.report
