@@ -180,8 +180,11 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("编辑(&E)")
         self.undo_action = self._action(edit_menu, "撤销", self.undo, [QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self._action(edit_menu, "重做", self.redo,
-                                        [QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        # Ctrl+Y as in Office/WPS, plus the platform's own redo keys — each once, or Qt finds the shortcut
+        # ambiguous and does nothing (on Linux the platform's list already holds Ctrl+Y).
+        redo_keys = [QKeySequence("Ctrl+Y")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+        self.redo_action = self._action(edit_menu, "重做", self.redo, redo_keys)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 

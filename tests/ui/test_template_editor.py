@@ -174,9 +174,6 @@ def test_ctrl_z_steps_back_through_every_template_edit_to_the_reference_score(wi
     assert window.document.report.template_draft is not None and editor.problems
 
 
-@pytest.mark.xfail(strict=True, reason="main_window.py gives 重做 Ctrl+Y twice (\"Ctrl+Y\" and StandardKey.Redo, "
-                   "which is Ctrl+Y here): Qt logs 'Ambiguous shortcut overload: Ctrl+Y' and redoes nothing. "
-                   "Remove this marker when the shortcut list has Ctrl+Y once.")
 def test_ctrl_y_redoes_a_template_edit(window, editor, qtbot):
     editor.select("staff_control")
     type_line(editor.panel.weight, "6")
