@@ -68,6 +68,7 @@ class ReportDocument(QObject):
     """One report open in the window."""
 
     changed = Signal(list)        # the touches of the edit just applied (see evaldesk.model.edits)
+    refusals_changed = Signal(int)  # how many places on screen hold text that was not accepted
     rescored = Signal(object)     # SheetResult
     audited = Signal(list)        # list[Finding]
     failed = Signal(str)          # the data file could not be written: a message for the filler
@@ -77,6 +78,7 @@ class ReportDocument(QObject):
         self.store = store
         self.report = report
         self.undo_stack = QUndoStack(self)
+        self.refusals: dict[str, str] = {}  # place (field key, unit/<id>/<cell>) → why its text was refused
         from evaldesk.templates.newyear import carried_marks
 
         self.carried = carried_marks(store, report.id)  # what came from last year's report
@@ -90,6 +92,16 @@ class ReportDocument(QObject):
         if not carried:
             return None
         return f"由 {self.carried.source_year or self.report.year - 1} 年度报告带入，可修改"
+
+    def note_refusal(self, place: str, message: str | None) -> None:
+        """An editor shows (or no longer shows) a refused text at ``place``; the window counts them."""
+        before = len(self.refusals)
+        if message:
+            self.refusals[place] = message
+        else:
+            self.refusals.pop(place, None)
+        if len(self.refusals) != before:
+            self.refusals_changed.emit(len(self.refusals))
 
     # ---- changing the report
 

@@ -37,6 +37,33 @@ class _GiveUndoToWindow:
         return super().event(event)
 
 
+_UNSET = object()
+
+
+def describe_key(report, key: str) -> str:
+    """What a field key is called on the form, for undo texts and messages: 联系人, “预算调整率”的扣分原因 …"""
+    from evaldesk.model.form import FIELD_BY_KEY
+
+    if key in FIELD_BY_KEY:
+        return FIELD_BY_KEY[key].label
+    head, _, rest = key.partition(".")
+    if head == "note":
+        return "审核说明"
+    if head == "sheet":
+        indicator_id, _, part = rest.partition(".")
+        try:
+            indicator = report.template.indicator(indicator_id)
+        except KeyError:
+            return "评分表"
+        if part == "hand":
+            return f"“{indicator.name}”的手工评分"
+        if part == "reason":
+            return f"“{indicator.name}”的扣分原因"
+        spec = indicator.input_spec(part.partition(".")[2])
+        return f"“{indicator.name}”的{spec.label if spec else '数据'}"
+    return key
+
+
 def display(value) -> str:
     """A stored value as the editor shows it."""
     if value is None:
@@ -69,6 +96,7 @@ class FieldEditor(QWidget):
         layout.addWidget(self.error)
         self.setFocusProxy(editor)
         self._typing = False
+        self._before = _UNSET  # what the field held when this round of typing began
         document.changed.connect(self._on_changed)
 
     # subclasses: text() / set_text()
@@ -82,22 +110,38 @@ class FieldEditor(QWidget):
         return display(self.document.report.get(self.key))
 
     def refresh(self) -> None:
+        self.end_typing()
         self.show_error(None)
         if self.text() != self.stored_text():
             self.set_text(self.stored_text())
 
     def commit(self) -> None:
-        """Store what is typed; show the refusal in place if the field cannot take it."""
+        """Store what is typed; show the refusal in place if the field cannot take it.
+
+        Typing stores on every keystroke, so a refused text must not leave behind what its first keystrokes
+        made ("12" of "12.5", "10" of "105"): the field then goes back to what it held before this round of
+        typing, and the refused text stays on screen, marked, until the filler mends it."""
+        if self._before is _UNSET:
+            self._before = self.document.report.get(self.key)
+        label = f"修改{describe_key(self.document.report, self.key)}"
         self._typing = True
         try:
-            message = self.document.try_apply(SetField(self.key, self.text()))
+            message = self.document.try_apply(SetField(self.key, self.text(), label))
+            if message is not None and self.document.report.get(self.key) != self._before:
+                self.document.try_apply(SetField(self.key, self._before, label))
         finally:
             self._typing = False
         self.show_error(message)
 
+    def end_typing(self) -> None:
+        """The round of typing is over (focus left, or the value changed from elsewhere)."""
+        self._before = _UNSET
+
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+        if shiboken6.isValid(self.document):
+            self.document.note_refusal(self.key, message)
         if message:
             self.editor.setStyleSheet(ERROR_STYLE)
             self.editor.setToolTip(message)
@@ -141,6 +185,7 @@ class LineField(FieldEditor):
     def _finished(self) -> None:
         if not shiboken6.isValid(self.document):  # the report is closing
             return
+        self.end_typing()
         self.document.break_merge()
         if not self.has_error() and self.text() != self.stored_text():
             self.set_text(self.stored_text())  # show the stored form (e.g. a date as 2022年7月15日)
@@ -176,5 +221,6 @@ class TextField(FieldEditor):
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
         # A closing report deletes its document before its editors lose focus: leave it alone then.
         if watched is self.editor and event.type() == QEvent.Type.FocusOut and shiboken6.isValid(self.document):
+            self.end_typing()
             self.document.break_merge()
         return False

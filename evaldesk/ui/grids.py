@@ -169,12 +169,21 @@ class GridModel(QAbstractTableModel):
             message = self.document.try_apply(RenameUnit(unit.id, str(value)), merge=False)
             return message is None
         key = self.column_key(index.column())
-        message = self.document.try_apply(SetCell(unit.id, key, str(value)), merge=False)
+        label = f"修改{unit.name}的{self.grid.columns[index.column() - 1].label}"
+        message = self.document.try_apply(SetCell(unit.id, key, str(value), label), merge=False)
         if message:
-            self.errors[(unit.id, key)] = (str(value), message)
+            self.mark(unit.id, key, str(value), message)
             self.dataChanged.emit(index, index)
             return False
         return True
+
+    def mark(self, unit_id: str, key: str, typed: str | None, message: str | None = None) -> None:
+        """Show (or clear) a refused text in a cell; the window counts what is still refused."""
+        if message:
+            self.errors[(unit_id, key)] = (typed, message)
+        else:
+            self.errors.pop((unit_id, key), None)
+        self.document.note_refusal(f"unit/{unit_id}/{key}", message)
 
     def paste(self, top: int, left: int, text: str) -> list[str]:
         """Paste a tab-separated block at (top, left): the good cells are stored as one undo step, the bad
@@ -203,8 +212,8 @@ class GridModel(QAbstractTableModel):
                 edits.append(SetCell(unit.id, key, raw))
         if edits:
             self.document.try_apply(Batch(edits, "粘贴"), merge=False)
-        for key, error in marked:
-            self.errors[key] = error
+        for (unit_id, key), (typed, message) in marked:
+            self.mark(unit_id, key, typed, message)
         if marked:
             self.layoutChanged.emit()
         return problems
@@ -215,7 +224,7 @@ class GridModel(QAbstractTableModel):
             unit = self.unit_at(index.row())
             if unit is not None and index.column() > 0 and self.is_editable(index):
                 key = self.column_key(index.column())
-                self.errors.pop((unit.id, key), None)
+                self.mark(unit.id, key, None)
                 if key in unit.cells:
                     edits.append(SetCell(unit.id, key, None))
         if edits:
@@ -238,7 +247,7 @@ class GridModel(QAbstractTableModel):
         structural = any(t[0] in ("unit", "units") for t in touches)
         for touch in relevant:
             if touch[0] == "cell":
-                self.errors.pop((touch[1], touch[2]), None)
+                self.mark(touch[1], touch[2], None)
         if structural:
             self.beginResetModel()
             self._recount()

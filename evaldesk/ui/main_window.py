@@ -139,6 +139,10 @@ class MainWindow(QMainWindow):
         self.audit_panel: AuditPanel | None = None
         self.score_label = QLabel()
         self.audit_label = QLabel()
+        self.refused_label = QLabel()
+        self.refused_label.setStyleSheet("color: #c0392b;")
+        self.refused_label.hide()
+        self.statusBar().addPermanentWidget(self.refused_label)
         self.statusBar().addPermanentWidget(self.audit_label)
         self.statusBar().addPermanentWidget(self.score_label)
         self._build_menus()
@@ -419,6 +423,8 @@ class MainWindow(QMainWindow):
         document.failed.connect(self._save_failed)
         document.undo_stack.indexChanged.connect(self._update_actions)
         document.changed.connect(self._update_title)
+        document.refusals_changed.connect(self._show_refusals)
+        self._show_refusals(0)
         self._show_score(document.sheet)
         self._show_audit(document.findings)
         self.stack.setCurrentWidget(self.tabs)
@@ -451,6 +457,10 @@ class MainWindow(QMainWindow):
         grade = sheet.grade or f"待定（{len(sheet.pending)} 项未评分）"
         self.score_label.setText(f"  总分 {score_text(sheet.total)}　等次 {grade}  ")
 
+    def _show_refusals(self, count: int) -> None:
+        self.refused_label.setText(f"  {count} 处输入未被接受（已标红，未保存）  ")
+        self.refused_label.setVisible(count > 0)
+
     def _show_audit(self, findings) -> None:
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         self.audit_label.setText(f"  审核：错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}"
@@ -470,22 +480,46 @@ class MainWindow(QMainWindow):
             return
         for index, page in enumerate(self.pages):
             focus = getattr(page, "focus_key", None)
-            if focus is None:
-                continue
-            self.tabs.setCurrentIndex(index)
-            if focus(where):
+            if focus is not None and focus(where):
+                self.tabs.setCurrentIndex(index)
+                focus(where)  # again, now that the page is shown: a hidden widget cannot take the focus
                 return
-        self.tabs.setCurrentIndex(self.tabs.currentIndex())
 
     # ---------------------------------------------------------------- undo
 
     def undo(self) -> None:
-        if self.document:
-            self.document.undo_stack.undo()
+        if self.document and self.document.undo_stack.canUndo():
+            stack = self.document.undo_stack
+            stack.undo()
+            self._show_undone(stack.command(stack.index()))
 
     def redo(self) -> None:
-        if self.document:
-            self.document.undo_stack.redo()
+        if self.document and self.document.undo_stack.canRedo():
+            stack = self.document.undo_stack
+            stack.redo()
+            self._show_undone(stack.command(stack.index() - 1))
+
+    def _show_undone(self, command) -> None:
+        """Undo and redo show the filler what they changed, on whichever tab it is."""
+        edit = getattr(command, "edit", None)
+        if edit is None:
+            return
+        self.statusBar().showMessage(f"已撤销或重做：{command.text()}", 5000)
+        for touch in edit.touches():
+            kind = touch[0]
+            if kind == "field":
+                self.go_to(touch[1])
+            elif kind == "cell":
+                self.go_to(f"unit/{touch[1]}/{touch[2]}")
+            elif kind == "item":
+                self.go_to(f"list/{touch[1]}/{touch[2]}")
+            elif kind in ("unit", "units"):
+                self.tabs.setCurrentIndex(2)
+            elif kind in ("template", "draft"):
+                self.tabs.setCurrentIndex(6)
+            else:
+                continue
+            return
 
     # ---------------------------------------------------------------- exchange and printing
 
@@ -610,6 +644,13 @@ class MainWindow(QMainWindow):
                        "中文字体：Noto Sans SC（SIL 开放字体许可证）。")
 
     def closeEvent(self, event):  # noqa: N802 - Qt's name
+        refused = self.document.refusals if self.document is not None else {}
+        if refused and not dialogs.ask(self, "有输入未被接受",
+                                       f"有 {len(refused)} 处输入未被接受（已标红），它们没有保存：\n"
+                                       + "\n".join(list(refused.values())[:5])
+                                       + "\n\n仍要关闭吗？（其他内容都已保存）"):
+            event.ignore()
+            return
         if self.store is not None:
             self.close_document()
             self.store.close()

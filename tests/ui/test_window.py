@@ -258,3 +258,60 @@ def test_every_tab_renders(window, tab):
     window.tabs.setCurrentIndex(tab)
     image = window.grab().toImage()
     assert not image.isNull() and image.width() > 800
+
+
+@pytest.mark.parametrize("typed, stored_before, why", [
+    ("12.5", 6, "整数"),   # the first keystrokes ("1", "12") were valid on their own
+    ("1e5", 6, "数字"),
+    ("12a", 6, "数字"),
+])
+def test_a_refused_text_leaves_the_field_as_it_was_before_typing(window, qtbot, typed, stored_before, why):
+    page = window.pages[1]
+    window.tabs.setCurrentWidget(page)
+    field = page.editors["basic.staff_quota"]
+    field.editor.setFocus()
+    field.editor.selectAll()
+    qtbot.keyClicks(field.editor, typed)
+    assert field.editor.text() == typed and why in field.error.text()
+    assert window.document.report.get("basic.staff_quota") == stored_before
+    assert window.store.load(window.document.report.id).get("basic.staff_quota") == stored_before
+    assert window.document.sheet.indicators["staff_control"].score == 5
+    assert "1 处输入未被接受" in window.refused_label.text() and not window.refused_label.isHidden()
+    qtbot.keyClick(field.editor, Qt.Key.Key_Backspace)  # mend it: "12." / "1e" / "12"
+    field.editor.setText("7")
+    field.commit()
+    assert window.document.report.get("basic.staff_quota") == 7
+    assert window.refused_label.isHidden()
+
+
+def test_a_survey_result_over_100_does_not_leave_10_behind(window, qtbot):
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    survey = sheet.rows["satisfaction"].editors["sheet.satisfaction.input.survey"].editor
+    survey.setFocus()
+    survey.selectAll()
+    qtbot.keyClicks(survey, "105")
+    assert window.document.report.sheet_input("satisfaction", "survey") == Decimal("92")
+    assert window.document.sheet.total == Decimal("92.5")
+
+
+def test_closing_with_refused_input_asks_first(window, qtbot, answers):
+    field = window.pages[1].editors["basic.staff_quota"]
+    field.editor.setText("六")
+    field.commit()
+    answers.yes = False
+    window.close()
+    assert window.isVisible() and answers.shown[-1][0] == "ask" and "未被接受" in answers.shown[-1][2]
+    answers.yes = True
+    window.close()
+    assert not window.isVisible()
+
+
+def test_undo_shows_where_it_changed_something(window, qtbot):
+    view = grid(window, "income")
+    model = view.model()
+    type_into_cell(qtbot, view, model.HEADER_ROWS + 2, 2, "3")
+    window.tabs.setCurrentIndex(0)
+    window.undo_action.trigger()
+    assert window.tabs.currentIndex() == 2  # the 收支 tab, where the undone figure was
+    assert "二级机构1的上年结转" in window.statusBar().currentMessage()
