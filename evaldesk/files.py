@@ -20,6 +20,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as err:
         raise WriteFailed(f"无法在“{folder}”中写入文件：{_why(err)}") from None
     try:
+        os.chmod(temp, _mode_for(path))  # mkstemp makes 0600: a colleague or the bureau could not open the file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -31,6 +32,16 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise WriteFailed(f"无法写入“{path}”：{_why(err)}") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The file being replaced keeps its permissions; a new file gets the usual ones (0666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _why(err: OSError) -> str:
