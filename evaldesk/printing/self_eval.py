@@ -79,7 +79,7 @@ def quantitative(printout: Printout):
 def overall(printout: Printout):
     s = styles()
     sheet = printout.sheet
-    score = score_text(sheet.total) if sheet else ""
+    score = score_text(sheet.final_total) if sheet else ""  # blank until every indicator is scored
     grade = sheet.grade if sheet and sheet.grade else ""
     rows = [[para(labels.OVERALL_SCORE, s["head"]), para(score, s["cell_center"])],
             [para(labels.OVERALL_GRADE, s["head"]), para(grade, s["cell_center"])]]

@@ -68,7 +68,7 @@ def total_row(printout: Printout) -> list:
     s = styles()
     template, sheet = printout.report.template, printout.sheet
     return [para(labels.SHEET_TOTAL, s["head"]), "", "", "", para(score_text(template.total), s["small_center"]),
-            para(score_text(sheet.total) if sheet else "", s["small_center"]), ""]
+            para(score_text(sheet.final_total) if sheet else "", s["small_center"]), ""]
 
 
 def sheet_flowables(printout: Printout) -> list:

@@ -90,9 +90,19 @@ class SheetResult:
     def problems(self) -> list[tuple[IndicatorResult, str]]:
         return [(r, p) for r in self.indicators.values() for p in r.problems]
 
+    @property
+    def final_total(self) -> Decimal | None:
+        """The 总分 to print or send: only once every indicator has a score (a partial sum is not a result)."""
+        return self.total if self.complete else None
+
+    def total_text(self) -> str:
+        """总分 as shown on screen: the figure, or how far scoring has got."""
+        if self.complete:
+            return num(self.total)
+        return f"待定（已评 {num(self.total)} 分，尚有 {len(self.pending)} 项未评分）"
+
     def summary_line(self) -> str:
-        grade = self.grade if self.grade else f"待定（尚有 {len(self.pending)} 项未评分）"
-        return f"总分 {num(self.total)}　评价等次 {grade}"
+        return f"总分 {self.total_text()}　评价等次 {self.grade or '待定'}"
 
 
 def score_indicator(indicator: Indicator, report: Report, summary: dict) -> IndicatorResult:

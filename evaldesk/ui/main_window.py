@@ -452,10 +452,7 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath(str(self.store.path))
 
     def _show_score(self, sheet) -> None:
-        from evaldesk.scoring.report_text import score_text
-
-        grade = sheet.grade or f"待定（{len(sheet.pending)} 项未评分）"
-        self.score_label.setText(f"  总分 {score_text(sheet.total)}　等次 {grade}  ")
+        self.score_label.setText(f"  总分 {sheet.total_text()}　等次 {sheet.grade or '待定'}  ")
 
     def _show_refusals(self, count: int) -> None:
         self.refused_label.setText(f"  {count} 处输入未被接受（已标红，未保存）  ")

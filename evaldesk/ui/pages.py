@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
 )
 
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS
-from evaldesk.scoring.report_text import score_text
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, FieldEditor, LineField, TextField
 from evaldesk.ui.grids import GridModel, GridView
@@ -282,8 +281,7 @@ class SelfEvaluationPage(Page):
         self.show_result(document.sheet)
 
     def show_result(self, sheet) -> None:
-        grade = sheet.grade or f"待定（评分表尚有 {len(sheet.pending)} 项未评分）"
-        self.result.setText(f"绩效自评综合得分：{score_text(sheet.total)}　　　评价等次：{grade}")
+        self.result.setText(f"绩效自评综合得分：{sheet.total_text()}　　　评价等次：{sheet.grade or '待定'}")
 
 class PeoplePage(Page):
     def __init__(self, document: ReportDocument, parent=None):

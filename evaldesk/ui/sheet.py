@@ -257,8 +257,7 @@ class SheetPage(QScrollArea):
         for indicator_id, label in self.group_labels.items():
             group = sheet.groups[indicator_id]
             label.setText(f"{group.indicator.name}\n（{num(group.indicator.weight)}分）\n小计 {num(group.score)}")
-        grade = sheet.grade or f"待定（尚有 {len(sheet.pending)} 项未评分）"
-        self.total_label.setText(f"自评得分 {num(sheet.total)}　　评价等次 {grade}")
+        self.total_label.setText(f"自评得分 {sheet.total_text()}　　评价等次 {sheet.grade or '待定'}")
 
     def focus_key(self, key: str) -> bool:
         """Take the filler to a score-sheet entry (``sheet.<id>.…``)."""
