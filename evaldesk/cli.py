@@ -21,26 +21,49 @@ class CliError(Exception):
         self.code = code
 
 
+# argparse's own words (usage, options, its error messages), in Chinese. argparse looks them up through its
+# module-level gettext alias at call time, so this table is all it takes.
+_ARGPARSE_WORDS = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个参数值",
+    "invalid %(type)s value: %(value)r": "参数值 %(value)r 无效（应为%(type)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that speaks Chinese and exits through CliError."""
+    """argparse that exits through CliError (one Chinese line, exit code 2)."""
 
     def error(self, message: str):  # noqa: D401
-        translations = {
-            "the following arguments are required": "缺少参数",
-            "unrecognized arguments": "无法识别的参数",
-            "invalid choice": "无效的选项",
-            "expected one argument": "需要一个参数值",
-            "invalid int value": "应为整数",
-            "argument": "参数",
-        }
-        for english, chinese in translations.items():
-            message = message.replace(english, chinese)
+        message = message.replace("'int'", "整数").replace("int", "整数")
         raise CliError(f"{message}（用 evaldesk --help 查看用法）")
+
+
+def _output(path: str, suffix: str) -> Path:
+    """An output file the user named: not a folder, and with the extension its content has."""
+    target = Path(path)
+    if target.is_dir():
+        raise CliError(f"“{target}”是一个文件夹；请给出文件名，例如 {target / ('报告' + suffix)}")
+    if target.suffix.lower() != suffix:
+        raise CliError(f"输出文件“{target.name}”的扩展名应为 {suffix}（写出的是 {suffix[1:].upper()} 文件）")
+    return target
 
 
 def _store(args):
     from evaldesk.model.store import StoreError, open_store
 
+    if args.db is not None and not str(args.db).strip():
+        raise CliError("--db 的文件名不能为空")
     try:
         return open_store(args.db)
     except StoreError as err:
@@ -111,7 +134,7 @@ def cmd_score(args) -> int:
 
 def _output_path(args, report, suffix: str) -> Path:
     if args.output:
-        return Path(args.output)
+        return _output(args.output, suffix)
     from evaldesk.exchange.names import default_file_name
 
     return Path(default_file_name(report, suffix))
@@ -123,8 +146,10 @@ def cmd_export(args) -> int:
     store = _store(args)
     report = _report(store, args)
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "xlsx")
+    if args.output and Path(args.output).is_dir():
+        _output(args.output, "." + (args.format or "xlsx"))
     if fmt not in ("json", "xlsx"):
-        raise CliError(f"不支持的导出格式“{fmt}”，可用 json 或 xlsx")
+        raise CliError(f"不支持的导出格式“{fmt or '（无扩展名）'}”：输出文件应以 .xlsx 或 .json 结尾，或用 --format 指定")
     path = _output_path(args, report, "." + fmt)
     try:
         if fmt == "json":
@@ -150,6 +175,8 @@ def cmd_import(args) -> int:
     from evaldesk.exchange.report_json import ExchangeError, read_json
 
     path = Path(args.file)
+    if path.is_dir():
+        raise CliError(f"“{path}”是一个文件夹；请给出 evaldesk 导出的 .xlsx 或 .json 文件")
     if not path.is_file():
         raise CliError(f"找不到文件“{path}”")
     suffix = path.suffix.lower()
@@ -161,16 +188,18 @@ def cmd_import(args) -> int:
 
             read = read_workbook(path)
             report = read.report
-            if not read.fingerprint_matches:
-                print("警告：这个工作簿的数据在导出后被改动过（数据指纹不符），导入的是改动后的数据，请核对。",
-                      file=sys.stderr)
             for note in read.notes:
-                print(f"注意：{note}", file=sys.stderr)
+                changed = not read.fingerprint_matches and "指纹" in note  # the data sheet was edited after export
+                print(f"警告：数据指纹不符。{note}" if changed else f"注意：{note}", file=sys.stderr)
         else:
             raise CliError(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
     except ExchangeError as err:
         raise CliError(f"未导入：{err}") from None
     store = _store(args)
+    twin = _identical_report(store, report)
+    if twin is not None and twin != args.replace:
+        print(f"注意：数据文件中的报告 {twin} 与这个文件完全相同（数据指纹一致）；如是误导入，可在窗口中删除新的一份。",
+              file=sys.stderr)
     if args.replace is not None:
         store.load(args.replace)  # refuses an unknown id before anything is written
         store.replace(args.replace, report)
@@ -181,13 +210,46 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _identical_report(store, report) -> int | None:
+    """The id of a report in the file with exactly this data, if any (importing it again would only duplicate)."""
+    from evaldesk.exchange.report_json import fingerprint
+
+    wanted = fingerprint(report)
+    for info in store.list_reports():
+        if info.year == report.year and fingerprint(store.load(info.id)) == wanted:
+            return info.id
+    return None
+
+
+def _blank_form_report(store, args):
+    """打印空表 needs no filled report: the chosen (or only) report's sheet, else the default template."""
+    from evaldesk.model.report import new_report
+    from evaldesk.templates.library import LibraryError, find
+
+    if args.report is not None or (store.list_reports() and len(store.list_reports()) == 1):
+        return _report(store, args)
+    from datetime import date
+
+    try:
+        template = find(args.template, store) if args.template else find(_default_template_id(), store)
+    except LibraryError as err:
+        raise CliError(str(err)) from None
+    return new_report(args.year or date.today().year - 1, template)
+
+
+def _default_template_id() -> str:
+    from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID
+
+    return DEFAULT_TEMPLATE_ID
+
+
 def cmd_print(args) -> int:
     from evaldesk.files import WriteFailed
     from evaldesk.printing.pdf import write_pdf
 
     store = _store(args)
-    report = _report(store, args)
-    path = Path(args.output) if args.output else _output_path(args, report, ".pdf")
+    report = _blank_form_report(store, args) if args.blank else _report(store, args)
+    path = _output(args.output, ".pdf") if args.output else _output_path(args, report, ".pdf")
     try:
         write_pdf(report, path, blank=args.blank)
     except WriteFailed as err:
@@ -317,11 +379,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("xlsx", "json"), help="格式（默认按输出文件扩展名，否则 xlsx）")
     p.add_argument("-o", "--output", metavar="文件", help="输出文件（默认按“年度_预算编码_部门名称”命名）")
     p = command("import", "导入 evaldesk 导出的 JSON 或 xlsx 文件", cmd_import, report=False)
-    p.add_argument("file", metavar="文件")
+    p.add_argument("file", metavar="文件", help="evaldesk 导出的 .xlsx 报送文件或 .json 文件")
     p.add_argument("--replace", type=int, metavar="编号", help="替换这份报告，而不是新建一份")
     p = command("print", "生成打印用的 PDF（附件2-1 与评分表）", cmd_print)
     p.add_argument("-o", "--output", metavar="文件", help="输出的 PDF 文件")
-    p.add_argument("--blank", action="store_true", help="打印空表，供手工填写")
+    p.add_argument("--blank", action="store_true", help="打印空表，供手工填写（无需已有报告）")
+    p.add_argument("--template", metavar="模板编号", help="空表所用的评分表（evaldesk templates 可查；默认云溪 2021）")
+    p.add_argument("--year", type=int, metavar="年度", help="空表标题中的年度（默认上一年）")
     p = command("audit", "审核报告，列出错误、警告与提示；有错误时以非零状态退出", cmd_audit)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p = command("new", "新建一份空白报告", cmd_new, report=False)
@@ -333,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="模板编号", help="改用另一评分表模板（默认沿用上年报告的评分表）")
     command("templates", "列出可用的评分表模板（内置的与已导入的）及其编号", cmd_templates, report=False)
     p = command("template-import", "导入评分表模板文件（如财政局下发的新年度评分表）", cmd_template_import, report=False)
-    p.add_argument("file", metavar="文件")
+    p.add_argument("file", metavar="文件", help="evaldesk 导出的 .xlsx 报送文件或 .json 文件")
     p.add_argument("--replace", action="store_true", help="替换已导入的同编号模板（已填报告仍保留各自的评分表）")
     p = command("template-export", "把评分表模板导出为文件（可用 --report 导出某份报告所用的、可能已调整的评分表）",
                 cmd_template_export)
