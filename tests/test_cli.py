@@ -125,3 +125,39 @@ def test_default_data_file_without_db(capsys, private_data_folder):
     assert (private_data_folder / "evaldesk.sqlite").is_file()
     code, out, _ = run(capsys, "list")
     assert "总分 92.5" in out
+
+
+def test_blank_form_needs_no_report(capsys, db, tmp_path):
+    target = tmp_path / "空表.pdf"
+    code, out, err = run(capsys, "--db", str(db), "print", "--blank", "-o", str(target))
+    assert code == 0 and "空表" in out and target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["export", "-o", "{tmp}"], "是一个文件夹"),
+    (["print", "-o", "{tmp}/a.xlsx"], "扩展名应为 .pdf"),
+    (["import", "{tmp}"], "是一个文件夹"),
+    (["export", "-o", "{tmp}/a"], "不支持的导出格式"),
+])
+def test_outputs_that_cannot_be_right_are_refused(capsys, db, tmp_path, argv, expected):
+    run(capsys, "--db", str(db), "sample")
+    code, out, err = run(capsys, "--db", str(db), *[a.format(tmp=tmp_path) for a in argv])
+    one_error_line(code, err)
+    assert expected in err
+    assert not (tmp_path / "a.xlsx").exists()
+
+
+def test_help_and_argument_errors_speak_chinese(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "usage" not in out and "show this help" not in out
+    code, out, err = run(capsys, "score", "--report", "abc")
+    one_error_line(code, err)
+    assert "应为整数" in err and "invalid" not in err
+
+
+def test_an_empty_db_name_is_refused(capsys):
+    code, out, err = run(capsys, "--db", "", "list")
+    one_error_line(code, err)
+    assert "不能为空" in err
