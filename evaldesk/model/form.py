@@ -13,6 +13,7 @@ from enum import Enum
 class Kind(str, Enum):
     TEXT = "text"          # one line
     LONGTEXT = "longtext"  # paragraphs
+    CODE = "code"          # 预算编码, phone numbers: full-width digits become ASCII, spaces trimmed
     INTEGER = "integer"    # whole non-negative number (人员编制, 实有人数)
     DATE = "date"
     MONEY = "money"        # 万元, never negative
@@ -44,19 +45,19 @@ SECTIONS = (SECTION_COVER, SECTION_BASIC, SECTION_FINANCE, SECTION_SELF, SECTION
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("cover.department", "部门(单位)名称", Kind.TEXT, SECTION_COVER),
-    FieldSpec("cover.budget_code", "预算编码", Kind.TEXT, SECTION_COVER),
+    FieldSpec("cover.budget_code", "预算编码", Kind.CODE, SECTION_COVER),
     FieldSpec("cover.method", "评价方式", Kind.TEXT, SECTION_COVER, default="单位绩效自评"),
     FieldSpec("cover.agency", "评价机构", Kind.TEXT, SECTION_COVER, default="单位评价组"),
     FieldSpec("cover.report_date", "报告日期", Kind.DATE, SECTION_COVER),
     FieldSpec("basic.contact", "联系人", Kind.TEXT, SECTION_BASIC),
-    FieldSpec("basic.phone", "联络电话", Kind.TEXT, SECTION_BASIC),
+    FieldSpec("basic.phone", "联络电话", Kind.CODE, SECTION_BASIC),
     FieldSpec("basic.staff_quota", "人员编制", Kind.INTEGER, SECTION_BASIC),
     FieldSpec("basic.staff_actual", "实有人数", Kind.INTEGER, SECTION_BASIC),
     FieldSpec("basic.duties", "职能职责概述", Kind.LONGTEXT, SECTION_BASIC),
     FieldSpec("basic.achievements", "年度部门（单位）总体运行情况及取得的成绩", Kind.LONGTEXT, SECTION_BASIC),
     FieldSpec("self.actual", "实际完成", Kind.LONGTEXT, SECTION_SELF),
     FieldSpec("people.filler", "填报人", Kind.TEXT, SECTION_PEOPLE),
-    FieldSpec("people.filler_phone", "联系电话", Kind.TEXT, SECTION_PEOPLE),
+    FieldSpec("people.filler_phone", "联系电话", Kind.CODE, SECTION_PEOPLE),
     FieldSpec("summary.text", "评价报告综述", Kind.LONGTEXT, SECTION_SUMMARY),
 )
 FIELD_BY_KEY = {spec.key: spec for spec in FIELDS}

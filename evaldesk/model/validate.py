@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY, Kind, cell_spec
 from evaldesk.model.values import (
-    Rejected, parse_bool, parse_count, parse_date, parse_integer, parse_money, parse_percent, parse_score,
+    Rejected, parse_bool, parse_code, parse_count, parse_date, parse_integer, parse_money, parse_percent, parse_score,
     parse_text,
 )
 
@@ -13,6 +13,8 @@ def parse_kind(kind: Kind, raw: object, what: str):
     """Parse ``raw`` as a value of ``kind``; ``what`` names the field in the message."""
     if kind in (Kind.TEXT, Kind.LONGTEXT):
         return parse_text(raw, what=what)
+    if kind is Kind.CODE:
+        return parse_code(raw, what=what)
     if kind is Kind.INTEGER:
         return parse_integer(raw, what=what)
     if kind is Kind.DATE:

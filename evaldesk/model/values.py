@@ -13,7 +13,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
-    "Rejected", "normalize_text", "parse_money", "parse_integer", "parse_percent", "parse_score",
+    "Rejected", "normalize_text", "parse_code", "parse_money", "parse_integer", "parse_percent", "parse_score",
     "parse_count", "parse_bool", "parse_date", "parse_text", "decimal_text", "format_amount",
     "format_date_cn", "clean_text",
 ]
@@ -171,6 +171,16 @@ def parse_text(raw: object, *, what: str = "文字") -> str | None:
         raise Rejected(f"{what}应为文字")
     text = clean_text(raw)
     return text if text.strip() else None
+
+
+def parse_code(raw: object, *, what: str = "编码") -> str | None:
+    """A code or phone number as the bureau's systems will match it: ``３０１`` → ``301``, ``０７３０－８４１７１０７``
+    → ``0730-8417107``; inner spaces kept (``0730 8417107``), outer ones trimmed."""
+    text = parse_text(raw, what=what)
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFKC", text).replace("－", "-").replace("−", "-").strip()
+    return text or None
 
 
 def decimal_text(value: Decimal) -> str:

@@ -127,3 +127,12 @@ def test_a_refused_cell_changes_nothing(store, sample):
     assert sample.units[0].cells["income.general"] == D("90.5")
     assert to_document(sample) == before
     assert to_document(store.load(sample.id)) == before
+
+
+def test_codes_and_phones_are_stored_as_the_bureau_matches_them(sample):
+    from evaldesk.model.edits import SetField
+
+    SetField("cover.budget_code", "  ３０１ ").apply(sample)
+    SetField("basic.phone", "０７３０－８４１７１０７").apply(sample)
+    assert sample.get("cover.budget_code") == "301"
+    assert sample.get("basic.phone") == "0730-8417107"
