@@ -63,9 +63,18 @@ class ListModel(QAbstractTableModel):
         return self.message is None
 
     def _on_changed(self, touches) -> None:
-        if any(t[0] in ("item", "list") and t[1] == self.list_key for t in touches):
+        mine = [t for t in touches if t[0] in ("item", "list") and t[1] == self.list_key]
+        if not mine:
+            return
+        if any(t[0] == "list" for t in mine):  # rows added, removed or moved
             self.beginResetModel()
             self.endResetModel()
+            return
+        ids = [item.id for item in self.items]
+        for _kind, _list, item_id in mine:  # a value changed: repaint that row and keep the selection
+            if item_id in ids:
+                row = ids.index(item_id)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -177,8 +186,8 @@ class ListEditor(QWidget):
         row = self.current_row()
         at = row + 1 if row >= 0 else self.model.rowCount()
         values = {}
-        if self.model.list_key == "quant" and row >= 0:  # a new row continues the group it follows
-            previous = self.model.items[row].values
+        if self.model.list_key == "quant" and at > 0:  # a new row continues the group it follows
+            previous = self.model.items[at - 1].values
             values = {k: previous[k] for k in ("group", "kind") if k in previous}
         item = Item(new_id(), values)
         self.document.apply(InsertItem(self.model.list_key, at, item, f"添加{self.model.spec.item_label}"),

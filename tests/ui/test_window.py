@@ -315,3 +315,14 @@ def test_undo_shows_where_it_changed_something(window, qtbot):
     window.undo_action.trigger()
     assert window.tabs.currentIndex() == 2  # the 收支 tab, where the undone figure was
     assert "二级机构1的上年结转" in window.statusBar().currentMessage()
+
+
+def test_a_new_indicator_row_continues_its_group_after_typing(window, qtbot):
+    quant = window.pages[3].quant
+    window.tabs.setCurrentIndex(3)
+    quant.view.setCurrentIndex(quant.model.index(0, 3))
+    quant.model.setData(quant.model.index(0, 3), "完成事权下放属地管理改革（修订）")
+    assert quant.current_row() == 0  # typing keeps the row selected …
+    quant.add()  # … so the new row takes its 评价内容 and 指标类型
+    new = window.document.report.lists["quant"][1]
+    assert new.values == {"group": "产出目标", "kind": "质量指标"}
