@@ -72,6 +72,10 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
     write_audit_sheet(workbook.create_sheet(AUDIT_SHEET), report, findings, cells)
     write_data_sheet(workbook.create_sheet(DATA_SHEET), data_rows(report, sheet, digest), cells)
     workbook.active = 0
+    # The sheets people read are locked too (no password, like the data sheet): the fingerprint vouches for the
+    # data sheet only, so a figure changed on a visible sheet must take a deliberate 撤销工作表保护 first.
+    for name in (REPORT_SHEET, SCORE_SHEET, AUDIT_SHEET):
+        workbook[name].protection.sheet = True
     # No password: the lock keeps the data sheet from being unhidden, renamed or deleted by a slip of the mouse.
     workbook.security = WorkbookProtection(lockStructure=True)
     workbook.properties.title = report.template.title(report.year)

@@ -42,7 +42,7 @@ def test_sheets_in_order_data_sheet_hidden_and_protected(books):
     book, _ = books
     assert book.sheetnames == list(SHEET_NAMES) == ["自评报告", "评分表", "审核", "_data"]
     assert [ws.sheet_state for ws in book.worksheets] == ["visible", "visible", "visible", "hidden"]
-    assert book["_data"].protection.sheet is True
+    assert [ws.protection.sheet for ws in book.worksheets] == [True, True, True, True]  # visible ones too
     assert book.security.lockStructure is True
     assert book.active.title == "自评报告"
 
