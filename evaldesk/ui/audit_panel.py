@@ -23,6 +23,9 @@ class AuditPanel(QWidget):
         self.tree = QListWidget()
         self.tree.setWordWrap(True)
         self.tree.setResizeMode(QListView.ResizeMode.Adjust)
+        # Wrap to the panel's width: no sideways scrolling through a long message.
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.tree.setUniformItemSizes(False)
         self.tree.setSpacing(2)
         self.tree.setStyleSheet("QListWidget::item { border-bottom: 1px solid #e3e6ea; padding: 3px; }")

@@ -7,7 +7,7 @@ a bad one is marked and says why), Delete clears, 合计 cells and the 汇总 ro
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from evaldesk.model.edits import Batch, RenameUnit, SetCell
@@ -275,6 +275,11 @@ class GridView(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.message_handler = None  # called with a message for the filler (the page shows it under the grid)
+        # Only the grid being worked in shows a strong selection; the others keep a pale mark of where they were.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor("#e3e8ef"))
+        palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.HighlightedText, QColor("#222222"))
+        self.setPalette(palette)
         model.modelReset.connect(self._layout)
         self._layout()
 

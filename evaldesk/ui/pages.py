@@ -192,9 +192,15 @@ class FinancePage(Page):
             self.layout_.addWidget(_group(grid.title, view))
         self.layout_.addWidget(self.message)
         self.finish()
+        document.changed.connect(self._clear_message)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+
+    def _clear_message(self, touches) -> None:
+        """A paste's message stays until the next change in part 二."""
+        if any(t[0] in ("cell", "unit", "units") for t in touches):
+            self.message.clear()
 
     def _current_unit(self):
         for view in self.views.values():
