@@ -137,7 +137,8 @@ class IndicatorRow:
         self.explanation.setStyleSheet("color: #333; padding: 2px 6px 8px 6px;")
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #c0392b; padding: 0 6px;")
+        self.problems.setStyleSheet("padding: 0 6px;")
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
 
     def update(self, sheet: SheetResult, report, summary) -> None:
         result = sheet.indicators[self.indicator.id]
@@ -149,8 +150,6 @@ class IndicatorRow:
         if result.state is State.OVERRIDDEN:
             shown += f"（计算得分 {score_text(result.computed)}，采用手工分 {score_text(result.hand)}）"
         self.explanation.setText(shown)
-        self.problems.setText("；".join(result.problems))
-        self.problems.setVisible(bool(result.problems))
         if self.ref_operands:
             parts = []
             for op in self.ref_operands:
@@ -163,6 +162,18 @@ class IndicatorRow:
             self.refs.setText("取自报告：" + "，".join(parts))
 
 
+    def show_findings(self, findings) -> None:
+        """The reviewer's findings about this indicator, in place (the same words as the 审核 panel)."""
+        from html import escape
+
+        from evaldesk.ui.audit_panel import SEVERITY_COLOURS
+
+        lines = [f'<span style="color:{SEVERITY_COLOURS[f.severity]}">【{f.severity.label}】'
+                 f'{escape(f.message)}{escape(f"（说明：{f.note}）") if f.note else ""}</span>' for f in findings]
+        self.problems.setText("<br>".join(lines))
+        self.problems.setVisible(bool(lines))
+
+
 class SheetPage(QScrollArea):
     def __init__(self, document: ReportDocument, parent=None):
         super().__init__(parent)
@@ -172,6 +183,7 @@ class SheetPage(QScrollArea):
         self.group_labels: dict[str, QLabel] = {}
         self.build()
         document.rescored.connect(self.update_scores)
+        document.audited.connect(self.show_findings)
 
     def build(self) -> None:
         template = self.document.report.template
@@ -245,6 +257,7 @@ class SheetPage(QScrollArea):
         body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setWidget(body)
         self.update_scores(self.document.sheet)
+        self.show_findings(self.document.findings)
 
     def update_scores(self, sheet: SheetResult) -> None:
         report = self.document.report
@@ -258,6 +271,17 @@ class SheetPage(QScrollArea):
             group = sheet.groups[indicator_id]
             label.setText(f"{group.indicator.name}\n（{num(group.indicator.weight)}分）\n小计 {num(group.score)}")
         self.total_label.setText(f"自评得分 {sheet.total_text()}　　评价等次 {sheet.grade or '待定'}")
+
+    def show_findings(self, findings) -> None:
+        by_indicator: dict[str, list] = {indicator_id: [] for indicator_id in self.rows}
+        for finding in findings:
+            for place in (finding.where, *getattr(finding, "related", ())):
+                parts = place.split(".")
+                if parts[0] == "sheet" and len(parts) > 1 and parts[1] in by_indicator:
+                    if finding not in by_indicator[parts[1]]:
+                        by_indicator[parts[1]].append(finding)
+        for indicator_id, widgets in self.rows.items():
+            widgets.show_findings(by_indicator[indicator_id])
 
     def focus_key(self, key: str) -> bool:
         """Take the filler to a score-sheet entry (``sheet.<id>.…``)."""
