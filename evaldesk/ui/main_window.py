@@ -97,10 +97,14 @@ class WelcomePage(QWidget):
         hint = QLabel("每一处修改都会立即保存，无需“保存”。下一年度可从本年度报告新建。")
         hint.setStyleSheet("color: #555;")
         inner.addWidget(hint)
-        outer = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)  # the few controls sit together in the middle, not spread over the window
         outer.addStretch(1)
-        outer.addWidget(box, 4)
-        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
 
     def fill_templates(self, store) -> None:
         """The score sheets a new report can use: the built-in ones and those imported into this file."""
@@ -327,6 +331,7 @@ class MainWindow(QMainWindow):
             self.welcome.where.setText(f"数据文件：{self.store.path if self.store else default_db_path()}")
             self.welcome.fill_templates(self.store)
         self.stack.setCurrentWidget(self.welcome)
+        self.audit_dock.hide()  # nothing to audit on the welcome page
         self._update_title()
 
     def create_report(self, year: int, department: str, template=None) -> None:
@@ -417,6 +422,7 @@ class MainWindow(QMainWindow):
         self.audit_panel = AuditPanel(document)
         self.audit_panel.navigate.connect(self.go_to)
         self.audit_dock.setWidget(self.audit_panel)
+        self.audit_dock.show()
         document.rescored.connect(self._show_score)
         document.audited.connect(self._show_audit)
         # Bound methods, not lambdas: Qt drops these connections by itself when the window goes away.
