@@ -7,9 +7,11 @@ milliseconds) and views are told exactly what changed, so each repaints only its
 
 from __future__ import annotations
 
+import time
+
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from evaldesk.audit.engine import audit_report
@@ -83,7 +85,12 @@ class ReportDocument(QObject):
 
         self.carried = carried_marks(store, report.id)  # what came from last year's report
         self.sheet: SheetResult = score_report(report)
+        self._audit_timer = QTimer(self)
+        self._audit_timer.setSingleShot(True)
+        self._audit_timer.timeout.connect(self.run_audit)
+        started = time.perf_counter()
         self.findings = audit_report(report, self.sheet)
+        self._audit_cost = time.perf_counter() - started
 
     def carried_from(self, key: str, unit_id: str | None = None) -> str | None:
         """A note for a value still as carried from last year's report, else None."""
@@ -143,8 +150,22 @@ class ReportDocument(QObject):
         self.recompute()
         self.changed.emit(edit.touches())
 
+    # The audit reads every text; on a report with very long texts (100,000 characters) it costs more than a
+    # keystroke should. Then it runs once typing pauses; on ordinary reports (about 1 ms) it runs at once.
+    AUDIT_AT_ONCE_BELOW = 0.004  # seconds
+    AUDIT_PAUSE_MS = 150
+
     def recompute(self) -> None:
         self.sheet = score_report(self.report)
-        self.findings = audit_report(self.report, self.sheet)
         self.rescored.emit(self.sheet)
+        if self._audit_cost < self.AUDIT_AT_ONCE_BELOW:
+            self.run_audit()
+        else:
+            self._audit_timer.start(self.AUDIT_PAUSE_MS)
+
+    def run_audit(self) -> None:
+        self._audit_timer.stop()
+        started = time.perf_counter()
+        self.findings = audit_report(self.report, self.sheet)
+        self._audit_cost = time.perf_counter() - started
         self.audited.emit(self.findings)

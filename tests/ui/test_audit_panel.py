@@ -56,3 +56,16 @@ def test_a_warning_gets_a_note_that_is_stored_and_shown(window):
     assert any("说明：上年三公经费" in i.text() for i in items(window))
     reopened = window.store.load(window.document.report.id)
     assert reopened.get(f"note.{key}").startswith("上年三公经费")
+
+
+def test_with_very_long_texts_the_audit_waits_for_a_pause_in_typing(window, qtbot):
+    document = window.document
+    summary = window.pages[5].editors["summary.text"]
+    long_text = document.report.text("summary.text") * 26  # about 100,000 characters
+    summary.editor.setPlainText(long_text)
+    document._audit_cost = 1.0  # as measured on such a report: far more than a keystroke may take
+    field = window.pages[0].editors["cover.budget_code"]
+    field.editor.setText("")
+    field.commit()
+    assert document.sheet is not None and "错误 0" in window.audit_label.text()  # not yet re-audited …
+    qtbot.waitUntil(lambda: "错误 1" in window.audit_label.text(), timeout=3000)  # … but soon after
