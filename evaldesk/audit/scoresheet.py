@@ -64,6 +64,10 @@ def _missing_where(result: IndicatorResult) -> str:
 def indicator_findings(result: IndicatorResult) -> list[Finding]:
     ind, name = result.indicator, places.named(result.indicator.name)
     score, reason = result.score, result.reason.strip()
+    if result.hand is not None and not ZERO <= result.hand <= ind.weight:  # a 分值 lowered after scoring
+        return [Finding(f"score_range/{ind.id}", Severity.ERROR,
+                        f"{name}的得分 {score_text(result.hand)} 超出 0～{score_text(ind.weight)} 分",
+                        _hand(result), "sheet.range")]
     if score is None:
         why = result.explanation or "尚未评分"
         return [Finding(f"unscored/{ind.id}", Severity.ERROR,

@@ -41,10 +41,22 @@ def _plain(value):
     return value
 
 
+def _fits_sheet(report: Report, key: str) -> bool:
+    """A score-sheet entry the report's current sheet still takes. Entries of a removed indicator, or a hand
+    score above a lowered 分值, stay in the data file (undo brings them back) but are not the report's data."""
+    try:
+        parse_field(report, key, report.fields[key])
+    except Rejected:
+        return False
+    return True
+
+
 def to_document(report: Report) -> dict:
     fields, sheet, notes = {}, {}, {}
     for key in sorted(report.fields):
         value = _plain(report.fields[key])
+        if key.startswith("sheet.") and not _fits_sheet(report, key):
+            continue
         if key.startswith("sheet."):
             indicator_id, _, part = key[len("sheet."):].partition(".")
             entry = sheet.setdefault(indicator_id, {})

@@ -43,12 +43,13 @@ class SetField(Edit):
     key: str
     value: object
     label: str = "修改"
+    checked: bool = True  # False for an undo: it puts back exactly what was stored, valid then or not
 
     def apply(self, report: Report) -> Edit:
-        value = parse_field(report, self.key, self.value)
+        value = parse_field(report, self.key, self.value) if self.checked else self.value
         old = report.fields.get(self.key)
         _put(report.fields, self.key, value)
-        return SetField(self.key, old, self.label)
+        return SetField(self.key, old, self.label, checked=False)
 
     def touches(self) -> list[Touch]:
         return [("field", self.key)]
@@ -60,13 +61,14 @@ class SetCell(Edit):
     key: str  # grid.column
     value: object
     label: str = "修改金额"
+    checked: bool = True  # False for an undo (see SetField)
 
     def apply(self, report: Report) -> Edit:
         unit = report.unit(self.unit_id)
-        value = parse_cell(self.key, self.value, unit.name)
+        value = parse_cell(self.key, self.value, unit.name) if self.checked else self.value
         old = unit.cells.get(self.key)
         _put(unit.cells, self.key, value)
-        return SetCell(self.unit_id, self.key, old, self.label)
+        return SetCell(self.unit_id, self.key, old, self.label, checked=False)
 
     def touches(self) -> list[Touch]:
         return [("cell", self.unit_id, self.key)]

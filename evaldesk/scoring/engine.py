@@ -114,6 +114,11 @@ def score_indicator(indicator: Indicator, report: Report, summary: dict) -> Indi
     reason = str(fields.get(sheet_key(indicator.id, "reason")) or "").strip()
     explanation = outcome.explanation
     problems: list[str] = []
+    stored_hand = hand
+    if hand is not None and not 0 <= hand <= indicator.weight:
+        # Given before the sheet lowered this indicator's 分值: it cannot count; the filler scores it again.
+        problems.append(f"手工评分 {num(hand)} 超出现在的分值 {num(indicator.weight)}，须重新评分")
+        hand = None
 
     if computed is not None:
         if hand is not None and hand != computed:
@@ -137,8 +142,8 @@ def score_indicator(indicator: Indicator, report: Report, summary: dict) -> Indi
 
     if score is not None and score < indicator.weight and not reason and not problems:
         problems.append(f"得分 {num(score)} 低于分值 {num(indicator.weight)}，须填写扣分原因")
-    return IndicatorResult(indicator, state, score, computed, hand, outcome.rate, explanation, outcome.missing,
-                           reason, tuple(problems))
+    return IndicatorResult(indicator, state, score, computed, stored_hand, outcome.rate, explanation,
+                           outcome.missing, reason, tuple(problems))
 
 
 def score_report(report: Report, template: Template | None = None) -> SheetResult:

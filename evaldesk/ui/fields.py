@@ -128,7 +128,7 @@ class FieldEditor(QWidget):
         try:
             message = self.document.try_apply(SetField(self.key, self.text(), label))
             if message is not None and self.document.report.get(self.key) != self._before:
-                self.document.try_apply(SetField(self.key, self._before, label))
+                self.document.try_apply(SetField(self.key, self._before, label, checked=False))
         finally:
             self._typing = False
         self.show_error(message)

@@ -116,11 +116,12 @@ def test_reweighting_is_a_draft_until_the_sheet_adds_up_then_scores_follow(windo
     assert report.template.indicator("key_spending").weight == 4
     banner = window.pages[SHEET_TAB].findChild(DraftBanner)  # the tab was rebuilt for the new sheet
     assert banner is not None and not banner.isVisibleTo(window.pages[SHEET_TAB])
-    # by hand: staff control 6 ÷ 6 = 100% keeps full marks, now 6 (+1); key spending keeps its hand score 5
+    # by hand: staff control 6 ÷ 6 = 100% keeps full marks, now 6 (+1); key spending's hand score 5 is now
+    # more than its 分值 of 4, so it no longer counts (−5): 92.5 + 1 − 5 = 88.5, and the sheet is incomplete
     assert window.document.sheet.indicators["staff_control"].score == D("6")
     assert sheet_row(window, "staff_control").score.text() == "6"
-    assert total(window) == D("93.5")
-    # …which is now more than its 分值: the audit says so until the filler corrects it on the sheet
+    assert total(window) == D("88.5") and window.document.sheet.final_total is None
+    # …and the audit says so until the filler scores it again on the sheet
     assert any("重点支出安排率" in f.message and "超出" in f.message for f in window.document.findings)
     hand = sheet_row(window, "key_spending").hand
     hand.editor.setText("4")
@@ -157,17 +158,17 @@ def test_ctrl_z_steps_back_through_every_template_edit_to_the_reference_score(wi
     type_line(editor.panel.weight, "6")                   # draft
     editor.select("key_spending")
     type_line(editor.panel.weight, "4")                   # draft
-    band_cell(editor, 0, 4).setText("4")                  # valid: 93.5
+    band_cell(editor, 0, 4).setText("4")                  # valid: 88.5 (key spending's hand 5 > 4 is void)
     editor.select("satisfaction")
-    band_cell(editor, 0, 0).setText("90")                 # valid: 92% earns 5, not 3: 95.5
-    assert total(window) == D("95.5")
+    band_cell(editor, 0, 0).setText("90")                 # valid: 92% earns 5, not 3: 90.5
+    assert total(window) == D("90.5")
     editor.activateWindow()
     editor.tree.setFocus()
     seen = []
     for _ in range(4):
         qtbot.keyClick(editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         seen.append((total(window), window.document.report.template_draft is not None))
-    assert seen == [(D("93.5"), False), (D("92.5"), True), (D("92.5"), True), (D("92.5"), False)]
+    assert seen == [(D("88.5"), False), (D("92.5"), True), (D("92.5"), True), (D("92.5"), False)]
     assert window.document.report.template.id == "yueyang-yunxi-2021"
     assert editor.problems == [] and "尚未通过检查" not in editor.status.text()
     window.redo_action.trigger()
