@@ -261,6 +261,7 @@ class Store:
             c.execute(text("DELETE FROM field WHERE report_id = :id"), {"id": report_id})
             c.execute(text("DELETE FROM unit WHERE report_id = :id"), {"id": report_id})
             c.execute(text("DELETE FROM item WHERE report_id = :id"), {"id": report_id})
+            _forget_report_state(c, report_id)  # the replaced report's draft and carried marks are not this one's
             c.execute(text("UPDATE report SET year = :year, template_id = :tid, template_json = :tjson, "
                            "updated_at = :now WHERE id = :id"),
                       {"year": report.year, "tid": report.template.id, "tjson": report.template.to_json(),
@@ -281,8 +282,7 @@ class Store:
     def delete(self, report_id: int) -> None:
         def work(c):
             c.execute(text("DELETE FROM report WHERE id = :id"), {"id": report_id})
-            # a later report may get this id again: it must not find this one's unfinished sheet
-            c.execute(text("DELETE FROM app_state WHERE key = :k"), {"k": draft_key(report_id)})
+            _forget_report_state(c, report_id)
 
         self._write(work)
 
@@ -296,7 +296,7 @@ class Store:
         inverse = edit.apply(report)
         try:
             self._write(lambda c: self._persist(c, report, edit.touches()))
-        except StoreError:
+        except BaseException:  # whatever stopped the write, memory must not keep what the file did not get
             inverse.apply(report)
             raise
         return inverse
@@ -432,6 +432,16 @@ class Store:
             except OSError:
                 pass
             raise StoreError(f"无法另存为“{target}”：{getattr(err, 'strerror', None) or err}") from None
+
+
+# app_state keys that belong to one report (its unfinished score sheet, what it carried from last year).
+PER_REPORT_STATE = ("template_draft.", "carried.")
+
+
+def _forget_report_state(c, report_id: int) -> None:
+    """A later report may get this id again: it must not find this one's draft or "carried" marks."""
+    for prefix in PER_REPORT_STATE:
+        c.execute(text("DELETE FROM app_state WHERE key = :k"), {"k": f"{prefix}{report_id}"})
 
 
 def draft_key(report_id: int) -> str:

@@ -53,9 +53,9 @@ def _to_decimal(raw: object, what: str, suffixes: tuple[str, ...] = ()) -> Decim
     if isinstance(raw, Decimal):
         if not raw.is_finite():
             raise Rejected(f"{what}应为数字")
-        return raw
+        return _within_reason(raw, what)
     if isinstance(raw, int):
-        return Decimal(raw)
+        return _within_reason(Decimal(raw), what)
     if isinstance(raw, float):
         # Floats never carry a figure in evaldesk; one arriving here is a programming error upstream.
         raise Rejected(f"{what}须以文本或精确小数给出")
@@ -68,9 +68,25 @@ def _to_decimal(raw: object, what: str, suffixes: tuple[str, ...] = ()) -> Decim
     if not _PLAIN.match(text):
         raise Rejected(f"{what}应为数字，例如 90.5，收到“{str(raw).strip()[:20]}”")
     try:
-        return Decimal(text)
+        value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern above only lets numbers through
         raise Rejected(f"{what}应为数字") from None
+    return _within_reason(value, what)
+
+
+MAX_WHOLE_DIGITS = 12   # 10^12 万元 is far beyond any budget; longer numbers are typing accidents
+MAX_DECIMALS = 8
+
+
+def _within_reason(value: Decimal, what: str) -> Decimal:
+    """Refuse numbers no form holds (and that exact arithmetic would choke on later)."""
+    sign, digits, exponent = value.as_tuple()
+    whole = len(digits) + exponent  # digits before the point
+    if value != 0 and whole > MAX_WHOLE_DIGITS:
+        raise Rejected(f"{what}过大（超过 {MAX_WHOLE_DIGITS} 位整数），请检查是否多输了数字")
+    if exponent < -MAX_DECIMALS:
+        raise Rejected(f"{what}的小数位过多（最多 {MAX_DECIMALS} 位）")
+    return value
 
 
 def parse_money(raw: object, *, allow_negative: bool = False, what: str = "金额") -> Decimal | None:

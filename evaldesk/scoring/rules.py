@@ -81,7 +81,8 @@ class Operand:
             kind = data.get("kind", "money")
             if not isinstance(name, str) or not name:
                 raise TemplateError(f"{where}：输入项名称应为文字")
-            if kind not in {k.value for k in (Kind.MONEY, Kind.PERCENT, Kind.COUNT, Kind.INTEGER)}:
+            if not isinstance(kind, str) or kind not in {k.value for k in (Kind.MONEY, Kind.PERCENT, Kind.COUNT,
+                                                                           Kind.INTEGER)}:
                 raise TemplateError(f"{where}：输入项“{name}”的类型“{kind}”未知")
             label = label or name
             carry = data.get("carry")
@@ -181,7 +182,7 @@ class Rate:
         if not isinstance(data, dict):
             raise TemplateError(f"{where}：rate 应为对象")
         formula = require(data, "formula", where)
-        if formula not in Rate.FORMULAS:
+        if not isinstance(formula, str) or formula not in Rate.FORMULAS:
             raise TemplateError(f"{where}：比率公式“{formula}”未知（可用 {'、'.join(Rate.FORMULAS)}）")
         label = require(data, "label", where)
         if formula == "value":
@@ -487,7 +488,7 @@ def rule_from_data(data, where: str) -> Rule:
     if not isinstance(data, dict):
         raise TemplateError(f"{where}：缺少评分规则（rule）")
     kind = data.get("kind")
-    if kind not in RULE_KINDS:
+    if not isinstance(kind, str) or kind not in RULE_KINDS:
         raise TemplateError(f"{where}：评分规则类型“{kind}”未知（可用 {'、'.join(RULE_KINDS)}）")
     return RULE_KINDS[kind](data, where)
 

@@ -94,6 +94,10 @@ class Template:
         if not isinstance(cover, dict):
             raise TemplateError(f"{where}：缺少封面措辞 cover")
         self.cover = {key: _text(cover, key, f"{where} cover") for key in COVER_KEYS}
+        try:  # the title is filled in for every printout, export and window title: refuse a broken one now
+            self.cover["report_title"].format(region=self.cover["region"], year=2000)
+        except (KeyError, IndexError, ValueError) as err:
+            raise TemplateError(f"{where} cover：report_title 只能含 {{region}} 和 {{year}} 两个占位符（{err}）") from None
         self.grades = _grades(data.get("grades"), where)
         self.indicators = _indicators(data.get("indicators"), where)
         self.by_id = {ind.id: ind for ind in self.indicators}
@@ -147,6 +151,8 @@ def _grades(raw, where: str) -> list[GradeBand]:
             raise TemplateError(f"{at}：应为对象")
         bands.append(GradeBand(_text(band, "label", at), to_decimal(band.get("min"), at, "min"),
                                bool(band.get("inclusive", True))))
+    if bands[-1].minimum > 0:
+        raise TemplateError(f"{where}：最低的等次“{bands[-1].label}”的下限应为 0，否则低分报告没有等次")
     for higher, lower in zip(bands, bands[1:]):
         if lower.minimum >= higher.minimum:
             raise TemplateError(f"{where}：等次应按下限从高到低排列（“{higher.label}”之后是“{lower.label}”）")
@@ -174,6 +180,8 @@ def _indicators(raw, where: str) -> list[Indicator]:
         if parent is not None and not isinstance(parent, str):
             raise TemplateError(f"{at}：parent 应为上级指标的编号")
         rule = rule_from_data(entry["rule"], at) if "rule" in entry else None
+        if rule is not None and "." in ind_id:  # the report keys its entries sheet.<id>.<part>
+            raise TemplateError(f"{at}：评分指标的编号不能含“.”（可用“-”或“_”，如 3-1-1）")
         if rule is not None:
             rule.check_against(weight, at)
         indicator = Indicator(ind_id, name, weight, parent, str(entry.get("standard", "")), rule)

@@ -255,3 +255,17 @@ def test_an_empty_file_becomes_a_data_file(tmp_path):
     opened = Store(path)
     opened.close()
     assert _user_version(path) == schema.SCHEMA_VERSION
+
+
+def test_a_deleted_reports_marks_do_not_reach_the_next_report_with_its_id(store, sample):
+    from evaldesk.model.report import new_report
+    from evaldesk.templates.newyear import carried_marks, create_next_year
+
+    store.add(sample)
+    new, carried = create_next_year(store, sample.id)
+    assert carried_marks(store, new.id).fields
+    store.delete(new.id)
+    blank = new_report(2030, sample.template, "另一个部门")
+    store.add(blank)
+    assert blank.id == new.id  # SQLite hands the id out again …
+    assert not carried_marks(store, blank.id).fields  # … but not the old report's "carried" marks

@@ -136,3 +136,24 @@ def test_codes_and_phones_are_stored_as_the_bureau_matches_them(sample):
     SetField("basic.phone", "０７３０－８４１７１０７").apply(sample)
     assert sample.get("cover.budget_code") == "301"
     assert sample.get("basic.phone") == "0730-8417107"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("1" * 27, "过大"),
+    ("12345678901234", "过大"),
+    ("0.123456789", "小数位过多"),
+])
+def test_numbers_no_form_holds_are_refused(typed, expected):
+    from evaldesk.model.values import Rejected, parse_money
+
+    with pytest.raises(Rejected) as err:
+        parse_money(typed)
+    assert expected in str(err.value)
+
+
+def test_large_but_real_amounts_are_taken():
+    from decimal import Decimal
+
+    from evaldesk.model.values import parse_money
+
+    assert parse_money("123,456,789,012.34万元") == Decimal("123456789012.34")

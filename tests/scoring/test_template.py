@@ -159,3 +159,27 @@ def test_a_template_survives_its_own_json(yunxi):
     again = parse_template(yunxi.to_json())
     assert again == yunxi
     assert json.loads(again.to_json()) == json.loads(yunxi.to_json())
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d["indicators"][2]["rule"].__setitem__("kind", []), "评分规则类型"),
+    (lambda d: d["indicators"][2]["rule"]["rate"].__setitem__("formula", {}), "比率公式"),
+    (lambda d: d["cover"].__setitem__("report_title", "{region}{2022}年度报告"), "report_title"),
+    (lambda d: d["cover"].__setitem__("report_title", "{foo}年度报告"), "report_title"),
+    (lambda d: d["indicators"][2].__setitem__("id", "3.1.1"), "不能含“.”"),
+    (lambda d: d["grades"][-1].__setitem__("min", 50), "下限应为 0"),
+])
+def test_values_that_would_break_later_are_refused_at_load(change, expected):
+    import copy
+    import json as _json
+
+    from evaldesk.resources import TEMPLATES
+    from evaldesk.scoring.rules import TemplateError
+    from evaldesk.scoring.template import Template
+
+    data = _json.loads((TEMPLATES / "yueyang-yunxi-2021.json").read_text(encoding="utf-8"))
+    data = copy.deepcopy(data)
+    change(data)
+    with pytest.raises(TemplateError) as err:
+        Template(data)
+    assert expected in str(err.value)
