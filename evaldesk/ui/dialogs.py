@@ -36,3 +36,15 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str], cur
 
     text, ok = QInputDialog.getItem(parent, title, label, items, current, False)
     return items.index(text) if ok and text in items else None
+
+
+def decide(parent: QWidget | None, title: str, message: str, options: list[str]) -> int | None:
+    """A question with several answers and 取消; the index of the chosen answer, or None."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in options]
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

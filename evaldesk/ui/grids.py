@@ -190,6 +190,9 @@ class GridModel(QAbstractTableModel):
         ones are marked. Returns the messages of the bad cells."""
         rows = text.rstrip("\r\n").split("\n")
         edits, problems, marked = [], [], []
+        beyond = sum(1 for r in range(len(rows)) if self.unit_at(top + r) is None)
+        if beyond:
+            problems.append(f"另有 {beyond} 行超出了表中的机构行数，未粘贴（可先“添加二级机构”再粘贴）")
         for r, line in enumerate(rows):
             unit = self.unit_at(top + r)
             if unit is None:

@@ -365,7 +365,10 @@ class MainWindow(QMainWindow):
             return
         rid = report.id
         self.close_document()
-        self.store.delete(rid)
+        try:
+            self.store.delete(rid)
+        except StoreError as err:
+            dialogs.error(self, "未能删除报告", str(err))
         self.use_store(self.store)
 
     def _edit_template(self) -> None:
@@ -593,11 +596,23 @@ class MainWindow(QMainWindow):
             return
         same = [info for info in self.store.list_reports()
                 if info.year == report.year and info.department == report.department]
-        if same and dialogs.ask(self, "导入", f"数据文件中已有“{report.year}年度 {report.department}”。\n"
-                                            "选“是”用导入的内容替换它，选“否”另存为一份新报告。"):
-            self.store.replace(same[0].id, report)
-        else:
-            self.store.add(report)
+        replace = None
+        if same:
+            choice = dialogs.decide(self, "导入", f"数据文件中已有“{report.year}年度 {report.department}”（报告 "
+                                               f"{same[0].id}）。用导入的内容替换它（不能撤销），还是另存为一份新报告？",
+                                    ["替换原报告", "另存为新报告"])
+            if choice is None:
+                return
+            replace = same[0].id if choice == 0 else None
+        try:
+            if replace is not None:
+                self.close_document()
+                self.store.replace(replace, report)
+            else:
+                self.store.add(report)
+        except StoreError as err:
+            dialogs.error(self, "未导入", str(err))
+            return
         self.open_report(report.id)
         if notes:
             dialogs.inform(self, "导入完成", "\n".join(notes))

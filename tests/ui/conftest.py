@@ -19,6 +19,9 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, message: record.shown.append(("inform", title, message)))
     monkeypatch.setattr(dialogs, "ask", lambda parent, title, message: record.shown.append(("ask", title, message))
                         or record.yes)
+    # several answers: the first one for "yes", the second for "no" (as 替换原报告 / 另存为新报告)
+    monkeypatch.setattr(dialogs, "decide", lambda parent, title, message, options:
+                        record.shown.append(("decide", title, message)) or (0 if record.yes else 1))
     return record
 
 
