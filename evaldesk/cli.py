@@ -397,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", metavar="模板编号", help="改用另一评分表模板（默认沿用上年报告的评分表）")
     command("templates", "列出可用的评分表模板（内置的与已导入的）及其编号", cmd_templates, report=False)
     p = command("template-import", "导入评分表模板文件（如财政局下发的新年度评分表）", cmd_template_import, report=False)
-    p.add_argument("file", metavar="文件", help="evaldesk 导出的 .xlsx 报送文件或 .json 文件")
+    p.add_argument("file", metavar="文件", help="评分表模板文件（.json，格式见 docs/template-format.md）")
     p.add_argument("--replace", action="store_true", help="替换已导入的同编号模板（已填报告仍保留各自的评分表）")
     p = command("template-export", "把评分表模板导出为文件（可用 --report 导出某份报告所用的、可能已调整的评分表）",
                 cmd_template_export)

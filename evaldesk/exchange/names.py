@@ -10,12 +10,16 @@ _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
-def safe_file_name(name: str, limit: int = 150) -> str:
-    """Characters Windows refuses become _, trailing dots and spaces go, reserved names get a prefix."""
+def safe_file_name(name: str, limit_bytes: int = 180) -> str:
+    """Characters Windows refuses become _, trailing dots and spaces go, reserved names get a prefix, and the
+    name stays within ``limit_bytes`` of UTF-8 (Linux allows 255 bytes, a Chinese character takes 3, and the
+    suffix and the temporary file's prefix need room)."""
     name = _FORBIDDEN.sub("_", name).strip().rstrip(". ")
     if name.split(".")[0].upper() in _RESERVED:
         name = "_" + name
-    return name[:limit] or "报告"
+    while len(name.encode("utf-8")) > limit_bytes:
+        name = name[:-1]
+    return name.rstrip(". ") or "报告"
 
 
 def default_file_name(report: Report, suffix: str = ".xlsx") -> str:

@@ -89,3 +89,15 @@ def test_default_file_name_is_safe_on_windows(sample, department, budget_code, t
 
 def test_sample_default_name(sample):
     assert default_file_name(sample, ".xlsx") == "2021_141_中共岳阳市云溪区委机构编制委员会办公室_部门整体支出绩效自评.xlsx"
+
+
+def test_a_very_long_department_name_still_makes_a_file_that_can_be_written(sample, tmp_path):
+    from evaldesk.exchange.names import default_file_name
+    from evaldesk.model.edits import SetField
+
+    SetField("cover.department", "中共岳阳市云溪区委机构编制委员会办公室" * 8).apply(sample)
+    name = default_file_name(sample, ".xlsx")
+    assert len(name.encode("utf-8")) <= 200 and name.endswith(".xlsx")
+    path = tmp_path / name
+    path.write_bytes(b"x")  # the file system takes it
+    assert path.exists()
