@@ -1,6 +1,7 @@
-"""Checks across fields and parts (``resources/audit/crosschecks.json``): a figure that may not exceed another
-in the same row (三公合计 ≤ 支出合计); a rate over its limit that must show a deduction (控制率 > 100%); a rate
-over its limit that must be explained (预算调整率 > 30%)."""
+"""Checks across fields and parts: a figure that may not exceed another in the same row (三公合计 ≤ 支出合计,
+``resources/audit/crosschecks.json``); a rate over its limit that must show a deduction (控制率 > 100%) and one
+that must be explained (预算调整率 > 30%) — those two are asked for by the score sheet itself, in each
+indicator's ``audit`` entry, so a new year's sheet brings its own."""
 
 from __future__ import annotations
 
@@ -37,12 +38,13 @@ def not_above_findings(ctx: AuditContext) -> list[Finding]:
     return findings
 
 
-def _results(ctx: AuditContext, entries: list[dict]):
-    """(entry, the indicator's result) for the entries whose indicator is on this report's sheet."""
-    for entry in entries:
-        result = ctx.sheet.indicators.get(entry["indicator"])
-        if result is not None:
-            yield entry, result
+def _results(ctx: AuditContext, check: str):
+    """(limit, what, result) for the indicators whose template entry asks for ``check`` (its ``audit`` key):
+    which indicators are checked, and at which limit, is the sheet's own data."""
+    for result in ctx.sheet.indicators.values():
+        limit = result.indicator.audit.get(check)
+        if limit is not None:
+            yield limit, result.indicator.audit.get("what", result.indicator.name), result
 
 
 def must_deduct_findings(ctx: AuditContext) -> list[Finding]:
@@ -50,13 +52,12 @@ def must_deduct_findings(ctx: AuditContext) -> list[Finding]:
     score contradicts the sheet's own 评分标准 whatever the reason written beside it. A score the rule computed is
     left alone: its rounding (104.001% → 4.9995 → 5) or a template's whole-point counting may keep full marks."""
     findings = []
-    for entry, result in _results(ctx, rules()["must_deduct"]):
-        limit = entry["limit"]
+    for limit, _what, result in _results(ctx, "must_deduct_above"):
         if (result.rate is not None and result.rate > limit and result.state is not State.COMPUTED
                 and result.score == result.indicator.weight):
             findings.append(Finding(
                 f"must_deduct/{result.id}", Severity.ERROR,
-                f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {limit}%，按评分标准应扣分，"
+                f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {score_text(limit)}%，按评分标准应扣分，"
                 f"却得满分 {score_text(result.score)} 分", sheet_key(result.id, "hand"), "cross.must_deduct"))
     return findings
 
@@ -64,12 +65,11 @@ def must_deduct_findings(ctx: AuditContext) -> list[Finding]:
 def explain_above_findings(ctx: AuditContext) -> list[Finding]:
     """A rate over its limit needs an explanation: in the indicator's 扣分原因, or as a 说明 to this 警告."""
     findings = []
-    for entry, result in _results(ctx, rules()["explain_above"]):
-        limit = entry["limit"]
+    for limit, what, result in _results(ctx, "explain_above"):
         if result.rate is not None and result.rate > limit and not result.reason.strip():
             findings.append(Finding(
                 f"explain_above/{result.id}", Severity.WARNING,
-                f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {limit}%：{entry['what']}幅度较大，须说明原因"
+                f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {score_text(limit)}%：{what}幅度较大，须说明原因"
                 f"（写在该项的扣分原因和其他说明中，或在此填写说明）", sheet_key(result.id, "reason"),
                 "cross.explain_above"))
     return findings

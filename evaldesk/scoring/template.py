@@ -31,6 +31,7 @@ class Indicator:
     parent: str | None = None
     standard: str = ""
     rule: Rule | None = None  # None for 一级/二级 groups
+    audit: dict = field(default_factory=dict)  # reviewer's checks this indicator asks for (AUDIT_KEYS)
     level: int = 1
     children: list["Indicator"] = field(default_factory=list)
 
@@ -184,7 +185,8 @@ def _indicators(raw, where: str) -> list[Indicator]:
             raise TemplateError(f"{at}：评分指标的编号不能含“.”（可用“-”或“_”，如 3-1-1）")
         if rule is not None:
             rule.check_against(weight, at)
-        indicator = Indicator(ind_id, name, weight, parent, str(entry.get("standard", "")), rule)
+        indicator = Indicator(ind_id, name, weight, parent, str(entry.get("standard", "")), rule,
+                              _audit(entry.get("audit"), rule, at))
         seen[ind_id] = indicator
         indicators.append(indicator)
 
@@ -212,6 +214,25 @@ def _indicators(raw, where: str) -> list[Indicator]:
         if not ind.is_leaf and not ind.children:
             raise TemplateError(f"{where} 指标“{ind.name}”既无下级指标也无评分规则（rule）")
     return indicators
+
+
+# What an indicator may ask of the audit (docs/template-format.md): the rate over ``must_deduct_above`` must not
+# keep full marks given by hand; over ``explain_above`` it needs a reason (``what`` names the matter).
+AUDIT_KEYS = ("must_deduct_above", "explain_above", "what")
+
+
+def _audit(raw, rule: Rule | None, where: str) -> dict:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):  # (it applies only while the rule has a rate; otherwise it rests)
+        raise TemplateError(f"{where}：audit 应为对象")
+    unknown = set(raw) - set(AUDIT_KEYS)
+    if unknown:
+        raise TemplateError(f"{where}：audit 中有未知的项 {'、'.join(sorted(unknown))}")
+    checks = {key: to_decimal(raw[key], where, key) for key in AUDIT_KEYS[:2] if key in raw}
+    if "what" in raw:
+        checks["what"] = _text(raw, "what", where)
+    return checks
 
 
 def _check_weights(template: Template, where: str) -> None:
