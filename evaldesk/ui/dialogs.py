@@ -20,14 +20,32 @@ def ask(parent: QWidget | None, title: str, message: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def _file_dialog(parent, title: str, start: str, filters: str, saving: bool) -> str:
+    """Qt's own file dialog with its labels in Chinese: PySide6's wheels ship no qtbase_zh_CN translation, so
+    the words a filler reads first are set here (the rest of the dialog comes from qt_zh_CN where it can)."""
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving else QFileDialog.FileMode.ExistingFile)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = {QFileDialog.DialogLabel.LookIn: "查找范围：", QFileDialog.DialogLabel.FileName: "文件名：",
+              QFileDialog.DialogLabel.FileType: "文件类型：", QFileDialog.DialogLabel.Reject: "取消",
+              QFileDialog.DialogLabel.Accept: "保存" if saving else "打开"}
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
+    if saving:
+        suffix = start.rsplit(".", 1)[-1] if "." in start.rsplit("/", 1)[-1] else ""
+        dialog.setDefaultSuffix(suffix)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]
+
+
 def open_file(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
-    return path
+    return _file_dialog(parent, title, folder, filters, saving=False)
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path
+    return _file_dialog(parent, title, suggested, filters, saving=True)
 
 
 def choose(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
