@@ -56,3 +56,40 @@ def _why(err: OSError) -> str:
         errno.EISDIR: "目标是一个文件夹",
     }
     return reasons.get(err.errno, err.strerror or str(err))
+
+
+class UnreadableJson(ValueError):
+    """Why a file is not usable JSON, in Chinese, without the file's name (the caller says which file)."""
+
+
+def parse_json(text: str):
+    """JSON text → data, numbers with a point as exact Decimals; UnreadableJson otherwise."""
+    import json
+    from decimal import Decimal
+
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as err:
+        raise UnreadableJson(f"不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}）") from None
+    except RecursionError:
+        raise UnreadableJson("嵌套过深，不是 evaldesk 的文件") from None
+
+
+def read_json_file(path: Path, max_bytes: int):
+    """The JSON data in ``path`` (UTF-8, with or without BOM, at most ``max_bytes``); UnreadableJson otherwise."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise UnreadableJson("这是一个文件夹，不是文件")
+        if path.stat().st_size > max_bytes:
+            raise UnreadableJson(f"过大（超过 {max_bytes // (1024 * 1024)} MB），不是 evaldesk 的文件")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableJson("找不到该文件") from None
+    except OSError as err:
+        raise UnreadableJson(f"无法读取（{_why(err)}）") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableJson("不是 UTF-8 编码的 JSON 文本") from None
+    return parse_json(text)

@@ -17,6 +17,7 @@ from pathlib import Path
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, cell_key
 from evaldesk.model.report import Item, Report, Unit, new_id, sheet_key
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
+from evaldesk.files import UnreadableJson, parse_json, read_json_file
 from evaldesk.model.values import Rejected, clean_text, decimal_text
 from evaldesk.scoring.rules import TemplateError
 from evaldesk.scoring.template import Template
@@ -219,11 +220,9 @@ def _put(mapping: dict, key: str, value) -> None:
 
 def loads(text: str) -> Report:
     try:
-        doc = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as err:
-        raise ExchangeError(f"文件不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}）") from None
-    except RecursionError:
-        raise ExchangeError("文件嵌套过深，不是 evaldesk 报告文件") from None
+        doc = parse_json(text)
+    except UnreadableJson as err:
+        raise ExchangeError(f"文件{err}") from None
     return from_document(doc)
 
 
@@ -233,13 +232,7 @@ MAX_JSON_BYTES = 50 * 1024 * 1024
 def read_json(path: Path) -> Report:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise ExchangeError(f"文件 {path.name} 过大（超过 50 MB），不是 evaldesk 报告文件")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ExchangeError(f"无法读取文件 {path}：{err.strerror or err}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ExchangeError(f"文件 {path.name} 不是 UTF-8 编码的 JSON 文本") from None
-    return loads(text)
+        doc = read_json_file(path, MAX_JSON_BYTES)
+    except UnreadableJson as err:
+        raise ExchangeError(f"无法读取文件“{path.name}”：{err}") from None
+    return from_document(doc)

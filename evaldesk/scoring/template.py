@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from evaldesk.files import UnreadableJson, parse_json, read_json_file
 from evaldesk.scoring.rules import InputSpec, Rule, TemplateError, num, rule_from_data, to_decimal
 
 FORMAT = "evaldesk-template"
@@ -248,18 +249,16 @@ def _check_weights(template: Template, where: str) -> None:
 
 def parse_template(text: str, origin: str = "模板文件") -> Template:
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as err:
-        raise TemplateError(f"{origin}不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}）") from None
-    return Template(data)
+        return Template(parse_json(text))
+    except UnreadableJson as err:
+        raise TemplateError(f"{origin}{err}") from None
 
 
 def load_template(path: Path) -> Template:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise TemplateError(f"无法读取模板文件 {path}：{err}") from None
-    return parse_template(text, f"模板文件 {Path(path).name} ")
+        return Template(read_json_file(path, 5 * 1024 * 1024))
+    except UnreadableJson as err:
+        raise TemplateError(f"无法读取模板文件 {Path(path).name}：{err}") from None
 
 
 def builtin_templates() -> list[Template]:

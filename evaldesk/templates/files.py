@@ -8,11 +8,9 @@ where; importing stores nothing unless the whole file is sound.
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from pathlib import Path
 
-from evaldesk.files import write_atomic
+from evaldesk.files import UnreadableJson, read_json_file, write_atomic
 from evaldesk.scoring.rules import TemplateError
 from evaldesk.scoring.template import Template
 from evaldesk.templates import library
@@ -33,25 +31,9 @@ def read_template_file(path: Path | str) -> Template:
         return TemplateFileError(f"模板文件“{name}”不能使用：{why}")
 
     try:
-        if path.is_dir():
-            raise refuse("这是一个文件夹，不是文件")
-        if not path.is_file():
-            raise refuse("找不到该文件" if not path.exists() else "不是普通文件")
-        if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise refuse("文件过大（超过 5 MB），不是评分表模板")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise refuse(f"无法读取（{err.strerror or err}）") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise refuse("不是 UTF-8 编码的 JSON 文本") from None
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as err:
-        raise refuse(f"不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}）") from None
-    except RecursionError:
-        raise refuse("嵌套过深，不是评分表模板") from None
+        data = read_json_file(path, MAX_TEMPLATE_BYTES)
+    except UnreadableJson as err:
+        raise refuse(str(err)) from None
     try:
         return Template(data)
     except TemplateError as err:
