@@ -63,7 +63,8 @@ def test_with_very_long_texts_the_audit_waits_for_a_pause_in_typing(window, qtbo
     summary = window.pages[5].editors["summary.text"]
     long_text = document.report.text("summary.text") * 26  # about 100,000 characters
     summary.editor.setPlainText(long_text)
-    document._audit_cost = 1.0  # as measured on such a report: far more than a keystroke may take
+    assert document.text_length() > document.AUDIT_AT_ONCE_UP_TO
+    qtbot.waitUntil(lambda: not document._audit_timer.isActive(), timeout=3000)
     field = window.pages[0].editors["cover.budget_code"]
     field.editor.setText("")
     field.commit()
