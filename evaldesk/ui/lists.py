@@ -59,7 +59,9 @@ class ListModel(QAbstractTableModel):
         name = self.columns[index.column()][0]
         if (item.values.get(name) or "") == (value or ""):
             return False
-        self.message = self.document.try_apply(SetItemValue(self.list_key, item.id, name, value), merge=False)
+        label = f"修改{self.spec.item_label}{index.row() + 1}的{self.columns[index.column()][1]}"
+        self.message = self.document.try_apply(SetItemValue(self.list_key, item.id, name, value, label),
+                                               merge=False)
         return self.message is None
 
     def _on_changed(self, touches) -> None:
