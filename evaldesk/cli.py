@@ -226,7 +226,8 @@ def _blank_form_report(store, args):
     from evaldesk.model.report import new_report
     from evaldesk.templates.library import LibraryError, find
 
-    if args.report is not None or (store.list_reports() and len(store.list_reports()) == 1):
+    asked_for_a_sheet = args.template is not None or args.year is not None
+    if args.report is not None or (not asked_for_a_sheet and len(store.list_reports()) == 1):
         return _report(store, args)
     from datetime import date
 
@@ -359,7 +360,7 @@ def cmd_gui(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="evaldesk", description="部门整体支出绩效评价自评报告：填报、评分、审核、打印、报送。"
                                                   "不带子命令时打开窗口。")
-    parser.add_argument("--version", action="version", version=f"evaldesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"evaldesk {__version__}", help="显示版本号并退出")
     parser.add_argument("--db", metavar="文件", help="数据文件（默认在用户数据文件夹中）")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="子命令")
 

@@ -34,6 +34,12 @@ def _typing_key(edit: Edit):
     return None
 
 
+def _same_value(edit: Edit, inverse: Edit) -> bool:
+    """Both set the same place to the same value, so the step changes nothing."""
+    return (type(edit) is type(inverse) and isinstance(edit, (SetField, SetCell, SetItemValue))
+            and _typing_key(edit) == _typing_key(inverse) and edit.value == inverse.value)
+
+
 class _EditCommand(QUndoCommand):
     MERGE_ID = 1
 
@@ -52,6 +58,8 @@ class _EditCommand(QUndoCommand):
         if not isinstance(other, _EditCommand) or other.merge_key != self.merge_key or self.merge_key is None:
             return False
         self.edit = other.edit  # redo goes to the latest value; undo still goes back to before the first keystroke
+        if _same_value(self.edit, self.inverse):
+            self.setObsolete(True)  # typed and taken back (a refused text restored): no step left to undo
         return True
 
     def redo(self) -> None:

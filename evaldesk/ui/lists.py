@@ -180,11 +180,22 @@ class ListEditor(QWidget):
             self._fit()
         return False
 
+    def _commit_open_editor(self) -> None:
+        """A cell still being typed in is saved before the buttons change the list (they take no focus)."""
+        from PySide6.QtWidgets import QAbstractItemDelegate, QApplication
+
+        editor = QApplication.focusWidget()
+        if self.view.state() == QAbstractItemView.State.EditingState and editor is not None \
+                and self.view.isAncestorOf(editor):
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def current_row(self) -> int:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1
 
     def add(self) -> None:
+        self._commit_open_editor()
         row = self.current_row()
         at = row + 1 if row >= 0 else self.model.rowCount()
         values = {}
@@ -204,6 +215,7 @@ class ListEditor(QWidget):
         return 0
 
     def remove(self) -> None:
+        self._commit_open_editor()
         row = self.current_row()
         if row < 0:
             return
@@ -218,6 +230,7 @@ class ListEditor(QWidget):
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
 
     def move(self, step: int) -> None:
+        self._commit_open_editor()
         row = self.current_row()
         target = row + step
         if row < 0 or not 0 <= target < self.model.rowCount():

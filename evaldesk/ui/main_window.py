@@ -293,6 +293,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         from evaldesk.model.store import Store
 
+        if not self.may_leave_report("打开另一个数据文件"):
+            return False
         try:
             store = Store(path, create=False)
         except StoreError as err:
@@ -348,6 +350,8 @@ class MainWindow(QMainWindow):
         self._add_and_open(read_json(SAMPLE_REPORT))
 
     def _add_and_open(self, report) -> None:
+        if not self.may_leave_report("换到另一份报告"):
+            return
         try:
             self.store.add(report)
         except StoreError as err:
@@ -400,6 +404,9 @@ class MainWindow(QMainWindow):
         self.pages = []
 
     def open_report(self, report_id: int) -> None:
+        if self.document is not None and self.document.report.id != report_id \
+                and not self.may_leave_report("换到另一份报告"):
+            return
         # The pages are imported here, not at start-up: the window paints before they are needed.
         from evaldesk.ui.audit_panel import AuditPanel
         from evaldesk.ui.document import ReportDocument
@@ -661,12 +668,15 @@ class MainWindow(QMainWindow):
                        f"数据文件：{where}\n数据文件夹：{data_folder()}\n\n每一处修改都会立即保存。"
                        "中文字体：Noto Sans SC（SIL 开放字体许可证）。")
 
-    def closeEvent(self, event):  # noqa: N802 - Qt's name
+    def may_leave_report(self, doing: str = "关闭") -> bool:
+        """Before the open report goes away: refused inputs on screen are lost, so ask first."""
         refused = self.document.refusals if self.document is not None else {}
-        if refused and not dialogs.ask(self, "有输入未被接受",
-                                       f"有 {len(refused)} 处输入未被接受（已标红），它们没有保存：\n"
-                                       + "\n".join(list(refused.values())[:5])
-                                       + "\n\n仍要关闭吗？（其他内容都已保存）"):
+        return not refused or dialogs.ask(
+            self, "有输入未被接受", f"有 {len(refused)} 处输入未被接受（已标红），它们没有保存：\n"
+            + "\n".join(list(refused.values())[:5]) + f"\n\n仍要{doing}吗？（其他内容都已保存）")
+
+    def closeEvent(self, event):  # noqa: N802 - Qt's name
+        if not self.may_leave_report("关闭"):
             event.ignore()
             return
         if self.store is not None:

@@ -337,3 +337,42 @@ def test_a_new_indicator_row_continues_its_group_after_typing(window, qtbot):
     quant.add()  # … so the new row takes its 评价内容 and 指标类型
     new = window.document.report.lists["quant"][1]
     assert new.values == {"group": "产出目标", "kind": "质量指标"}
+
+
+def test_a_refused_text_leaves_no_empty_undo_step(window, qtbot):
+    page = window.pages[1]
+    window.tabs.setCurrentWidget(page)
+    field = page.editors["basic.staff_quota"]
+    before = window.document.undo_stack.count()
+    field.editor.setFocus()
+    field.editor.selectAll()
+    qtbot.keyClicks(field.editor, "12.5")  # 1, 12, 12. stored on the way, then refused and put back to 6
+    assert window.document.report.get("basic.staff_quota") == 6
+    assert window.document.undo_stack.count() == before  # nothing to undo: nothing changed
+
+
+def test_text_being_typed_in_a_list_is_kept_when_a_row_is_added(window, qtbot):
+    quant = window.pages[3].quant
+    window.tabs.setCurrentIndex(3)
+    index = quant.model.index(0, 4)
+    quant.view.setCurrentIndex(index)
+    quant.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not quant.view
+    editor.setText("全部完成")
+    rows = quant.model.rowCount()
+    quant.add()  # clicked while the cell is still open
+    assert window.document.report.lists["quant"][0].values["actual"] == "全部完成"
+    assert quant.model.rowCount() == rows + 1
+
+
+def test_switching_reports_with_refused_input_asks_first(window, answers):
+    first = window.document.report.id
+    field = window.pages[1].editors["basic.staff_quota"]
+    field.editor.setText("六")
+    field.commit()
+    answers.yes = False
+    reports = len(window.store.list_reports())
+    window.add_sample()  # would add and open another report
+    assert window.document.report.id == first and "换到另一份报告" in answers.shown[-1][2]
+    assert len(window.store.list_reports()) == reports  # nothing was added either
