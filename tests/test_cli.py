@@ -161,3 +161,17 @@ def test_an_empty_db_name_is_refused(capsys):
     code, out, err = run(capsys, "--db", "", "list")
     one_error_line(code, err)
     assert "不能为空" in err
+
+
+def test_blank_form_of_another_sheet_while_the_file_holds_one_report(capsys, db, tmp_path):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    run(capsys, "--db", str(db), "sample")
+    target = tmp_path / "达州空表.pdf"
+    code, out, err = run(capsys, "--db", str(db), "print", "--blank", "--template", "sichuan-dazhou-department",
+                         "--year", "2025", "-o", str(target))
+    assert code == 0, err
+    first_page = PdfReader(BytesIO(target.read_bytes())).pages[0].extract_text().replace("\n", "")
+    assert "2025" in first_page and "云溪" not in first_page
