@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evaldesk.model.edits import SetTemplate
 from evaldesk.ui import dialogs
 
 
@@ -55,6 +54,8 @@ def export_template(window) -> None:
 
 
 def switch_template(window) -> None:
+    from evaldesk.model.edits import SetTemplate  # here, not at start-up: the menu is built before first paint
+
     report = window.document.report
     found, names = template_names(window.store)
     current = next((i for i, e in enumerate(found) if e.template == report.template), 0)
