@@ -10,8 +10,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from evaldesk.model.form import LIST_BY_KEY, cell_spec
-from evaldesk.model.report import Item, Report, Unit, Value
+from evaldesk.model.form import LIST_BY_KEY
+from evaldesk.model.report import Item, Report, Unit
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
 
 # What an edit touched, for the store to write: ("field", key) · ("cell", unit_id, cell_key) · ("unit", unit_id)
@@ -271,10 +271,5 @@ class Batch(Edit):
         return [touch for edit in self.edits for touch in edit.touches()]
 
 
-def field_value(report: Report, key: str) -> Value | None:
-    """Read back what SetField stored (for views that echo the stored value)."""
-    return report.fields.get(key)
-
-
 __all__ = ["Edit", "SetField", "SetCell", "RenameUnit", "InsertUnit", "RemoveUnit", "MoveUnit", "SetItemValue",
-           "InsertItem", "RemoveItem", "MoveItem", "SetTemplate", "SetTemplateDraft", "Batch", "cell_spec"]
+           "InsertItem", "RemoveItem", "MoveItem", "SetTemplate", "SetTemplateDraft", "Batch"]

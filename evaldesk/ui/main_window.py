@@ -546,20 +546,26 @@ class MainWindow(QMainWindow):
         self.settings["export_folder"] = str(Path(path).parent)
         save_settings(self.settings)
 
-    def export_json(self) -> None:
-        from evaldesk.exchange.report_json import dumps
+    def _export_bytes(self, title: str, suffix: str, filters: str, make) -> None:
+        """Ask where, write ``make()``'s bytes there whole or not at all, remember the folder."""
         from evaldesk.files import WriteFailed, write_atomic
 
-        path = dialogs.save_file(self, "导出 JSON", self._suggest(".json"), "JSON 文件 (*.json)")
+        path = dialogs.save_file(self, title, self._suggest(suffix), filters)
         if not path:
             return
         try:
-            write_atomic(Path(path), dumps(self.document.report).encode("utf-8"))
+            write_atomic(Path(path), make())
         except WriteFailed as err:
             dialogs.error(self, "导出失败", str(err))
             return
         self._remember_folder(path)
         self.statusBar().showMessage(f"已导出 {path}", 8000)
+
+    def export_json(self) -> None:
+        from evaldesk.exchange.report_json import dumps
+
+        self._export_bytes("导出 JSON", ".json", "JSON 文件 (*.json)",
+                           lambda: dumps(self.document.report).encode("utf-8"))
 
     def export_workbook(self) -> None:
         from evaldesk.exchange.workbook import ExportRefused, write_workbook
@@ -630,19 +636,8 @@ class MainWindow(QMainWindow):
         return build_pdf(self.document.report, blank=blank)
 
     def export_pdf(self, blank: bool = False) -> None:
-        from evaldesk.files import WriteFailed, write_atomic
-
-        suffix = "_空表.pdf" if blank else ".pdf"
-        path = dialogs.save_file(self, "导出 PDF", self._suggest(suffix), "PDF 文件 (*.pdf)")
-        if not path:
-            return
-        try:
-            write_atomic(Path(path), self._pdf_bytes(blank))
-        except WriteFailed as err:
-            dialogs.error(self, "导出失败", str(err))
-            return
-        self._remember_folder(path)
-        self.statusBar().showMessage(f"已导出 {path}", 8000)
+        self._export_bytes("导出 PDF", "_空表.pdf" if blank else ".pdf", "PDF 文件 (*.pdf)",
+                           lambda: self._pdf_bytes(blank))
 
     def export_blank_pdf(self) -> None:
         self.export_pdf(blank=True)
