@@ -188,9 +188,11 @@ def cmd_import(args) -> int:
 
             read = read_workbook(path)
             report = read.report
+            if read.changed_after_export:
+                print(f"警告：数据指纹不符。{read.fingerprint_note}", file=sys.stderr)
             for note in read.notes:
-                changed = not read.fingerprint_matches and "指纹" in note  # the data sheet was edited after export
-                print(f"警告：数据指纹不符。{note}" if changed else f"注意：{note}", file=sys.stderr)
+                if not (read.changed_after_export and note == read.fingerprint_note):
+                    print(f"注意：{note}", file=sys.stderr)
         else:
             raise CliError(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
     except ExchangeError as err:

@@ -17,7 +17,7 @@ from evaldesk.audit.context import ZERO, AuditContext
 from evaldesk.audit.data import load
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.form import GRIDS, Kind, cell_key
-from evaldesk.model.report import sheet_key
+from evaldesk.model.places import CellPlace, SheetPlace
 from evaldesk.model.totals import Row
 from evaldesk.model.values import decimal_text, format_amount
 
@@ -36,8 +36,8 @@ def _value(row: Row, key: str) -> Decimal:
     return ZERO if value is None else value
 
 
-def _where(row_id: str | None, key: str) -> str:
-    return places.summary_cell(key) if row_id is None else places.unit_cell(row_id, key)
+def _where(row_id: str | None, key: str) -> CellPlace:
+    return CellPlace(row_id, key)
 
 
 def identity_findings(row: Row, row_id: str | None, row_label: str) -> list[Finding]:
@@ -71,7 +71,7 @@ def summary_findings(summary: Row, rows: dict[str, Row]) -> list[Finding]:
                 findings.append(Finding(
                     f"summary_sum/{key}", Severity.ERROR,
                     f"汇总行的{column.label} {format_amount(_value(summary, key))} 不等于各机构之和 "
-                    f"{format_amount(expected)}", places.summary_cell(key), "arithmetic.summary"))
+                    f"{format_amount(expected)}", CellPlace(None, key), "arithmetic.summary"))
     return findings
 
 
@@ -80,14 +80,14 @@ def _amounts(ctx: AuditContext) -> Iterator[tuple[str, str, str, Decimal, bool]]
     negative_ok = set(rules()["may_be_negative"])
     for unit in ctx.report.units:
         for key, value in unit.cells.items():
-            yield (f"{unit.name}/{key}", places.unit_cell(unit.id, key), f"{unit.name}的{places.cell_label(key)}",
+            yield (f"{unit.name}/{key}", CellPlace(unit.id, key), f"{unit.name}的{places.cell_label(key)}",
                    value, key in negative_ok)
     for indicator in ctx.report.template.leaves:
         for spec in indicator.inputs():
             value = ctx.report.sheet_input(indicator.id, spec.name)
             if spec.kind == Kind.MONEY.value and isinstance(value, Decimal):
-                where = sheet_key(indicator.id, "input", spec.name)
-                yield where, where, f"评分表{places.named(indicator.name)}的{spec.label}", value, False
+                where = SheetPlace(indicator.id, "input", spec.name)
+                yield where.key, where, f"评分表{places.named(indicator.name)}的{spec.label}", value, False
 
 
 def amount_findings(ctx: AuditContext) -> list[Finding]:
@@ -141,7 +141,7 @@ def balance_findings(ctx: AuditContext) -> list[Finding]:
             findings.append(Finding(
                 f"balance/{unit.name}/{relation['id']}", Severity.WARNING,
                 f"{unit.name}：{places.cell_label(target)}{now}，按“{relation['formula']}”应为 "
-                f"{' '.join(terms)} = {format_amount(expected)}", places.unit_cell(unit.id, target),
+                f"{' '.join(terms)} = {format_amount(expected)}", CellPlace(unit.id, target),
                 "arithmetic.balance"))
     return findings
 

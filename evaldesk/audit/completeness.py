@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 from functools import lru_cache
 
-from evaldesk.audit import places
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import load
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY
+from evaldesk.model.places import FieldPlace, ItemPlace
 from evaldesk.model.values import format_date_cn
 
 
@@ -39,7 +39,7 @@ def field_findings(ctx: AuditContext) -> list[Finding]:
         if _blank(ctx.report.get(key)):
             spec = FIELD_BY_KEY[key]
             findings.append(Finding(f"required/{key}", Severity(entry["severity"]),
-                                    f"“{spec.label}”未填写", key,
+                                    f"“{spec.label}”未填写", FieldPlace(key),
                                     "complete.field"))
     return findings
 
@@ -54,7 +54,7 @@ def list_findings(ctx: AuditContext) -> list[Finding]:
             need = "至少一" if entry["min"] == 1 else f"至少 {entry['min']} "
             findings.append(Finding(f"required_list/{spec.key}", Severity(entry["severity"]),
                                     f"“{spec.label}”{need}条须填写{field_label}（现有 {len(filled)} 条）",
-                                    places.list_item(spec.key), "complete.list"))
+                                    ItemPlace(spec.key), "complete.list"))
     for entry in rules()["items"]:
         spec = LIST_BY_KEY[entry["list"]]
         items = ctx.report.items(spec.key)
@@ -66,7 +66,7 @@ def list_findings(ctx: AuditContext) -> list[Finding]:
                 findings.append(Finding(f"required_item/{spec.key}/{number}/{entry['field']}",
                                         Severity(entry["severity"]),
                                         f"“{spec.label}”第 {number} 条的{field_label}未填写",
-                                        places.list_item(spec.key, item.id, entry["field"]), "complete.item"))
+                                        ItemPlace(spec.key, item.id, entry["field"]), "complete.item"))
     return findings
 
 
@@ -78,7 +78,7 @@ def date_findings(ctx: AuditContext) -> list[Finding]:
     if isinstance(value, _dt.date) and value <= year_end:
         return [Finding("report_date", Severity(entry["severity"]),
                         f"报告日期 {format_date_cn(value)} 不在评价年度结束（{format_date_cn(year_end)}）之后："
-                        f"{ctx.report.year} 年度的自评报告应在 {ctx.report.year + 1} 年填报", entry["key"],
+                        f"{ctx.report.year} 年度的自评报告应在 {ctx.report.year + 1} 年填报", FieldPlace(entry["key"]),
                         "complete.date")]
     return []
 

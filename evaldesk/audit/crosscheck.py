@@ -11,7 +11,7 @@ from evaldesk.audit import places
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import load
 from evaldesk.audit.findings import Finding, Severity
-from evaldesk.model.report import sheet_key
+from evaldesk.model.places import CellPlace, SheetPlace
 from evaldesk.model.values import format_amount
 from evaldesk.scoring.engine import State
 from evaldesk.scoring.report_text import score_text
@@ -34,7 +34,7 @@ def not_above_findings(ctx: AuditContext) -> list[Finding]:
                 findings.append(Finding(
                     f"not_above/{rule['id']}/{unit.name}", Severity.ERROR,
                     f"{unit.name}：{places.cell_label(left)} {format_amount(a)} 超过{places.cell_label(right)} "
-                    f"{format_amount(b)}（{rule['why']}）", places.unit_cell(unit.id, left), "cross.not_above"))
+                    f"{format_amount(b)}（{rule['why']}）", CellPlace(unit.id, left), "cross.not_above"))
     return findings
 
 
@@ -58,7 +58,7 @@ def must_deduct_findings(ctx: AuditContext) -> list[Finding]:
             findings.append(Finding(
                 f"must_deduct/{result.id}", Severity.ERROR,
                 f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {score_text(limit)}%，按评分标准应扣分，"
-                f"却得满分 {score_text(result.score)} 分", sheet_key(result.id, "hand"), "cross.must_deduct"))
+                f"却得满分 {score_text(result.score)} 分", SheetPlace(result.id, "hand"), "cross.must_deduct"))
     return findings
 
 
@@ -70,7 +70,7 @@ def explain_above_findings(ctx: AuditContext) -> list[Finding]:
             findings.append(Finding(
                 f"explain_above/{result.id}", Severity.WARNING,
                 f"{places.named(result.indicator.name)}为 {pct(result.rate)}，超过 {score_text(limit)}%：{what}幅度较大，须说明原因"
-                f"（写在该项的扣分原因和其他说明中，或在此填写说明）", sheet_key(result.id, "reason"),
+                f"（写在该项的扣分原因和其他说明中，或在此填写说明）", SheetPlace(result.id, "reason"),
                 "cross.explain_above"))
     return findings
 

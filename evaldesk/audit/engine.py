@@ -13,8 +13,8 @@ from evaldesk.audit import arithmetic, completeness, contradictions, crosscheck,
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import AuditDataError
 from evaldesk.audit.findings import Finding, Severity
-from evaldesk.audit.places import section_of
 from evaldesk.model.form import SECTION_SHEET, SECTIONS
+from evaldesk.model.places import NotePlace, SectionPlace
 from evaldesk.model.report import Report
 from evaldesk.scoring.engine import SheetResult, score_report
 
@@ -31,7 +31,7 @@ def audit_report(report: Report, sheet: SheetResult | None = None) -> list[Findi
             found += check.check(context)
         except AuditDataError as err:  # a damaged installation: say so in the list, keep the other checks
             found.append(Finding(f"audit_data/{check.__name__}", Severity.ERROR, f"{err}（请重新安装 evaldesk）",
-                                 f"section/{SECTION_SHEET}", "audit.data"))
+                                 SectionPlace(SECTION_SHEET), "audit.data"))
     return _ordered(_noted(report, _unique(found)))
 
 
@@ -49,8 +49,8 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 def _noted(report: Report, findings: list[Finding]) -> list[Finding]:
     result = []
     for finding in findings:
-        note = report.text(f"note.{finding.key}").strip()
-        result.append(dataclasses.replace(finding, note=note, section=section_of(finding.where)))
+        note = report.text(NotePlace(finding.key).key).strip()
+        result.append(dataclasses.replace(finding, note=note, section=finding.where.section))
     return result
 
 
@@ -93,5 +93,5 @@ def findings_as_text(findings: list[Finding]) -> str:
 
 def findings_as_data(findings: list[Finding]) -> list[dict]:
     return [{"key": f.key, "severity": f.severity.value, "severity_label": f.severity.label, "message": f.message,
-             "where": f.where, "related": list(f.related), "section": f.section, "check": f.check,
+             "where": str(f.where), "related": [str(place) for place in f.related], "section": f.section, "check": f.check,
              "note": f.note, "explained": f.explained} for f in findings]

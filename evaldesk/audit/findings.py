@@ -1,12 +1,8 @@
 """What an audit check reports: a finding with its severity, a message a filler understands, and where it is.
 
-``where`` uses the report's own keys, so the window can take the filler there:
-
-* a form field or a score-sheet entry: its field key — ``cover.department``, ``sheet.<indicator>.reason``,
-  ``sheet.<indicator>.hand``, ``sheet.<indicator>.input.<name>``;
-* a grid cell of one unit: ``unit/<unit id>/<grid>.<column>``; of the 汇总 row: ``summary/<grid>.<column>``;
-* a list entry: ``list/<list key>/<item id>/<field>`` (or ``list/<list key>`` for the list as a whole);
-* a whole section: ``section/<section title>`` (see ``evaldesk.model.form.SECTIONS``).
+``where`` is a :class:`~evaldesk.model.places.Place` — a form field, a score-sheet entry, a cell of part 二 (of a
+unit or of the 汇总 row), a list entry's field or the list, a whole section — so the window can take the filler
+there, the workbook can name it and the JSON form can write it (``str(place)``).
 
 ``key`` identifies the finding across edits (it must not contain the figures that change as the filler types,
 nor the internal ids of units and list entries that a JSON export and import renew: it names them by name and number),
@@ -17,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+from evaldesk.model.places import Place
 
 
 class Severity(str, Enum):
@@ -38,11 +36,15 @@ class Finding:
     key: str
     severity: Severity
     message: str
-    where: str
+    where: Place
     check: str = ""   # the name of the check that found it (for documentation and tests)
     note: str = ""    # the filler's 说明, filled in from the report by the engine
-    related: tuple[str, ...] = ()  # other places the finding involves (the other quotations of a contradiction)
+    related: tuple[Place, ...] = ()  # other places the finding involves (the other quotations of a contradiction)
     section: str = ""  # the form section it belongs to (evaldesk.model.form.SECTIONS), set by the engine
+
+    def __post_init__(self):  # a place given as text would not take the filler anywhere: catch it in the tests
+        if not isinstance(self.where, Place) or not all(isinstance(p, Place) for p in self.related):
+            raise TypeError(f"a finding's place must be a Place, not {self.where!r}")
 
     @property
     def explained(self) -> bool:

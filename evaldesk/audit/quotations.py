@@ -22,7 +22,7 @@ from evaldesk.audit.data import load, regex
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.audit.texts import fields
 from evaldesk.model.form import SUMMARY_ROW_LABEL
-from evaldesk.model.report import sheet_key
+from evaldesk.model.places import CellPlace, SheetPlace
 from evaldesk.model.values import decimal_text, format_amount
 from evaldesk.scoring.report_text import score_text
 
@@ -68,7 +68,7 @@ def figure_findings(ctx: AuditContext) -> list[Finding]:
                 f"quote/{quote['id']}", Severity.WARNING,
                 f"{source.label}引用的{quote['label']}与第二部分不符：文中写{quoted}，{SUMMARY_ROW_LABEL}的{label}是 "
                 f"{format_amount(actual)} 万元。请核对文字或收支表", source.where, "quote.figure",
-                related=(places.summary_cell(quote["figure"]),)))
+                related=(CellPlace(None, quote["figure"]),)))
     return findings
 
 
@@ -116,7 +116,7 @@ def satisfaction_findings(ctx: AuditContext) -> list[Finding]:
     if not isinstance(survey, Decimal):
         return []
     pattern = regex(spec["pattern"])
-    where_typed = sheet_key(spec["indicator"], "input", spec["input"])
+    where_typed = SheetPlace(spec["indicator"], "input", spec["input"])
     findings = []
     for source in ctx.texts:
         for match in pattern.finditer(source.text):

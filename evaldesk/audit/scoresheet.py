@@ -12,7 +12,7 @@ from decimal import Decimal
 from evaldesk.audit.context import ZERO, AuditContext
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.form import SECTION_SHEET
-from evaldesk.model.report import sheet_key
+from evaldesk.model.places import SectionPlace, SheetPlace
 from evaldesk.audit import places
 from evaldesk.scoring.engine import IndicatorResult, State
 from evaldesk.scoring.report_text import score_text
@@ -20,11 +20,11 @@ from evaldesk.scoring.template import Template
 
 
 def _hand(result: IndicatorResult) -> str:
-    return sheet_key(result.id, "hand")
+    return SheetPlace(result.id, "hand")
 
 
 def _reason(result: IndicatorResult) -> str:
-    return sheet_key(result.id, "reason")
+    return SheetPlace(result.id, "reason")
 
 
 def weight_findings(template: Template) -> list[Finding]:
@@ -37,19 +37,19 @@ def weight_findings(template: Template) -> list[Finding]:
         if ind.weight < 0:
             findings.append(Finding(f"weights/{ind.id}/negative", Severity.ERROR,
                                     f"评分表{places.named(ind.name)}的分值 {score_text(ind.weight)} 为负数",
-                                    places.section(SECTION_SHEET), "sheet.weights"))
+                                    SectionPlace(SECTION_SHEET), "sheet.weights"))
         if ind.children:
             total = sum((child.weight for child in ind.children), ZERO)
             if total != ind.weight:
                 findings.append(Finding(
                     f"weights/{ind.id}", Severity.ERROR,
                     f"评分表{places.named(ind.name)}：下级指标分值之和 {score_text(total)} 不等于其分值 {score_text(ind.weight)}",
-                    places.section(SECTION_SHEET), "sheet.weights"))
+                    SectionPlace(SECTION_SHEET), "sheet.weights"))
     whole = sum((root.weight for root in template.roots), ZERO)
     if whole != template.total:
         findings.append(Finding("weights/total", Severity.ERROR,
                                 f"评分表一级指标分值之和 {score_text(whole)} 不等于总分 {score_text(template.total)}",
-                                places.section(SECTION_SHEET), "sheet.weights"))
+                                SectionPlace(SECTION_SHEET), "sheet.weights"))
     return findings
 
 
@@ -57,7 +57,7 @@ def _missing_where(result: IndicatorResult) -> str:
     """Where to take the filler for an unscored indicator: its first blank sheet input, else its hand score."""
     for spec in result.indicator.inputs():
         if spec.label in result.missing:
-            return sheet_key(result.id, "input", spec.name)
+            return SheetPlace(result.id, "input", spec.name)
     return _hand(result)
 
 
@@ -108,11 +108,11 @@ def total_findings(ctx: AuditContext) -> list[Finding]:
     if sheet.total != expected:
         findings.append(Finding("total", Severity.ERROR,
                                 f"评分表总分 {score_text(sheet.total)} 不等于各指标得分之和 {score_text(expected)}",
-                                places.section(SECTION_SHEET), "sheet.total"))
+                                SectionPlace(SECTION_SHEET), "sheet.total"))
     if sheet.complete and sheet.grade != sheet.template.grade(sheet.total):
         findings.append(Finding("grade", Severity.ERROR,
                                 f"评价等次“{sheet.grade}”与总分 {score_text(sheet.total)} 不符（应为"
-                                f"“{sheet.template.grade(sheet.total)}”）", places.section(SECTION_SHEET),
+                                f"“{sheet.template.grade(sheet.total)}”）", SectionPlace(SECTION_SHEET),
                                 "sheet.grade"))
     return findings
 

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from evaldesk.audit import places
 from evaldesk.model.form import FIELD_BY_KEY, SECTION_SELF, SECTION_SUMMARY
-from evaldesk.model.report import Report, sheet_key
+from evaldesk.model.places import FieldPlace, ItemPlace, Place, SheetPlace
+from evaldesk.model.report import Report
 
 # Full-width digits, point and percent sign read as their ASCII forms; one character for one, so a match's
 # position is the same in the original text.
@@ -27,7 +28,7 @@ PROSE_FIELDS = ("basic.achievements", "self.actual", "summary.text")
 @dataclass(frozen=True)
 class Text:
     key: str     # names the place in a finding's key: survives export and import, unlike an entry's id
-    where: str
+    where: Place
     label: str   # how a message names the place: 三、实际完成 / 评分表“…”扣分原因
     text: str    # with full-width digits made ASCII
 
@@ -70,7 +71,7 @@ def field_text(report: Report, key: str) -> Text | None:
         return None
     spec = FIELD_BY_KEY[key]
     label = "五、评价报告综述" if spec.section == SECTION_SUMMARY else f"{_section_number(spec.section)}{spec.label}"
-    return Text(key, key, label, readable(value))
+    return Text(key, FieldPlace(key), label, readable(value))
 
 
 def prose(report: Report) -> list[Text]:
@@ -82,13 +83,13 @@ def prose(report: Report) -> list[Text]:
         for name, label in names.items():
             value = item.values.get(name, "")
             if value.strip():
-                sources.append(Text(f"quant/{number}/{name}", places.list_item("quant", item.id, name),
+                sources.append(Text(f"quant/{number}/{name}", ItemPlace("quant", item.id, name),
                                     f"{_section_number(SECTION_SELF)}定量目标“{row}”{label}", readable(value)))
     for indicator in report.template.leaves:
-        key = sheet_key(indicator.id, "reason")
-        value = report.text(key)
+        place = SheetPlace(indicator.id, "reason")
+        value = report.text(place.key)
         if value.strip():
-            sources.append(Text(key, key, f"评分表{places.named(indicator.name)}扣分原因", readable(value)))
+            sources.append(Text(place.key, place, f"评分表{places.named(indicator.name)}扣分原因", readable(value)))
     summary = field_text(report, "summary.text")
     if summary:
         sources.append(summary)

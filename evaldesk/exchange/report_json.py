@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, cell_key
-from evaldesk.model.report import Item, Report, Unit, new_id, sheet_key
-from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
+from evaldesk.model.places import NotePlace, SheetPlace, parse_key
+from evaldesk.model.report import Item, Report, Unit, new_id
+from evaldesk.model.validate import parse_cell, parse_field, parse_item_value, parse_value
 from evaldesk.files import UnreadableJson, parse_json, read_json_file
 from evaldesk.model.values import Rejected, clean_text, decimal_text
 from evaldesk.scoring.rules import TemplateError
@@ -42,11 +43,11 @@ def _plain(value):
     return value
 
 
-def _fits_sheet(report: Report, key: str) -> bool:
+def _fits_sheet(report: Report, place: SheetPlace) -> bool:
     """A score-sheet entry the report's current sheet still takes. Entries of a removed indicator, or a hand
     score above a lowered 分值, stay in the data file (undo brings them back) but are not the report's data."""
     try:
-        parse_field(report, key, report.fields[key])
+        parse_value(report, place, report.fields[place.key])
     except Rejected:
         return False
     return True
@@ -56,17 +57,17 @@ def to_document(report: Report) -> dict:
     fields, sheet, notes = {}, {}, {}
     for key in sorted(report.fields):
         value = _plain(report.fields[key])
-        if key.startswith("sheet.") and not _fits_sheet(report, key):
-            continue
-        if key.startswith("sheet."):
-            indicator_id, _, part = key[len("sheet."):].partition(".")
-            entry = sheet.setdefault(indicator_id, {})
-            if part.startswith("input."):
-                entry.setdefault("inputs", {})[part[len("input."):]] = value
+        place = parse_key(key)
+        if isinstance(place, SheetPlace):
+            if not _fits_sheet(report, place):
+                continue
+            entry = sheet.setdefault(place.indicator, {})
+            if place.part == "input":
+                entry.setdefault("inputs", {})[place.name] = value
             else:
-                entry[part] = value
-        elif key.startswith("note."):
-            notes[key[len("note."):]] = value
+                entry[place.part] = value
+        elif isinstance(place, NotePlace):
+            notes[place.finding] = value
         else:
             fields[key] = value
     return {
@@ -193,8 +194,8 @@ def from_document(doc) -> Report:
         if not isinstance(entry, dict):
             problems.append(f"评分表 {indicator_id}：应为对象")
             continue
-        keys = [(sheet_key(indicator_id, "input", name), raw) for name, raw in (entry.get("inputs") or {}).items()]
-        keys += [(sheet_key(indicator_id, part), entry[part]) for part in ("hand", "reason") if part in entry]
+        keys = [(SheetPlace(indicator_id, "input", name).key, raw) for name, raw in (entry.get("inputs") or {}).items()]
+        keys += [(SheetPlace(indicator_id, part).key, entry[part]) for part in ("hand", "reason") if part in entry]
         unknown = set(entry) - {"inputs", "hand", "reason"}
         if unknown:
             problems.append(f"评分表 {indicator_id}：未知项 {'、'.join(sorted(unknown))}")
@@ -205,7 +206,8 @@ def from_document(doc) -> Report:
     if not isinstance(notes, dict):
         raise ExchangeError("报告文件的 notes 应为对象")
     for key, raw in notes.items():
-        store(f"说明 {key}", lambda k=key, r=raw: _put(report.fields, f"note.{k}", parse_field(report, f"note.{k}", r)))
+        note = NotePlace(key)
+        store(f"说明 {key}", lambda p=note, r=raw: _put(report.fields, p.key, parse_value(report, p, r)))
 
     if problems:
         shown = "；".join(problems[:5]) + (f"；另有 {len(problems) - 5} 处" if len(problems) > 5 else "")

@@ -11,7 +11,6 @@ from evaldesk.audit.findings import Finding
 from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, LEFT, SMALL, TITLE, Cells, fit_row, merge, page_setup, set_widths,
 )
-from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY, SUMMARY_ROW_LABEL, cell_spec
 from evaldesk.model.report import Report
 from evaldesk.printing import labels
 
@@ -19,37 +18,6 @@ SHEET_NAME = "审核"
 HEADERS = ("序号", "级别", "问题", "位置", "说明")
 WIDTHS = [6.0, 8.0, 52.0, 26.0, 34.0]
 NOTHING_FOUND = "审核未发现问题"
-
-
-def where_label(report: Report, where: str) -> str:
-    """A finding's place (the report's own keys, see audit.findings) in words a reviewer understands."""
-    try:
-        if where in FIELD_BY_KEY:
-            return FIELD_BY_KEY[where].label
-        head, _, rest = where.partition("/")
-        if head in ("unit", "summary"):
-            unit_id, _, key = rest.rpartition("/")
-            grid, column = cell_spec(key)
-            name = SUMMARY_ROW_LABEL if head == "summary" else report.unit(unit_id).name
-            return f"{grid.title} · {name} · {column.label}"
-        if head == "list":
-            list_key, _, rest = rest.partition("/")
-            spec = LIST_BY_KEY[list_key]
-            if not rest:
-                return spec.label
-            item_id, _, field = rest.partition("/")
-            number = [item.id for item in report.items(list_key)].index(item_id) + 1
-            return f"{spec.label} · {spec.item_label}{number}" + (f" · {dict(spec.fields)[field]}" if field else "")
-        if head == "section":
-            return rest
-        if where.startswith("sheet."):
-            indicator_id, _, part = where[len("sheet."):].partition(".")
-            indicator = report.template.indicator(indicator_id)
-            parts = {"hand": "自评得分", "reason": "扣分原因"}
-            return f"评分表 · {indicator.name}" + (f" · {parts[part]}" if part in parts else "")
-    except (KeyError, ValueError):
-        pass
-    return where  # a place this sheet does not know: shown as the check gave it
 
 
 def write_audit_sheet(ws: Worksheet, report: Report, findings: list[Finding], cells: Cells) -> None:
@@ -69,7 +37,7 @@ def write_audit_sheet(ws: Worksheet, report: Report, findings: list[Finding], ce
         ws.cell(row, 1).alignment = CENTER
         cells.text(ws, row, 2, finding.severity.label, where="审核 · 级别", font=BOLD, align=CENTER)
         cells.text(ws, row, 3, finding.message, where=f"审核 · 第 {row - 2} 条")
-        cells.text(ws, row, 4, where_label(report, finding.where), where=f"审核 · 第 {row - 2} 条位置")
+        cells.text(ws, row, 4, finding.where.label(report), where=f"审核 · 第 {row - 2} 条位置")
         cells.text(ws, row, 5, finding.note, where=f"审核 · 第 {row - 2} 条说明", align=LEFT)
         for col, text in ((3, finding.message), (5, finding.note)):
             fit_row(ws, row, text, WIDTHS[col - 1], minimum=22)

@@ -21,8 +21,9 @@ from evaldesk import __version__
 from evaldesk.exchange import report_json
 from evaldesk.exchange.workbook_cells import BOLD, LEFT, Cells, set_widths
 from evaldesk.model.form import FIELDS, GRIDS, LIST_BY_KEY, LISTS, cell_key
-from evaldesk.model.report import Report, sheet_key
-from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
+from evaldesk.model.places import NotePlace, SheetPlace
+from evaldesk.model.report import Report
+from evaldesk.model.validate import parse_cell, parse_field, parse_item_value, parse_value
 from evaldesk.model.values import Rejected, decimal_text
 from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.report_text import score_text
@@ -243,11 +244,11 @@ def _check(stub: Report, parts: list[str], text: str) -> None:
         int(parts[2])
         parse_item_value(parts[1], parts[3], text)
     elif head == "sheet" and len(parts) == 4 and parts[2] == "inputs":
-        parse_field(stub, sheet_key(parts[1], "input", parts[3]), text)
+        parse_value(stub, SheetPlace(parts[1], "input", parts[3]), text)
     elif head == "sheet" and len(parts) == 3 and parts[2] in ("hand", "reason"):
-        parse_field(stub, sheet_key(parts[1], parts[2]), text)
+        parse_value(stub, SheetPlace(parts[1], parts[2]), text)
     elif head == "notes" and len(parts) == 2:
-        parse_field(stub, f"note.{parts[1]}", text)
+        parse_value(stub, NotePlace(parts[1]), text)
     else:
         raise KeyError(parts)
 

@@ -41,7 +41,18 @@ class WorkbookRead:
     stored_fingerprint: str         # the digest written at export ('' if missing)
     fingerprint: str                # the digest of the data as read now
     format_version: int
-    notes: list[str] = field(default_factory=list)
+    fingerprint_note: str = ""      # why the data cannot be vouched for ('' when the digest agrees)
+    other_notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed_after_export(self) -> bool:
+        """The file carries a digest and the data no longer matches it: someone edited the data sheet."""
+        return bool(self.stored_fingerprint) and not self.fingerprint_matches
+
+    @property
+    def notes(self) -> list[str]:
+        """Everything the filler should know about the file, the fingerprint first."""
+        return ([self.fingerprint_note] if self.fingerprint_note else []) + self.other_notes
 
 
 def read_workbook(path: Path) -> WorkbookRead:
@@ -57,18 +68,18 @@ def read_workbook(path: Path) -> WorkbookRead:
     except ExchangeError as err:
         raise ExchangeError(f"工作簿“{path.name}”的数据页有误：{err}") from None
 
-    notes = []
+    notes, fingerprint_note = [], ""
     stored = meta.get(META_FINGERPRINT, ("", ""))[0].strip()
     actual = fingerprint(report)
     if not stored:
-        notes.append(f"工作簿中没有数据指纹，无法确认数据是否在导出后被改动（现在的指纹为 {actual}）")
+        fingerprint_note = f"工作簿中没有数据指纹，无法确认数据是否在导出后被改动（现在的指纹为 {actual}）"
     elif stored != actual:
-        notes.append(f"工作簿中的数据在导出后被改动过：导出时的指纹为 {stored}，现在为 {actual}。"
-                     f"改动的内容已按填报规则检查，请核对")
+        fingerprint_note = (f"工作簿中的数据在导出后被改动过：导出时的指纹为 {stored}，现在为 {actual}。"
+                            f"改动的内容已按填报规则检查，请核对")
     template_id = meta.get(META_TEMPLATE, ("", ""))[0].strip()
     if template_id and template_id != report.template.id:
         notes.append(f"数据页标注的评分表模板为“{template_id}”，但所附模板为“{report.template.id}”；以所附模板为准")
-    return WorkbookRead(report, bool(stored) and stored == actual, stored, actual, version, notes)
+    return WorkbookRead(report, bool(stored) and stored == actual, stored, actual, version, fingerprint_note, notes)
 
 
 def _check_container(path: Path) -> None:

@@ -11,13 +11,12 @@ import copy
 from dataclasses import dataclass, field
 
 from evaldesk.model.form import LIST_BY_KEY
+from evaldesk.model.places import (
+    CellPlace, Changes, DraftPlace, ItemPlace, TemplatePlace, UnitPlace, UnitsPlace, parse_key,
+)
 from evaldesk.model.report import Item, Report, Unit
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
 
-# What an edit touched, for the store to write: ("field", key) · ("cell", unit_id, cell_key) · ("unit", unit_id)
-# · ("units",) for the order · ("item", list_key, item_id) · ("list", list_key) for the order · ("template",)
-# · ("draft",) for a score sheet being adjusted (Report.template_draft).
-Touch = tuple
 
 
 class Edit:
@@ -27,7 +26,9 @@ class Edit:
         """Change ``report``; return the edit that undoes it."""
         raise NotImplementedError
 
-    def touches(self) -> list[Touch]:
+    def changes(self) -> Changes:
+        """The places this edit changes (see :mod:`evaldesk.model.places`): what the store writes, what views
+        repaint."""
         raise NotImplementedError
 
 
@@ -51,8 +52,8 @@ class SetField(Edit):
         _put(report.fields, self.key, value)
         return SetField(self.key, old, self.label, checked=False)
 
-    def touches(self) -> list[Touch]:
-        return [("field", self.key)]
+    def changes(self) -> Changes:
+        return Changes([parse_key(self.key)])
 
 
 @dataclass
@@ -70,8 +71,8 @@ class SetCell(Edit):
         _put(unit.cells, self.key, value)
         return SetCell(self.unit_id, self.key, old, self.label, checked=False)
 
-    def touches(self) -> list[Touch]:
-        return [("cell", self.unit_id, self.key)]
+    def changes(self) -> Changes:
+        return Changes([CellPlace(self.unit_id, self.key)])
 
 
 @dataclass
@@ -91,8 +92,8 @@ class RenameUnit(Edit):
         unit.name = name
         return RenameUnit(self.unit_id, old, self.label)
 
-    def touches(self) -> list[Touch]:
-        return [("unit", self.unit_id)]
+    def changes(self) -> Changes:
+        return Changes([UnitPlace(self.unit_id)])
 
 
 @dataclass
@@ -105,8 +106,8 @@ class InsertUnit(Edit):
         report.units.insert(self.index, copy.deepcopy(self.unit))
         return RemoveUnit(self.unit.id, "删除机构")
 
-    def touches(self) -> list[Touch]:
-        return [("unit", self.unit.id), ("units",)]
+    def changes(self) -> Changes:
+        return Changes([UnitPlace(self.unit.id), UnitsPlace()])
 
 
 @dataclass
@@ -120,8 +121,8 @@ class RemoveUnit(Edit):
         report.units.remove(unit)
         return InsertUnit(index, unit, "添加机构")
 
-    def touches(self) -> list[Touch]:
-        return [("unit", self.unit_id), ("units",)]
+    def changes(self) -> Changes:
+        return Changes([UnitPlace(self.unit_id), UnitsPlace()])
 
 
 @dataclass
@@ -137,8 +138,8 @@ class MoveUnit(Edit):
         report.units.insert(max(0, min(self.index, len(report.units))), unit)
         return MoveUnit(self.unit_id, old, self.label)
 
-    def touches(self) -> list[Touch]:
-        return [("units",)]
+    def changes(self) -> Changes:
+        return Changes([UnitsPlace()])
 
 
 @dataclass
@@ -156,8 +157,8 @@ class SetItemValue(Edit):
         _put(item.values, self.name, value)
         return SetItemValue(self.list_key, self.item_id, self.name, old, self.label)
 
-    def touches(self) -> list[Touch]:
-        return [("item", self.list_key, self.item_id)]
+    def changes(self) -> Changes:
+        return Changes([ItemPlace(self.list_key, self.item_id, self.name)])
 
 
 @dataclass
@@ -177,8 +178,8 @@ class InsertItem(Edit):
         items.insert(max(0, min(self.index, len(items))), item)
         return RemoveItem(self.list_key, self.item.id, "删除")
 
-    def touches(self) -> list[Touch]:
-        return [("item", self.list_key, self.item.id), ("list", self.list_key)]
+    def changes(self) -> Changes:
+        return Changes([ItemPlace(self.list_key, self.item.id), ItemPlace(self.list_key)])
 
 
 @dataclass
@@ -194,8 +195,8 @@ class RemoveItem(Edit):
         items.remove(item)
         return InsertItem(self.list_key, index, item, "添加")
 
-    def touches(self) -> list[Touch]:
-        return [("item", self.list_key, self.item_id), ("list", self.list_key)]
+    def changes(self) -> Changes:
+        return Changes([ItemPlace(self.list_key, self.item_id), ItemPlace(self.list_key)])
 
 
 @dataclass
@@ -213,8 +214,8 @@ class MoveItem(Edit):
         items.insert(max(0, min(self.index, len(items))), item)
         return MoveItem(self.list_key, self.item_id, old, self.label)
 
-    def touches(self) -> list[Touch]:
-        return [("list", self.list_key)]
+    def changes(self) -> Changes:
+        return Changes([ItemPlace(self.list_key)])
 
 
 @dataclass
@@ -229,8 +230,8 @@ class SetTemplate(Edit):
         report.template = self.template
         return SetTemplate(old, self.label)
 
-    def touches(self) -> list[Touch]:
-        return [("template",)]
+    def changes(self) -> Changes:
+        return Changes([TemplatePlace()])
 
 
 @dataclass
@@ -245,8 +246,8 @@ class SetTemplateDraft(Edit):
         report.template_draft = copy.deepcopy(self.data)
         return SetTemplateDraft(old, self.label)
 
-    def touches(self) -> list[Touch]:
-        return [("draft",)]
+    def changes(self) -> Changes:
+        return Changes([DraftPlace()])
 
 
 @dataclass
@@ -267,8 +268,8 @@ class Batch(Edit):
             raise
         return Batch(list(reversed(inverses)), self.label)
 
-    def touches(self) -> list[Touch]:
-        return [touch for edit in self.edits for touch in edit.touches()]
+    def changes(self) -> Changes:
+        return Changes([place for edit in self.edits for place in edit.changes()])
 
 
 __all__ = ["Edit", "SetField", "SetCell", "RenameUnit", "InsertUnit", "RemoveUnit", "MoveUnit", "SetItemValue",

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from evaldesk.model.form import DEFAULT_UNITS, FIELDS, LIST_BY_KEY
+from evaldesk.model.places import SheetPlace
 
 Value = str | int | Decimal | bool | _dt.date
 
@@ -96,8 +97,8 @@ class Report:
 
 
 def sheet_key(indicator_id: str, part: str, name: str | None = None) -> str:
-    """``sheet.<indicator>.hand`` / ``.reason`` / ``.input.<name>``."""
-    return f"sheet.{indicator_id}.{part}" + (f".{name}" if name else "")
+    """``sheet.<indicator>.hand`` / ``.reason`` / ``.input.<name>`` (see :class:`~evaldesk.model.places.SheetPlace`)."""
+    return SheetPlace(indicator_id, part, name or "").key
 
 
 def new_report(year: int, template, department: str = "") -> Report:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from evaldesk.model.edits import Edit
 from evaldesk.model.form import LIST_BY_KEY
+from evaldesk.model.places import CellPlace, Changes, DraftPlace, ItemPlace, TemplatePlace, ValuePlace
 from evaldesk.model.report import Item, Report, Unit, Value
 from evaldesk.model.schema import SCHEMA_VERSION, migrate
 from evaldesk.model.values import decimal_text
@@ -295,51 +296,41 @@ class Store:
         too and StoreError says why."""
         inverse = edit.apply(report)
         try:
-            self._write(lambda c: self._persist(c, report, edit.touches()))
+            self._write(lambda c: self._persist(c, report, edit.changes()))
         except BaseException:  # whatever stopped the write, memory must not keep what the file did not get
             inverse.apply(report)
             raise
         return inverse
 
-    def _persist(self, c, report: Report, touches) -> None:
+    def _persist(self, c, report: Report, changes: Changes) -> None:
         rid = report.id
-        done = set()
-        for touch in touches:
-            if touch in done:
-                continue
-            done.add(touch)
-            kind = touch[0]
-            if kind == "field":
-                key = touch[1]
-                value = report.fields.get(key)
-                if value is None:
-                    c.execute(text("DELETE FROM field WHERE report_id = :id AND key = :key"), {"id": rid, "key": key})
-                else:
-                    self._put_field(c, rid, key, value)
-            elif kind == "cell":
-                _, unit_id, key = touch
-                value = report.unit(unit_id).cells.get(key)
-                if value is None:
-                    c.execute(text("DELETE FROM cell WHERE report_id = :id AND unit_id = :u AND key = :key"),
-                              {"id": rid, "u": unit_id, "key": key})
-                else:
-                    c.execute(text("INSERT INTO cell (report_id, unit_id, key, value) VALUES (:id, :u, :key, :v) "
-                                   "ON CONFLICT DO UPDATE SET value = excluded.value"),
-                              {"id": rid, "u": unit_id, "key": key, "v": encode(value)})
-            elif kind in ("unit", "units"):
-                if ("units-all",) not in done:
-                    done.add(("units-all",))
-                    self._write_units(c, report)
-            elif kind in ("item", "list"):
-                list_key = touch[1]
-                if ("list-all", list_key) not in done:
-                    done.add(("list-all", list_key))
-                    self._write_list(c, report, list_key)
-            elif kind == "template":
-                c.execute(text("UPDATE report SET template_id = :tid, template_json = :tjson WHERE id = :id"),
-                          {"tid": report.template.id, "tjson": report.template.to_json(), "id": rid})
-            elif kind == "draft":
-                self._put_draft(c, rid, report.template_draft)
+        if changes.units:  # units are few: their rows are rewritten (names, order, removed ones' cells)
+            self._write_units(c, report)
+        for list_key in dict.fromkeys(place.list for place in changes.of(ItemPlace)):
+            self._write_list(c, report, list_key)
+        for place in changes.of(ValuePlace):
+            value = report.fields.get(place.key)
+            if value is None:
+                c.execute(text("DELETE FROM field WHERE report_id = :id AND key = :key"), {"id": rid, "key": place.key})
+            else:
+                self._put_field(c, rid, place.key, value)
+        units = {unit.id: unit for unit in report.units}
+        for place in changes.of(CellPlace):
+            if place.unit not in units:
+                continue  # a cell of a unit the same edit removed: its rows went with the unit's
+            value = units[place.unit].cells.get(place.cell)
+            if value is None:
+                c.execute(text("DELETE FROM cell WHERE report_id = :id AND unit_id = :u AND key = :key"),
+                          {"id": rid, "u": place.unit, "key": place.cell})
+            else:
+                c.execute(text("INSERT INTO cell (report_id, unit_id, key, value) VALUES (:id, :u, :key, :v) "
+                               "ON CONFLICT DO UPDATE SET value = excluded.value"),
+                          {"id": rid, "u": place.unit, "key": place.cell, "v": encode(value)})
+        if TemplatePlace() in changes:
+            c.execute(text("UPDATE report SET template_id = :tid, template_json = :tjson WHERE id = :id"),
+                      {"tid": report.template.id, "tjson": report.template.to_json(), "id": rid})
+        if DraftPlace() in changes:
+            self._put_draft(c, rid, report.template_draft)
         c.execute(text("UPDATE report SET updated_at = :now, year = :year WHERE id = :id"),
                   {"now": _now(), "year": report.year, "id": rid})
 

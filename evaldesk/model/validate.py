@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY, Kind, cell_spec
+from evaldesk.model.places import FieldPlace, NotePlace, PlaceError, SheetPlace, ValuePlace, parse_key
 from evaldesk.model.values import (
     Rejected, parse_bool, parse_code, parse_count, parse_date, parse_integer, parse_money, parse_percent, parse_score,
     parse_text,
@@ -34,31 +35,36 @@ def parse_kind(kind: Kind, raw: object, what: str):
 
 def parse_field(report, key: str, raw: object):
     """The value ``raw`` stored under ``key`` of ``report``; Rejected with a Chinese message otherwise."""
-    spec = FIELD_BY_KEY.get(key)
-    if spec is not None:
+    try:
+        place = parse_key(key)
+    except PlaceError as err:
+        raise Rejected(str(err)) from None
+    return parse_value(report, place, raw)
+
+
+def parse_value(report, place: ValuePlace, raw: object):
+    """The value ``raw`` at ``place`` (a form field, a score-sheet entry or a 说明)."""
+    if isinstance(place, FieldPlace):
+        spec = FIELD_BY_KEY[place.name]
         return parse_kind(spec.kind, raw, spec.label)
-    head, _, rest = key.partition(".")
-    if head == "note":
+    if isinstance(place, NotePlace):
         return parse_text(raw, what="说明")
-    if head == "sheet":
-        indicator_id, _, part = rest.partition(".")
+    if isinstance(place, SheetPlace):
         try:
-            indicator = report.template.indicator(indicator_id)
+            indicator = report.template.indicator(place.indicator)
         except KeyError:
-            raise Rejected(f"评分表中没有指标“{indicator_id}”") from None
+            raise Rejected(f"评分表中没有指标“{place.indicator}”") from None
         if not indicator.is_leaf:  # a group's score is the sum of its children; a value typed here would count nowhere
             raise Rejected(f"“{indicator.name}”的得分由下级指标合计，不能直接填写")
-        if part == "hand":
+        if place.part == "hand":
             return parse_score(raw, indicator.weight, what=f"“{indicator.name}”的得分")
-        if part == "reason":
+        if place.part == "reason":
             return parse_text(raw, what="扣分原因")
-        if part.startswith("input."):
-            name = part[len("input."):]
-            spec = indicator.input_spec(name)
-            if spec is None:
-                raise Rejected(f"指标“{indicator.name}”没有输入项“{name}”")
-            return parse_kind(Kind(spec.kind), raw, spec.label)
-    raise Rejected(f"报告中没有“{key}”这一项")
+        spec = indicator.input_spec(place.name)
+        if spec is None:
+            raise Rejected(f"指标“{indicator.name}”没有输入项“{place.name}”")
+        return parse_kind(Kind(spec.kind), raw, spec.label)
+    raise Rejected(f"报告中没有“{place}”这一项")
 
 
 def parse_cell(key: str, raw: object, unit_name: str = ""):

@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from evaldesk.audit.findings import Finding, Severity
+from evaldesk.model.places import NotePlace
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import TextField
 
@@ -15,7 +16,7 @@ SEVERITY_COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#b35c00", Seve
 
 
 class AuditPanel(QWidget):
-    navigate = Signal(str)  # a Finding.where
+    navigate = Signal(object)  # a Finding.where (a Place)
 
     def __init__(self, document: ReportDocument, parent=None):
         super().__init__(parent)
@@ -76,7 +77,7 @@ class AuditPanel(QWidget):
 
     def _show_note(self, item: QListWidgetItem | None) -> None:
         finding: Finding | None = item.data(Qt.ItemDataRole.UserRole) if item else None
-        key = f"note.{finding.key}" if finding and finding.severity is Severity.WARNING else None
+        key = NotePlace(finding.key).key if finding and finding.severity is Severity.WARNING else None
         if self.note_editor is not None and self.note_editor.key == key:
             return
         if self.note_editor is not None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from evaldesk.audit.engine import audit_report
 from evaldesk.model.edits import Edit, SetCell, SetField, SetItemValue
+from evaldesk.model.places import Place
 from evaldesk.model.report import Report
 from evaldesk.model.paths import StoreError
 from evaldesk.model.values import Rejected
@@ -23,14 +24,10 @@ if TYPE_CHECKING:
     from evaldesk.model.store import Store
 
 
-def _typing_key(edit: Edit):
+def _typing_key(edit: Edit) -> Place | None:
     """Edits that may merge with the next one on the same field: consecutive keystrokes undo together."""
-    if isinstance(edit, SetField):
-        return ("field", edit.key)
-    if isinstance(edit, SetCell):
-        return ("cell", edit.unit_id, edit.key)
-    if isinstance(edit, SetItemValue):
-        return ("item", edit.list_key, edit.item_id, edit.name)
+    if isinstance(edit, (SetField, SetCell, SetItemValue)):
+        return edit.changes().places[0]
     return None
 
 
@@ -75,7 +72,7 @@ class _EditCommand(QUndoCommand):
 class ReportDocument(QObject):
     """One report open in the window."""
 
-    changed = Signal(list)        # the touches of the edit just applied (see evaldesk.model.edits)
+    changed = Signal(object)      # the Changes of the edit just applied (see evaldesk.model.places)
     refusals_changed = Signal(int)  # how many places on screen hold text that was not accepted
     rescored = Signal(object)     # SheetResult
     audited = Signal(list)        # list[Finding]
@@ -86,7 +83,7 @@ class ReportDocument(QObject):
         self.store = store
         self.report = report
         self.undo_stack = QUndoStack(self)
-        self.refusals: dict[str, str] = {}  # place (field key, unit/<id>/<cell>) → why its text was refused
+        self.refusals: dict[Place, str] = {}  # a place on screen → why its text was refused
         from evaldesk.templates.newyear import carried_marks
 
         self.carried = carried_marks(store, report.id)  # what came from last year's report
@@ -104,7 +101,7 @@ class ReportDocument(QObject):
             return None
         return f"由 {self.carried.source_year or self.report.year - 1} 年度报告带入，可修改"
 
-    def note_refusal(self, place: str, message: str | None) -> None:
+    def note_refusal(self, place: Place, message: str | None) -> None:
         """An editor shows (or no longer shows) a refused text at ``place``; the window counts them."""
         before = len(self.refusals)
         if message:
@@ -152,7 +149,7 @@ class ReportDocument(QObject):
 
     def _after(self, edit: Edit) -> None:
         self.recompute()
-        self.changed.emit(edit.touches())
+        self.changed.emit(edit.changes())
 
     # The audit reads every text: about 1 ms on an ordinary report, but 13 ms once the texts run to 100,000
     # characters. Past AUDIT_AT_ONCE_UP_TO characters it runs when typing pauses instead of on every keystroke.

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from evaldesk.model.edits import SetField
+from evaldesk.model.places import parse_key
 from evaldesk.model.values import decimal_text, format_date_cn
 from evaldesk.ui.document import ReportDocument
 
@@ -40,30 +41,6 @@ class _GiveUndoToWindow:
 _UNSET = object()
 
 
-def describe_key(report, key: str) -> str:
-    """What a field key is called on the form, for undo texts and messages: 联系人, “预算调整率”的扣分原因 …"""
-    from evaldesk.model.form import FIELD_BY_KEY
-
-    if key in FIELD_BY_KEY:
-        return FIELD_BY_KEY[key].label
-    head, _, rest = key.partition(".")
-    if head == "note":
-        return "审核说明"
-    if head == "sheet":
-        indicator_id, _, part = rest.partition(".")
-        try:
-            indicator = report.template.indicator(indicator_id)
-        except KeyError:
-            return "评分表"
-        if part == "hand":
-            return f"“{indicator.name}”的手工评分"
-        if part == "reason":
-            return f"“{indicator.name}”的扣分原因"
-        spec = indicator.input_spec(part.partition(".")[2])
-        return f"“{indicator.name}”的{spec.label if spec else '数据'}"
-    return key
-
-
 def display(value) -> str:
     """A stored value as the editor shows it."""
     if value is None:
@@ -84,6 +61,7 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.document = document
         self.key = key
+        self.place = parse_key(key)
         self.editor = editor
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_LABEL_STYLE)
@@ -123,7 +101,7 @@ class FieldEditor(QWidget):
         typing, and the refused text stays on screen, marked, until the filler mends it."""
         if self._before is _UNSET:
             self._before = self.document.report.get(self.key)
-        label = f"修改{describe_key(self.document.report, self.key)}"
+        label = f"修改{self.place.phrase(self.document.report)}"
         self._typing = True
         try:
             message = self.document.try_apply(SetField(self.key, self.text(), label))
@@ -141,7 +119,7 @@ class FieldEditor(QWidget):
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         if shiboken6.isValid(self.document):
-            self.document.note_refusal(self.key, message)
+            self.document.note_refusal(self.place, message)
         if message:
             self.editor.setStyleSheet(ERROR_STYLE)
             self.editor.setToolTip(message)
@@ -153,8 +131,8 @@ class FieldEditor(QWidget):
     def has_error(self) -> bool:
         return bool(self.error.text())
 
-    def _on_changed(self, touches) -> None:
-        if not self._typing and ("field", self.key) in touches:
+    def _on_changed(self, changes) -> None:
+        if not self._typing and self.place in changes:
             self.refresh()
 
 

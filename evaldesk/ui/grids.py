@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderV
 
 from evaldesk.model.edits import Batch, RenameUnit, SetCell
 from evaldesk.model.form import SUMMARY_ROW_LABEL, Grid, cell_key
+from evaldesk.model.places import CellPlace, UnitPlace, UnitsPlace
 from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.validate import parse_cell
 from evaldesk.model.values import Rejected, format_amount
@@ -183,7 +184,7 @@ class GridModel(QAbstractTableModel):
             self.errors[(unit_id, key)] = (typed, message)
         else:
             self.errors.pop((unit_id, key), None)
-        self.document.note_refusal(f"unit/{unit_id}/{key}", message)
+        self.document.note_refusal(CellPlace(unit_id, key), message)
 
     def paste(self, top: int, left: int, text: str) -> list[str]:
         """Paste a tab-separated block at (top, left): the good cells are stored as one undo step, the bad
@@ -243,15 +244,12 @@ class GridModel(QAbstractTableModel):
                                    for c in columns) for r in rows)
 
     # ---- following the report
-    def _on_changed(self, touches) -> None:
-        relevant = [t for t in touches if t[0] in ("cell", "unit", "units")]
-        if not relevant:
+    def _on_changed(self, changes) -> None:
+        if not changes.any(CellPlace, UnitPlace, UnitsPlace):
             return
-        structural = any(t[0] in ("unit", "units") for t in touches)
-        for touch in relevant:
-            if touch[0] == "cell":
-                self.mark(touch[1], touch[2], None)
-        if structural:
+        for place in changes.of(CellPlace):
+            self.mark(place.unit, place.cell, None)
+        if changes.units:
             self.beginResetModel()
             self._recount()
             self.endResetModel()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from evaldesk.model.edits import InsertItem, MoveItem, RemoveItem, SetItemValue
 from evaldesk.model.form import LIST_BY_KEY, QUANT_KINDS
+from evaldesk.model.places import ItemPlace
 from evaldesk.model.report import Item, new_id
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, is_undo_key
@@ -64,18 +65,18 @@ class ListModel(QAbstractTableModel):
                                                merge=False)
         return self.message is None
 
-    def _on_changed(self, touches) -> None:
-        mine = [t for t in touches if t[0] in ("item", "list") and t[1] == self.list_key]
+    def _on_changed(self, changes) -> None:
+        mine = [place for place in changes.of(ItemPlace) if place.list == self.list_key]
         if not mine:
             return
-        if any(t[0] == "list" for t in mine):  # rows added, removed or moved
+        if any(place.whole_list for place in mine):  # rows added, removed or moved
             self.beginResetModel()
             self.endResetModel()
             return
         ids = [item.id for item in self.items]
-        for _kind, _list, item_id in mine:  # a value changed: repaint that row and keep the selection
-            if item_id in ids:
-                row = ids.index(item_id)
+        for place in mine:  # a value changed: repaint that row and keep the selection
+            if place.item in ids:
+                row = ids.index(place.item)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from evaldesk import __version__
 from evaldesk.audit.findings import Severity
 from evaldesk.model.form import SECTIONS
+from evaldesk.model.places import NotePlace, Place
 from evaldesk.model.paths import StoreError, data_folder, default_db_path
 from evaldesk.ui import dialogs
 
@@ -482,21 +483,18 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- taking the filler somewhere
 
-    def go_to(self, where: str) -> None:
-        """Show the tab and focus the field that ``where`` (a Finding.where) names."""
-        if not where or not self.pages:
-            return
-        if where.startswith("section/"):
-            title = where.split("/", 1)[1]
-            if title in SECTIONS:
-                self.tabs.setCurrentIndex(SECTIONS.index(title))
-            return
-        for index, page in enumerate(self.pages):
-            focus = getattr(page, "focus_key", None)
-            if focus is not None and focus(where):
-                self.tabs.setCurrentIndex(index)
-                focus(where)  # again, now that the page is shown: a hidden widget cannot take the focus
-                return
+    def go_to(self, place: Place | None) -> None:
+        """Show the tab of ``place``'s section and focus the field it names (a Finding.where, an undone change)."""
+        if place is None or isinstance(place, NotePlace) or not self.pages:
+            return  # a 说明 is written in the audit panel, beside its finding, not on a tab
+        index = SECTIONS.index(place.section)  # the tabs are the form's sections, in order
+        page = self.pages[index]
+        focus = getattr(page, "focus", None)
+        if focus is not None and focus(place):
+            self.tabs.setCurrentIndex(index)
+            focus(place)  # again, now that the page is shown: a hidden widget cannot take the focus
+        else:
+            self.tabs.setCurrentIndex(index)
 
     # ---------------------------------------------------------------- undo
 
@@ -518,21 +516,7 @@ class MainWindow(QMainWindow):
         if edit is None:
             return
         self.statusBar().showMessage(f"已撤销或重做：{command.text()}", 5000)
-        for touch in edit.touches():
-            kind = touch[0]
-            if kind == "field":
-                self.go_to(touch[1])
-            elif kind == "cell":
-                self.go_to(f"unit/{touch[1]}/{touch[2]}")
-            elif kind == "item":
-                self.go_to(f"list/{touch[1]}/{touch[2]}")
-            elif kind in ("unit", "units"):
-                self.tabs.setCurrentIndex(2)
-            elif kind in ("template", "draft"):
-                self.tabs.setCurrentIndex(6)
-            else:
-                continue
-            return
+        self.go_to(edit.changes().first_shown())
 
     # ---------------------------------------------------------------- exchange and printing
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS
+from evaldesk.model.places import CellPlace, ItemPlace, Place, UnitPlace, UnitsPlace
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, FieldEditor, LineField, TextField
 from evaldesk.ui.grids import GridModel, GridView
@@ -55,20 +56,19 @@ class Page(QScrollArea):
     def finish(self) -> None:
         self.layout_.addStretch(1)
 
-    def focus_key(self, key: str) -> bool:
-        """Take the filler to ``key`` (a field key or ``list/<list>/<item id>/<field>``) if it is on this page."""
-        if key.startswith("list/"):
-            _, list_key, *rest = key.split("/")
-            editor = self.list_editors().get(list_key)
+    def focus(self, place: Place) -> bool:
+        """Take the filler to ``place`` (a field, a list, an entry or an entry's field) if it is on this page."""
+        if isinstance(place, ItemPlace):
+            editor = self.list_editors().get(place.list)
             if editor is None:
                 return False
             self.ensureWidgetVisible(editor, 50, 50)
-            if rest:
-                editor.select(rest[0], rest[1] if len(rest) > 1 else None)
+            if place.item is not None:
+                editor.select(place.item, place.field)
             else:
                 editor.view.setFocus()
             return True
-        editor = self.editors.get(key)
+        editor = self.editors.get(str(place))
         if editor is None:
             return False
         self.ensureWidgetVisible(editor, 50, 80)
@@ -197,9 +197,9 @@ class FinancePage(Page):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
-    def _clear_message(self, touches) -> None:
+    def _clear_message(self, changes) -> None:
         """A paste's message stays until the next change in part 二."""
-        if any(t[0] in ("cell", "unit", "units") for t in touches):
+        if changes.any(CellPlace, UnitPlace, UnitsPlace):
             self.message.clear()
 
     def _current_unit(self):
@@ -244,19 +244,14 @@ class FinancePage(Page):
         if 0 <= index + step < len(self.document.report.units):
             self.document.apply(MoveUnit(unit.id, index + step), merge=False)
 
-    def focus_key(self, key: str) -> bool:
-        head, _, rest = key.partition("/")
-        if head == "unit":
-            unit_id, _, cell = rest.partition("/")
-        elif head == "summary":
-            unit_id, cell = None, rest
-        else:
+    def focus(self, place: Place) -> bool:
+        if not isinstance(place, CellPlace):
             return False
-        view = self.views.get(cell.split(".")[0])
+        view = self.views.get(place.grid)
         if view is None:
             return False
         self.ensureWidgetVisible(view, 50, 50)
-        view.select_cell(unit_id, cell)
+        view.select_cell(place.unit, place.cell)
         return True
 
 

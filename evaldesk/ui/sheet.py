@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from evaldesk.model.edits import SetField
 from evaldesk.model.form import Kind
+from evaldesk.model.places import Place, SheetPlace, parse_key
 from evaldesk.model.report import sheet_key
 from evaldesk.model.totals import summary_row
 from evaldesk.model.values import decimal_text, format_amount
@@ -58,7 +59,7 @@ class ChecklistAnswer(QComboBox):
         self.addItems([text for text, _ in self.CHOICES])
         self.refresh()
         self.activated.connect(self._chosen)
-        document.changed.connect(lambda touches: ("field", key) in touches and self.refresh())
+        document.changed.connect(lambda changes: parse_key(key) in changes and self.refresh())
 
     def refresh(self) -> None:
         value = self.document.report.get(self.key)
@@ -275,21 +276,19 @@ class SheetPage(QScrollArea):
     def show_findings(self, findings) -> None:
         by_indicator: dict[str, list] = {indicator_id: [] for indicator_id in self.rows}
         for finding in findings:
-            for place in (finding.where, *getattr(finding, "related", ())):
-                parts = place.split(".")
-                if parts[0] == "sheet" and len(parts) > 1 and parts[1] in by_indicator:
-                    if finding not in by_indicator[parts[1]]:
-                        by_indicator[parts[1]].append(finding)
+            for place in (finding.where, *finding.related):
+                if isinstance(place, SheetPlace) and place.indicator in by_indicator:
+                    if finding not in by_indicator[place.indicator]:
+                        by_indicator[place.indicator].append(finding)
         for indicator_id, widgets in self.rows.items():
             widgets.show_findings(by_indicator[indicator_id])
 
-    def focus_key(self, key: str) -> bool:
-        """Take the filler to a score-sheet entry (``sheet.<id>.…``)."""
-        parts = key.split(".")
-        widgets = self.rows.get(parts[1]) if len(parts) > 2 else None
+    def focus(self, place: Place) -> bool:
+        """Take the filler to a score-sheet entry."""
+        widgets = self.rows.get(place.indicator) if isinstance(place, SheetPlace) else None
         if widgets is None:
             return False
-        target = {"hand": widgets.hand, "reason": widgets.reason}.get(parts[2]) or widgets.editors.get(key) \
+        target = {"hand": widgets.hand, "reason": widgets.reason}.get(place.part) or widgets.editors.get(place.key) \
             or widgets.reason
         self.ensureWidgetVisible(target, 50, 120)
         target.setFocus()

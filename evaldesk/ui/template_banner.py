@@ -20,8 +20,8 @@ class DraftBanner(QLabel):
         document.changed.connect(self._changed)
         self.refresh()
 
-    def _changed(self, touches) -> None:
-        if ("draft",) in touches or ("template",) in touches:
+    def _changed(self, changes) -> None:
+        if changes.score_sheet:
             self.refresh()
 
     def refresh(self) -> None:

@@ -403,8 +403,8 @@ class TemplateEditor(QWidget):
 
     # ---------------------------------------------------------------- showing
 
-    def _document_changed(self, touches) -> None:
-        if (("template",) in touches or ("draft",) in touches) and isValid(self.tree):
+    def _document_changed(self, changes) -> None:
+        if changes.score_sheet and isValid(self.tree):
             self.refresh()
 
     def refresh(self) -> None:

@@ -54,4 +54,4 @@ def test_the_note_explains_it(sample):
 def test_the_place_moves_with_the_first_claim(sample):
     replace_in(sample, "self.actual", "，全区财政供养人员继续实现负增长", "")
     [finding] = findings_of(sample, "text.contradiction")
-    assert finding.where.startswith("list/quant/") and finding.where.endswith("/target")
+    assert str(finding.where).startswith("list/quant/") and str(finding.where).endswith("/target")

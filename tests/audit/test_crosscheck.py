@@ -10,7 +10,7 @@ def test_sangong_within_spending(sample):
     type_cell(sample, "sangong.car_buy", "95")  # 三公 95.73 > 支出 90.5
     [finding] = findings_of(sample, "cross.not_above")
     assert finding.severity is Severity.ERROR
-    assert finding.where == f"unit/{sample.units[0].id}/sangong.total"
+    assert str(finding.where) == f"unit/{sample.units[0].id}/sangong.total"
     assert finding.message == "局机关：三公经费合计 95.73 超过支出合计 90.50（“三公”经费是支出的一部分）"
 
 
@@ -24,7 +24,7 @@ def test_staff_over_quota_with_full_marks_is_an_error(sample):
     assert findings_of(sample, "cross.must_deduct") == []
     type_hand(sample, "staff_control", "5", "编制外借调人员")  # overridden back to full marks, even with a reason
     [finding] = findings_of(sample, "cross.must_deduct")
-    assert finding.severity is Severity.ERROR and finding.where == "sheet.staff_control.hand"
+    assert finding.severity is Severity.ERROR and str(finding.where) == "sheet.staff_control.hand"
     assert finding.message == "“财政供养人员控制率”为 116.67%，超过 100%，按评分标准应扣分，却得满分 5 分"
 
 
@@ -44,7 +44,7 @@ def test_a_budget_adjustment_over_30_percent_needs_an_explanation(sample):
     type_input(sample, "budget_adjustment", "adjusted_budget", "100")  # |100 − 73.5| ÷ 73.5 = 36.05%
     type_reason(sample, "budget_adjustment", None)
     [finding] = findings_of(sample, "cross.explain_above")
-    assert finding.severity is Severity.WARNING and finding.where == "sheet.budget_adjustment.reason"
+    assert finding.severity is Severity.WARNING and str(finding.where) == "sheet.budget_adjustment.reason"
     assert "“预算调整率”为 36.05%，超过 30%" in finding.message
 
 

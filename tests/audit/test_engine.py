@@ -7,6 +7,7 @@ from evaldesk.audit.engine import audit_report, findings_as_data, findings_as_te
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.form import SECTIONS
 from evaldesk.scoring.engine import score_report
+from evaldesk.model.places import parse_place
 
 from .helpers import type_cell, type_field, type_reason
 
@@ -68,9 +69,9 @@ def test_a_damaged_rule_file_is_reported_not_raised(sample, monkeypatch, tmp_pat
 
 
 def test_summary_line_counts_explained_warnings():
-    findings = [Finding("a", Severity.ERROR, "x", "cover.department"),
-                Finding("b", Severity.WARNING, "y", "summary.text", note="已核实"),
-                Finding("c", Severity.WARNING, "z", "summary.text")]
+    findings = [Finding("a", Severity.ERROR, "x", parse_place("cover.department")),
+                Finding("b", Severity.WARNING, "y", parse_place("summary.text"), note="已核实"),
+                Finding("c", Severity.WARNING, "z", parse_place("summary.text"))]
     assert summary_line(findings) == "1 个错误，2 个警告（1 个已说明），0 个提示"
 
 

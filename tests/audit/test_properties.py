@@ -33,6 +33,6 @@ def test_removing_a_required_field_from_it_gives_exactly_that_error(report, key)
 def test_any_report_audits_without_failing(report):
     found = audit_report(report)
     assert len({f.key for f in found}) == len(found)
-    assert all(f.message and f.where and f.section for f in found)
+    assert all(f.message and str(f.where) and f.section for f in found)
     findings_as_text(found)
     findings_as_data(found)

@@ -19,7 +19,7 @@ def test_a_deduction_without_reason_is_an_error(sample):
     type_reason(sample, "satisfaction", None)  # 满意度 92 → 3 of 5, the copy's reason removed
     [finding] = findings_of(sample, "sheet.deduction")
     assert finding.severity is Severity.ERROR
-    assert finding.where == "sheet.satisfaction.reason"
+    assert str(finding.where) == "sheet.satisfaction.reason"
     assert finding.message == "“社会公众或服务对象满意度”得 3 分，低于分值 5 分，须填写扣分原因"
 
 
@@ -32,7 +32,7 @@ def test_a_hand_deduction_without_reason_is_an_error_not_a_warning(sample):
 def test_an_override_without_reason_is_an_error(sample):
     type_hand(sample, "staff_control", "4")  # computed 5 (6 ÷ 6), overridden
     [finding] = findings_of(sample, "sheet.override")
-    assert finding.severity is Severity.ERROR and finding.where == "sheet.staff_control.reason"
+    assert finding.severity is Severity.ERROR and str(finding.where) == "sheet.staff_control.reason"
     assert "按规则计算得 5 分，手工改为 4 分" in finding.message
     type_reason(sample, "staff_control", "年中借调一人，按实际在岗人数扣分")
     assert findings_of(sample, "sheet.override") == []
@@ -64,7 +64,7 @@ def test_an_unscored_indicator_makes_the_sheet_incomplete(sample):
     type_hand(sample, "xiaokang", None)
     type_input(sample, "budget_adjustment", "initial_budget", None)
     found = findings_of(sample, "sheet.unscored")
-    assert [(f.key, f.where) for f in found] == [
+    assert [(f.key, str(f.where)) for f in found] == [
         ("unscored/budget_adjustment", "sheet.budget_adjustment.input.initial_budget"),
         ("unscored/xiaokang", "sheet.xiaokang.hand")]
     assert all(f.severity is Severity.ERROR for f in found)
@@ -89,7 +89,7 @@ def test_weights_of_the_reports_own_template_are_checked(sample):
     sample.template.indicator("satisfaction").weight = Decimal(6)  # a template changed after it was loaded
     found = weight_findings(sample.template)
     assert [f.key for f in found] == ["weights/effect.benefit"]
-    assert all(f.severity is Severity.ERROR and f.where == "section/附件：评分表" for f in found)
+    assert all(f.severity is Severity.ERROR and str(f.where) == "section/附件：评分表" for f in found)
     assert "下级指标分值之和 21 不等于其分值 20" in found[0].message
 
 

@@ -10,11 +10,12 @@ from evaldesk.exchange.report_json import fingerprint
 from evaldesk.files import WriteFailed
 from evaldesk.printing import pdf as pdf_module
 from evaldesk.printing.pdf import build_pdf, write_pdf
+from evaldesk.model.places import parse_place
 
 from .pdfread import body_text, pages_text, squeeze
 
-ERROR = Finding("sum.income", Severity.ERROR, "收入合计与各项之和不符", "summary/income.total", "arithmetic")
-WARNING = Finding("balance", Severity.WARNING, "累计结余不等于收入减支出", "summary/expense.balance_total",
+ERROR = Finding("sum.income", Severity.ERROR, "收入合计与各项之和不符", parse_place("summary/income.total"), "arithmetic")
+WARNING = Finding("balance", Severity.WARNING, "累计结余不等于收入减支出", parse_place("summary/expense.balance_total"),
                   "balance", note="结余已按财政口径填写<见说明>")
 
 

@@ -30,7 +30,7 @@ def test_clicking_a_finding_takes_the_filler_to_the_field(window, qtbot):
     field = window.pages[1].editors["basic.contact"]
     field.editor.setText("")
     field.commit()
-    item = next(i for i in items(window) if finding_of(i).where == "basic.contact")
+    item = next(i for i in items(window) if str(finding_of(i).where) == "basic.contact")
     window.tabs.setCurrentIndex(6)
     window.audit_panel._clicked(item)
     assert window.tabs.currentIndex() == 1
@@ -38,7 +38,7 @@ def test_clicking_a_finding_takes_the_filler_to_the_field(window, qtbot):
 
 
 def test_clicking_a_score_sheet_finding_opens_the_sheet(window):
-    item = next(i for i in items(window) if finding_of(i).where.startswith("sheet."))
+    item = next(i for i in items(window) if str(finding_of(i).where).startswith("sheet."))
     window.audit_panel._clicked(item)
     assert window.tabs.currentIndex() == 6
 
