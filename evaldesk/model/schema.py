@@ -6,9 +6,13 @@ file exactly as it was (the engine is set up so that DDL and the pragma are tran
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
+from decimal import Decimal, InvalidOperation
+
 from sqlalchemy import Connection, text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # The first schema, as version 1 files have it. Kept verbatim: tests build a version 1 file from it.
 SCHEMA_V1 = (
@@ -55,7 +59,103 @@ def upgrade_to_2(connection: Connection) -> None:
         "added_at TEXT NOT NULL)"))
 
 
-UPGRADES = {2: upgrade_to_2}
+# Version 3: what belongs to one report beside its data, in tables that go when the report goes (ON DELETE CASCADE)
+# instead of app_state keys that had to be cleaned up by hand.
+SCHEMA_V3 = (
+    # The score sheet being adjusted (Report.template_draft): template JSON that does not check yet.
+    """CREATE TABLE template_draft (
+        report_id INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
+        data TEXT NOT NULL)""",
+    # A report made from last year's (templates/newyear.py): the year it came from …
+    """CREATE TABLE carried (
+        report_id INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
+        source_year INTEGER)""",
+    # … and one row per carried value, as it was when carried (tagged text, as in field and cell). unit_id is ''
+    # for a field, else the unit whose cell was carried; no key to unit: an undone unit removal brings its mark back.
+    """CREATE TABLE carried_value (
+        report_id INTEGER NOT NULL REFERENCES carried(report_id) ON DELETE CASCADE,
+        unit_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (report_id, unit_id, key))""",
+)
+
+_TAGS = {"t:": str, "d:": Decimal, "i:": int, "b:": str, "D:": _dt.date.fromisoformat}
+
+
+def _readable_value(raw) -> bool:
+    """Whether ``raw`` is a value in the store's tagged text (store.decode would read it)."""
+    if not isinstance(raw, str) or raw[:2] not in _TAGS:
+        return False
+    try:
+        _TAGS[raw[:2]](raw[2:])
+    except (ValueError, InvalidOperation):
+        return False
+    return True
+
+
+def _report_id(key: str, prefix: str, reports: set[int]) -> int | None:
+    """The report an old ``<prefix><id>`` app_state key belonged to, or None if it is gone or the key is garbled."""
+    suffix = key[len(prefix):]
+    return int(suffix) if suffix.isdigit() and int(suffix) in reports else None
+
+
+def _old_carried_rows(raw: str) -> tuple[int | None, list[tuple[str, str, str]]] | None:
+    """A version 2 ``carried.<id>`` value — ``{"source_year": 2021, "fields": {key: tagged}, "cells": [[unit, key,
+    tagged], …]}`` — as (source year, [(unit id or '', key, tagged value)]); None if any of it cannot be read."""
+    try:
+        data = json.loads(raw)
+        year = data.get("source_year")
+        fields = [("", key, value) for key, value in data.get("fields", {}).items()]
+        cells = [(unit, key, value) for unit, key, value in data.get("cells", [])]
+    except (ValueError, TypeError, AttributeError):
+        return None
+    readable = ((year is None or type(year) is int)
+                and all(isinstance(unit, str) and unit for unit, _, _ in cells)
+                and all(isinstance(key, str) and _readable_value(value) for _, key, value in fields + cells))
+    return (year, fields + cells) if readable else None
+
+
+def upgrade_to_3(connection: Connection) -> None:
+    """Version 3 moves each report's draft score sheet and its carried marks out of app_state (``template_draft.<id>``,
+    ``carried.<id>``) into tables keyed to the report, so deleting a report takes them along.
+
+    Rows for a report that no longer exists are dropped, and so are rows that cannot be read: an unreadable draft is
+    an unfinished edit the report never showed, and carried marks are only a display hint. The old format is read
+    here, frozen, not through today's code."""
+    for statement in SCHEMA_V3:
+        connection.execute(text(statement))
+    reports = {row[0] for row in connection.execute(text("SELECT id FROM report"))}
+
+    drafts = connection.execute(text("SELECT key, value FROM app_state WHERE key GLOB 'template_draft.*'")).all()
+    for key, value in drafts:
+        report_id = _report_id(key, "template_draft.", reports)
+        try:
+            readable = isinstance(json.loads(value), dict)
+        except (ValueError, TypeError):
+            readable = False
+        if report_id is not None and readable:
+            connection.execute(text("INSERT INTO template_draft (report_id, data) VALUES (:id, :data)"),
+                               {"id": report_id, "data": value})
+
+    marks = connection.execute(text("SELECT key, value FROM app_state WHERE key GLOB 'carried.*'")).all()
+    for key, value in marks:
+        report_id = _report_id(key, "carried.", reports)
+        rows = _old_carried_rows(value)
+        if report_id is None or rows is None:
+            continue
+        source_year, values = rows
+        connection.execute(text("INSERT INTO carried (report_id, source_year) VALUES (:id, :year)"),
+                           {"id": report_id, "year": source_year})
+        for unit_id, mark_key, mark_value in values:
+            connection.execute(text("INSERT INTO carried_value (report_id, unit_id, key, value) "
+                                    "VALUES (:id, :u, :k, :v) ON CONFLICT DO UPDATE SET value = excluded.value"),
+                               {"id": report_id, "u": unit_id, "k": mark_key, "v": mark_value})
+
+    connection.execute(text("DELETE FROM app_state WHERE key GLOB 'template_draft.*' OR key GLOB 'carried.*'"))
+
+
+UPGRADES = {2: upgrade_to_2, 3: upgrade_to_3}
 
 
 def create_v1(connection: Connection) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from evaldesk.model.carried import Carried
 from evaldesk.model.edits import Edit
 from evaldesk.model.form import LIST_BY_KEY
 from evaldesk.model.places import CellPlace, Changes, DraftPlace, ItemPlace, TemplatePlace, ValuePlace
@@ -231,7 +232,9 @@ class Store:
     def _load_draft(self, report_id: int) -> dict | None:
         """The score sheet being adjusted (see Report.template_draft). One that cannot be read is dropped: it is an
         unfinished edit, and the report's own valid template is untouched."""
-        raw = self.get_state(draft_key(report_id))
+        raw = self.connection.execute(text("SELECT data FROM template_draft WHERE report_id = :id"),
+                                      {"id": report_id}).scalar()
+        self.connection.commit()
         if raw is None:
             return None
         try:
@@ -262,7 +265,9 @@ class Store:
             c.execute(text("DELETE FROM field WHERE report_id = :id"), {"id": report_id})
             c.execute(text("DELETE FROM unit WHERE report_id = :id"), {"id": report_id})
             c.execute(text("DELETE FROM item WHERE report_id = :id"), {"id": report_id})
-            _forget_report_state(c, report_id)  # the replaced report's draft and carried marks are not this one's
+            # The replaced report's draft and carried marks are not this one's (the report row stays: no cascade).
+            c.execute(text("DELETE FROM template_draft WHERE report_id = :id"), {"id": report_id})
+            c.execute(text("DELETE FROM carried WHERE report_id = :id"), {"id": report_id})
             c.execute(text("UPDATE report SET year = :year, template_id = :tid, template_json = :tjson, "
                            "updated_at = :now WHERE id = :id"),
                       {"year": report.year, "tid": report.template.id, "tjson": report.template.to_json(),
@@ -281,11 +286,9 @@ class Store:
         self._put_draft(c, report.id, report.template_draft)
 
     def delete(self, report_id: int) -> None:
-        def work(c):
-            c.execute(text("DELETE FROM report WHERE id = :id"), {"id": report_id})
-            _forget_report_state(c, report_id)
-
-        self._write(work)
+        """Delete a report; its rows, draft and carried marks go with it (ON DELETE CASCADE), so a later report that
+        gets the same id finds none of them."""
+        self._write(lambda c: c.execute(text("DELETE FROM report WHERE id = :id"), {"id": report_id}))
 
     # ---------------------------------------------------------------- edits
 
@@ -337,11 +340,11 @@ class Store:
     @staticmethod
     def _put_draft(c, rid: int, draft: dict | None) -> None:
         if draft is None:
-            c.execute(text("DELETE FROM app_state WHERE key = :k"), {"k": draft_key(rid)})
+            c.execute(text("DELETE FROM template_draft WHERE report_id = :id"), {"id": rid})
         else:  # edit functions write numbers as JSON numbers or exact text; str() only guards a stray Decimal
-            c.execute(text("INSERT INTO app_state (key, value) VALUES (:k, :v) "
-                           "ON CONFLICT DO UPDATE SET value = excluded.value"),
-                      {"k": draft_key(rid), "v": json.dumps(draft, ensure_ascii=False, default=str)})
+            c.execute(text("INSERT INTO template_draft (report_id, data) VALUES (:id, :d) "
+                           "ON CONFLICT DO UPDATE SET data = excluded.data"),
+                      {"id": rid, "d": json.dumps(draft, ensure_ascii=False, default=str)})
 
     @staticmethod
     def _put_field(c, rid: int, key: str, value: Value) -> None:
@@ -375,9 +378,42 @@ class Store:
                       {"id": report.id, "l": list_key, "i": item.id, "p": position,
                        "d": json.dumps(item.values, ensure_ascii=False)})
 
+    # ---------------------------------------------------------------- what a new year's report carried
+
+    def carried(self, report_id: int) -> Carried:
+        """What was carried into report ``report_id`` from last year's (empty if it was not made that way)."""
+        c = self.connection
+        year = c.execute(text("SELECT source_year FROM carried WHERE report_id = :id"), {"id": report_id}).scalar()
+        rows = c.execute(text("SELECT unit_id, key, value FROM carried_value WHERE report_id = :id"),
+                         {"id": report_id}).all()
+        c.commit()  # before decoding: a value that cannot be read must not leave the file locked
+        carried = Carried(source_year=year)
+        for unit_id, key, value in rows:
+            if unit_id:
+                carried.cells[(unit_id, key)] = decode(value)
+            else:  # '' marks a field of the report (schema.py)
+                carried.fields[key] = decode(value)
+        return carried
+
+    def set_carried(self, report_id: int, carried: Carried) -> None:
+        """Record what was carried into report ``report_id``, in place of any earlier record."""
+
+        def work(c):
+            c.execute(text("DELETE FROM carried WHERE report_id = :id"), {"id": report_id})  # and its values
+            c.execute(text("INSERT INTO carried (report_id, source_year) VALUES (:id, :year)"),
+                      {"id": report_id, "year": carried.source_year})
+            marks = [("", key, value) for key, value in carried.fields.items()]
+            marks += [(unit_id, key, value) for (unit_id, key), value in carried.cells.items()]
+            for unit_id, key, value in marks:
+                c.execute(text("INSERT INTO carried_value (report_id, unit_id, key, value) VALUES (:id, :u, :k, :v)"),
+                          {"id": report_id, "u": unit_id, "k": key, "v": encode(value)})
+
+        self._write(work)
+
     # ---------------------------------------------------------------- small state the window keeps per file
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
+        """File-wide state (the open report, the tab). What belongs to one report has its own table (schema v3)."""
         row = self.connection.execute(text("SELECT value FROM app_state WHERE key = :k"), {"k": key}).first()
         self.connection.commit()
         return row[0] if row else default
@@ -423,21 +459,6 @@ class Store:
             except OSError:
                 pass
             raise StoreError(f"无法另存为“{target}”：{getattr(err, 'strerror', None) or err}") from None
-
-
-# app_state keys that belong to one report (its unfinished score sheet, what it carried from last year).
-PER_REPORT_STATE = ("template_draft.", "carried.")
-
-
-def _forget_report_state(c, report_id: int) -> None:
-    """A later report may get this id again: it must not find this one's draft or "carried" marks."""
-    for prefix in PER_REPORT_STATE:
-        c.execute(text("DELETE FROM app_state WHERE key = :k"), {"k": f"{prefix}{report_id}"})
-
-
-def draft_key(report_id: int) -> str:
-    """Where a report's unfinished score sheet is kept in app_state."""
-    return f"template_draft.{report_id}"
 
 
 def open_store(path: Path | str | None = None) -> Store:

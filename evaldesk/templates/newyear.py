@@ -17,20 +17,18 @@ Not carried: every other figure, all scores, hands and reasons, 实有人数, th
 part 五, the quantitative rows), the tasks and the qualitative goals (both are the new year's own), audit notes.
 
 Carried values are ordinary values the filler may change. Which ones were carried is kept beside the report as
-:class:`Carried` (in the data file's ``app_state``, key ``carried.<report id>``, values in the store's tagged text),
-so the window can mark them "上年结转（可修改）" while they still hold the carried value; once the filler changes a
-value it is theirs and no longer shown as carried. The marks are a display hint local to the data file: the JSON
-and xlsx exports do not carry them.
+:class:`~evaldesk.model.carried.Carried` (the data file's ``carried`` and ``carried_value`` tables, values in the
+store's tagged text, deleted with the report), so the window can mark them "上年结转（可修改）" while they still hold
+the carried value; once the filler changes a value it is theirs and no longer shown as carried. The marks are a
+display hint local to the data file: the JSON and xlsx exports do not carry them.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from evaldesk.model.report import Item, Report, Unit, Value, new_id, sheet_key
-from evaldesk.model.store import decode, encode
+from evaldesk.model.carried import Carried
+from evaldesk.model.report import Item, Report, Unit, new_id, sheet_key
 from evaldesk.model.totals import summary_row
 from evaldesk.model.validate import parse_field
 from evaldesk.model.values import Rejected, decimal_text
@@ -44,45 +42,6 @@ CARRIED_FIELDS = (
 CARRIED_LISTS = ("evaluators",)
 CARRIED_CELLS = {"income.carryover": "expense.balance_total"}
 """Next year's cell ← this year's cell of the same unit: 上年结转 is what was left at the end of this year."""
-
-STATE_PREFIX = "carried."
-
-
-@dataclass
-class Carried:
-    """Which values of a new report came from last year's, and what they were when carried."""
-
-    fields: dict[str, Value] = field(default_factory=dict)           # field key (incl. sheet inputs) → value
-    cells: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (unit id, cell key) → value
-    source_year: int | None = None
-
-    def field_is_carried(self, report: Report, key: str) -> bool:
-        """True while the field still holds the carried value."""
-        return key in self.fields and report.fields.get(key) == self.fields[key]
-
-    def cell_is_carried(self, report: Report, unit_id: str, key: str) -> bool:
-        if (unit_id, key) not in self.cells:
-            return False
-        try:
-            return report.unit(unit_id).cells.get(key) == self.cells[(unit_id, key)]
-        except KeyError:  # the unit was removed
-            return False
-
-    def to_text(self) -> str:
-        return json.dumps({"source_year": self.source_year,
-                           "fields": {key: encode(value) for key, value in self.fields.items()},
-                           "cells": [[unit, key, encode(value)] for (unit, key), value in self.cells.items()]},
-                          ensure_ascii=False)
-
-    @staticmethod
-    def from_text(text: str | None) -> "Carried":
-        if not text:
-            return Carried()
-        raw = json.loads(text)
-        return Carried({key: decode(value) for key, value in raw.get("fields", {}).items()},
-                       {(unit, key): decode(value) for unit, key, value in raw.get("cells", [])},
-                       raw.get("source_year"))
-
 
 def _carried_figure(old: Report, ref: str, old_summary: dict) -> Decimal | None:
     """The figure ``ref`` (``field:…`` or ``summary:…``, as in template operands) of last year's report; None if blank."""
@@ -139,18 +98,14 @@ def start_next_year(old: Report, template: Template | None = None) -> tuple[Repo
     return new, carried
 
 
-def save_carried(store, report_id: int, carried: Carried) -> None:
-    store.set_state(f"{STATE_PREFIX}{report_id}", carried.to_text())
-
-
 def carried_marks(store, report_id: int) -> Carried:
     """What was carried into report ``report_id`` (empty if it was not made from last year's)."""
-    return Carried.from_text(store.get_state(f"{STATE_PREFIX}{report_id}"))
+    return store.carried(report_id)
 
 
 def create_next_year(store, report_id: int, template: Template | None = None) -> tuple[Report, Carried]:
     """Load report ``report_id``, store next year's report made from it, record what was carried."""
     new, carried = start_next_year(store.load(report_id), template)
     store.add(new)
-    save_carried(store, new.id, carried)
+    store.set_carried(new.id, carried)
     return new, carried

@@ -1,5 +1,6 @@
 """The SQLite file: several reports, every edit written at once, exact figures, undo, migrations, foreign files."""
 
+import json
 import sqlite3
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from evaldesk.model.edits import (
     Batch, InsertItem, InsertUnit, MoveItem, MoveUnit, RemoveItem, RemoveUnit, RenameUnit, SetCell, SetField,
     SetItemValue,
 )
+from evaldesk.model.carried import Carried
 from evaldesk.model.report import Item, Unit, new_report
 from evaldesk.model.store import Store, StoreError, default_db_path, open_store
 from evaldesk.model.values import Rejected
@@ -269,3 +271,140 @@ def test_a_deleted_reports_marks_do_not_reach_the_next_report_with_its_id(store,
     store.add(blank)
     assert blank.id == new.id  # SQLite hands the id out again …
     assert not carried_marks(store, blank.id).fields  # … but not the old report's "carried" marks
+
+
+# ---------------------------------------------------------------- per-report state: the draft and the carried marks
+
+# A version 2 file kept each report's draft and carried marks in app_state; this is what it wrote (newyear.Carried).
+V2_CARRIED = ('{"source_year": 2020, "fields": {"cover.department": "t:中共岳阳市云溪区委机构编制委员会办公室", '
+              '"basic.staff_quota": "i:6"}, "cells": [["u1", "income.carryover", "d:3.25"]]}')
+
+
+def _make_v2_file(path, sample):
+    """A version 2 file: the version 1 report (id 1) and a second report (id 2), with report 1's draft and carried
+    marks in app_state, report 2's unreadable, and rows left behind by a report 7 deleted long ago."""
+    from sqlalchemy import create_engine, text
+
+    from evaldesk.templates import edit
+
+    _make_v1_file(path, sample)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        schema.upgrade_to_2(connection)
+        connection.execute(text("PRAGMA user_version = 2"))
+    engine.dispose()
+    draft = edit.set_weight(sample.template.data, "staff_control", "6")
+    with sqlite3.connect(path) as raw:
+        raw.execute("INSERT INTO report (id, year, template_id, template_json, created_at, updated_at) "
+                    "VALUES (2, 2022, ?, ?, '2023-01-05T09:00:00', '2023-01-05T09:00:00')",
+                    (sample.template.id, sample.template.to_json()))
+        raw.executemany("INSERT INTO app_state (key, value) VALUES (?, ?)", [
+            ("open_report", "1"), ("tab", "2"),
+            ("template_draft.1", json.dumps(draft, ensure_ascii=False)), ("carried.1", V2_CARRIED),
+            ("template_draft.2", "{not json"), ("carried.2", '{"fields": {"basic.phone": "x:8417107"}}'),
+            ("template_draft.7", json.dumps(draft)), ("carried.7", V2_CARRIED)])
+    return draft
+
+
+def _rows(path, table):
+    with sqlite3.connect(path) as raw:
+        return raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+
+
+def test_a_version_2_file_moves_drafts_and_carried_marks_into_their_tables(tmp_path, sample):
+    path = tmp_path / "v2.sqlite"
+    draft = _make_v2_file(path, sample)
+    opened = Store(path)
+    try:
+        assert opened.load(1).template_draft == draft
+        assert opened.carried(1) == Carried(
+            fields={"cover.department": "中共岳阳市云溪区委机构编制委员会办公室", "basic.staff_quota": 6},
+            cells={("u1", "income.carryover"): D("3.25")}, source_year=2020)
+        # unreadable rows are dropped, as an unreadable draft was dropped on loading before
+        assert opened.load(2).template_draft is None
+        assert opened.carried(2) == Carried()
+        assert opened.get_state("open_report") == "1" and opened.get_state("tab") == "2"
+    finally:
+        opened.close()
+    assert _user_version(path) == 3
+    assert _rows(path, "app_state") == [("open_report", "1"), ("tab", "2")]  # the deleted report 7's rows too
+    assert [row[0] for row in _rows(path, "template_draft")] == [1]
+    assert [row[0] for row in _rows(path, "carried")] == [1]
+
+
+def test_a_failing_upgrade_to_3_leaves_the_version_2_file_as_it_was(tmp_path, sample, monkeypatch):
+    path = tmp_path / "v2.sqlite"
+    _make_v2_file(path, sample)
+    before = path.read_bytes()
+
+    def broken_upgrade(connection):
+        from sqlalchemy import text
+
+        schema.upgrade_to_3(connection)  # the whole move done, then a failure: none of it may stay
+        connection.execute(text("ALTER TABLE no_such_table ADD COLUMN x TEXT"))
+
+    monkeypatch.setitem(schema.UPGRADES, 3, broken_upgrade)
+    with pytest.raises(StoreError):
+        Store(path)
+    assert path.read_bytes() == before
+    assert _user_version(path) == 2
+    assert len(_rows(path, "app_state")) == 8
+    with sqlite3.connect(path) as raw:
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not tables & {"template_draft", "carried", "carried_value"}
+
+
+def _next_year_with_a_draft(store, sample):
+    """A new year's report made from the sample (it has carried marks) with a draft score sheet."""
+    from evaldesk.model.edits import SetTemplateDraft
+    from evaldesk.templates import edit
+    from evaldesk.templates.newyear import create_next_year
+
+    sample.units[0].cells["expense.balance_total"] = D("3.25")  # so a cell is carried too
+    store.add(sample)
+    new, carried = create_next_year(store, sample.id)
+    assert carried.fields and carried.cells
+    store.apply(new, SetTemplateDraft(edit.set_weight(new.template.data, "staff_control", "6")))
+    assert store.carried(new.id) == carried
+    assert reopened(store, new.id).template_draft is not None
+    return new
+
+
+def test_deleting_a_report_deletes_its_draft_and_carried_marks(store, sample):
+    new = _next_year_with_a_draft(store, sample)
+    store.delete(new.id)  # by ON DELETE CASCADE, nothing else
+    for table in ("template_draft", "carried", "carried_value"):
+        assert _rows(store.path, table) == []
+    assert store.load(sample.id).fields  # the other report is untouched
+
+
+def test_replacing_a_report_clears_its_draft_and_carried_marks(store, sample):
+    from evaldesk.exchange.report_json import read_json
+    from evaldesk.resources import SAMPLE_REPORT
+
+    new = _next_year_with_a_draft(store, sample)
+    store.replace(new.id, read_json(SAMPLE_REPORT))
+    assert reopened(store, new.id).template_draft is None
+    assert store.carried(new.id) == Carried()
+    for table in ("template_draft", "carried", "carried_value"):
+        assert _rows(store.path, table) == []
+
+
+def test_carried_marks_come_back_as_typed_values_and_a_new_record_replaces_the_old(store, sample):
+    import datetime as dt
+
+    store.add(sample)
+    marks = Carried(fields={"basic.staff_quota": 6, "cover.report_date": dt.date(2022, 3, 1), "basic.phone": "0730",
+                            "sheet.x.input.y": D("0.10")},
+                    cells={(sample.units[0].id, "income.carryover"): D("12345678.90")}, source_year=2021)
+    store.set_carried(sample.id, marks)
+    store.set_carried(sample.id, marks)  # again: replaces, does not add
+    again = Store(store.path)
+    try:
+        assert again.carried(sample.id) == marks
+    finally:
+        again.close()
+    with sqlite3.connect(store.path) as raw:
+        stored = dict(raw.execute("SELECT key, value FROM carried_value"))
+    assert stored["income.carryover"] == "d:12345678.9"  # exact decimal text, never REAL
+    assert len(stored) == 5
