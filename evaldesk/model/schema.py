@@ -84,7 +84,7 @@ _TAGS = {"t:": str, "d:": Decimal, "i:": int, "b:": str, "D:": _dt.date.fromisof
 
 
 def _readable_value(raw) -> bool:
-    """Whether ``raw`` is a value in the store's tagged text (store.decode would read it)."""
+    """Whether ``raw`` is a value in the store's tagged text (tagged.decode would read it)."""
     if not isinstance(raw, str) or raw[:2] not in _TAGS:
         return False
     try:

@@ -1,8 +1,6 @@
 """The SQLite file that holds a filler's reports. Every edit is written at once, in its own transaction.
 
-Figures are stored as exact decimal text, never as SQLite REAL. Values carry a one-letter tag so the file can be
-read without the template that gave their meaning (a removed indicator's entries survive for undo):
-``t:`` text, ``d:`` decimal, ``i:`` integer, ``b:`` boolean, ``D:`` date.
+Figures are stored as exact decimal text, never as SQLite REAL, in the tagged text of :mod:`evaldesk.model.tagged`.
 """
 
 from __future__ import annotations
@@ -11,9 +9,7 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-import sys
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -25,42 +21,10 @@ from evaldesk.model.form import LIST_BY_KEY
 from evaldesk.model.places import CellPlace, Changes, DraftPlace, ItemPlace, TemplatePlace, ValuePlace
 from evaldesk.model.report import Item, Report, Unit, Value
 from evaldesk.model.schema import SCHEMA_VERSION, migrate
-from evaldesk.model.values import decimal_text
+from evaldesk.model.tagged import decode, encode
 
 # Where files live and the store's error are light to import (no SQLAlchemy): the window shows itself first.
 from evaldesk.model.paths import DB_NAME, StoreError, data_folder, default_db_path  # noqa: E402,F401
-
-
-# ---------------------------------------------------------------- values as tagged text
-
-
-def encode(value: Value) -> str:
-    if isinstance(value, bool):
-        return "b:1" if value else "b:0"
-    if isinstance(value, int):
-        return f"i:{value}"
-    if isinstance(value, Decimal):
-        return f"d:{decimal_text(value)}"
-    if isinstance(value, _dt.date):
-        return f"D:{value.isoformat()}"
-    if isinstance(value, str):
-        return f"t:{value}"
-    raise TypeError(f"cannot store {type(value).__name__}")  # a float here is a bug upstream
-
-
-def decode(raw: str) -> Value:
-    tag, body = raw[:2], raw[2:]
-    if tag == "t:":
-        return body
-    if tag == "d:":
-        return Decimal(body)
-    if tag == "i:":
-        return int(body)
-    if tag == "b:":
-        return body == "1"
-    if tag == "D:":
-        return _dt.date.fromisoformat(body)
-    raise StoreError(f"数据文件中有无法识别的值“{raw[:20]}”，文件可能已损坏")
 
 
 @dataclass(frozen=True)
