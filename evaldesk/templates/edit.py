@@ -11,18 +11,21 @@ How the window uses them::
 
 An edit refuses only what cannot be written down at all (an unknown indicator id, a value that is not a number,
 a move that would make a cycle) with :class:`TemplateError`. Everything else — children that do not add up, a whole
-that is not 100, a rule with missing parameters — is allowed in a draft and reported by :func:`check`.
+that is not 100, a rule with missing parameters — is allowed in a draft and reported by :func:`check` (the words)
+or :func:`problems` (tagged with the indicator each is about): both ask scoring.template_check, as loading does.
 Indicator ids never change: a report's entries (``sheet.<id>.…``) stay with their indicator across renames.
 """
 
 from __future__ import annotations
 
 import copy
-import graphlib
-from decimal import Decimal
 
-from evaldesk.scoring.rules import TemplateError, num, rule_from_data, to_decimal
-from evaldesk.scoring.template import COVER_KEYS, FORMAT, VERSION, Template, _grades
+from evaldesk.scoring import template_check
+from evaldesk.scoring.rules import TemplateError, to_decimal
+from evaldesk.scoring.template import COVER_KEYS, Template
+from evaldesk.scoring.template_check import Problem
+from evaldesk.scoring.template_tree import Tree, walk
+from evaldesk.scoring.template_tree import subtree_ids as tree_subtree_ids
 
 _KEEP = object()  # "leave as it is" for optional arguments whose meaningful values include None
 
@@ -66,45 +69,37 @@ def _list_item(items, index: int, what: str):
     return items[index]
 
 
-def _children_order(indicators: list[dict]) -> dict:
-    """parent id (None for 一级) → ids of its children, in file order."""
-    order: dict = {}
-    ids = {entry.get("id") for entry in indicators}
-    for entry in indicators:
-        parent = entry.get("parent")
-        order.setdefault(parent if parent in ids else None, []).append(entry.get("id"))
-    return order
+def _put(data: dict, entry: dict, index: int | None) -> None:
+    """Make ``entry`` (in the list, under the parent it names) the ``index``-th of its siblings (None: the last) and
+    write the list in tree order. The walk orders siblings as the file does, so the entry goes just before the
+    sibling that is to follow it."""
+    indicators = _indicators(data)
+    tree = Tree(data)
+    siblings = [s for s in tree.children.get(tree.parent(entry["id"]), []) if s != entry["id"]]
+    siblings.insert(len(siblings) if index is None else index, entry["id"])
+    following = siblings[siblings.index(entry["id"]) + 1:]
+    del indicators[_position(indicators, entry)]
+    before = tree.by_id[following[0]] if following else None
+    indicators.insert(_position(indicators, before) if before is not None else len(indicators), entry)
+    data["indicators"] = _in_tree_order(data)
 
 
-def _flatten(indicators: list[dict], order: dict) -> list[dict]:
+def _position(indicators: list, entry: dict) -> int:
+    return next(i for i, candidate in enumerate(indicators) if candidate is entry)
+
+
+def _in_tree_order(data: dict) -> list:
     """Entries in tree order (each group followed by its subtree), which is how files and the printed sheet go.
-    Entries the walk cannot reach (only a cycle does that) keep their place at the end, so nothing is lost."""
-    by_id = {entry.get("id"): entry for entry in indicators}
-    out, seen = [], set()
-
-    def walk(parent):
-        for child in order.get(parent, []):
-            if child not in seen:
-                seen.add(child)
-                out.append(by_id[child])
-                walk(child)
-
-    walk(None)
-    out += [entry for entry in indicators if entry.get("id") not in seen]
-    return out
+    Entries the walk cannot reach (a cycle, a repeated id, no id) keep their order at the end, so nothing is lost."""
+    walked = [node.entry for node in walk(data)]
+    reached = {id(entry) for entry in walked}
+    return walked + [entry for entry in _indicators(data) if id(entry) not in reached]
 
 
 def subtree_ids(data: dict, indicator_id: str) -> list[str]:
     """``indicator_id`` and every indicator below it."""
     _entry(data, indicator_id)
-    order = _children_order(_indicators(data))
-    found, todo = [], [indicator_id]
-    while todo:
-        current = todo.pop(0)
-        if current not in found:
-            found.append(current)
-            todo += order.get(current, [])
-    return found
+    return tree_subtree_ids(data, indicator_id)
 
 
 def new_indicator_id(data: dict, stem: str = "custom") -> str:
@@ -301,11 +296,7 @@ def add_indicator(data: dict, indicator_id: str, name: str, weight, *, parent: s
     if rule is not None:
         entry["rule"] = copy.deepcopy(rule)
     indicators.append(entry)
-    order = _children_order(indicators)
-    siblings = order[parent]
-    siblings.remove(indicator_id)
-    siblings.insert(len(siblings) if index is None else index, indicator_id)
-    new["indicators"] = _flatten(indicators, order)
+    _put(new, entry, index)
     return new
 
 
@@ -322,7 +313,6 @@ def move_indicator(data: dict, indicator_id: str, index: int, parent=_KEEP) -> d
     """Put the indicator (with its subtree) at sibling position ``index``; with ``parent`` (an id, or None for 一级),
     under another group first."""
     new = copy.deepcopy(data)
-    indicators = _indicators(new)
     entry = _entry(new, indicator_id)
     if parent is not _KEEP and parent != entry.get("parent"):
         if parent is not None:
@@ -334,11 +324,7 @@ def move_indicator(data: dict, indicator_id: str, index: int, parent=_KEEP) -> d
             entry["parent"] = parent
         else:
             entry.pop("parent", None)
-    order = _children_order(indicators)
-    siblings = order[entry.get("parent")]
-    siblings.remove(indicator_id)
-    siblings.insert(max(0, min(index, len(siblings))), indicator_id)
-    new["indicators"] = _flatten(indicators, order)
+    _put(new, entry, max(0, index))
     return new
 
 
@@ -378,121 +364,21 @@ def remove_grade(data: dict, index: int) -> dict:
 # ---------------------------------------------------------------- checking a draft
 
 
+def problems(data) -> list[Problem]:
+    """Every problem of a draft, each tagged with the indicator and the part it is about (scoring.template_check,
+    the checks loading makes too)."""
+    return template_check.problems(data)
+
+
 def check(data) -> list[str]:
     """Every problem of a draft template, in Chinese, each naming where — not just the first, as loading does.
-    An empty list means Template(data) loads (the last line makes sure of it)."""
-    if not isinstance(data, dict):
-        return ["评分表模板：内容应为 JSON 对象"]
-    problems: list[str] = []
-    where = "评分表模板"
-    if data.get("format") != FORMAT:
-        problems.append(f"{where}：不是 evaldesk 评分表模板（format 应为 “{FORMAT}”）")
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        problems.append(f"{where}：缺少版本号 version")
-    elif version > VERSION:
-        problems.append(f"{where}：模板格式版本 {version} 比本程序支持的 {VERSION} 新，请升级 evaldesk")
-    for key, label in (("id", "模板编号"), ("name", "模板名称")):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            problems.append(f"{where}：缺少{label}（{key}）")
-    cover = data.get("cover")
-    if not isinstance(cover, dict):
-        problems.append(f"{where}：缺少封面措辞 cover")
-    else:
-        problems += [f"{where}：封面措辞缺少“{key}”" for key in COVER_KEYS
-                     if not isinstance(cover.get(key), str) or not cover[key].strip()]
-    try:
-        _grades(data.get("grades"), where)
-    except TemplateError as err:
-        problems.append(str(err))
-    problems += _indicator_problems(data)
-    if not problems:
-        try:
-            Template(data)
-        except TemplateError as err:  # anything the loader refuses that the checks above did not word
-            problems.append(str(err))
-    return problems
-
-
-def _indicator_problems(data: dict) -> list[str]:
-    raw = data.get("indicators")
-    if not isinstance(raw, list) or not raw:
-        return ["评分表模板：缺少指标列表 indicators"]
-    problems: list[str] = []
-    entries: dict[str, dict] = {}
-    weights: dict[str, Decimal] = {}
-    for i, entry in enumerate(raw, 1):
-        if not isinstance(entry, dict):
-            problems.append(f"第{i}个指标：应为对象")
-            continue
-        ind_id, name = entry.get("id"), entry.get("name")
-        if not isinstance(ind_id, str) or not ind_id.strip():
-            problems.append(f"第{i}个指标：缺少编号 id")
-            continue
-        if ind_id in entries:
-            problems.append(f"第{i}个指标：编号“{ind_id}”重复")
-            continue
-        at = f"指标“{name}”（{ind_id}）" if isinstance(name, str) and name.strip() else f"指标 {ind_id}"
-        if not isinstance(name, str) or not name.strip():
-            problems.append(f"{at}：缺少名称")
-        entries[ind_id] = entry
-        try:
-            weights[ind_id] = to_decimal(entry.get("weight"), at, "分值")
-            if weights[ind_id] < 0:
-                problems.append(f"{at}：分值不能为负")
-        except TemplateError as err:
-            problems.append(str(err))
-        if "rule" in entry:
-            try:
-                rule = rule_from_data(entry["rule"], at)
-                if ind_id in weights:
-                    rule.check_against(weights[ind_id], at)
-            except TemplateError as err:
-                problems.append(str(err))
-
-    def label(ind_id: str) -> str:
-        return str(entries[ind_id].get("name") or ind_id)
-
-    children: dict[str, list[str]] = {}
-    graph = {}
-    for ind_id, entry in entries.items():
-        parent = entry.get("parent")
-        if parent is not None and parent not in entries:
-            problems.append(f"指标“{label(ind_id)}”：上级“{parent}”不存在")
-            parent = None
-        graph[ind_id] = {parent} if parent else set()
-        if parent:
-            children.setdefault(parent, []).append(ind_id)
-    try:
-        list(graphlib.TopologicalSorter(graph).static_order())
-    except graphlib.CycleError as err:
-        problems.append("指标的上下级关系成环：" + " → ".join(label(i) for i in err.args[1]))
-        return problems
-    for ind_id, entry in entries.items():
-        kids = children.get(ind_id, [])
-        if "rule" in entry and kids:
-            problems.append(f"指标“{label(ind_id)}”有评分规则，不能再有下级指标")
-        elif "rule" not in entry and not kids:
-            problems.append(f"指标“{label(ind_id)}”既无下级指标也无评分规则（rule）")
-        elif kids and ind_id in weights and all(kid in weights for kid in kids):
-            total = sum((weights[kid] for kid in kids), Decimal(0))
-            if total != weights[ind_id]:
-                problems.append(f"指标“{label(ind_id)}”：下级分值之和 {num(total)} 不等于其分值 {num(weights[ind_id])}")
-    roots = [ind_id for ind_id, entry in entries.items() if graph[ind_id] == set()]
-    try:
-        whole = to_decimal(data.get("total", 100), "评分表模板", "总分 total")
-    except TemplateError as err:
-        return problems + [str(err)]
-    if all(root in weights for root in roots):
-        total = sum((weights[root] for root in roots), Decimal(0))
-        if total != whole:
-            problems.append(f"一级指标分值之和 {num(total)} 不等于总分 {num(whole)}")
-    return problems
+    An empty list means Template(data) loads."""
+    return [problem.message for problem in problems(data)]
 
 
 def validated(data) -> tuple[Template | None, list[str]]:
     """(the template, []) when the draft is sound; (None, every problem) otherwise."""
-    problems = check(data)
-    if problems:
-        return None, problems
+    found = check(data)
+    if found:
+        return None, found
     return Template(data), []

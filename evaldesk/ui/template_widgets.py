@@ -19,6 +19,9 @@ from evaldesk.model.values import normalize_text
 from evaldesk.ui.fields import ERROR_STYLE, _GiveUndoToWindow
 
 NUMBER_SUFFIXES = ("%", "分")
+PROBLEM_BRUSH = QBrush(QColor("#fdecea"))  # what is wrong, wherever the template editor shows it
+PROBLEM_TEXT = QBrush(QColor("#c0392b"))
+NOTE_STYLE = "color: #555;"
 
 
 def number_text(text: str) -> str | None:
@@ -184,8 +187,8 @@ class EditTable(QWidget):
         if item is not None:
             self.table.blockSignals(True)
             try:
-                item.setBackground(QBrush(QColor("#fdecea")))
-                item.setForeground(QBrush(QColor("#c0392b")))
+                item.setBackground(PROBLEM_BRUSH)
+                item.setForeground(PROBLEM_TEXT)
                 item.setToolTip(message)
             finally:
                 self.table.blockSignals(False)

@@ -123,10 +123,14 @@ def test_rule_kind_and_parameters(sample):
 
 
 def test_add_remove_and_reorder_indicators(yunxi_data, sample):
-    data = edit.add_indicator(yunxi_data, "budget.new", "新增指标", 2, parent="input.budget",
+    data = edit.add_indicator(yunxi_data, "budget-new", "新增指标", 2, parent="input.budget",
                               rule={"kind": "hand"}, standard="由评价组评分", index=1)
     assert _names(data, "input.budget") == ["财政供养人员控制率", "新增指标", "“三公经费”变动率", "重点支出安排率"]
     assert edit.check(data) == ["指标“预算配置”：下级分值之和 17 不等于其分值 15"]
+    dotted = edit.add_indicator(yunxi_data, "budget.new", "新增指标", 2, parent="input.budget", rule={"kind": "hand"})
+    assert edit.check(dotted) == [  # what loading refuses is listed with the rest, not only once the rest is right
+        "指标“新增指标”（budget.new）：评分指标的编号不能含“.”（可用“-”或“_”，如 3-1-1）",
+        "指标“预算配置”：下级分值之和 17 不等于其分值 15"]
 
     data = edit.add_indicator(yunxi_data, "capacity", "能力建设", 0)   # a new 一级 group: empty for now
     assert "指标“能力建设”既无下级指标也无评分规则（rule）" in edit.check(data)
@@ -191,3 +195,13 @@ def test_check_catches_cycles_and_a_newer_version(yunxi_data):
     assert edit.check(cyclic) == ["指标的上下级关系成环：投入 → 预算配置 → 投入"]
     assert edit.check({**yunxi_data, "version": 2}) == ["评分表模板：模板格式版本 2 比本程序支持的 1 新，请升级 evaldesk"]
     assert edit.check([]) == ["评分表模板：内容应为 JSON 对象"]
+
+
+def test_moving_under_another_group_keeps_the_file_in_tree_order(yunxi_data):
+    moved = edit.move_indicator(yunxi_data, "satisfaction", 1, parent="input.budget")
+    assert _names(moved, "input.budget") == ["财政供养人员控制率", "社会公众或服务对象满意度", "“三公经费”变动率", "重点支出安排率"]
+    assert [e["id"] for e in moved["indicators"]][:5] == [
+        "input", "input.budget", "staff_control", "satisfaction", "sangong_change"]
+    assert edit.check(moved) == ["指标“预算配置”：下级分值之和 20 不等于其分值 15",
+                                 "指标“履职效益”：下级分值之和 15 不等于其分值 20"]
+    assert edit.move_indicator(moved, "satisfaction", 99, parent="effect.benefit") == yunxi_data  # and back, last

@@ -383,3 +383,22 @@ def test_the_standard_text_is_stored_when_the_filler_pauses_or_closes_the_editor
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert window.document.report.template.indicator("asset_use").standard == "每低于100%一个百分点扣0.1分，扣完为止。"
+
+
+def test_a_problem_goes_to_its_own_indicator_even_when_another_has_the_same_name(window, editor, qtbot):
+    editor.select("process.management")
+    type_line(editor.panel.name, "预算配置")  # now two groups are called 预算配置
+    editor.select("staff_control")
+    type_line(editor.panel.weight, "6")
+    assert editor.problems == ["指标“预算配置”：下级分值之和 16 不等于其分值 15"]
+    assert editor.items["input.budget"].text(0).startswith("⚠")
+    assert not editor.items["process.management"].text(0).startswith("⚠")  # the tag says which, not the name
+    editor.select("process.management")
+    assert not editor.panel.problems.isVisibleTo(editor)
+
+    item = editor.problem_list.item(0)
+    qtbot.mouseClick(editor.problem_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=editor.problem_list.visualItemRect(item).center())
+    assert editor.selected == "input.budget"
+    assert editor.tree.currentItem() is editor.items["input.budget"]
+    assert "下级分值之和 16" in editor.panel.problems.text()
