@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 
+from evaldesk.model.places import SheetPlace, parse_key
 from evaldesk.scoring import template_check
 from evaldesk.scoring.rules import TemplateError, to_decimal
 from evaldesk.scoring.template import COVER_KEYS, Template
@@ -114,8 +115,9 @@ def new_indicator_id(data: dict, stem: str = "custom") -> str:
 def entered_keys(report, data: dict, indicator_id: str) -> list[str]:
     """The report's sheet entries (inputs, hand score, reason) that belong to ``indicator_id`` or anything below it:
     what would lose its place if the indicator were removed, so the window can ask first."""
-    prefixes = tuple(f"sheet.{ind}." for ind in subtree_ids(data, indicator_id))
-    return sorted(key for key in report.fields if key.startswith(prefixes))
+    below = set(subtree_ids(data, indicator_id))
+    return sorted(key for key in report.fields
+                  if isinstance(place := parse_key(key), SheetPlace) and place.indicator in below)
 
 
 # ---------------------------------------------------------------- the template as a whole
