@@ -92,7 +92,8 @@ def find_same(store: Store, report: Report) -> SameReport | None:
         identical = fingerprint(store.load(info.id)) == wanted
         if identical or _same_department(info, report):
             matches.append(SameReport(info.id, info.title(), identical))
-    return next((match for match in matches if match.identical), matches[0] if matches else None)
+    matches.sort(key=lambda match: (not match.identical, match.id))
+    return matches[0] if matches else None
 
 
 def store_imported(store: Store, report: Report, replace: int | None = None) -> int:
