@@ -60,12 +60,13 @@ def _output(path: str, suffix: str) -> Path:
 
 
 def _store(args):
-    from evaldesk.model.store import StoreError, open_store
+    from evaldesk.app.datafile import open_data_file
+    from evaldesk.model.paths import StoreError
 
     if args.db is not None and not str(args.db).strip():
         raise CliError("--db 的文件名不能为空")
     try:
-        return open_store(args.db)
+        return open_data_file(args.db)
     except StoreError as err:
         raise CliError(str(err)) from None
 
@@ -92,12 +93,10 @@ def _report(store, args):
 
 
 def cmd_sample(args) -> int:
-    from evaldesk.exchange.report_json import read_json
-    from evaldesk.resources import SAMPLE_REPORT
+    from evaldesk.app.datafile import add_sample
 
     store = _store(args)
-    report = read_json(SAMPLE_REPORT)
-    store.add(report)
+    report = add_sample(store)
     print(f"已加入参考样例：报告编号 {report.id}，{report.year}年度 {report.department}（{store.path}）")
     return 0
 
@@ -135,13 +134,14 @@ def cmd_score(args) -> int:
 def _output_path(args, report, suffix: str) -> Path:
     if args.output:
         return _output(args.output, suffix)
-    from evaldesk.exchange.names import default_file_name
+    from evaldesk.app.output import suggested_name
 
-    return Path(default_file_name(report, suffix))
+    return Path(suggested_name(report, suffix))
 
 
 def cmd_export(args) -> int:
-    from evaldesk.files import WriteFailed, write_atomic
+    from evaldesk.app import output
+    from evaldesk.files import WriteFailed
 
     store = _store(args)
     report = _report(store, args)
@@ -153,14 +153,12 @@ def cmd_export(args) -> int:
     path = _output_path(args, report, "." + fmt)
     try:
         if fmt == "json":
-            from evaldesk.exchange.report_json import dumps
-
-            write_atomic(path, dumps(report).encode("utf-8"))
+            output.export_json(report, path)
         else:
-            from evaldesk.exchange.workbook import ExportRefused, write_workbook
+            from evaldesk.exchange.workbook import ExportRefused
 
             try:
-                notes = write_workbook(report, path)
+                notes = output.export_workbook(report, path)
             except ExportRefused as err:
                 raise CliError(str(err), code=1) from None
             for note in notes:
@@ -172,55 +170,36 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from evaldesk.exchange.report_json import ExchangeError, read_json
+    from evaldesk.app.importing import NotAReportFile, find_same, read_report_file, store_imported
+    from evaldesk.exchange.report_json import ExchangeError
 
-    path = Path(args.file)
-    if path.is_dir():
-        raise CliError(f"“{path}”是一个文件夹；请给出 evaldesk 导出的 .xlsx 或 .json 文件")
-    if not path.is_file():
-        raise CliError(f"找不到文件“{path}”")
-    suffix = path.suffix.lower()
     try:
-        if suffix == ".json":
-            report = read_json(path)
-        elif suffix in (".xlsx", ".xlsm"):
-            from evaldesk.exchange.workbook import read_workbook
-
-            read = read_workbook(path)
-            report = read.report
-            if read.changed_after_export:
-                print(f"警告：数据指纹不符。{read.fingerprint_note}", file=sys.stderr)
-            for note in read.notes:
-                if not (read.changed_after_export and note == read.fingerprint_note):
-                    print(f"注意：{note}", file=sys.stderr)
-        else:
-            raise CliError(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
+        read = read_report_file(args.file)
+    except NotAReportFile as err:
+        raise CliError(str(err)) from None
     except ExchangeError as err:
         raise CliError(f"未导入：{err}") from None
+    if read.changed_after_export:
+        print(f"警告：数据指纹不符。{read.fingerprint_note}", file=sys.stderr)
+    for note in read.notes:
+        if not (read.changed_after_export and note == read.fingerprint_note):
+            print(f"注意：{note}", file=sys.stderr)
+    report = read.report
     store = _store(args)
-    twin = _identical_report(store, report)
-    if twin is not None and twin != args.replace:
-        print(f"注意：数据文件中的报告 {twin} 与这个文件完全相同（数据指纹一致）；如是误导入，可在窗口中删除新的一份。",
-              file=sys.stderr)
+    same = find_same(store, report)
+    if same is not None and same.id != args.replace:
+        if same.identical:
+            print(f"注意：数据文件中的报告 {same.id} 与这个文件完全相同（数据指纹一致）；如是误导入，可在窗口中删除新的一份。",
+                  file=sys.stderr)
+        elif args.replace is None:
+            print(f"注意：数据文件中已有同一部门的这一年度报告 {same.id}（{same.title}），内容不同；这个文件另存为新报告。"
+                  f"如要用它替换报告 {same.id}，请改用 --replace {same.id}。", file=sys.stderr)
+    rid = store_imported(store, report, args.replace)
     if args.replace is not None:
-        store.load(args.replace)  # refuses an unknown id before anything is written
-        store.replace(args.replace, report)
-        print(f"已导入并替换报告 {args.replace}：{report.year}年度 {report.department}")
+        print(f"已导入并替换报告 {rid}：{report.year}年度 {report.department}")
     else:
-        store.add(report)
-        print(f"已导入为新报告 {report.id}：{report.year}年度 {report.department}")
+        print(f"已导入为新报告 {rid}：{report.year}年度 {report.department}")
     return 0
-
-
-def _identical_report(store, report) -> int | None:
-    """The id of a report in the file with exactly this data, if any (importing it again would only duplicate)."""
-    from evaldesk.exchange.report_json import fingerprint
-
-    wanted = fingerprint(report)
-    for info in store.list_reports():
-        if info.year == report.year and fingerprint(store.load(info.id)) == wanted:
-            return info.id
-    return None
 
 
 def _blank_form_report(store, args):
@@ -247,14 +226,14 @@ def _default_template_id() -> str:
 
 
 def cmd_print(args) -> int:
+    from evaldesk.app.output import export_pdf
     from evaldesk.files import WriteFailed
-    from evaldesk.printing.pdf import write_pdf
 
     store = _store(args)
     report = _blank_form_report(store, args) if args.blank else _report(store, args)
     path = _output(args.output, ".pdf") if args.output else _output_path(args, report, ".pdf")
     try:
-        write_pdf(report, path, blank=args.blank)
+        export_pdf(report, path, blank=args.blank)
     except WriteFailed as err:
         raise CliError(str(err)) from None
     print(f"已生成{'空表' if args.blank else ''} PDF：{path}")
@@ -285,21 +264,20 @@ def _template(store, template_id: str):
 
 
 def cmd_new(args) -> int:
-    from evaldesk.model.report import new_report
+    from evaldesk.app.datafile import YEARS, create_report
     from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID
 
-    if not 1990 <= args.year <= 2200:
+    if args.year not in YEARS:
         raise CliError(f"年度 {args.year} 不合理")
     store = _store(args)
     template = _template(store, args.template or DEFAULT_TEMPLATE_ID)
-    report = new_report(args.year, template, department=(args.department or "").strip())
-    store.add(report)
+    report = create_report(store, args.year, args.department or "", template)
     print(f"已新建报告 {report.id}：{report.year}年度 {report.department or '（未填部门名称）'}，评分表“{template.name}”")
     return 0
 
 
 def cmd_new_year(args) -> int:
-    from evaldesk.templates.newyear import create_next_year
+    from evaldesk.app.next_year import create_next_year
 
     store = _store(args)
     old = _report(store, args)

@@ -33,3 +33,18 @@ def test_no_float_outside_ui():
                  for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if re.search(r"\bfloat\(", line)]
     assert offenders == []
+
+
+def test_only_the_window_and_the_command_use_the_application_layer():
+    """evaldesk/app is the top of the one-way flow below ui/ and cli.py: nothing it uses may call back into it."""
+    offenders = []
+    for path in sources_outside_ui():
+        relative = path.relative_to(PACKAGE)
+        if relative.parts[0] == "app" or relative.name == "cli.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("evaldesk.app"):
+                offenders.append(f"{relative}: {node.module}")
+            elif isinstance(node, ast.Import):
+                offenders += [f"{relative}: {a.name}" for a in node.names if a.name.startswith("evaldesk.app")]
+    assert offenders == []

@@ -21,6 +21,9 @@ Carried values are ordinary values the filler may change. Which ones were carrie
 store's tagged text, deleted with the report), so the window can mark them "上年结转（可修改）" while they still hold
 the carried value; once the filler changes a value it is theirs and no longer shown as carried. The marks are a
 display hint local to the data file: the JSON and xlsx exports do not carry them.
+
+This module only builds the new report from the old one; storing it and its marks is
+:func:`evaldesk.app.next_year.create_next_year`'s (templates do not reach into the data file for reports).
 """
 
 from __future__ import annotations
@@ -95,17 +98,4 @@ def start_next_year(old: Report, template: Template | None = None) -> tuple[Repo
             if value is not None:
                 new.fields[key] = value
                 carried.fields[key] = value
-    return new, carried
-
-
-def carried_marks(store, report_id: int) -> Carried:
-    """What was carried into report ``report_id`` (empty if it was not made from last year's)."""
-    return store.carried(report_id)
-
-
-def create_next_year(store, report_id: int, template: Template | None = None) -> tuple[Report, Carried]:
-    """Load report ``report_id``, store next year's report made from it, record what was carried."""
-    new, carried = start_next_year(store.load(report_id), template)
-    store.add(new)
-    store.set_carried(new.id, carried)
     return new, carried

@@ -71,12 +71,12 @@ def open_window(db: str | Path | None = None, *, show_first: bool = False):
 
 
 def attach_store(window, path: Path) -> None:
+    from evaldesk.app.datafile import open_data_file
     from evaldesk.model.paths import StoreError
-    from evaldesk.model.store import Store
     from evaldesk.ui import dialogs
 
     try:
-        store = Store(path)
+        store = open_data_file(path)
     except StoreError as err:
         dialogs.error(window, "无法打开数据文件", f"{err}\n\n可用“文件 → 打开数据文件”选择其他文件。")
         window.show_welcome()

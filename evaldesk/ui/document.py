@@ -1,8 +1,9 @@
-"""The open report as the window sees it: its store, its undo stack, and its live scores and findings.
+"""The open report as the window sees it: a QObject around a :class:`~evaldesk.app.session.ReportSession` that
+turns what the session did into signals, so each view repaints only its own part.
 
-Every change goes through :meth:`ReportDocument.apply`: the edit is validated, applied and written to the data
-file at once; the inverse goes on the undo stack; scores and the audit are recomputed (microseconds to a few
-milliseconds) and views are told exactly what changed, so each repaints only its own part.
+The session does the work (validate, apply, store, record for undo, rescore, audit); this adapter adds what only
+a window has: the signals, a timer that audits very long texts when typing pauses, and the places on screen whose
+text was refused (they were never stored, so the session does not know them).
 """
 
 from __future__ import annotations
@@ -10,63 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from evaldesk.audit.engine import audit_report
-from evaldesk.model.edits import Edit, SetCell, SetField, SetItemValue
-from evaldesk.model.places import Place
-from evaldesk.model.report import Report
+from evaldesk.app.session import Moved, ReportSession
+from evaldesk.model.edits import Edit
 from evaldesk.model.paths import StoreError
+from evaldesk.model.places import Place
 from evaldesk.model.values import Rejected
-from evaldesk.scoring.engine import SheetResult, score_report
 
 if TYPE_CHECKING:
     from evaldesk.model.store import Store
-
-
-def _typing_key(edit: Edit) -> Place | None:
-    """Edits that may merge with the next one on the same field: consecutive keystrokes undo together."""
-    if isinstance(edit, (SetField, SetCell, SetItemValue)):
-        return edit.changes().places[0]
-    return None
-
-
-def _same_value(edit: Edit, inverse: Edit) -> bool:
-    """Both set the same place to the same value, so the step changes nothing."""
-    return (type(edit) is type(inverse) and isinstance(edit, (SetField, SetCell, SetItemValue))
-            and _typing_key(edit) == _typing_key(inverse) and edit.value == inverse.value)
-
-
-class _EditCommand(QUndoCommand):
-    MERGE_ID = 1
-
-    def __init__(self, document: "ReportDocument", edit: Edit, inverse: Edit, merge: bool):
-        super().__init__(edit.label)
-        self.document = document
-        self.edit = edit
-        self.inverse = inverse
-        self.merge_key = _typing_key(edit) if merge else None
-        self._first = True
-
-    def id(self) -> int:  # noqa: A003 - Qt's name
-        return self.MERGE_ID if self.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, _EditCommand) or other.merge_key != self.merge_key or self.merge_key is None:
-            return False
-        self.edit = other.edit  # redo goes to the latest value; undo still goes back to before the first keystroke
-        if _same_value(self.edit, self.inverse):
-            self.setObsolete(True)  # typed and taken back (a refused text restored): no step left to undo
-        return True
-
-    def redo(self) -> None:
-        if self._first:  # the edit was already applied when the command was built
-            self._first = False
-            return
-        self.document._run(self.edit)
-
-    def undo(self) -> None:
-        self.document._run(self.inverse)
 
 
 class ReportDocument(QObject):
@@ -77,29 +30,50 @@ class ReportDocument(QObject):
     rescored = Signal(object)     # SheetResult
     audited = Signal(list)        # list[Finding]
     failed = Signal(str)          # the data file could not be written: a message for the filler
+    history_moved = Signal(int)   # the undo history changed (its index): undo/redo texts and buttons follow
 
-    def __init__(self, store: Store, report: Report, parent: QObject | None = None):
+    AUDIT_AT_ONCE_UP_TO = ReportSession.AUDIT_AT_ONCE_UP_TO
+    AUDIT_PAUSE_MS = 150
+
+    def __init__(self, store: Store, report, parent: QObject | None = None):
         super().__init__(parent)
-        self.store = store
-        self.report = report
-        self.undo_stack = QUndoStack(self)
+        self.session = ReportSession(store, report)
         self.refusals: dict[Place, str] = {}  # a place on screen → why its text was refused
-        from evaldesk.templates.newyear import carried_marks
-
-        self.carried = carried_marks(store, report.id)  # what came from last year's report
-        self.sheet: SheetResult = score_report(report)
         self._audit_timer = QTimer(self)
         self._audit_timer.setSingleShot(True)
         self._audit_timer.timeout.connect(self.run_audit)
-        self.findings = audit_report(report, self.sheet)
+
+    # ---- what the views read
+
+    @property
+    def store(self) -> Store:
+        return self.session.store
+
+    @property
+    def report(self):
+        return self.session.report
+
+    @property
+    def sheet(self):
+        return self.session.sheet
+
+    @property
+    def findings(self):
+        return self.session.findings
+
+    @property
+    def carried(self):
+        return self.session.carried
+
+    @property
+    def history(self):
+        return self.session.history
 
     def carried_from(self, key: str, unit_id: str | None = None) -> str | None:
-        """A note for a value still as carried from last year's report, else None."""
-        carried = (self.carried.cell_is_carried(self.report, unit_id, key) if unit_id
-                   else self.carried.field_is_carried(self.report, key))
-        if not carried:
-            return None
-        return f"由 {self.carried.source_year or self.report.year - 1} 年度报告带入，可修改"
+        return self.session.carried_from(key, unit_id)
+
+    def text_length(self) -> int:
+        return self.session.text_length()
 
     def note_refusal(self, place: Place, message: str | None) -> None:
         """An editor shows (or no longer shows) a refused text at ``place``; the window counts them."""
@@ -117,12 +91,12 @@ class ReportDocument(QObject):
         """Validate, apply, store and record ``edit``. A refused value raises Rejected (nothing changed);
         a file that cannot be written emits ``failed`` and returns False (nothing changed)."""
         try:
-            inverse = self.store.apply(self.report, edit)
+            changes = self.session.apply(edit, merge)
         except StoreError as err:
             self.failed.emit(str(err))
             return False
-        self.undo_stack.push(_EditCommand(self, edit, inverse, merge))
-        self._after(edit)
+        self.history_moved.emit(self.session.history.index)
+        self._tell(changes)
         return True
 
     def try_apply(self, edit: Edit, *, merge: bool = True) -> str | None:
@@ -135,42 +109,47 @@ class ReportDocument(QObject):
 
     def break_merge(self) -> None:
         """The next keystroke starts a new undo step (called when a field loses focus)."""
-        command = self.undo_stack.command(self.undo_stack.index() - 1) if self.undo_stack.index() else None
-        if isinstance(command, _EditCommand):
-            command.merge_key = None
+        self.session.break_merge()
 
-    def _run(self, edit: Edit) -> None:
+    def can_undo(self) -> bool:
+        return self.session.can_undo()
+
+    def can_redo(self) -> bool:
+        return self.session.can_redo()
+
+    def undo(self) -> Moved | None:
+        """Undo the last step; what it did (None if nothing, or if the file could not be written: ``failed``)."""
+        return self._move(self.session.undo)
+
+    def redo(self) -> Moved | None:
+        return self._move(self.session.redo)
+
+    def _move(self, step) -> Moved | None:
         try:
-            self.store.apply(self.report, edit)
+            moved = step()
         except (StoreError, Rejected) as err:
             self.failed.emit(str(err))
-            return
-        self._after(edit)
+            return None
+        if moved is not None:
+            self._tell(moved.changes)
+            self.history_moved.emit(self.session.history.index)
+        return moved
 
-    def _after(self, edit: Edit) -> None:
-        self.recompute()
-        self.changed.emit(edit.changes())
-
-    # The audit reads every text: about 1 ms on an ordinary report, but 13 ms once the texts run to 100,000
-    # characters. Past AUDIT_AT_ONCE_UP_TO characters it runs when typing pauses instead of on every keystroke.
-    # (Counted in characters, not timed, so the behaviour is the same on a busy machine and in tests.)
-    AUDIT_AT_ONCE_UP_TO = 30_000
-    AUDIT_PAUSE_MS = 150
-
-    def recompute(self) -> None:
-        self.sheet = score_report(self.report)
-        self.rescored.emit(self.sheet)
-        if self.text_length() <= self.AUDIT_AT_ONCE_UP_TO:
-            self.run_audit()
-        else:
+    def _tell(self, changes) -> None:
+        """The session has rescored (and audited, unless the texts are long): tell the views."""
+        self.rescored.emit(self.session.sheet)
+        if self.session.audit_stale:
             self._audit_timer.start(self.AUDIT_PAUSE_MS)
+        else:
+            self._audit_timer.stop()
+            self.audited.emit(self.session.findings)
+        self.changed.emit(changes)
 
-    def text_length(self) -> int:
-        texts = [value for value in self.report.fields.values() if isinstance(value, str)]
-        texts += [text for items in self.report.lists.values() for item in items for text in item.values.values()]
-        return sum(len(text) for text in texts)
+    # The audit reads every text: about 1 ms on an ordinary report, 13 ms once the texts run to 100,000 characters.
+    # Past AUDIT_AT_ONCE_UP_TO characters the session leaves its findings stale and this timer catches up when
+    # typing pauses, instead of auditing on every keystroke.
 
     def run_audit(self) -> None:
         self._audit_timer.stop()
-        self.findings = audit_report(self.report, self.sheet)
-        self.audited.emit(self.findings)
+        self.session.run_audit()
+        self.audited.emit(self.session.findings)

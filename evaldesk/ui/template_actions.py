@@ -69,7 +69,7 @@ def switch_template(window) -> None:
 
 def next_year(window) -> None:
     from evaldesk.model.paths import StoreError
-    from evaldesk.templates.newyear import create_next_year
+    from evaldesk.app.next_year import create_next_year
 
     report = window.document.report
     found, names = template_names(window.store)

@@ -64,8 +64,8 @@ class TemplateEditor(QWidget):
         self.redo_button = QPushButton("重做")
         self.undo_button.setToolTip("Ctrl+Z；与主窗口的撤销相同")
         self.redo_button.setToolTip("Ctrl+Y")
-        self.undo_button.clicked.connect(lambda: self.document and self.document.undo_stack.undo())
-        self.redo_button.clicked.connect(lambda: self.document and self.document.undo_stack.redo())
+        self.undo_button.clicked.connect(lambda: self.document and self.document.undo())
+        self.redo_button.clicked.connect(lambda: self.document and self.document.redo())
         identity = QHBoxLayout()
         identity.addWidget(QLabel("评分表名称："))
         identity.addWidget(self.template_name, 3)
@@ -136,7 +136,7 @@ class TemplateEditor(QWidget):
         self.selected = None
         document.changed.connect(self._document_changed)
         document.rescored.connect(self._rescored)
-        document.undo_stack.indexChanged.connect(self._undo_moved)
+        document.history_moved.connect(self._undo_moved)
         watch = QObject(document)  # destroyed with the document, whose own signals are blocked by then
         watch.destroyed.connect(self._document_gone)
         self.refresh()
@@ -282,9 +282,9 @@ class TemplateEditor(QWidget):
             self.status.setText(f"本报告按此评分表评分：{scored}。每一处修改立即生效并保存，可撤销（Ctrl+Z）。")
 
     def _show_undo(self) -> None:
-        stack = self.document.undo_stack if self.document is not None and isValid(self.document) else None
-        self.undo_button.setEnabled(bool(stack and stack.canUndo()))
-        self.redo_button.setEnabled(bool(stack and stack.canRedo()))
+        stack = self.document.history if self.document is not None and isValid(self.document) else None
+        self.undo_button.setEnabled(bool(stack and stack.can_undo()))
+        self.redo_button.setEnabled(bool(stack and stack.can_redo()))
 
     def show_selection(self) -> None:
         """The filler picked another indicator in the tree: show it."""

@@ -261,7 +261,7 @@ def test_an_empty_file_becomes_a_data_file(tmp_path):
 
 def test_a_deleted_reports_marks_do_not_reach_the_next_report_with_its_id(store, sample):
     from evaldesk.model.report import new_report
-    from evaldesk.templates.newyear import carried_marks, create_next_year
+    from evaldesk.app.next_year import carried_marks, create_next_year
 
     store.add(sample)
     new, carried = create_next_year(store, sample.id)
@@ -358,7 +358,7 @@ def _next_year_with_a_draft(store, sample):
     """A new year's report made from the sample (it has carried marks) with a draft score sheet."""
     from evaldesk.model.edits import SetTemplateDraft
     from evaldesk.templates import edit
-    from evaldesk.templates.newyear import create_next_year
+    from evaldesk.app.next_year import create_next_year
 
     sample.units[0].cells["expense.balance_total"] = D("3.25")  # so a cell is carried too
     store.add(sample)

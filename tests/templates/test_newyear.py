@@ -5,11 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from evaldesk.model.edits import SetCell, SetField
 from evaldesk.model.form import FIELDS, LIST_BY_KEY
 from evaldesk.scoring.engine import State, score_report
 from evaldesk.scoring.template import builtin_template
-from evaldesk.templates.newyear import CARRIED_FIELDS, carried_marks, create_next_year, start_next_year
+from evaldesk.templates.newyear import CARRIED_FIELDS, start_next_year
 
 CARRIED_INPUT = "sheet.sangong_change.input.last_year_sangong"
 
@@ -90,30 +89,6 @@ def test_a_newer_template_decides_which_inputs_carry(sample):
     assert new.template is dazhou
     assert not any(key.startswith("sheet.") for key in new.fields)  # the Dazhou sheet declares no carry
     assert set(carried.fields) == set(CARRIED_FIELDS)
-
-
-def test_stored_with_marks_that_follow_the_fillers_edits(store, sample):
-    sample.units[0].cells["expense.balance_total"] = Decimal("3.25")
-    old_id = store.add(sample)
-    new, _ = create_next_year(store, old_id)
-    loaded = store.load(new.id)
-    marks = carried_marks(store, new.id)
-    office = loaded.units[0]
-    assert marks.field_is_carried(loaded, "cover.department")
-    assert marks.field_is_carried(loaded, CARRIED_INPUT)
-    assert marks.cell_is_carried(loaded, office.id, "income.carryover")
-    assert not marks.field_is_carried(loaded, "basic.staff_actual")
-
-    store.apply(loaded, SetField("basic.phone", "8417999"))  # carried values are ordinary, editable values
-    store.apply(loaded, SetCell(office.id, "income.carryover", "3"))
-    again = store.load(new.id)
-    assert again.fields["basic.phone"] == "8417999"
-    assert not carried_marks(store, new.id).field_is_carried(again, "basic.phone")
-    assert not carried_marks(store, new.id).cell_is_carried(again, office.id, "income.carryover")
-    assert carried_marks(store, new.id).field_is_carried(again, "basic.contact")
-    # the old report is untouched, and a report not made from last year's has no marks
-    assert store.load(old_id).fields["basic.phone"] == "8417107"
-    assert carried_marks(store, old_id).fields == {}
 
 
 def test_every_form_field_is_either_carried_or_left_empty_on_purpose(sample):

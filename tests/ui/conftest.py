@@ -2,7 +2,7 @@
 
 import pytest
 
-from evaldesk.ui import dialogs
+from evaldesk.ui import dialogs, file_actions
 
 
 @pytest.fixture
@@ -45,6 +45,6 @@ def window(app, qtbot, db_path, answers):
     win = open_window(db_path)
     qtbot.addWidget(win)
     win.show()
-    win.add_sample()
+    file_actions.add_sample(win)
     qtbot.waitExposed(win)
     return win

@@ -2,17 +2,18 @@
 
 from decimal import Decimal
 
-from evaldesk.ui import dialogs
+from evaldesk.app.output import pdf_bytes
+from evaldesk.ui import dialogs, output_actions
 
 
 def test_export_pdf_and_preview_show_the_same_pages(window, tmp_path, monkeypatch, qtbot):
     target = tmp_path / "报告.pdf"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
-    window.export_pdf()
+    output_actions.export_pdf(window)
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
-    window.print_preview()
-    preview = window._preview
+    output_actions.print_preview(window)
+    preview = window.preview
     qtbot.addWidget(preview)
     assert preview.pdf.pageCount() > 5
     assert preview.data == data  # what the preview shows is exactly what was exported
@@ -21,7 +22,7 @@ def test_export_pdf_and_preview_show_the_same_pages(window, tmp_path, monkeypatc
 def test_blank_form_export(window, tmp_path, monkeypatch):
     target = tmp_path / "空表.pdf"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
-    window.export_blank_pdf()
+    output_actions.export_blank_pdf(window)
     assert target.read_bytes().startswith(b"%PDF")
 
 
@@ -33,7 +34,7 @@ def test_print_renders_every_page_to_the_printer(window, tmp_path):
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    data = window._pdf_bytes()
+    data = pdf_bytes(window.document.report)
     render_to_printer(data, printer)
     printed = load_pdf((tmp_path / "printed.pdf").read_bytes())
     assert printed.pageCount() == load_pdf(data).pageCount()
@@ -42,12 +43,12 @@ def test_print_renders_every_page_to_the_printer(window, tmp_path):
 def test_workbook_export_then_import_as_a_new_report(window, tmp_path, monkeypatch, answers):
     target = tmp_path / "报送.xlsx"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
-    window.export_workbook()
+    output_actions.export_workbook(window)
     assert target.exists(), answers.shown
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(target))
     answers.yes = False  # keep the existing report: import as a new one
     before = len(window.store.list_reports())
-    window.import_report()
+    output_actions.import_report(window)
     assert len(window.store.list_reports()) == before + 1
     assert window.document.sheet.total == Decimal("92.5")
 
@@ -57,7 +58,7 @@ def test_a_broken_file_is_refused_on_import_and_nothing_is_added(window, tmp_pat
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(bad))
     before = len(window.store.list_reports())
-    window.import_report()
+    output_actions.import_report(window)
     assert answers.shown[-1][0] == "error" and answers.shown[-1][1] == "未导入"
     assert len(window.store.list_reports()) == before
 
@@ -69,7 +70,7 @@ def test_export_refused_while_errors_remain(window, tmp_path, monkeypatch, answe
     field.commit()  # a report with no department name is not one the bureau can file
     target = tmp_path / "x.xlsx"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
-    window.export_workbook()
+    output_actions.export_workbook(window)
     assert not target.exists()
     kind, title, message = answers.shown[-1]
     assert kind == "error" and "部门" in message
@@ -80,7 +81,7 @@ def test_a_workbook_changed_after_export_is_imported_with_a_warning(window, tmp_
 
     target = tmp_path / "报送.xlsx"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
-    window.export_workbook()
+    output_actions.export_workbook(window)
     book = openpyxl.load_workbook(target)
     data = book["_data"]
     for row in data.iter_rows():
@@ -89,7 +90,7 @@ def test_a_workbook_changed_after_export_is_imported_with_a_warning(window, tmp_
     book.save(target)
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(target))
     answers.yes = False
-    window.import_report()
+    output_actions.import_report(window)
     assert window.document.report.get("basic.phone") == "0730-1234567"
     kind, title, message = answers.shown[-1]
     assert kind == "inform" and "指纹" in message

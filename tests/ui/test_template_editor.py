@@ -8,6 +8,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from evaldesk.ui import file_actions
 from evaldesk.ui.app import open_window
 from evaldesk.ui.template_banner import DraftBanner
 from evaldesk.ui.template_editor import TemplateEditor, open_editor
@@ -282,14 +283,14 @@ def test_groups_are_added_with_a_first_indicator_and_move_up_and_down(window, ed
 
 
 def test_a_value_that_is_not_a_number_is_refused_in_place_and_nothing_changes(window, editor):
-    index = window.document.undo_stack.index()
+    index = window.document.history.index
     editor.select("staff_control")
     type_line(editor.panel.weight, "五分")
     assert editor.refusal.isVisibleTo(editor) and "分值" in editor.refusal.text() and "数字" in editor.refusal.text()
     assert editor.panel.weight.text() == "5"  # the stored value is shown again
-    assert window.document.undo_stack.index() == index
+    assert window.document.history.index == index
     type_line(editor.panel.weight, "５")  # full-width 5: the same value, nothing to do
-    assert window.document.undo_stack.index() == index
+    assert window.document.history.index == index
     assert not editor.refusal.isVisibleTo(editor)
 
 
@@ -360,7 +361,7 @@ def test_the_editor_follows_the_report_opened_in_the_window(window, editor, qtbo
     editor.select("staff_control")
     type_line(editor.panel.name, "在职人员控制率")
     first = window.document.report.id
-    window.add_sample()  # a second report, opened
+    file_actions.add_sample(window)  # a second report, opened
     assert window.document.report.id != first
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from evaldesk.model.store import Store
+from evaldesk.ui import file_actions
 from evaldesk.ui.app import open_window
 
 
@@ -248,7 +249,7 @@ def test_lists_add_remove_reorder(window, qtbot):
 
 def test_switch_between_reports_in_one_file(window, qtbot):
     first = window.document.report.id
-    window.create_report(2022, "另一个部门")
+    file_actions.create_report(window, 2022, "另一个部门")
     assert window.document.report.department == "另一个部门"
     window.open_report(first)
     assert window.document.report.id == first
@@ -343,12 +344,12 @@ def test_a_refused_text_leaves_no_empty_undo_step(window, qtbot):
     page = window.pages[1]
     window.tabs.setCurrentWidget(page)
     field = page.editors["basic.staff_quota"]
-    before = window.document.undo_stack.count()
+    before = window.document.history.count
     field.editor.setFocus()
     field.editor.selectAll()
     qtbot.keyClicks(field.editor, "12.5")  # 1, 12, 12. stored on the way, then refused and put back to 6
     assert window.document.report.get("basic.staff_quota") == 6
-    assert window.document.undo_stack.count() == before  # nothing to undo: nothing changed
+    assert window.document.history.count == before  # nothing to undo: nothing changed
 
 
 def test_text_being_typed_in_a_list_is_kept_when_a_row_is_added(window, qtbot):
@@ -373,6 +374,6 @@ def test_switching_reports_with_refused_input_asks_first(window, answers):
     field.commit()
     answers.yes = False
     reports = len(window.store.list_reports())
-    window.add_sample()  # would add and open another report
+    file_actions.add_sample(window)  # would add and open another report
     assert window.document.report.id == first and "换到另一份报告" in answers.shown[-1][2]
     assert len(window.store.list_reports()) == reports  # nothing was added either

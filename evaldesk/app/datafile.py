@@ -1,0 +1,77 @@
+"""The data file as the filler uses it: open one (the default lives in the user's data folder), list its
+reports, create a report, add the reference sample, delete a report, save the whole file as a copy.
+
+Every failure is a :class:`~evaldesk.model.paths.StoreError` whose text says, in Chinese, what happened and what
+to do; the window shows it in a dialog, the command prints it as one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaldesk.model.paths import default_db_path
+from evaldesk.model.report import Report
+from evaldesk.model.values import Rejected
+
+if TYPE_CHECKING:
+    from evaldesk.model.store import ReportInfo, Store
+    from evaldesk.scoring.template import Template
+
+YEARS = range(1990, 2201)
+"""Years a report may be for; anything else is a typing slip."""
+
+
+def open_data_file(path: Path | str | None = None, *, create: bool = True) -> Store:
+    """The data file at ``path`` (None: the default one in the user's data folder). ``create=False`` refuses a
+    file that does not exist yet (opening a file the filler picked, not making one)."""
+    from evaldesk.model.store import Store  # SQLAlchemy: not before the window's first paint
+
+    return Store(Path(path) if path else default_db_path(), create=create)
+
+
+def list_reports(store: Store) -> list[ReportInfo]:
+    return store.list_reports()
+
+
+def report_to_open(store: Store) -> int | None:
+    """The report to show when the file opens: the one open last time, else the first, else None (no report)."""
+    ids = [info.id for info in store.list_reports()]
+    last = store.get_state("open_report")
+    if last and last.isdigit() and int(last) in ids:
+        return int(last)
+    return ids[0] if ids else None
+
+
+def create_report(store: Store, year: int, department: str = "", template: Template | None = None) -> Report:
+    """Store a new, empty report for ``year`` (default score sheet: the built-in reference one)."""
+    from evaldesk.model.report import new_report
+    from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
+
+    if year not in YEARS:
+        raise Rejected(f"年度 {year} 不合理")
+    report = new_report(year, template or builtin_template(DEFAULT_TEMPLATE_ID), (department or "").strip())
+    store.add(report)
+    return report
+
+
+def add_sample(store: Store) -> Report:
+    """Store a copy of the reference sample (云溪区委编办 2021 年度) as a new report."""
+    from evaldesk.exchange.report_json import read_json
+    from evaldesk.resources import SAMPLE_REPORT
+
+    report = read_json(SAMPLE_REPORT)
+    store.add(report)
+    return report
+
+
+def delete_report(store: Store, report_id: int) -> None:
+    """Delete a report with its draft and carried marks (cannot be undone)."""
+    store.delete(report_id)
+
+
+def save_as(store: Store, target: Path | str) -> Path:
+    """A consistent copy of the whole file at ``target`` (the caller then opens the copy)."""
+    target = Path(target)
+    store.copy_to(target)
+    return target

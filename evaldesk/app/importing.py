@@ -1,0 +1,106 @@
+"""Importing a report file (.json, or the bureau workbook .xlsx) and the one rule for "already in the data file".
+
+**The rule** (the window and the command both use :func:`find_same`): a report in the data file is *the same
+report* as the imported one when it is for the same year and the same department — the same 预算编码 when both
+have one (the bureau's key for a department: it survives a renamed or retyped 部门名称), otherwise the same
+部门名称 (a department name left blank names nobody, so it matches nothing). That is how a filler and the bureau
+tell reports apart: one department files one report a year. The match also says whether the data is *identical*
+(same fingerprint, :func:`evaldesk.exchange.report_json.fingerprint`): importing it again would only duplicate it;
+identical data of the same year is always the same report, even with no department filled in. If several reports
+match, an identical one is named, else the lowest number.
+
+What each caller does with a match: the window asks 替换原报告 / 另存为新报告 / 取消 (saying when the data is
+identical); the command imports as a new report unless ``--replace ID`` is given, and prints a note naming the
+matching report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaldesk.model.report import Report
+
+if TYPE_CHECKING:
+    from evaldesk.model.store import Store
+
+SUFFIXES = (".json", ".xlsx", ".xlsm")
+
+
+class NotAReportFile(ValueError):
+    """The path is no file evaldesk can import (a folder, missing, another kind of file); the text says so."""
+
+
+@dataclass
+class ReadFile:
+    """A report read from a file, not stored yet, with what the reader noticed."""
+
+    report: Report
+    notes: list[str] = field(default_factory=list)  # every note, the fingerprint's first (for a dialog)
+    fingerprint_note: str = ""  # why the workbook's data cannot be vouched for ('' when it can, and for JSON)
+    changed_after_export: bool = False  # the workbook's data was changed after it was exported
+
+
+@dataclass(frozen=True)
+class SameReport:
+    """A report in the data file that is the same report as the one being imported (module docstring)."""
+
+    id: int
+    title: str          # 2021年度 某部门
+    identical: bool     # the very same data (fingerprints agree)
+
+
+def read_report_file(path: Path | str) -> ReadFile:
+    """Read ``path``. NotAReportFile for a path that is no report file; ExchangeError (a Chinese message) for a
+    file whose content evaldesk cannot take."""
+    from evaldesk.exchange.report_json import read_json
+
+    path = Path(path)
+    if path.is_dir():
+        raise NotAReportFile(f"“{path}”是一个文件夹；请给出 evaldesk 导出的 .xlsx 或 .json 文件")
+    if not path.is_file():
+        raise NotAReportFile(f"找不到文件“{path}”")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise NotAReportFile(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
+    if suffix == ".json":
+        return ReadFile(read_json(path))
+    from evaldesk.exchange.workbook import read_workbook
+
+    read = read_workbook(path)
+    return ReadFile(read.report, list(read.notes), read.fingerprint_note, read.changed_after_export)
+
+
+def _same_department(info, report: Report) -> bool:
+    code = report.text("cover.budget_code").strip()
+    if code and info.budget_code.strip():
+        return info.budget_code.strip() == code
+    name = (report.department or "").strip()
+    return bool(name) and info.department.strip() == name
+
+
+def find_same(store: Store, report: Report) -> SameReport | None:
+    """The report in ``store`` that is the same report as ``report`` (the rule above), or None."""
+    from evaldesk.exchange.report_json import fingerprint
+
+    wanted = fingerprint(report)
+    matches = []
+    for info in store.list_reports():
+        if info.year != report.year:
+            continue
+        identical = fingerprint(store.load(info.id)) == wanted
+        if identical or _same_department(info, report):
+            matches.append(SameReport(info.id, info.title(), identical))
+    matches.sort(key=lambda match: (not match.identical, match.id))
+    return matches[0] if matches else None
+
+
+def store_imported(store: Store, report: Report, replace: int | None = None) -> int:
+    """Store ``report`` as a new report, or in place of report ``replace`` (its content, draft and carried marks
+    go; cannot be undone). Returns the stored report's number; StoreError for an unknown ``replace``."""
+    if replace is None:
+        return store.add(report)
+    store.load(replace)  # refuses an unknown id before anything is written
+    store.replace(replace, report)
+    return replace

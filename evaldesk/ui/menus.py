@@ -1,0 +1,142 @@
+"""The window's menus and actions: which command each item runs, its keys, and when it is enabled.
+
+Built once per window; the 报告 menu is filled each time it opens (the reports in the file change), the 最近打开
+menu whenever a file is remembered. Undo and redo follow the open report's history (texts, enabled state).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from evaldesk.ui import file_actions, output_actions
+
+if TYPE_CHECKING:
+    from evaldesk.ui.main_window import MainWindow
+
+
+def _action(window: MainWindow, menu, text: str, slot, shortcut=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """文件, 编辑, 报告, 评分表, 视图, 帮助: sets the window's ``report_actions`` (need an open report),
+    ``template_actions`` (need a data file), ``undo_action``/``redo_action``, ``recent_menu``, ``reports_menu``."""
+    from evaldesk.ui import template_actions
+
+    w = window
+    bar = w.menuBar()
+    file_menu = bar.addMenu("文件(&F)")
+    _action(w, file_menu, "新建报告…", w.show_welcome, QKeySequence.StandardKey.New)
+    _action(w, file_menu, "打开数据文件…", lambda: file_actions.choose_and_open(w), QKeySequence.StandardKey.Open)
+    w.recent_menu = file_menu.addMenu("最近打开")
+    _action(w, file_menu, "另存为…", lambda: file_actions.save_as(w), QKeySequence.StandardKey.SaveAs)
+    file_menu.addSeparator()
+    w.report_actions = [
+        _action(w, file_menu, "导入报告（xlsx / JSON）…", lambda: output_actions.import_report(w)),
+        _action(w, file_menu, "导出报送文件（xlsx）…", lambda: output_actions.export_workbook(w), QKeySequence("Ctrl+E")),
+        _action(w, file_menu, "导出 JSON…", lambda: output_actions.export_json(w)),
+    ]
+    file_menu.addSeparator()
+    w.report_actions += [
+        _action(w, file_menu, "打印预览…", lambda: output_actions.print_preview(w), QKeySequence("Ctrl+Shift+P")),
+        _action(w, file_menu, "打印…", lambda: output_actions.print_report(w), QKeySequence.StandardKey.Print),
+        _action(w, file_menu, "导出 PDF…", lambda: output_actions.export_pdf(w)),
+        _action(w, file_menu, "打印空表（PDF）…", lambda: output_actions.export_blank_pdf(w)),
+    ]
+    file_menu.addSeparator()
+    _action(w, file_menu, "退出", w.close, QKeySequence.StandardKey.Quit)
+
+    edit_menu = bar.addMenu("编辑(&E)")
+    w.undo_action = _action(w, edit_menu, "撤销", w.undo, [QKeySequence(QKeySequence.StandardKey.Undo)])
+    # Ctrl+Y as in Office/WPS, plus the platform's own redo keys — each once, or Qt finds the shortcut
+    # ambiguous and does nothing (on Linux the platform's list already holds Ctrl+Y).
+    redo_keys = [QKeySequence("Ctrl+Y")]
+    redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+    w.redo_action = _action(w, edit_menu, "重做", w.redo, redo_keys)
+    for action in (w.undo_action, w.redo_action):
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    w.reports_menu = bar.addMenu("报告(&R)")
+    w.reports_menu.aboutToShow.connect(lambda: fill_reports_menu(w))
+    w.template_menu = bar.addMenu("评分表(&T)")
+    w.report_actions += [
+        _action(w, w.template_menu, "更换本报告的评分表…", lambda: template_actions.switch_template(w)),
+        _action(w, w.template_menu, "导出本报告的评分表…", lambda: template_actions.export_template(w)),
+        _action(w, w.template_menu, "编辑评分表…", lambda: _edit_template(w)),
+    ]
+    w.template_actions = [
+        _action(w, w.template_menu, "导入评分表模板…", lambda: template_actions.import_template(w)),
+    ]
+    view_menu = bar.addMenu("视图(&V)")
+    view_menu.addAction(w.audit_dock.toggleViewAction())
+    help_menu = bar.addMenu("帮助(&H)")
+    _action(w, help_menu, "关于 evaldesk", w.about)
+    fill_recent_menu(w)
+    update_actions(w)
+
+
+def _edit_template(window: MainWindow) -> None:
+    from evaldesk.ui.template_editor import open_editor
+
+    open_editor(window)
+
+
+def _next_year(window: MainWindow) -> None:
+    from evaldesk.ui import template_actions
+
+    template_actions.next_year(window)
+
+
+def fill_reports_menu(window: MainWindow) -> None:
+    """The reports in the file (the open one checked), then new / next year / the sample / delete."""
+    menu = window.reports_menu
+    menu.clear()
+    if window.store is None:
+        return
+    current = window.document.report.id if window.document else None
+    for info in window.store.list_reports():
+        action = QAction(f"{info.id}　{info.title()}", menu)
+        action.setCheckable(True)
+        action.setChecked(info.id == current)
+        action.triggered.connect(lambda _checked=False, rid=info.id: window.open_report(rid))
+        menu.addAction(action)
+    menu.addSeparator()
+    _action(window, menu, "新建报告…", window.show_welcome)
+    next_year = _action(window, menu, "从本报告新建下一年度…", lambda: _next_year(window))
+    next_year.setEnabled(window.document is not None)
+    _action(window, menu, "加入参考样例", lambda: file_actions.add_sample(window))
+    delete = _action(window, menu, "删除当前报告…", lambda: file_actions.delete_report(window))
+    delete.setEnabled(window.document is not None)
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    menu = window.recent_menu
+    menu.clear()
+    for path in window.settings.get("recent", []):
+        action = QAction(path, menu)
+        action.triggered.connect(lambda _checked=False, p=path: file_actions.open_path(window, p))
+        menu.addAction(action)
+    menu.setEnabled(bool(window.settings.get("recent")))
+
+
+def update_actions(window: MainWindow) -> None:
+    """Enable what applies now; undo and redo say what they would undo or redo."""
+    has_report = window.document is not None
+    for action in window.report_actions:
+        action.setEnabled(has_report)
+    for action in getattr(window, "template_actions", []):
+        action.setEnabled(window.store is not None)
+    document = window.document
+    window.undo_action.setEnabled(bool(document and document.can_undo()))
+    window.redo_action.setEnabled(bool(document and document.can_redo()))
+    if document:
+        window.undo_action.setText(f"撤销 {document.history.undo_text()}".strip())
+        window.redo_action.setText(f"重做 {document.history.redo_text()}".strip())

@@ -1,0 +1,137 @@
+"""The window's exchange and printing commands: export JSON / the bureau workbook / PDF, 打印预览, 打印, and import.
+The bytes and the duplicate rule are the application layer's (:mod:`evaldesk.app.output`,
+:mod:`evaldesk.app.importing`), shared with the ``evaldesk`` command; here are the dialogs around them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaldesk.ui import dialogs
+from evaldesk.ui.file_actions import save_settings
+
+if TYPE_CHECKING:
+    from evaldesk.ui.main_window import MainWindow
+
+
+def _suggest(window: MainWindow, suffix: str) -> str:
+    from evaldesk.app.output import suggested_name
+
+    folder = Path(window.settings.get("export_folder") or Path.home())
+    return str(folder / suggested_name(window.document.report, suffix))
+
+
+def _remember_folder(window: MainWindow, path: str) -> None:
+    window.settings["export_folder"] = str(Path(path).parent)
+    save_settings(window.settings)
+
+
+def _export_bytes(window: MainWindow, title: str, suffix: str, filters: str, make) -> None:
+    """Ask where, write ``make()``'s bytes there whole or not at all, remember the folder."""
+    from evaldesk.files import WriteFailed, write_atomic
+
+    path = dialogs.save_file(window, title, _suggest(window, suffix), filters)
+    if not path:
+        return
+    try:
+        write_atomic(Path(path), make())
+    except WriteFailed as err:
+        dialogs.error(window, "导出失败", str(err))
+        return
+    _remember_folder(window, path)
+    window.statusBar().showMessage(f"已导出 {path}", 8000)
+
+
+def export_json(window: MainWindow) -> None:
+    from evaldesk.app.output import json_bytes
+
+    _export_bytes(window, "导出 JSON", ".json", "JSON 文件 (*.json)", lambda: json_bytes(window.document.report))
+
+
+def export_workbook(window: MainWindow) -> None:
+    from evaldesk.app.output import export_workbook as write
+    from evaldesk.exchange.workbook import ExportRefused
+    from evaldesk.files import WriteFailed
+
+    path = dialogs.save_file(window, "导出报送文件", _suggest(window, ".xlsx"), "Excel 工作簿 (*.xlsx)")
+    if not path:
+        return
+    try:
+        notes = write(window.document.report, path)
+    except ExportRefused as err:
+        dialogs.error(window, "尚不能导出报送文件", str(err))
+        return
+    except WriteFailed as err:
+        dialogs.error(window, "导出失败", str(err))
+        return
+    _remember_folder(window, path)
+    window.statusBar().showMessage(f"已导出报送文件 {path}", 8000)
+    if notes:
+        dialogs.inform(window, "已导出报送文件", "\n".join(notes))
+
+
+def export_pdf(window: MainWindow, blank: bool = False) -> None:
+    from evaldesk.app.output import pdf_bytes
+
+    _export_bytes(window, "导出 PDF", "_空表.pdf" if blank else ".pdf", "PDF 文件 (*.pdf)",
+                  lambda: pdf_bytes(window.document.report, blank=blank))
+
+
+def export_blank_pdf(window: MainWindow) -> None:
+    export_pdf(window, blank=True)
+
+
+def print_preview(window: MainWindow) -> None:
+    from evaldesk.app.output import pdf_bytes
+    from evaldesk.ui.preview import PreviewDialog
+
+    dialog = PreviewDialog(pdf_bytes(window.document.report), window)
+    dialog.show()
+    window.preview = dialog  # kept, or Python would close it at once
+
+
+def print_report(window: MainWindow) -> None:
+    from evaldesk.app.output import pdf_bytes
+    from evaldesk.ui.preview import print_pdf
+
+    print_pdf(pdf_bytes(window.document.report), window)
+
+
+def import_report(window: MainWindow) -> None:
+    """Read a .xlsx or .json report; if the file already holds the same report (app.importing's rule), ask
+    whether to replace it or keep both."""
+    from evaldesk.app.importing import NotAReportFile, find_same, read_report_file, store_imported
+    from evaldesk.exchange.report_json import ExchangeError
+    from evaldesk.model.paths import StoreError
+
+    path = dialogs.open_file(window, "导入报告", str(Path.home()),
+                             "evaldesk 报告 (*.xlsx *.json);;Excel 工作簿 (*.xlsx);;JSON (*.json)")
+    if not path:
+        return
+    try:
+        read = read_report_file(path)
+    except (NotAReportFile, ExchangeError) as err:
+        dialogs.error(window, "未导入", str(err))
+        return
+    report = read.report
+    same = find_same(window.store, report)
+    replace = None
+    if same is not None:
+        identical = "，内容与导入的文件完全相同（数据指纹一致）" if same.identical else ""
+        choice = dialogs.decide(window, "导入", f"数据文件中已有同一部门的这一年度报告：“{same.title}”（报告 {same.id}）"
+                                                f"{identical}。用导入的内容替换它（不能撤销），还是另存为一份新报告？",
+                                ["替换原报告", "另存为新报告"])
+        if choice is None:
+            return
+        replace = same.id if choice == 0 else None
+    try:
+        if replace is not None:
+            window.close_document()
+        store_imported(window.store, report, replace)
+    except StoreError as err:
+        dialogs.error(window, "未导入", str(err))
+        return
+    window.open_report(report.id)
+    if read.notes:
+        dialogs.inform(window, "导入完成", "\n".join(read.notes))

@@ -1,0 +1,84 @@
+"""The page shown when the data file holds no report yet (or the filler asks for a new one): year, department,
+score sheet, and the reference sample one click away."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from evaldesk.ui import file_actions
+
+if TYPE_CHECKING:
+    from evaldesk.ui.main_window import MainWindow
+
+
+class WelcomePage(QWidget):
+    """Shown when the file holds no report yet (or the filler asks for a new one)."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__()
+        self.window_ = window
+        title = QLabel("evaldesk　部门整体支出绩效评价自评报告")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        self.where = QLabel()
+        self.where.setStyleSheet("color: #555;")
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        from datetime import date
+
+        self.year.setValue(date.today().year - 1)
+        self.year.setSuffix(" 年度")
+        self.department = QLineEdit()
+        self.department.setPlaceholderText("例如：中共岳阳市云溪区委机构编制委员会办公室")
+        self.template = QComboBox()
+        form = QFormLayout()
+        form.addRow("年度：", self.year)
+        form.addRow("部门(单位)名称：", self.department)
+        form.addRow("评分表：", self.template)
+        self.create_button = QPushButton("新建空白报告")
+        self.create_button.clicked.connect(self._create)
+        self.sample_button = QPushButton("打开参考样例（云溪区委编办 2021 年度）")
+        self.sample_button.clicked.connect(lambda: file_actions.add_sample(window))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch(1)
+        box = QWidget()
+        box.setMaximumWidth(760)
+        inner = QVBoxLayout(box)
+        inner.addWidget(title)
+        inner.addWidget(self.where)
+        inner.addSpacing(16)
+        inner.addWidget(QLabel("新建一份自评报告："))
+        inner.addLayout(form)
+        inner.addLayout(buttons)
+        inner.addSpacing(12)
+        hint = QLabel("每一处修改都会立即保存，无需“保存”。下一年度可从本年度报告新建。")
+        hint.setStyleSheet("color: #555;")
+        inner.addWidget(hint)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)  # the few controls sit together in the middle, not spread over the window
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def fill_templates(self, store) -> None:
+        """The score sheets a new report can use: the built-in ones and those imported into this file."""
+        from evaldesk.templates.library import entries
+
+        self.templates = [entry.template for entry in entries(store)]
+        self.template.clear()
+        self.template.addItems([template.name for template in self.templates])
+
+    def _create(self) -> None:
+        template = self.templates[self.template.currentIndex()] if getattr(self, "templates", None) else None
+        file_actions.create_report(self.window_, self.year.value(), self.department.text().strip(), template)
