@@ -26,7 +26,7 @@ import, so a block changed in one place is seen by all of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Union
 
@@ -217,6 +217,22 @@ def section(title: str) -> Section:
 
 def blocks(title: str) -> tuple[Block, ...]:
     return section(title).blocks
+
+
+def with_row(row: tuple[str, ...], *, after: str) -> tuple[Section, ...]:
+    """The layout with one more row of fields, right below the row that holds the field ``after`` — how a
+    variant of the form (or a test) places a field declared in form.FIELDS without restating the rest."""
+
+    def grown(block: Block) -> Block:
+        if not isinstance(block, Fields) or after not in block.keys:
+            return block
+        at = next(i for i, keys in enumerate(block.rows) if after in keys) + 1
+        return replace(block, rows=block.rows[:at] + (row,) + block.rows[at:])
+
+    placed = tuple(replace(each, blocks=tuple(grown(block) for block in each.blocks)) for each in LAYOUT)
+    if placed == LAYOUT:
+        raise KeyError(f"no row of fields holds {after}")
+    return placed
 
 
 # ---------------------------------------------------------------- what the blocks show
