@@ -8,7 +8,7 @@ from evaldesk.exchange.report_json import dumps, loads
 from evaldesk.exchange.workbook import workbook_bytes, write_workbook
 from evaldesk.exchange.workbook_read import read_workbook
 from evaldesk.exchange.workbook_report import SHEET_NAME
-from evaldesk.model import form, layout
+from evaldesk.model import form, layout, places
 from evaldesk.model.document import fingerprint, to_document
 from evaldesk.model.form import FIELD_BY_KEY, SECTION_BASIC, FieldSpec, Kind
 from evaldesk.printing.pdf import build_pdf
@@ -30,6 +30,33 @@ def website(monkeypatch):
 def report(sample, website):
     sample.fields[website.key] = ADDRESS
     return sample
+
+
+def placed(block) -> tuple[tuple[str, str], ...]:
+    """What a block holds: ("field", key), ("list", key), ("grid", key)."""
+    if isinstance(block, layout.Fields):
+        return tuple(("field", key) for key in block.keys)
+    if isinstance(block, layout.Text):
+        return (("field", block.key),)
+    if isinstance(block, layout.ListBlock):
+        return (("list", block.key),)
+    if isinstance(block, layout.Beside):
+        return placed(block.list) + placed(block.text)
+    if isinstance(block, layout.GridBlock):
+        return (("grid", block.key),)
+    return ()
+
+
+def test_the_layout_places_everything_the_form_declares_once_in_its_section():
+    assert tuple(section.title for section in layout.LAYOUT) == form.SECTIONS
+    assert layout.TAB_TITLES == ("封面", "一、基本概况", "二、收支情况", "三、绩效自评", "四、评价人员", "五、评价报告综述",
+                                 "附件：评分表")
+    where = [(thing, section.title) for section in layout.LAYOUT for block in section.blocks for thing in placed(block)]
+    things = [thing for thing, _ in where]
+    assert len(things) == len(set(things))
+    assert dict(where) == {**{("field", spec.key): spec.section for spec in FIELD_BY_KEY.values()},
+                           **{("list", key): places.LIST_SECTIONS[key] for key in form.LIST_BY_KEY},
+                           **{("grid", grid.key): form.SECTION_FINANCE for grid in form.GRIDS}}
 
 
 def test_the_field_is_known_everywhere_at_once(website):
