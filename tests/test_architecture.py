@@ -35,16 +35,58 @@ def test_no_float_outside_ui():
     assert offenders == []
 
 
-def test_only_the_window_and_the_command_use_the_application_layer():
-    """evaldesk/app is the top of the one-way flow below ui/ and cli.py: nothing it uses may call back into it."""
-    offenders = []
-    for path in sources_outside_ui():
-        relative = path.relative_to(PACKAGE)
-        if relative.parts[0] == "app" or relative.name == "cli.py":
-            continue
+# ---------------------------------------------------------------- the rooms and their one-way doors
+#
+#   ui, cli, __main__          the callers: a window and a command line
+#        ↓
+#   app                        opening a data file, editing with undo, import/export/print, next year — no Qt
+#        ↓
+#   printing · exchange · templates     services: paper, files, template files; none imports another
+#        ↓
+#   audit → scoring → model    the domain: the report, its places and layout, the score sheet, the checks
+#        ↓
+#   files, resources           reading and writing bytes, finding bundled data
+
+RANKS = {"files": 0, "resources": 0, "model": 1, "scoring": 2, "audit": 3,
+         "printing": 4, "exchange": 4, "templates": 4, "app": 5, "ui": 6, "cli": 6, "__main__": 6}
+SERVICES = {"printing", "exchange", "templates"}
+# The store keeps each report's score sheet as data and rebuilds it with scoring's Template when it loads one.
+ALLOWED = {("model.store", "scoring.template")}
+
+
+def room(module: str) -> str:
+    return module.split(".")[0]
+
+
+def evaldesk_imports():
+    """(importing module, imported module) for every import of evaldesk code, including those inside functions."""
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        module = ".".join(p for p in parts if p != "__init__") or "__init__"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("evaldesk.app"):
-                offenders.append(f"{relative}: {node.module}")
-            elif isinstance(node, ast.Import):
-                offenders += [f"{relative}: {a.name}" for a in node.names if a.name.startswith("evaldesk.app")]
-    assert offenders == []
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            for name in names:
+                if name.startswith("evaldesk.") and name != "evaldesk.__version__":
+                    target = name[len("evaldesk."):]
+                    if room(target) in RANKS:
+                        yield module, target
+
+
+def test_imports_point_down_the_layers_only():
+    offenders = set()
+    for module, target in evaldesk_imports():
+        here, there = room(module), room(target)
+        if here == there or (module, ".".join(target.split(".")[:2])) in ALLOWED:
+            continue
+        if RANKS[there] > RANKS[here] or (here in SERVICES and there in SERVICES):
+            offenders.add(f"{module} → {target}")
+    assert sorted(offenders) == []
+
+
+def test_the_layer_scan_sees_every_room():
+    assert {room(module) for module, _ in evaldesk_imports()} >= {"model", "scoring", "audit", "printing",
+                                                                 "exchange", "ui", "cli"}

@@ -1,111 +1,41 @@
 """The JSON form of one report (``docs/report-format.md``): everything the filler typed, nothing computed.
 
-``to_document`` / ``from_document`` are also the canonical, versioned view of a report's data that the bureau
-workbook's data sheet and the fingerprint are built from, so all three agree on what "the data" is.
+The document itself — ``to_document`` and the ``fingerprint`` digested from it — is the domain's
+(``evaldesk.model.document``), so the paper can carry the fingerprint without importing this package; they are
+imported here too, where the JSON form's readers and writers look for them.
+
 Reading goes through the same parsers as typing: a value the window would refuse is refused here too, and a file
 with any such value is refused whole, naming where.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import hashlib
 import json
-from decimal import Decimal
 from pathlib import Path
 
-from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, cell_key
-from evaldesk.model.places import NotePlace, SheetPlace, parse_key
+from evaldesk.model.document import FORMAT, VERSION, fingerprint, json_default, to_document
+from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY
+from evaldesk.model.places import NotePlace, SheetPlace
 from evaldesk.model.report import Item, Report, Unit, new_id
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value, parse_value
 from evaldesk.files import UnreadableJson, parse_json, read_json_file
-from evaldesk.model.values import Rejected, clean_text, decimal_text
+from evaldesk.model.values import Rejected, clean_text
 from evaldesk.scoring.rules import TemplateError
 from evaldesk.scoring.template import Template
 
-FORMAT = "evaldesk-report"
-VERSION = 1
+__all__ = ["FORMAT", "VERSION", "ExchangeError", "dumps", "fingerprint", "from_document", "loads", "read_json",
+           "to_document"]
 
 
 class ExchangeError(ValueError):
     """A file that cannot be read as a report; the message says why (in Chinese)."""
 
 
-# ---------------------------------------------------------------- report → document
-
-
-def _plain(value):
-    """A stored value as JSON: figures as exact text, dates as ISO, the rest as is."""
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return value
-
-
-def _fits_sheet(report: Report, place: SheetPlace) -> bool:
-    """A score-sheet entry the report's current sheet still takes. Entries of a removed indicator, or a hand
-    score above a lowered 分值, stay in the data file (undo brings them back) but are not the report's data."""
-    try:
-        parse_value(report, place, report.fields[place.key])
-    except Rejected:
-        return False
-    return True
-
-
-def to_document(report: Report) -> dict:
-    fields, sheet, notes = {}, {}, {}
-    for key in sorted(report.fields):
-        value = _plain(report.fields[key])
-        place = parse_key(key)
-        if isinstance(place, SheetPlace):
-            if not _fits_sheet(report, place):
-                continue
-            entry = sheet.setdefault(place.indicator, {})
-            if place.part == "input":
-                entry.setdefault("inputs", {})[place.name] = value
-            else:
-                entry[place.part] = value
-        elif isinstance(place, NotePlace):
-            notes[place.finding] = value
-        else:
-            fields[key] = value
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "year": report.year,
-        "template": report.template.data,
-        "fields": fields,
-        "units": [{"name": unit.name,
-                   "cells": {key: decimal_text(unit.cells[key]) for key in _cell_order() if key in unit.cells}}
-                  for unit in report.units],
-        "lists": {key: [dict(item.values) for item in report.lists[key]] for key in LIST_BY_KEY},
-        "sheet": sheet,
-        "notes": notes,
-    }
-
-
-def _cell_order() -> list[str]:
-    return [cell_key(grid.key, column.key) for grid in GRIDS for column in grid.typed_columns]
-
-
-def _json_default(value):
-    if isinstance(value, Decimal):  # template numbers read as Decimal go back as they came
-        return int(value) if value == value.to_integral_value() else str(value)
-    raise TypeError(type(value).__name__)
+# ---------------------------------------------------------------- report → document (see evaldesk.model.document)
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(to_document(report), ensure_ascii=False, indent=2, default=_json_default) + "\n"
-
-
-def fingerprint(report: Report) -> str:
-    """A short, stable digest of the report's data (template included), printed on every page and carried by
-    the bureau workbook, so a reviewer can tell whether a paper copy and a file hold the same report."""
-    canonical = json.dumps(to_document(report), ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                           default=_json_default)
-    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest().upper()[:16]
-    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+    return json.dumps(to_document(report), ensure_ascii=False, indent=2, default=json_default) + "\n"
 
 
 # ---------------------------------------------------------------- document → report

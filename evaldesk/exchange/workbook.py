@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from openpyxl.workbook.protection import WorkbookProtection
 
 from evaldesk.audit.engine import audit_report
-from evaldesk.exchange.report_json import ExchangeError, fingerprint, from_document, to_document
+from evaldesk.exchange.report_json import ExchangeError, from_document
 from evaldesk.exchange.workbook_audit import SHEET_NAME as AUDIT_SHEET, write_audit_sheet
 from evaldesk.exchange.workbook_cells import Cells, workbook_text
 from evaldesk.exchange.workbook_data import SHEET_NAME as DATA_SHEET, data_rows, value_rows, write_data_sheet
@@ -27,6 +27,7 @@ from evaldesk.exchange.workbook_read import WorkbookRead, read_workbook
 from evaldesk.exchange.workbook_report import SHEET_NAME as REPORT_SHEET, ReportSheet
 from evaldesk.exchange.workbook_scores import SHEET_NAME as SCORE_SHEET, ScoreSheet
 from evaldesk.files import write_atomic
+from evaldesk.model.document import fingerprint, to_document
 from evaldesk.model.report import Report
 from evaldesk.scoring.engine import score_report
 

@@ -12,7 +12,7 @@ from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, LEFT, SMALL, TITLE, Cells, fit_row, merge, page_setup, set_widths,
 )
 from evaldesk.model.report import Report
-from evaldesk.printing import labels
+from evaldesk.model import wording
 
 SHEET_NAME = "审核"
 HEADERS = ("序号", "级别", "问题", "位置", "说明")
@@ -22,7 +22,7 @@ NOTHING_FOUND = "审核未发现问题"
 
 def write_audit_sheet(ws: Worksheet, report: Report, findings: list[Finding], cells: Cells) -> None:
     set_widths(ws, WIDTHS)
-    cells.text(ws, 1, 1, f"{labels.FINDINGS_TITLE}　{report.department}　{report.year}年度", where="审核 · 标题", font=TITLE,
+    cells.text(ws, 1, 1, f"{wording.FINDINGS_TITLE}　{report.department}　{report.year}年度", where="审核 · 标题", font=TITLE,
                border=False)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     ws.row_dimensions[1].height = 30

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.model.values import clean_text
-from evaldesk.printing import labels
+from evaldesk.model import wording
 
 FONT_NAME = "宋体"
 FONT = Font(name=FONT_NAME, size=11)
@@ -172,13 +172,13 @@ def page_setup(ws: Worksheet, title_rows: str | None, footer: str) -> None:
     # "&&" is a literal ampersand in a header/footer; a fingerprint has none, but a department name might.
     ws.oddFooter.left.text = footer.replace("&", "&&")
     ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = labels.PAGE_NUMBER.format(page="&P", pages="&N")
+    ws.oddFooter.right.text = wording.PAGE_NUMBER.format(page="&P", pages="&N")
     ws.oddFooter.right.size = 8
 
 
 def footer(report, fingerprint: str) -> str:
     """The printed footer's left part: year, department and the fingerprint, worded as on the PDF pages."""
-    return f"{report.year}年度 {report.department}　" + labels.FINGERPRINT.format(fingerprint=fingerprint)
+    return f"{report.year}年度 {report.department}　" + wording.FINGERPRINT.format(fingerprint=fingerprint)
 
 
 def span_width(widths: list[float], first_col: int, last_col: int) -> float:

@@ -1,7 +1,7 @@
 """The workbook's data sheet (“_data”, hidden and protected): the report's data for machines, both ways.
 
 One row per value: column A the key, B the value as text, C what it is in words. Keys that start with ``/`` are
-JSON Pointers (RFC 6901) into the report's JSON document (:func:`evaldesk.exchange.report_json.to_document`);
+JSON Pointers (RFC 6901) into the report's JSON document (:func:`evaldesk.model.document.to_document`);
 the others are facts about the file (format, version, template id, fingerprint). Every figure is written as its
 exact decimal text, never as a number: a spreadsheet number is a binary float, and 0.73 must come back as 0.73.
 Every declared field, every unit cell, every list field and every score-sheet entry has its row, blank when
@@ -18,9 +18,9 @@ from decimal import Decimal
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk import __version__
-from evaldesk.exchange import report_json
+from evaldesk.model.document import FORMAT as DOCUMENT_FORMAT, to_document
 from evaldesk.exchange.workbook_cells import BOLD, LEFT, Cells, set_widths
-from evaldesk.model.form import FIELDS, GRIDS, LIST_BY_KEY, LISTS, cell_key
+from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, LISTS, cell_key
 from evaldesk.model.places import NotePlace, SheetPlace
 from evaldesk.model.report import Report
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value, parse_value
@@ -88,9 +88,9 @@ def meta_rows(report: Report, sheet: SheetResult, fingerprint: str) -> list[tupl
 
 def value_rows(report: Report) -> list[tuple[str, str, str]]:
     """(key, value text, description) for every value of the report, in the order of the form."""
-    doc = report_json.to_document(report)
+    doc = to_document(report)
     rows = [(pointer("year"), str(doc["year"]), "年度")]
-    for spec in FIELDS:
+    for spec in FIELD_BY_KEY.values():
         rows.append((pointer("fields", spec.key), as_text(doc["fields"].get(spec.key)),
                      f"{spec.section} · {spec.label}"))
     for i, (unit, entry) in enumerate(zip(report.units, doc["units"])):
@@ -206,7 +206,7 @@ def build_document(meta: dict, data: list[tuple[str, str, str]], version: int) -
         template_data = json.loads(template_text, parse_float=Decimal)
     except (json.JSONDecodeError, RecursionError):
         raise DataProblem(f"{template_cell}：评分表模板数据已损坏（不是有效的 JSON）") from None
-    doc = {"format": report_json.FORMAT, "version": DOCUMENT_VERSION[version], "year": int(year_text),
+    doc = {"format": DOCUMENT_FORMAT, "version": DOCUMENT_VERSION[version], "year": int(year_text),
            "template": template_data, "fields": {}, "units": {}, "lists": {}, "sheet": {}, "notes": {}}
     try:
         stub = Report(year=int(year_text), template=Template(template_data))

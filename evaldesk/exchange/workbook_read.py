@@ -15,11 +15,12 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from evaldesk.exchange.report_json import ExchangeError, fingerprint, from_document
+from evaldesk.exchange.report_json import ExchangeError, from_document
 from evaldesk.exchange.workbook_data import (
     FORMAT, META_FINGERPRINT, META_FORMAT, META_TEMPLATE, META_VERSION, SHEET_NAME, VERSION, DataProblem,
     build_document, read_rows,
 )
+from evaldesk.model.document import fingerprint
 from evaldesk.model.report import Report
 
 MAX_FILE_BYTES = 20 * 1024 * 1024        # an exported report is well under 1 MB

@@ -1,4 +1,5 @@
-"""The workbook's first sheet, “自评报告”: the report laid out like the paper form 附件2-1.
+"""The workbook's first sheet, “自评报告”: the report laid out like the paper form 附件2-1, walked from the
+form's layout (:mod:`evaldesk.model.layout`) section by section, block by block.
 
 Eight columns: A holds the labels and the organisation names, B–H the figures of part 二 and, merged, the texts.
 Figures are numbers with two decimals shown; a blank cell stays empty.
@@ -12,30 +13,35 @@ from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row,
     footer, merge, page_setup, paragraphs, set_widths, span_width, style,
 )
+from evaldesk.model import layout, wording
 from evaldesk.model.form import (
-    FIELD_BY_KEY, GRIDS, LIST_BY_KEY, SECTION_BASIC, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF,
-    SECTION_SUMMARY, SUMMARY_ROW_LABEL, Grid, cell_key,
+    FIELD_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SUMMARY,
+    SUMMARY_ROW_LABEL, Grid, cell_key,
 )
-from evaldesk.model.report import Report
+from evaldesk.model.layout import (
+    Beside, CoverText, Fields, GridBlock, Hint, ListBlock, Result, Signatures, Size, Text, cover_text, field_text,
+    grid_headings, numbered,
+)
 from evaldesk.model.totals import summary_row, unit_rows
-from evaldesk.model.values import format_date_cn
-from evaldesk.printing import labels
+from evaldesk.model.report import Report
 from evaldesk.scoring.engine import SheetResult
 
 SHEET_NAME = "自评报告"
 WIDTHS = [23.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0]
 LAST = len(WIDTHS)
 SCORE_FORMAT = "General"  # 92.5, 5, 2.92: as many decimals as the score has
+COVER_WHERE = {"report_attachment": "附件标签", "report_title": "标题", "bureau": "制表单位"}
+PAIR_COLUMNS = ((1, 2, 4), (5, 7, LAST))       # (label, first value column, last value column) of a pair's fields
+SIGNED_COLUMNS = {"name": (1, 1), "title": (2, 3), "org": (4, 6)}  # the evaluators' fields; 签字 takes the rest
 
 
-
-def signature_block(opinion: str, signer: str | None) -> str:
+def signature_block(opinion: str, signer: str | None, date_line: str = wording.DATE_LINE) -> str:
     """One of part 四's signature blocks as the paper has it: room to write, the signer's line, the date.
     (A cell cannot right-align one line of several, so spaces push the signer and the date to the right.)"""
     lines = [opinion, "", ""]
     if signer:
         lines += [" " * 36 + signer, ""]
-    return "\n".join(lines + [" " * 64 + labels.DATE_LINE])
+    return "\n".join(lines + [" " * 64 + date_line])
 
 
 class ReportSheet:
@@ -81,35 +87,66 @@ class ReportSheet:
     def write(self) -> None:
         set_widths(self.ws, WIDTHS)
         self.running_head()
-        self.cover()
-        self.basic()
-        self.finance()
-        self.self_evaluation()
-        self.people()
-        self.summary()
+        drawings = self.drawings()
+        for section in layout.LAYOUT:
+            if section.title not in drawings:   # the score sheet has a worksheet of its own
+                continue
+            if section.title != SECTION_COVER:
+                self.heading(section.title)
+            for block in section.blocks:
+                if isinstance(block, Hint):      # guidance for the screen, not part of the form
+                    continue
+                drawing = drawings[section.title].get(type(block))
+                if drawing is None:
+                    raise TypeError(f"the workbook's {section.title} has no drawing for a {type(block).__name__}")
+                drawing(block)
+            if section.title == SECTION_COVER:
+                self.fingerprint_line()
         page_setup(self.ws, "1:1", footer(self.report, self.fingerprint))
         self.ws.sheet_view.showGridLines = False
 
+    def drawings(self) -> dict:
+        """How this sheet draws each kind of block, section by section (a grid is a grid everywhere; fields
+        are lines on the cover, a ruled table in part 一 and a line to sign in part 四)."""
+        return {
+            SECTION_COVER: {CoverText: self.cover_line, Fields: self.cover_fields},
+            SECTION_BASIC: {Fields: self.field_pairs, Text: self.long_text, ListBlock: self.numbered_list},
+            SECTION_FINANCE: {GridBlock: self.grid},
+            SECTION_SELF: {Beside: self.qualitative, ListBlock: self.quantitative, Result: self.result},
+            SECTION_PEOPLE: {ListBlock: self.signed_list, Signatures: self.signatures, Fields: self.signed_lines},
+            SECTION_SUMMARY: {Text: self.long_text},
+        }
+
     def running_head(self) -> None:
-        """Row 1, repeated on every printed page: the attachment label, the department, the year."""
-        cover = self.report.template.cover
-        self.text(1, 1, cover["report_attachment"], "附件标签", font=BOLD, border=False)
+        """Row 1, repeated on every printed page: the attachment label (from the cover), the department, the
+        year."""
         self.text(1, 3, f"{self.report.department}　{self.report.year}年度", "页眉", font=SMALL, align=RIGHT,
                   border=False)
         self.ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=LAST)
         self.row = 2
 
-    def cover(self) -> None:
-        template = self.report.template
-        self.row += 1
-        self.text(self.row, 1, template.title(self.report.year), "标题", font=TITLE, align=CENTER, border=False)
+    # ---- 封面
+    def cover_line(self, block: CoverText) -> None:
+        text = cover_text(self.report, block.key)
+        where = COVER_WHERE.get(block.key, block.key)
+        if block.key == "report_attachment":  # on the running head, so every printed page carries it
+            self.text(1, 1, text, where, font=BOLD, border=False)
+            return
+        if block.key == "report_title":
+            self.row += 1
+            self.text(self.row, 1, text, where, font=TITLE, align=CENTER, border=False)
+            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
+            self.ws.row_dimensions[self.row].height = 48
+            self.row += 2
+            return
+        self.text(self.row, 1, text, where, font=BOLD, align=CENTER, border=False)
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
-        self.ws.row_dimensions[self.row].height = 48
-        self.row += 2
-        for key in ("cover.department", "cover.budget_code", "cover.method", "cover.agency", "cover.report_date"):
-            label = FIELD_BY_KEY[key].label
-            value = self.report.get(key)
-            shown = format_date_cn(value) if key == "cover.report_date" else self.field(key)
+        self.row += 1
+
+    def cover_fields(self, block: Fields) -> None:
+        for key in block.keys:
+            label = block.label(key)
+            shown = field_text(self.report, key)
             self.text(self.row, 1, f"{label}：", label, font=BOLD, align=RIGHT, border=False)
             self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=2)
             self.text(self.row, 3, shown, label, border=False)
@@ -117,20 +154,21 @@ class ReportSheet:
             fit_row(self.ws, self.row, shown, span_width(WIDTHS, 3, LAST), minimum=24)
             self.row += 1
         self.row += 1
-        self.text(self.row, 1, template.cover["bureau"], "制表单位", font=BOLD, align=CENTER, border=False)
-        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
-        self.row += 1
-        self.text(self.row, 1, labels.FINGERPRINT.format(fingerprint=self.fingerprint), "数据指纹", font=SMALL, align=RIGHT, border=False)
+
+    def fingerprint_line(self) -> None:
+        self.text(self.row, 1, wording.FINGERPRINT.format(fingerprint=self.fingerprint), "数据指纹", font=SMALL,
+                  align=RIGHT, border=False)
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
         self.row += 2
 
-    def basic(self) -> None:
+    # ---- 一、基本概况 (and the texts of 五)
+    def field_pairs(self, block: Fields) -> None:
+        """Label, value, label, value to a row; a field alone on its row has the rest of the row for its value."""
         ws = self.ws
-        self.heading(SECTION_BASIC)
-        pairs = (("basic.contact", "basic.phone"), ("basic.staff_quota", "basic.staff_actual"))
-        for left, right in pairs:
-            for key, label_col, first, last in ((left, 1, 2, 4), (right, 5, 7, LAST)):
-                label = FIELD_BY_KEY[key].label
+        for keys in block.rows:
+            spots = PAIR_COLUMNS if len(keys) > 1 else ((1, 2, LAST),)
+            for key, (label_col, first, last) in zip(keys, spots):
+                label = block.label(key)
                 self.block(self.row, label_col, first - 1, label, label, font=BOLD, align=CENTER)
                 value = self.report.get(key)
                 if isinstance(value, int):
@@ -138,46 +176,36 @@ class ReportSheet:
                     style(ws.cell(self.row, first), FONT, CENTER)
                     merge(ws, self.row, first, self.row, last)
                 else:
-                    self.block(self.row, first, last, self.field(key), label, align=CENTER)
+                    self.block(self.row, first, last, field_text(self.report, key), label, align=CENTER)
             fit_row(ws, self.row, "", 1, minimum=22)
             self.row += 1
-        self.labelled(FIELD_BY_KEY["basic.duties"].label, self.field("basic.duties"))
-        tasks = [f"{LIST_BY_KEY['tasks'].item_label}{i}：{item.values.get('text', '')}"
-                 for i, item in enumerate(self.report.items("tasks"), 1)]
-        self.listed(LIST_BY_KEY["tasks"].label, tasks, LIST_BY_KEY["tasks"].label)
-        label = FIELD_BY_KEY["basic.achievements"].label
-        self.listed(label, paragraphs(self.field("basic.achievements")), label)
 
-    def finance(self) -> None:
-        self.heading(SECTION_FINANCE)
-        rows = unit_rows(self.report)
-        summary = summary_row(self.report, rows)
-        for grid in GRIDS:
-            self.grid(grid, summary, rows)
+    def long_text(self, block: Text) -> None:
+        """A short text in one cell beside its label; a long one a row per paragraph; a whole-page one (综述)
+        a row per paragraph across the sheet."""
+        if block.size is Size.SHORT:
+            self.labelled(block.label, self.field(block.key))
+        elif block.titled:
+            self.listed(block.label, paragraphs(self.field(block.key)), block.label)
+        else:
+            for piece in paragraphs(self.field(block.key)) or [""]:
+                self.block(self.row, 1, LAST, piece, block.label, align=TOP_LEFT)
+                self.row += 1
 
-    def grid(self, grid: Grid, summary: dict, rows: dict) -> None:
-        ws = self.ws
-        last = len(grid.columns) + 1
-        self.block(self.row, 1, last, grid.title, grid.title, font=BOLD, align=CENTER)
-        ws.row_dimensions[self.row].height = 22
-        self.row += 1
-        self.row = grid_header(self, grid, self.row)
-        named = [(SUMMARY_ROW_LABEL, summary, BOLD)]
-        named += [(f"{i}、{unit.name}", rows[unit.id], FONT) for i, unit in enumerate(self.report.units, 1)]
-        for name, values, font in named:
-            self.text(self.row, 1, name, f"{grid.title} · 机构名称", font=font)
-            for col, column in enumerate(grid.columns, 2):
-                self.cells.number(ws, self.row, col, values.get(cell_key(grid.key, column.key)), font=font)
-            fit_row(ws, self.row, name, WIDTHS[0], minimum=20)
-            self.row += 1
-        self.row += 1
+    def numbered_list(self, block: ListBlock) -> None:
+        field = block.spec.fields[0][0]
+        lines = [numbered(block.spec, i, item.values.get(field, ""))
+                 for i, item in enumerate(self.report.items(block.key), 1)]
+        self.listed(block.heading, lines, block.heading)
 
-    def self_evaluation(self) -> None:
-        self.heading(SECTION_SELF)
-        self.qualitative()
-        self.quantitative()
+    # ---- 二、收支情况
+    def grid(self, block: GridBlock) -> None:
+        self.row = grid_rows(self, block.grid, self.row)
+
+    # ---- 三、绩效自评
+    def result(self, block: Result) -> None:
         sheet = self.sheet
-        self.block(self.row, 1, 1, labels.OVERALL_SCORE, "综合得分", font=BOLD, align=CENTER)
+        self.block(self.row, 1, 1, block.score_label, "综合得分", font=BOLD, align=CENTER)
         if sheet.complete:
             self.cells.number(self.ws, self.row, 2, sheet.total, number_format=SCORE_FORMAT, font=BOLD)
             style(self.ws.cell(self.row, 2), BOLD, LEFT)
@@ -187,31 +215,32 @@ class ReportSheet:
         fit_row(self.ws, self.row, "", 1, minimum=22)
         self.row += 1
         grade = sheet.grade or "待定"
-        self.block(self.row, 1, 1, labels.OVERALL_GRADE, "评价等次", font=BOLD, align=CENTER)
+        self.block(self.row, 1, 1, block.grade_label, "评价等次", font=BOLD, align=CENTER)
         self.block(self.row, 2, LAST, grade, "评价等次", font=BOLD)
         fit_row(self.ws, self.row, "", 1, minimum=22)
         self.row += 2
 
-    def qualitative(self) -> None:
-        goals = [f"{LIST_BY_KEY['goals'].item_label}{i}：{item.values.get('text', '')}"
-                 for i, item in enumerate(self.report.items("goals"), 1)] or [""]
+    def qualitative(self, block: Beside) -> None:
+        spec = block.list.spec
+        field = spec.fields[0][0]
+        goals = [numbered(spec, i, item.values.get(field, ""))
+                 for i, item in enumerate(self.report.items(block.list.key), 1)] or [""]
         first = self.row
-        self.block(self.row, 2, 5, "预期目标", "预期目标", font=BOLD, align=CENTER)
-        self.block(self.row, 6, LAST, FIELD_BY_KEY["self.actual"].label, "实际完成", font=BOLD, align=CENTER)
+        self.block(self.row, 2, 5, block.list_heading, block.list_heading, font=BOLD, align=CENTER)
+        self.block(self.row, 6, LAST, block.text.label, block.text.label, font=BOLD, align=CENTER)
         fit_row(self.ws, self.row, "", 1, minimum=22)
         self.row += 1
         for goal in goals:
-            self.block(self.row, 2, 5, goal, LIST_BY_KEY["goals"].label)
+            self.block(self.row, 2, 5, goal, spec.label)
             self.row += 1
-        self.block(first + 1, 6, LAST, self.field("self.actual"), FIELD_BY_KEY["self.actual"].label, align=TOP_LEFT,
+        self.block(first + 1, 6, LAST, self.field(block.text.key), block.text.label, align=TOP_LEFT,
                    last_row=self.row - 1)
-        self.block(first, 1, 1, labels.QUALITATIVE_CAPTION, "定性目标", font=BOLD, align=CENTER,
-                   last_row=self.row - 1)
+        self.block(first, 1, 1, block.caption, "定性目标", font=BOLD, align=CENTER, last_row=self.row - 1)
 
-    def quantitative(self) -> None:
-        spec = LIST_BY_KEY["quant"]
+    def quantitative(self, block: ListBlock) -> None:
+        spec = block.spec
         names = dict(spec.fields)
-        items = self.report.items("quant")
+        items = self.report.items(block.key)
         first = self.row
         self.block(self.row, 2, 3, names["group"], "定量目标", font=BOLD, align=CENTER)
         self.block(self.row, 4, 5, names["target"], "定量目标", font=BOLD, align=CENTER)
@@ -235,60 +264,70 @@ class ReportSheet:
                     self.block(top + start, col, col, groups[start][depth - 1], spec.label, align=CENTER,
                                last_row=top + i - 1)
                     start = i
-        self.block(first, 1, 1, labels.QUANTITATIVE_CAPTION, "定量目标", font=BOLD, align=CENTER,
-                   last_row=self.row - 1)
+        self.block(first, 1, 1, block.heading, "定量目标", font=BOLD, align=CENTER, last_row=self.row - 1)
 
-    def people(self) -> None:
+    # ---- 四、评价人员
+    def signed_list(self, block: ListBlock) -> None:
         ws = self.ws
-        self.heading(SECTION_PEOPLE)
-        spec = LIST_BY_KEY["evaluators"]
+        spec = block.spec
         names = dict(spec.fields)
-        columns = (("name", 1, 1), ("title", 2, 3), ("org", 4, 6))
+        columns = [(key, *SIGNED_COLUMNS[key]) for key, _ in spec.fields]
         for key, first, last in columns:
             self.block(self.row, first, last, names[key], spec.label, font=BOLD, align=CENTER)
-        self.block(self.row, 7, LAST, labels.SIGNATURE_COLUMN, spec.label, font=BOLD, align=CENTER)
+        self.block(self.row, 7, LAST, wording.SIGNATURE_COLUMN, spec.label, font=BOLD, align=CENTER)
         fit_row(ws, self.row, "", 1, minimum=22)
         self.row += 1
-        for item in self.report.items("evaluators") or [None]:
+        for item in self.report.items(block.key) or [None]:
             for key, first, last in columns:
                 self.block(self.row, first, last, item.values.get(key, "") if item else "", spec.label, align=CENTER)
             self.block(self.row, 7, LAST, "", spec.label)
             fit_row(ws, self.row, "", 1, minimum=26)
             self.row += 1
-        for wording in (signature_block(*block) for block in labels.SIGNATURE_BLOCKS):
-            self.block(self.row, 1, LAST, wording, "签字栏", align=TOP_LEFT, fit=False)
-            ws.row_dimensions[self.row].height = LINE_HEIGHT * (wording.count("\n") + 1) + 8
-            self.row += 1
-        filler = f"{labels.FILLER}{self.field('people.filler')}"
-        phone = f"{labels.FILLER_PHONE}{self.field('people.filler_phone')}"
-        self.block(self.row, 1, 4, filler, "填报人")
-        self.block(self.row, 5, LAST, phone, "联系电话")
-        fit_row(ws, self.row, "", 1, minimum=26)
-        self.row += 2
 
-    def summary(self) -> None:
-        self.heading(SECTION_SUMMARY)
-        label = FIELD_BY_KEY["summary.text"].label
-        for piece in paragraphs(self.field("summary.text")) or [""]:
-            self.block(self.row, 1, LAST, piece, label, align=TOP_LEFT)
+    def signatures(self, block: Signatures) -> None:
+        for box in (signature_block(opinion, signer, block.date_line) for opinion, signer in block.boxes):
+            self.block(self.row, 1, LAST, box, "签字栏", align=TOP_LEFT, fit=False)
+            self.ws.row_dimensions[self.row].height = LINE_HEIGHT * (box.count("\n") + 1) + 8
             self.row += 1
 
+    def signed_lines(self, block: Fields) -> None:
+        """“label：value” side by side, to be signed beside (填报人 and phone)."""
+        for keys in block.rows:
+            spans = ((1, 4), (5, LAST)) if len(keys) > 1 else ((1, LAST),)
+            for key, (first, last) in zip(keys, spans):
+                self.block(self.row, first, last, f"{block.label(key)}：{self.field(key)}", FIELD_BY_KEY[key].label)
+            fit_row(self.ws, self.row, "", 1, minimum=26)
+            self.row += 1
+        self.row += 1
 
-def grid_header(sheet: ReportSheet, grid: Grid, top: int) -> int:
-    """The merged header of one part-二 grid, built from its declaration (group 其中：/结余 above the columns,
-    a nested 其中： above the parts of a 合计 inside a group, as 基本支出 has); returns the next free row."""
-    part_of = {}
-    for column in grid.columns:
-        if column.computed and column.group:
-            for part in column.sum_of:
-                if grid.column(part).group == column.group:
-                    part_of[part] = column.key
-    paths = [[(labels.UNIT_COLUMN, "name")]]
-    for column in grid.columns:
-        path = [(column.group, "group:" + column.group)] if column.group else []
-        if column.key in part_of:
-            path.append((labels.GROUP_SUBHEAD, "part:" + part_of[column.key]))
-        paths.append(path + [(column.label, column.key)])
+
+# ---------------------------------------------------------------- part 二's grids
+
+
+def grid_rows(sheet, grid: Grid, top: int) -> int:
+    """Write ``grid`` on ``sheet`` (a ReportSheet) from row ``top``; returns the next free row (one left empty)."""
+    ws = sheet.ws
+    row = top
+    last = len(grid.columns) + 1
+    sheet.block(row, 1, last, grid.title, grid.title, font=BOLD, align=CENTER)
+    ws.row_dimensions[row].height = 22
+    row = grid_header(sheet, grid, row + 1)
+    rows = unit_rows(sheet.report)
+    named = [(SUMMARY_ROW_LABEL, summary_row(sheet.report, rows), BOLD)]
+    named += [(f"{i}、{unit.name}", rows[unit.id], FONT) for i, unit in enumerate(sheet.report.units, 1)]
+    for name, values, font in named:
+        sheet.text(row, 1, name, f"{grid.title} · 机构名称", font=font)
+        for col, column in enumerate(grid.columns, 2):
+            sheet.cells.number(ws, row, col, values.get(cell_key(grid.key, column.key)), font=font)
+        fit_row(ws, row, name, WIDTHS[0], minimum=20)
+        row += 1
+    return row + 1
+
+
+def grid_header(sheet, grid: Grid, top: int) -> int:
+    """The merged header of one grid; returns the next free row. Adjacent columns under the same labels share
+    one merged cell; a column's own label reaches down to the last header row."""
+    paths = grid_headings(grid)
     depth = max(len(path) for path in paths)
     for level in range(depth):
         i = 0
@@ -299,14 +338,14 @@ def grid_header(sheet: ReportSheet, grid: Grid, top: int) -> int:
                 while j + 1 < len(paths) and len(paths[j + 1]) - 1 > level and \
                         paths[j + 1][:level + 1] == path[:level + 1]:
                     j += 1
-                sheet.block(top + level, i + 1, j + 1, path[level][0], grid.title, font=BOLD, align=CENTER,
-                            fit=False)
+                sheet.block(top + level, i + 1, j + 1, path[level], grid.title, font=BOLD, align=CENTER, fit=False)
                 i = j + 1
                 continue
             if level == len(path) - 1:  # the column's own label reaches down to the last header row
-                sheet.block(top + level, i + 1, i + 1, path[level][0], grid.title, font=BOLD, align=CENTER,
+                sheet.block(top + level, i + 1, i + 1, path[level], grid.title, font=BOLD, align=CENTER,
                             last_row=top + depth - 1)
             i += 1
     for level in range(depth):
-        sheet.ws.row_dimensions[top + level].height = max(sheet.ws.row_dimensions[top + level].height or 0, 20)
+        ws = sheet.ws
+        ws.row_dimensions[top + level].height = max(ws.row_dimensions[top + level].height or 0, 20)
     return top + depth

@@ -15,13 +15,13 @@ from evaldesk.exchange.workbook_cells import (
     set_widths, style,
 )
 from evaldesk.model.report import Report
-from evaldesk.printing import labels
+from evaldesk.model import wording
 from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.template import Indicator
 
 SHEET_NAME = "评分表"
-HEADERS = labels.SHEET_HEAD + ("二级指标得分", "一级指标得分")
+HEADERS = wording.SHEET_HEAD + ("二级指标得分", "一级指标得分")
 WIDTHS = [11.0, 11.0, 16.0, 42.0, 7.0, 8.0, 24.0, 8.0, 8.0]
 LAST = len(WIDTHS)
 SCORE_FORMAT = "General"  # scores show as many decimals as they have: 5, 0.5, 2.92, 92.5
@@ -29,7 +29,7 @@ HEADER_ROW = 4
 
 
 def _group_label(indicator: Indicator) -> str:
-    return labels.WEIGHTED.format(name=indicator.name, weight=score_text(indicator.weight))
+    return wording.WEIGHTED.format(name=indicator.name, weight=score_text(indicator.weight))
 
 
 class ScoreSheet:
@@ -65,7 +65,7 @@ class ScoreSheet:
         self.cells.text(ws, row + 1, 1, cover["sheet_footnote"], where="评分表 · 备注", border=False)
         ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=LAST)
         fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS))
-        self.cells.text(ws, row + 2, 1, labels.TEMPLATE_LINE.format(name=template.name) + f"（{template.id}）",
+        self.cells.text(ws, row + 2, 1, wording.TEMPLATE_LINE.format(name=template.name) + f"（{template.id}）",
                         where="评分表 · 模板",
                         font=SMALL, border=False)
         ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=LAST)
@@ -127,14 +127,14 @@ class ScoreSheet:
 
     def totals(self, row: int) -> int:
         sheet = self.sheet
-        self.text(row, 1, labels.SHEET_TOTAL, "总分", last_col=4, font=BOLD, align=CENTER)
+        self.text(row, 1, wording.SHEET_TOTAL, "总分", last_col=4, font=BOLD, align=CENTER)
         self.number(row, 5, self.template.total, font=BOLD)
         self.number(row, 6, sheet.total, font=BOLD)
         self.text(row, 7, "" if sheet.complete else f"尚有 {len(sheet.pending)} 项未评分，总分未定", "总分",
                   last_col=LAST)
         fit_row(self.ws, row, "", 1, minimum=24)
         row += 1
-        self.text(row, 1, labels.OVERALL_GRADE, "评价等次", last_col=4, font=BOLD, align=CENTER)
+        self.text(row, 1, wording.OVERALL_GRADE, "评价等次", last_col=4, font=BOLD, align=CENTER)
         self.text(row, 5, sheet.grade or "待定", "评价等次", last_col=LAST, font=HEADING, align=LEFT)
         fit_row(self.ws, row, "", 1, minimum=24)
         return row + 1

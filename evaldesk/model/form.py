@@ -1,11 +1,14 @@
 """The paper form (附件2-1), declared once: every scalar field, the four grids of part 二, and the lists.
 
 Everything that shows, stores, prints, exports or checks a report walks these declarations instead of naming
-fields one by one, so a field added here appears everywhere.
+fields one by one; where each field stands on the page is said once, in :mod:`evaldesk.model.layout`. A field
+added here and placed there appears everywhere. Iterate ``FIELD_BY_KEY.values()`` (not a copy of ``FIELDS``
+imported by name) to see the fields as they stand.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -60,7 +63,36 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("people.filler_phone", "联系电话", Kind.CODE, SECTION_PEOPLE),
     FieldSpec("summary.text", "评价报告综述", Kind.LONGTEXT, SECTION_SUMMARY),
 )
-FIELD_BY_KEY = {spec.key: spec for spec in FIELDS}
+
+
+class _FieldIndex(Mapping[str, FieldSpec]):
+    """FIELDS by key, in their order, always as the module's FIELDS now stands: a field declared there (or put
+    there by a test) is found at once by every module that imported FIELD_BY_KEY, with nothing to rebuild."""
+
+    def __init__(self) -> None:
+        self._source: tuple[FieldSpec, ...] = ()
+        self._index: dict[str, FieldSpec] = {}
+
+    def _current(self) -> dict[str, FieldSpec]:
+        if self._source is not FIELDS:
+            self._index = {spec.key: spec for spec in FIELDS}
+            self._source = FIELDS
+        return self._index
+
+    def __getitem__(self, key: str) -> FieldSpec:
+        return self._current()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._current()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._current())
+
+    def __len__(self) -> int:
+        return len(self._current())
+
+
+FIELD_BY_KEY: Mapping[str, FieldSpec] = _FieldIndex()
 
 
 # ---------------------------------------------------------------- part 二: the four grids

@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from evaldesk.model.form import DEFAULT_UNITS, FIELDS, LIST_BY_KEY
+from evaldesk.model.form import DEFAULT_UNITS, FIELD_BY_KEY, LIST_BY_KEY
 from evaldesk.model.places import SheetPlace
 
 Value = str | int | Decimal | bool | _dt.date
@@ -104,7 +104,7 @@ def sheet_key(indicator_id: str, part: str, name: str | None = None) -> str:
 def new_report(year: int, template, department: str = "") -> Report:
     """A blank report as the form starts: default cover wording and the three placeholder rows of part 二."""
     report = Report(year=year, template=template)
-    for spec in FIELDS:
+    for spec in FIELD_BY_KEY.values():
         if spec.default is not None:
             report.fields[spec.key] = spec.default
     if department:

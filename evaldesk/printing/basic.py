@@ -1,25 +1,24 @@
-"""Part 一、部门（单位）基本概况: contact and staff figures, then the duties, the numbered tasks and the year's
-achievements, each a labelled text that may run over several pages."""
+"""Part 一、部门（单位）基本概况, walked from the layout: the one-line fields in a ruled table (two pairs to a
+row), then the duties, the numbered tasks and the year's achievements, each a labelled text that may run over
+several pages."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY, SECTION_BASIC
+from evaldesk.model.form import SECTION_BASIC
+from evaldesk.model.layout import Fields, ListBlock, Size, Text, field_text, numbered
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
 from evaldesk.printing.tables import form_table, stacked_rows
 from evaldesk.printing.text import heading, para, paragraphs
+from evaldesk.printing.walk import walk
 
 LABEL_WIDTH = 30 * mm
 PAIR_WIDTHS = [LABEL_WIDTH, (FRAME_WIDTH - 2 * LABEL_WIDTH) / 2] * 2
 TEXT_WIDTHS = [LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH]
-BLANK_TEXT_HEIGHT = {"basic.duties": 70, "basic.achievements": 190}
+BLANK_TEXT_HEIGHT = {Size.SHORT: 70, Size.LONG: 190, Size.PAGE: 520}  # room to write by hand on the blank form
 BLANK_ITEMS_HEIGHT = 22
-
-
-def numbered(label: str, number: int, text: str) -> str:
-    return f"{label}{number}：{text}"
 
 
 def labelled_text(label: str, blocks: list, *, min_height: float | None = None) -> list:
@@ -29,29 +28,37 @@ def labelled_text(label: str, blocks: list, *, min_height: float | None = None) 
     return stacked_rows(rows, TEXT_WIDTHS, min_height=min_height)
 
 
+def field_pairs(printout: Printout, block: Fields) -> list:
+    """Label, value, label, value to a row; a field alone on its row has the rest of the row for its value."""
+    s = styles()
+    rows, spans = [], []
+    for r, keys in enumerate(block.rows):
+        row = []
+        for key in keys:
+            row += [para(block.label(key), s["head"]), para(field_text(printout.report, key), s["cell_center"])]
+        if len(keys) == 1:
+            row += ["", ""]
+            spans.append(("SPAN", (1, r), (3, r)))
+        rows.append(row)
+    return [form_table(rows, PAIR_WIDTHS, min_height=22, extra=spans)]
+
+
+def long_text(printout: Printout, block: Text) -> list:
+    s = styles()
+    return labelled_text(block.label, paragraphs(printout.report.text(block.key), s["cell"]),
+                         min_height=BLANK_TEXT_HEIGHT[block.size] if printout.blank else None)
+
+
+def numbered_list(printout: Printout, block: ListBlock) -> list:
+    """Each entry's (first) text, numbered 任务1：…, beside the list's caption."""
+    s = styles()
+    field = block.spec.fields[0][0]
+    lines = [line for i, item in enumerate(printout.report.items(block.key), 1)
+             for line in paragraphs(numbered(block.spec, i, item.values.get(field, "")), s["cell"])]
+    return labelled_text(block.heading, lines, min_height=BLANK_ITEMS_HEIGHT if printout.blank else None)
+
+
 def basic_flowables(printout: Printout) -> list:
     s = styles()
-    report = printout.report
-
-    def label(key: str):
-        return para(FIELD_BY_KEY[key].label, s["head"])
-
-    def value(key: str):
-        return para(report.text(key), s["cell_center"])
-
-    pairs = form_table([
-        [label("basic.contact"), value("basic.contact"), label("basic.phone"), value("basic.phone")],
-        [label("basic.staff_quota"), value("basic.staff_quota"), label("basic.staff_actual"), value("basic.staff_actual")],
-    ], PAIR_WIDTHS, min_height=22)
-
-    tasks = LIST_BY_KEY["tasks"]
-    task_lines = [line for i, item in enumerate(report.items("tasks"), 1)
-                  for line in paragraphs(numbered(tasks.item_label, i, item.values.get("text", "")), s["cell"])]
-    flowables = heading(SECTION_BASIC, s["heading"]) + [pairs]
-    flowables += labelled_text(FIELD_BY_KEY["basic.duties"].label, paragraphs(report.text("basic.duties"), s["cell"]),
-                               min_height=BLANK_TEXT_HEIGHT["basic.duties"] if printout.blank else None)
-    flowables += labelled_text(tasks.label, task_lines, min_height=BLANK_ITEMS_HEIGHT if printout.blank else None)
-    flowables += labelled_text(FIELD_BY_KEY["basic.achievements"].label,
-                               paragraphs(report.text("basic.achievements"), s["cell"]),
-                               min_height=BLANK_TEXT_HEIGHT["basic.achievements"] if printout.blank else None)
-    return flowables
+    return heading(SECTION_BASIC, s["heading"]) + walk(printout, SECTION_BASIC, {
+        Fields: field_pairs, Text: long_text, ListBlock: numbered_list})

@@ -1,4 +1,5 @@
-"""The cover (封面): attachment label, title, the five cover fields, the issuing bureau."""
+"""The cover (封面), walked from the layout: the attachment label, the title, the cover fields on ruled lines,
+the issuing bureau, with room between them as on the paper copy."""
 
 from __future__ import annotations
 
@@ -6,24 +7,21 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from evaldesk.model.form import FIELD_BY_KEY
-from evaldesk.model.values import format_date_cn
+from evaldesk.model.form import SECTION_COVER
+from evaldesk.model.layout import CoverText, Fields, cover_text, field_text
 from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, LINE, LINE_COLOR, styles
 from evaldesk.printing.tables import font_command
 from evaldesk.printing.text import markup, para
+from evaldesk.printing.walk import walk
 
 # Where a title too long for one line is best broken: before the form's own name, as the paper copy does.
 TITLE_BREAKS = ("绩效评价", "自评报告")
-COVER_FIELDS = ("cover.department", "cover.budget_code", "cover.method", "cover.agency", "cover.report_date")
-
-
-def cover_value(printout: Printout, key: str) -> str:
-    value = printout.report.get(key)
-    if key == "cover.report_date":
-        return format_date_cn(value)
-    return "" if value is None else str(value)
+# Room below a cover line (by its template key) and below the fields.
+ROOM_BELOW = {"report_attachment": 45 * mm, "report_title": 40 * mm}
+FIELDS_ROOM_BELOW = 50 * mm
+COVER_STYLES = {"report_attachment": "attachment", "report_title": "title", "bureau": "bureau"}
 
 
 def title_markup(title: str, style) -> str:
@@ -38,28 +36,34 @@ def title_markup(title: str, style) -> str:
     return markup(title)
 
 
-def cover_flowables(printout: Printout) -> list:
+def cover_line(printout: Printout, block: CoverText) -> list:
+    style = styles()[COVER_STYLES.get(block.key, "bureau")]
+    text = cover_text(printout.report, block.key)
+    if block.key == "report_title":
+        title = title_markup(text, style)
+        if printout.draft:
+            title += "<br/>" + labels.DRAFT_TITLE
+        line = Paragraph(title, style)
+    else:
+        line = para(text, style)
+    room = ROOM_BELOW.get(block.key)
+    return [line, Spacer(0, room)] if room else [line]
+
+
+def cover_fields(printout: Printout, block: Fields) -> list:
+    """Each field on a line of its own: the label, then the value on a ruled line."""
     s = styles()
-    template = printout.report.template
-    title = title_markup(template.title(printout.report.year), s["title"])
-    if printout.draft:
-        title += "<br/>" + labels.DRAFT_TITLE
-    rows = [[para(FIELD_BY_KEY[key].label + "：", s["cover_label"]), para(cover_value(printout, key), s["cover_value"])]
-            for key in COVER_FIELDS]
-    fields = Table(rows, colWidths=[46 * mm, 112 * mm], hAlign="CENTER", splitInRow=1, style=TableStyle([
+    rows = [[para(block.label(key) + "：", s["cover_label"]), para(field_text(printout.report, key), s["cover_value"])]
+            for key in block.keys]
+    table = Table(rows, colWidths=[46 * mm, 112 * mm], hAlign="CENTER", splitInRow=1, style=TableStyle([
         font_command(),
         ("LINEBELOW", (1, 0), (1, -1), LINE, LINE_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("TOPPADDING", (0, 0), (-1, -1), 14),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
-    return [
-        para(template.cover["report_attachment"], s["attachment"]),
-        Spacer(0, 45 * mm),
-        Paragraph(title, s["title"]),
-        Spacer(0, 40 * mm),
-        fields,
-        Spacer(0, 50 * mm),
-        para(template.cover["bureau"], s["bureau"]),
-        PageBreak(),
-    ]
+    return [table, Spacer(0, FIELDS_ROOM_BELOW)]
+
+
+def cover_flowables(printout: Printout) -> list:
+    return walk(printout, SECTION_COVER, {CoverText: cover_line, Fields: cover_fields}) + [PageBreak()]

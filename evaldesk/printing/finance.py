@@ -1,7 +1,7 @@
-"""Part 二、部门（单位）收支情况: the four grids with the paper form's merged headers, the 汇总 row first.
+"""Part 二、部门（单位）收支情况, walked from the layout: each grid with the paper form's merged headers, the
+汇总 row first.
 
-The header is derived from the grid declaration (evaldesk.model.form): a column in a group sits under the group's
-label (其中： / 结余); a part of a 合计 that is itself in a group (人员支出 in 基本支出) sits under a second 其中：.
+The labels above each column come from the domain (``layout.grid_headings``: 其中： / 结余 from ``Column.group``).
 Adjacent columns under the same labels share one merged header cell; a label with nothing under it reaches down
 to the last header row.
 """
@@ -10,28 +10,18 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from evaldesk.model.form import GRIDS, SECTION_FINANCE, SUMMARY_ROW_LABEL, Column, Grid, cell_key
+from evaldesk.model.form import SECTION_FINANCE, SUMMARY_ROW_LABEL, Grid, cell_key
+from evaldesk.model.layout import GridBlock, grid_headings
 from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.values import format_amount
-from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
 from evaldesk.printing.tables import form_table
 from evaldesk.printing.text import heading, para
+from evaldesk.printing.walk import walk
 
 UNIT_WIDTH = 38 * mm
 ROW_HEIGHT = 20
-
-
-def header_path(grid: Grid, column: Column) -> list[str]:
-    """The labels above a column, top to bottom."""
-    if column.group is None:
-        return [column.label]
-    whole = next((other for other in grid.columns
-                  if other.computed and column.key in other.sum_of and other.group == column.group), None)
-    if whole is not None:
-        return header_path(grid, whole)[:-1] + [labels.GROUP_SUBHEAD, column.label]
-    return [column.group, column.label]
 
 
 def header_cells(paths: list[list[str]]) -> tuple[list[list[str]], list[tuple]]:
@@ -66,8 +56,7 @@ def header_cells(paths: list[list[str]]) -> tuple[list[list[str]], list[tuple]]:
 def grid_table(printout: Printout, grid: Grid):
     s = styles()
     report = printout.report
-    paths = [[labels.UNIT_COLUMN]] + [header_path(grid, column) for column in grid.columns]
-    texts, spans = header_cells(paths)
+    texts, spans = header_cells(grid_headings(grid))
     header = [[para(text, s["head"]) for text in row] for row in texts]
     rows = unit_rows(report)
     body = [(SUMMARY_ROW_LABEL, summary_row(report, rows))]
@@ -80,9 +69,10 @@ def grid_table(printout: Printout, grid: Grid):
                       header_spans=spans, min_height=ROW_HEIGHT)
 
 
+def captioned_grid(printout: Printout, block: GridBlock) -> list:
+    return [*heading(block.grid.title, styles()["caption"]), grid_table(printout, block.grid)]
+
+
 def finance_flowables(printout: Printout) -> list:
     s = styles()
-    flowables = heading(SECTION_FINANCE, s["heading"])
-    for grid in GRIDS:
-        flowables += [*heading(grid.title, s["caption"]), grid_table(printout, grid)]
-    return flowables
+    return heading(SECTION_FINANCE, s["heading"]) + walk(printout, SECTION_FINANCE, {GridBlock: captioned_grid})

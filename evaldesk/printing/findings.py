@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 
 from evaldesk.audit.findings import Severity
+from evaldesk.model import wording
 from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
@@ -26,7 +27,7 @@ def findings_flowables(printout: Printout) -> list:
             for f in printout.findings]
     return [
         PageBreak(),
-        para(labels.FINDINGS_TITLE, s["sheet_title"]),
+        para(wording.FINDINGS_TITLE, s["sheet_title"]),
         para(labels.FINDINGS_COUNT.format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
                                           infos=counts[Severity.INFO]), s["cell"]),
         form_table([head] + rows, WIDTHS, header_rows=1, top_columns=(1, 2), flowing=True),

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from evaldesk.model import wording
 from evaldesk.printing import labels
 from evaldesk.printing.fonts import register_fonts
 from evaldesk.printing.printout import Printout
@@ -25,7 +26,7 @@ WATERMARK = colors.Color(0.82, 0.82, 0.82)
 def _footer_canvas(printout: Printout):
     """A Canvas class that writes 第 x 页 共 y 页 and the fingerprint on every page once the total is known."""
     regular, _ = register_fonts()
-    fingerprint = labels.FINGERPRINT.format(fingerprint=printout.fingerprint) if printout.fingerprint else ""
+    fingerprint = wording.FINGERPRINT.format(fingerprint=printout.fingerprint) if printout.fingerprint else ""
 
     class FooterCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -51,7 +52,7 @@ def _footer_canvas(printout: Printout):
             self.setFont(regular, FOOTER_SIZE)
             self.setFillColor(colors.black)
             middle = LEFT_MARGIN + (width - LEFT_MARGIN - RIGHT_MARGIN) / 2
-            self.drawCentredString(middle, y, labels.PAGE_NUMBER.format(page=number, pages=total))
+            self.drawCentredString(middle, y, wording.PAGE_NUMBER.format(page=number, pages=total))
             if fingerprint:
                 self.setFillColor(GREY)
                 self.drawRightString(width - RIGHT_MARGIN, y, fingerprint)

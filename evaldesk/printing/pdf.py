@@ -8,8 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from evaldesk.audit.engine import audit_report
-from evaldesk.exchange.report_json import fingerprint
 from evaldesk.files import write_atomic
+from evaldesk.model import layout
+from evaldesk.model.document import fingerprint
+from evaldesk.model.form import (
+    SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SHEET, SECTION_SUMMARY,
+)
 from evaldesk.model.report import Report
 from evaldesk.printing.basic import basic_flowables
 from evaldesk.printing.blank import blank_report
@@ -24,8 +28,10 @@ from evaldesk.printing.sheet import sheet_flowables
 from evaldesk.printing.summary import summary_flowables
 from evaldesk.scoring.engine import score_report
 
-PARTS = (cover_flowables, basic_flowables, finance_flowables, self_eval_flowables, people_flowables,
-         summary_flowables, sheet_flowables, findings_flowables)
+# How each section of the form (evaldesk.model.layout) is printed; the sections come in the layout's order.
+PARTS = {SECTION_COVER: cover_flowables, SECTION_BASIC: basic_flowables, SECTION_FINANCE: finance_flowables,
+         SECTION_SELF: self_eval_flowables, SECTION_PEOPLE: people_flowables, SECTION_SUMMARY: summary_flowables,
+         SECTION_SHEET: sheet_flowables}
 
 
 def printout_of(report: Report, *, blank: bool = False) -> Printout:
@@ -39,7 +45,8 @@ def printout_of(report: Report, *, blank: bool = False) -> Printout:
 
 def build_pdf(report: Report, *, blank: bool = False) -> bytes:
     printout = printout_of(report, blank=blank)
-    story = [flowable for part in PARTS for flowable in part(printout)]
+    story = [flowable for section in layout.LAYOUT for flowable in PARTS[section.title](printout)]
+    story += findings_flowables(printout)
     title = printout.report.template.title(printout.report.year)
     if printout.report.department:
         title = f"{printout.report.department} {title}"

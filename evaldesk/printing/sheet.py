@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
-from evaldesk.printing import labels
+from evaldesk.model import wording
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, LINE, LINE_COLOR, styles
 from evaldesk.printing.tables import form_table
@@ -24,7 +24,7 @@ BLANK_ROW = 26
 
 
 def weighted(indicator: Indicator) -> str:
-    return labels.WEIGHTED.format(name=indicator.name, weight=score_text(indicator.weight))
+    return wording.WEIGHTED.format(name=indicator.name, weight=score_text(indicator.weight))
 
 
 def ancestors(template: Template, indicator: Indicator) -> list[Indicator]:
@@ -67,14 +67,14 @@ def sheet_rows(printout: Printout) -> tuple[list[list], list[list]]:
 def total_row(printout: Printout) -> list:
     s = styles()
     template, sheet = printout.report.template, printout.sheet
-    return [para(labels.SHEET_TOTAL, s["head"]), "", "", "", para(score_text(template.total), s["small_center"]),
+    return [para(wording.SHEET_TOTAL, s["head"]), "", "", "", para(score_text(template.total), s["small_center"]),
             para(score_text(sheet.final_total) if sheet else "", s["small_center"]), ""]
 
 
 def sheet_flowables(printout: Printout) -> list:
     s = styles()
     template = printout.report.template
-    head = [para(text, s["head"]) for text in labels.SHEET_HEAD]
+    head = [para(text, s["head"]) for text in wording.SHEET_HEAD]
     rows, keys = sheet_rows(printout)
     total = total_row(printout)
     last = len(rows) + 1
@@ -88,5 +88,5 @@ def sheet_flowables(printout: Printout) -> list:
         table,
         Spacer(0, 4),
         para(template.cover["sheet_footnote"], s["note"]),
-        para(labels.TEMPLATE_LINE.format(name=template.name), s["note"]),
+        para(wording.TEMPLATE_LINE.format(name=template.name), s["note"]),
     ]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 from evaldesk import __version__
 from evaldesk.audit.findings import Severity
 from evaldesk.model.form import SECTIONS
+from evaldesk.model.layout import TAB_TITLES
 from evaldesk.model.paths import StoreError, data_folder, default_db_path
 from evaldesk.model.places import NotePlace, Place
 from evaldesk.ui import dialogs, file_actions, menus
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from evaldesk.model.store import Store
     from evaldesk.ui.audit_panel import AuditPanel
     from evaldesk.ui.document import ReportDocument
-
-TAB_TITLES = ("封面", "一、基本概况", "二、收支情况", "三、绩效自评", "四、评价人员", "五、评价报告综述", "附件：评分表")
 
 
 class MainWindow(QMainWindow):

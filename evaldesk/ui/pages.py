@@ -1,4 +1,8 @@
-"""The tabs for the parts of 附件2-1, each laid out like its part of the paper form."""
+"""The tabs for the parts of 附件2-1: each page walks its section's blocks (evaldesk.model.layout) and builds an
+editor for each, so the window shows what the paper prints, in the same order, under the same words.
+
+Grids are ui/grids.py's spreadsheets, lists ui/lists.py's tables; the score sheet's tab is ui/sheet.py.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,29 @@ from PySide6.QtWidgets import (
     QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from evaldesk.model.form import FIELD_BY_KEY, GRIDS
+from evaldesk.model import layout
+from evaldesk.model.form import (
+    FIELD_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SUMMARY, Kind,
+)
+from evaldesk.model.layout import (
+    Beside, CoverText, Fields, GridBlock, Hint, ListBlock, Result, Signatures, Text, cover_text,
+)
 from evaldesk.model.places import CellPlace, ItemPlace, Place, UnitPlace, UnitsPlace
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, FieldEditor, LineField, TextField
 from evaldesk.ui.grids import GridModel, GridView
 from evaldesk.ui.lists import ListEditor
 
+HINT_STYLE = "color: #555;"
+PLACEHOLDERS = {Kind.DATE: "例如 2022年7月15日 或 2022-07-15"}
+# How a list's table is laid out on screen: the column that takes the spare width, and fixed widths.
+LIST_LOOKS = {"quant": {"stretch": "actual", "widths": {"name": 64, "target": 280}}}
+SIGNED_NOTE = "“签字”一栏在打印稿上留空，由评价人员手签。"
+
 
 class Page(QScrollArea):
-    """A scrolling page with a title; keeps its field editors by key so the window can take the filler there."""
+    """A scrolling page with a title; keeps its field editors by key so the window can take the filler there.
+    Each list's editor is also an attribute named after the list (``page.tasks``)."""
 
     def __init__(self, document: ReportDocument, title: str, parent=None):
         super().__init__(parent)
@@ -34,9 +51,10 @@ class Page(QScrollArea):
         self.layout_.addWidget(heading)
         self.setWidget(self.body)
         self.editors: dict[str, QWidget] = {}
+        self.stretched = False  # a whole-page text takes the page's height, so no stretch is added below it
 
     def line(self, key: str, placeholder: str = "") -> LineField:
-        editor = LineField(self.document, key, placeholder)
+        editor = LineField(self.document, key, placeholder or PLACEHOLDERS.get(FIELD_BY_KEY[key].kind, ""))
         self.editors[key] = editor
         return editor
 
@@ -45,17 +63,110 @@ class Page(QScrollArea):
         self.editors[key] = editor
         return editor
 
-    def form(self, keys: list[str], title: str | None = None) -> QFormLayout:
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key in keys:
-            form.addRow(FIELD_BY_KEY[key].label + "：", self.line(key))
-        return form
-
     def finish(self) -> None:
-        self.layout_.addStretch(1)
+        if not self.stretched:
+            self.layout_.addStretch(1)
 
+    # ---- walking the section
+    def build(self, section: str) -> None:
+        """An editor (or a line of text) for each block of ``section``, top to bottom."""
+        drawings = self.drawings()
+        for block in layout.blocks(section):
+            drawing = drawings.get(type(block))
+            if drawing is None:
+                raise TypeError(f"the {section} tab has no drawing for a {type(block).__name__} block")
+            drawing(block)
+
+    def drawings(self) -> dict:
+        return {Fields: self.draw_fields, Text: self.draw_text, ListBlock: self.draw_list, Beside: self.draw_beside,
+                Result: self.draw_result, Signatures: self.draw_signatures, Hint: self.draw_hint,
+                GridBlock: self.draw_grid}
+
+    def draw_fields(self, block: Fields) -> None:
+        """Label and line editor, one or two fields to a row; a field alone on its row takes the row."""
+        grid = QGridLayout()
+        for row, keys in enumerate(block.rows):
+            for column, key in enumerate(keys):
+                grid.addWidget(QLabel(block.label(key) + "："), row, column * 2, Qt.AlignmentFlag.AlignRight)
+                if len(keys) == 1:
+                    grid.addWidget(self.line(key), row, 1, 1, 3)
+                else:
+                    grid.addWidget(self.line(key), row, column * 2 + 1)
+        self.layout_.addLayout(grid)
+
+    def draw_text(self, block: Text) -> None:
+        editor = self.text(block.key, lines=block.size.value)
+        if block.titled:
+            self.layout_.addWidget(_group(block.label, editor))
+        else:
+            self.layout_.addWidget(editor, 1)  # the long text takes the page's height
+            self.stretched = True
+
+    def list_editor(self, block: ListBlock) -> ListEditor:
+        editor = ListEditor(self.document, block.key, confirm_remove=True, **LIST_LOOKS.get(block.key, {}))
+        setattr(self, block.key, editor)
+        return editor
+
+    def draw_list(self, block: ListBlock) -> None:
+        editor = self.list_editor(block)
+        if not block.signed:
+            self.layout_.addWidget(_group(block.heading, editor))
+            return
+        note = QLabel(SIGNED_NOTE)
+        note.setStyleSheet(HINT_STYLE)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(editor)
+        column.addWidget(note)
+        self.layout_.addWidget(_group(block.heading, box))
+
+    def draw_beside(self, block: Beside) -> None:
+        """On screen the list and the text stand one above the other, each under its column's heading."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(block.list_heading))
+        column.addWidget(self.list_editor(block.list))
+        column.addWidget(QLabel(block.text.label))
+        column.addWidget(self.text(block.text.key, lines=block.text.size.value))
+        self.layout_.addWidget(_group(block.caption, box))
+
+    def draw_result(self, block: Result) -> None:
+        self.result_block = block
+        self.result = QLabel()
+        font = self.result.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.result.setFont(font)
+        self.result.setToolTip("来自评分表，不需填写")
+        self.layout_.addWidget(_group(f"{block.heading}（来自评分表）", self.result))
+        self.document.rescored.connect(self.show_result)
+        self.show_result(self.document.sheet)
+
+    def show_result(self, sheet) -> None:
+        block = self.result_block
+        self.result.setText(f"{block.score_label}：{sheet.total_text()}　　　{block.grade_label}：{sheet.grade or '待定'}")
+
+    def draw_signatures(self, block: Signatures) -> None:
+        """The boxes as lines of grey text: they are signed on paper."""
+        lines = []
+        for opinion, signer in block.boxes:
+            lines.append(opinion + (f"　{signer}　　　　" if signer else "　" * 7) + "年　月　日")
+        boxes = QLabel("\n\n".join(lines))
+        boxes.setStyleSheet(HINT_STYLE)
+        self.layout_.addWidget(_group(f"{block.heading}（打印后手写）", boxes))
+
+    def draw_hint(self, block: Hint) -> None:
+        hint = QLabel(block.text)
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        self.layout_.addWidget(hint)
+
+    def draw_grid(self, block: GridBlock) -> None:
+        raise TypeError("part 二's grids are drawn by FinancePage")
+
+    # ---- taking the filler somewhere
     def focus(self, place: Place) -> bool:
         """Take the filler to ``place`` (a field, a list, an entry or an entry's field) if it is on this page."""
         if isinstance(place, ItemPlace):
@@ -83,37 +194,61 @@ def _group(title: str, inner) -> QWidget:
     """A titled block of the form. A QLabel, not a QGroupBox title: the latter clips titles that contain wide
     Chinese quotation marks (“三公”经费) in the bundled font."""
     box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 4, 0, 4)
-    layout.setSpacing(4)
+    layout_ = QVBoxLayout(box)
+    layout_.setContentsMargins(0, 4, 0, 4)
+    layout_.setSpacing(4)
     heading = QLabel(title)
     font = heading.font()
     font.setBold(True)
     heading.setFont(font)
-    layout.addWidget(heading)
+    layout_.addWidget(heading)
     if isinstance(inner, QWidget):
-        layout.addWidget(inner)
+        layout_.addWidget(inner)
     else:
-        layout.addLayout(inner)
+        layout_.addLayout(inner)
     return box
 
 
 class CoverPage(Page):
+    """The cover: the template's cover lines around the cover fields, centred as on paper; below them, which
+    year and score sheet the report is on (the window's own line)."""
+
     def __init__(self, document: ReportDocument, parent=None):
-        super().__init__(document, "封面", parent)
-        template = document.report.template
-        self.title = QLabel()
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.attachment = QLabel(template.cover["report_attachment"])
-        self.layout_.addWidget(self.attachment)
-        self.layout_.addWidget(self.title)
-        form = self.form(["cover.department", "cover.budget_code", "cover.method", "cover.agency",
-                          "cover.report_date"])
-        self.editors["cover.report_date"].editor.setPlaceholderText("例如 2022年7月15日 或 2022-07-15")
+        super().__init__(document, SECTION_COVER, parent)
+        self.cover_lines: dict[str, QLabel] = {}
+        self.build(SECTION_COVER)
+        self.title = self.cover_lines.get("report_title")
+        self.attachment = self.cover_lines.get("report_attachment")
+        self.bureau = self.cover_lines.get("bureau")
+        self.template_line = QLabel()
+        self.template_line.setStyleSheet(HINT_STYLE)
+        self.template_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.layout_.addWidget(self.template_line)
+        self.finish()
+        document.rescored.connect(lambda _sheet: self.refresh())
+        self.refresh()
+
+    def drawings(self) -> dict:
+        return {**super().drawings(), CoverText: self.draw_cover_line, Fields: self.draw_cover_fields}
+
+    def draw_cover_line(self, block: CoverText) -> None:
+        label = QLabel()
+        if block.key != "report_attachment":
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if block.key == "report_title":
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 1.5)
+            font.setBold(True)
+            label.setFont(font)
+        self.cover_lines[block.key] = label
+        self.layout_.addWidget(label)
+
+    def draw_cover_fields(self, block: Fields) -> None:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in block.keys:
+            form.addRow(block.label(key) + "：", self.line(key))
         frame = QFrame()
         frame.setLayout(form)
         frame.setMaximumWidth(720)
@@ -122,49 +257,28 @@ class CoverPage(Page):
         wrapper.addWidget(frame, 3)
         wrapper.addStretch(1)
         self.layout_.addLayout(wrapper)
-        self.bureau = QLabel()
-        self.bureau.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.layout_.addWidget(self.bureau)
-        self.template_line = QLabel()
-        self.template_line.setStyleSheet("color: #555;")
-        self.template_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.layout_.addWidget(self.template_line)
-        self.finish()
-        document.rescored.connect(lambda _sheet: self.refresh())
-        self.refresh()
 
     def refresh(self) -> None:
         report = self.document.report
-        template = report.template
-        title = template.title(report.year)
-        cut = title.find("部门整体支出")
-        self.title.setText(title[:cut] + "\n" + title[cut:] if cut > 0 else title)
-        self.attachment.setText(template.cover["report_attachment"])
-        self.bureau.setText(template.cover["bureau"])
-        self.template_line.setText(f"年度：{report.year}　　评分表：{template.name}")
+        for key, label in self.cover_lines.items():
+            text = cover_text(report, key)
+            if key == "report_title":  # the form's own name on a line of its own
+                cut = text.find("部门整体支出")
+                text = text[:cut] + "\n" + text[cut:] if cut > 0 else text
+            label.setText(text)
+        self.template_line.setText(f"年度：{report.year}　　评分表：{report.template.name}")
 
 
 class BasicPage(Page):
     def __init__(self, document: ReportDocument, parent=None):
-        super().__init__(document, "一、部门（单位）基本概况", parent)
-        grid = QGridLayout()
-        for row, pair in enumerate((("basic.contact", "basic.phone"), ("basic.staff_quota", "basic.staff_actual"))):
-            for column, key in enumerate(pair):
-                grid.addWidget(QLabel(FIELD_BY_KEY[key].label + "："), row, column * 2,
-                               Qt.AlignmentFlag.AlignRight)
-                grid.addWidget(self.line(key), row, column * 2 + 1)
-        self.layout_.addLayout(grid)
-        self.layout_.addWidget(_group("职能职责概述", self.text("basic.duties", lines=3)))
-        self.tasks = ListEditor(document, "tasks", confirm_remove=True)
-        self.layout_.addWidget(_group("年度主要工作内容", self.tasks))
-        self.layout_.addWidget(_group(FIELD_BY_KEY["basic.achievements"].label,
-                                      self.text("basic.achievements", lines=10)))
+        super().__init__(document, SECTION_BASIC, parent)
+        self.build(SECTION_BASIC)
         self.finish()
 
 
 class FinancePage(Page):
     def __init__(self, document: ReportDocument, parent=None):
-        super().__init__(document, "二、部门（单位）收支情况", parent)
+        super().__init__(document, SECTION_FINANCE, parent)
         from PySide6.QtWidgets import QPushButton
 
         self.views: dict[str, GridView] = {}
@@ -179,20 +293,19 @@ class FinancePage(Page):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        hint = QLabel("双击或直接输入即可填写；Enter 下移，Tab 右移；可从 Excel/WPS 复制一块粘贴。"
-                      "灰色的合计与汇总行自动计算。机构名称可直接修改。")
-        hint.setStyleSheet("color: #555;")
-        hint.setWordWrap(True)
-        self.layout_.addWidget(hint)
+        self.draw_hint(Hint("双击或直接输入即可填写；Enter 下移，Tab 右移；可从 Excel/WPS 复制一块粘贴。"
+                            "灰色的合计与汇总行自动计算。机构名称可直接修改。"))
         self.layout_.addLayout(buttons)
-        for grid in GRIDS:
-            view = GridView(GridModel(document, grid))
-            view.message_handler = self.show_message
-            self.views[grid.key] = view
-            self.layout_.addWidget(_group(grid.title, view))
+        self.build(SECTION_FINANCE)
         self.layout_.addWidget(self.message)
         self.finish()
         document.changed.connect(self._clear_message)
+
+    def draw_grid(self, block: GridBlock) -> None:
+        view = GridView(GridModel(self.document, block.grid))
+        view.message_handler = self.show_message
+        self.views[block.key] = view
+        self.layout_.addWidget(_group(block.grid.title, view))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -257,67 +370,23 @@ class FinancePage(Page):
 
 class SelfEvaluationPage(Page):
     def __init__(self, document: ReportDocument, parent=None):
-        super().__init__(document, "三、部门（单位）整体支出绩效自评情况", parent)
-        qualitative = QWidget()
-        q_layout = QVBoxLayout(qualitative)
-        q_layout.setContentsMargins(0, 0, 0, 0)
-        self.goals = ListEditor(document, "goals", confirm_remove=True)
-        q_layout.addWidget(QLabel("预期目标"))
-        q_layout.addWidget(self.goals)
-        q_layout.addWidget(QLabel("实际完成"))
-        q_layout.addWidget(self.text("self.actual", lines=3))
-        self.layout_.addWidget(_group("整体支出绩效定性目标及实施计划完成情况", qualitative))
-        self.quant = ListEditor(document, "quant", stretch="actual", widths={"name": 64, "target": 280},
-                                confirm_remove=True)
-        self.layout_.addWidget(_group("整体支出绩效定量目标及实施计划完成情况", self.quant))
-        self.result = QLabel()
-        font = self.result.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.result.setFont(font)
-        self.result.setToolTip("来自评分表，不需填写")
-        self.layout_.addWidget(_group("绩效自评综合得分与评价等次（来自评分表）", self.result))
+        super().__init__(document, SECTION_SELF, parent)
+        self.build(SECTION_SELF)
         self.finish()
-        document.rescored.connect(self.show_result)
-        self.show_result(document.sheet)
 
-    def show_result(self, sheet) -> None:
-        self.result.setText(f"绩效自评综合得分：{sheet.total_text()}　　　评价等次：{sheet.grade or '待定'}")
 
 class PeoplePage(Page):
     def __init__(self, document: ReportDocument, parent=None):
-        super().__init__(document, "四、评价人员", parent)
-        self.evaluators = ListEditor(document, "evaluators", confirm_remove=True)
-        note = QLabel("“签字”一栏在打印稿上留空，由评价人员手签。")
-        note.setStyleSheet("color: #555;")
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.evaluators)
-        layout.addWidget(note)
-        self.layout_.addWidget(_group("评价人员", box))
-        blocks = QLabel("评价组组长（签字）：　　　　　　　年　月　日\n\n"
-                        "部门（单位）意见：　部门（单位）负责人（签章）：　　　　年　月　日\n\n"
-                        "财政部门归口业务股室意见：　财政部门归口业务股室负责人（签章）：　　　　年　月　日")
-        blocks.setStyleSheet("color: #555;")
-        self.layout_.addWidget(_group("签字与意见（打印后手写）", blocks))
-        grid = QGridLayout()
-        for column, key in enumerate(("people.filler", "people.filler_phone")):
-            label = "填报人（签名）：" if key == "people.filler" else "联系电话："
-            grid.addWidget(QLabel(label), 0, column * 2, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(self.line(key), 0, column * 2 + 1)
-        self.layout_.addLayout(grid)
+        super().__init__(document, SECTION_PEOPLE, parent)
+        self.build(SECTION_PEOPLE)
         self.finish()
+
 
 class SummaryPage(Page):
     def __init__(self, document: ReportDocument, parent=None):
-        super().__init__(document, "五、评价报告综述", parent)
-        hint = QLabel("按“一、部门（单位）概况　二、一般公共预算支出情况　三、部门整体支出绩效情况　四、建议”等部分撰写。"
-                      "文中引用的支出、三公经费、固定资产等数字应与第二部分一致（审核会核对）。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        self.layout_.addWidget(hint)
-        self.layout_.addWidget(self.text("summary.text", lines=30), 1)  # the long text takes the page's height
+        super().__init__(document, SECTION_SUMMARY, parent)
+        self.build(SECTION_SUMMARY)
+        self.finish()
 
 
 __all__ = ["CoverPage", "BasicPage", "FinancePage", "SelfEvaluationPage", "PeoplePage", "SummaryPage", "FieldEditor"]

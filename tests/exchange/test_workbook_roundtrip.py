@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from evaldesk.cli import main
-from evaldesk.exchange.report_json import fingerprint, to_document
+from evaldesk.model.document import fingerprint, to_document
 from evaldesk.exchange.workbook import read_workbook, workbook_bytes, write_workbook
 from evaldesk.exchange.workbook_data import CHUNK
 from evaldesk.model.report import Item, Unit, new_id

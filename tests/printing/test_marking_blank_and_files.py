@@ -6,7 +6,7 @@ import pytest
 
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.cli import main
-from evaldesk.exchange.report_json import fingerprint
+from evaldesk.model.document import fingerprint
 from evaldesk.files import WriteFailed
 from evaldesk.printing import pdf as pdf_module
 from evaldesk.printing.pdf import build_pdf, write_pdf

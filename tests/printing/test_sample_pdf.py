@@ -5,12 +5,12 @@ import re
 
 import pytest
 
-from evaldesk.exchange.report_json import fingerprint
+from evaldesk.model.document import fingerprint
 from evaldesk.model.form import FIELDS, GRIDS, LIST_BY_KEY, Kind, cell_key
 from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.values import format_amount, format_date_cn
 from evaldesk.printing import pdf as pdf_module
-from evaldesk.printing.labels import SHEET_HEAD
+from evaldesk.model.wording import SHEET_HEAD
 from evaldesk.printing.pdf import build_pdf
 from evaldesk.scoring.engine import score_report
 from evaldesk.scoring.report_text import score_text

@@ -3,7 +3,8 @@ not break export and import, and comes back exactly on undo."""
 
 from decimal import Decimal
 
-from evaldesk.exchange.report_json import dumps, fingerprint, loads
+from evaldesk.exchange.report_json import dumps, loads
+from evaldesk.model.document import fingerprint
 from evaldesk.exchange.workbook import read_workbook, write_workbook
 from evaldesk.model.edits import SetField, SetTemplate
 from evaldesk.scoring.engine import State, score_report
