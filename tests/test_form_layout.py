@@ -8,7 +8,7 @@ from evaldesk.exchange.report_json import dumps, loads
 from evaldesk.exchange.workbook import workbook_bytes, write_workbook
 from evaldesk.exchange.workbook_read import read_workbook
 from evaldesk.exchange.workbook_report import SHEET_NAME
-from evaldesk.model import form, layout, places
+from evaldesk.model import form, layout
 from evaldesk.model.document import fingerprint, to_document
 from evaldesk.model.form import FIELD_BY_KEY, SECTION_BASIC, FieldSpec, Kind
 from evaldesk.printing.pdf import build_pdf
@@ -55,7 +55,7 @@ def test_the_layout_places_everything_the_form_declares_once_in_its_section():
     things = [thing for thing, _ in where]
     assert len(things) == len(set(things))
     assert dict(where) == {**{("field", spec.key): spec.section for spec in FIELD_BY_KEY.values()},
-                           **{("list", key): places.LIST_SECTIONS[key] for key in form.LIST_BY_KEY},
+                           **{("list", key): spec.section for key, spec in form.LIST_BY_KEY.items()},
                            **{("grid", grid.key): form.SECTION_FINANCE for grid in form.GRIDS}}
 
 

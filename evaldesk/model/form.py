@@ -185,6 +185,7 @@ class ListSpec:
     label: str
     item_label: str              # 任务 / 目标 / 指标 / 评价人员 — numbered on paper
     fields: tuple[tuple[str, str], ...]  # (key, label) — all text
+    section: str                 # where the form prints it (findings about it are listed there)
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -195,12 +196,13 @@ QUANT_KINDS = {
 }
 
 LISTS: tuple[ListSpec, ...] = (
-    ListSpec("tasks", "年度主要工作内容", "任务", (("text", "工作内容"),)),
-    ListSpec("goals", "定性目标（预期目标）", "目标", (("text", "预期目标"),)),
+    ListSpec("tasks", "年度主要工作内容", "任务", (("text", "工作内容"),), SECTION_BASIC),
+    ListSpec("goals", "定性目标（预期目标）", "目标", (("text", "预期目标"),), SECTION_SELF),
     ListSpec("quant", "定量目标", "指标", (
         ("group", "评价内容"), ("kind", "指标类型"), ("name", "指标名称"), ("target", "绩效目标"),
-        ("actual", "完成情况")),
+        ("actual", "完成情况")), SECTION_SELF,
         choices={"group": QUANT_GROUPS, "kind": tuple(k for kinds in QUANT_KINDS.values() for k in kinds)}),
-    ListSpec("evaluators", "评价人员", "评价人员", (("name", "姓名"), ("title", "职务/职称"), ("org", "单位"))),
+    ListSpec("evaluators", "评价人员", "评价人员", (("name", "姓名"), ("title", "职务/职称"), ("org", "单位")),
+             SECTION_PEOPLE),
 )
 LIST_BY_KEY = {spec.key: spec for spec in LISTS}

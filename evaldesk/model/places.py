@@ -20,12 +20,9 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from evaldesk.model.form import (
-    FIELD_BY_KEY, GRID_BY_KEY, LIST_BY_KEY, SECTION_BASIC, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF,
-    SECTION_SHEET, SECTIONS, SUMMARY_ROW_LABEL,
+    FIELD_BY_KEY, GRID_BY_KEY, LIST_BY_KEY, SECTION_FINANCE, SECTION_SHEET, SECTIONS, SUMMARY_ROW_LABEL,
 )
 
-# Which section each list is printed in.
-LIST_SECTIONS = {"tasks": SECTION_BASIC, "goals": SECTION_SELF, "quant": SECTION_SELF, "evaluators": SECTION_PEOPLE}
 SHEET_PARTS = ("input", "hand", "reason")
 SHEET_PART_WORDS = {"hand": "自评得分", "reason": "扣分原因"}
 
@@ -191,7 +188,8 @@ class ItemPlace(Place):
 
     @property
     def section(self) -> str:  # type: ignore[override]
-        return LIST_SECTIONS.get(self.list, SECTION_SHEET)
+        spec = LIST_BY_KEY.get(self.list)
+        return spec.section if spec else SECTION_SHEET
 
     @property
     def whole_list(self) -> bool:

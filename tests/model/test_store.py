@@ -260,7 +260,6 @@ def test_an_empty_file_becomes_a_data_file(tmp_path):
 
 
 def test_a_deleted_reports_marks_do_not_reach_the_next_report_with_its_id(store, sample):
-    from evaldesk.model.report import new_report
     from evaldesk.app.next_year import carried_marks, create_next_year
 
     store.add(sample)
