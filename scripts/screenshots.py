@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 from evaldesk.ui.app import create_app, open_window
-from evaldesk.ui.main_window import TAB_TITLES
+from evaldesk.model.layout import TAB_TITLES
+from evaldesk.ui import file_actions
 
 NAMES = ("cover", "basic", "finance", "self-evaluation", "people", "summary", "score-sheet")
 
@@ -22,7 +23,7 @@ def main(out: str) -> None:
         window = open_window(Path(temp) / "screens.sqlite")
         window.resize(1440, 920)
         window.show()
-        window.add_sample()
+        file_actions.add_sample(window)
         for index in range(len(NAMES)):  # a first visit lays every tab out at its real width
             window.tabs.setCurrentIndex(index)
             app.processEvents()
