@@ -18,6 +18,7 @@ os.environ.setdefault("EVALDESK_HOME", tempfile.mkdtemp())
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
+from evaldesk.ui import file_actions  # noqa: E402
 from evaldesk.ui.app import create_app, open_window  # noqa: E402
 from evaldesk.ui.template_editor import open_editor  # noqa: E402
 
@@ -36,7 +37,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         window = open_window(Path(temp) / "bench.sqlite")
         window.show()
-        window.add_sample()
+        file_actions.add_sample(window)
         window.tabs.setCurrentIndex(6)  # the score sheet in view: the costly case
         editor = open_editor(window)
         app.processEvents()

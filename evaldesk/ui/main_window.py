@@ -17,16 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from evaldesk import __version__
-from evaldesk.audit.findings import Severity
 from evaldesk.model.form import SECTIONS
-from evaldesk.model.layout import TAB_TITLES
 from evaldesk.model.paths import StoreError, data_folder, default_db_path
-from evaldesk.model.places import NotePlace, Place
 from evaldesk.ui import dialogs, file_actions, menus
 from evaldesk.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from evaldesk.app.session import Moved
+    from evaldesk.model.places import Place
     from evaldesk.model.store import Store
     from evaldesk.ui.audit_panel import AuditPanel
     from evaldesk.ui.document import ReportDocument
@@ -127,6 +125,7 @@ class MainWindow(QMainWindow):
                 and not self.may_leave_report("换到另一份报告"):
             return
         # The pages are imported here, not at start-up: the window paints before they are needed.
+        from evaldesk.model.layout import TAB_TITLES
         from evaldesk.ui.audit_panel import AuditPanel
         from evaldesk.ui.document import ReportDocument
         from evaldesk.ui.pages import BasicPage, CoverPage, FinancePage, PeoplePage, SelfEvaluationPage, SummaryPage
@@ -196,6 +195,8 @@ class MainWindow(QMainWindow):
         self.refused_label.setVisible(count > 0)
 
     def _show_audit(self, findings) -> None:
+        from evaldesk.audit.findings import Severity
+
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         self.audit_label.setText(f"  审核：错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}"
                                  f"　提示 {counts[Severity.INFO]}  ")
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
 
     def go_to(self, place: Place | None) -> None:
         """Show the tab of ``place``'s section and focus the field it names (a Finding.where, an undone change)."""
+        from evaldesk.model.places import NotePlace
+
         if place is None or isinstance(place, NotePlace) or not self.pages:
             return  # a 说明 is written in the audit panel, beside its finding, not on a tab
         index = SECTIONS.index(place.section)  # the tabs are the form's sections, in order
