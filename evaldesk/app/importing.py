@@ -5,7 +5,7 @@ report* as the imported one when it is for the same year and the same department
 have one (the bureau's key for a department: it survives a renamed or retyped 部门名称), otherwise the same
 部门名称 (a department name left blank names nobody, so it matches nothing). That is how a filler and the bureau
 tell reports apart: one department files one report a year. The match also says whether the data is *identical*
-(same fingerprint, :func:`evaldesk.exchange.report_json.fingerprint`): importing it again would only duplicate it;
+(same fingerprint, :func:`evaldesk.model.document.fingerprint`): importing it again would only duplicate it;
 identical data of the same year is always the same report, even with no department filled in. If several reports
 match, an identical one is named, else the lowest number.
 
@@ -82,7 +82,7 @@ def _same_department(info, report: Report) -> bool:
 
 def find_same(store: Store, report: Report) -> SameReport | None:
     """The report in ``store`` that is the same report as ``report`` (the rule above), or None."""
-    from evaldesk.exchange.report_json import fingerprint
+    from evaldesk.model.document import fingerprint
 
     wanted = fingerprint(report)
     matches = []

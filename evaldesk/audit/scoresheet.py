@@ -19,11 +19,11 @@ from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.template import Template
 
 
-def _hand(result: IndicatorResult) -> str:
+def _hand(result: IndicatorResult) -> SheetPlace:
     return SheetPlace(result.id, "hand")
 
 
-def _reason(result: IndicatorResult) -> str:
+def _reason(result: IndicatorResult) -> SheetPlace:
     return SheetPlace(result.id, "reason")
 
 
@@ -53,7 +53,7 @@ def weight_findings(template: Template) -> list[Finding]:
     return findings
 
 
-def _missing_where(result: IndicatorResult) -> str:
+def _missing_where(result: IndicatorResult) -> SheetPlace:
     """Where to take the filler for an unscored indicator: its first blank sheet input, else its hand score."""
     for spec in result.indicator.inputs():
         if spec.label in result.missing:

@@ -136,6 +136,9 @@ def from_document(doc) -> Report:
     if not isinstance(notes, dict):
         raise ExchangeError("报告文件的 notes 应为对象")
     for key, raw in notes.items():
+        if not isinstance(key, str) or not key:
+            problems.append("说明：须对应一条审核结果（键不能为空）")
+            continue
         note = NotePlace(key)
         store(f"说明 {key}", lambda p=note, r=raw: _put(report.fields, p.key, parse_value(report, p, r)))
 

@@ -14,7 +14,7 @@ import json
 from decimal import Decimal
 
 from evaldesk.model.form import GRIDS, LIST_BY_KEY, cell_key
-from evaldesk.model.places import NotePlace, SheetPlace, parse_key
+from evaldesk.model.places import NotePlace, SheetPlace, value_place
 from evaldesk.model.report import Report
 from evaldesk.model.validate import parse_value
 from evaldesk.model.values import Rejected, decimal_text
@@ -46,7 +46,9 @@ def to_document(report: Report) -> dict:
     fields, sheet, notes = {}, {}, {}
     for key in sorted(report.fields):
         value = _plain(report.fields[key])
-        place = parse_key(key)
+        place = value_place(key)
+        if place is None:
+            continue  # a key no place names (a damaged or foreign file): not the report's data
         if isinstance(place, SheetPlace):
             if not _fits_sheet(report, place):
                 continue

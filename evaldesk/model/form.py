@@ -169,9 +169,15 @@ def cell_key(grid: str, column: str) -> str:
     return f"{grid}.{column}"
 
 
+def split_cell_key(key: str) -> tuple[str, str]:
+    """``"income.carryover"`` → ``("income", "carryover")``: the one reading of :func:`cell_key`."""
+    grid_key, _, column_key = key.partition(".")
+    return grid_key, column_key
+
+
 def cell_spec(key: str) -> tuple[Grid, Column]:
     """``"income.carryover"`` → its grid and column; KeyError for anything else."""
-    grid_key, _, column_key = key.partition(".")
+    grid_key, column_key = split_cell_key(key)
     grid = GRID_BY_KEY[grid_key]
     return grid, grid.column(column_key)
 

@@ -21,10 +21,11 @@ from typing import Iterable, Iterator
 
 from evaldesk.model.form import (
     FIELD_BY_KEY, GRID_BY_KEY, LIST_BY_KEY, SECTION_FINANCE, SECTION_SHEET, SECTIONS, SUMMARY_ROW_LABEL,
+    split_cell_key,
 )
 
 SHEET_PARTS = ("input", "hand", "reason")
-SHEET_PART_WORDS = {"hand": "自评得分", "reason": "扣分原因"}
+SHEET_PART_WORDS = {"hand": "手工评分", "reason": "扣分原因"}  # as the score sheet heads its boxes
 
 
 class PlaceError(ValueError):
@@ -92,7 +93,10 @@ class SheetPlace(ValuePlace):
         return f"sheet.{self.indicator}.{self.part}" + (f".{self.name}" if self.part == "input" else "")
 
     def parts(self, report) -> tuple[str, ...]:
-        indicator = report.template.indicator(self.indicator)
+        try:
+            indicator = report.template.indicator(self.indicator)
+        except KeyError:  # an entry of an indicator the sheet no longer has (kept for undo)
+            return ("评分表", f"指标“{self.indicator}”", SHEET_PART_WORDS.get(self.part, self.name))
         name = indicator.name if "“" in indicator.name else f"“{indicator.name}”"
         if self.part == "input":
             spec = indicator.input_spec(self.name)
@@ -105,6 +109,10 @@ class NotePlace(ValuePlace):
     """The filler's 说明 to an audit finding (by the finding's key)."""
 
     finding: str
+
+    def __post_init__(self):
+        if not self.finding:  # "note." would name no finding and not read back
+            raise PlaceError("说明须对应一条审核结果（键不能为空）")
 
     def __str__(self) -> str:
         return f"note.{self.finding}"
@@ -127,11 +135,11 @@ class CellPlace(Place):
 
     @property
     def grid(self) -> str:
-        return self.cell.partition(".")[0]
+        return split_cell_key(self.cell)[0]
 
     @property
     def column(self) -> str:
-        return self.cell.partition(".")[2]
+        return split_cell_key(self.cell)[1]
 
     def parts(self, report) -> tuple[str, ...]:
         grid = GRID_BY_KEY[self.grid]
@@ -258,6 +266,15 @@ def parse_place(text: str) -> Place:
     return _parse_slashed(text)
 
 
+def value_place(key: str) -> ValuePlace | None:
+    """The place of a key ``Report.fields`` holds, or None for a key that names none (a damaged or foreign data
+    file can hold one): such a value is not the report's data, and readers pass it by."""
+    try:
+        return parse_key(key)
+    except PlaceError:
+        return None
+
+
 def parse_key(key: str) -> ValuePlace:
     """A key of ``Report.fields`` as its place: a form field, a score-sheet entry or a 说明."""
     if key in FIELD_BY_KEY:
@@ -344,5 +361,6 @@ class Changes:
         return self.any(TemplatePlace, DraftPlace)
 
     def first_shown(self) -> Place | None:
-        """The place to show the filler after an undo: the first one a tab holds."""
-        return self.places[0] if self.places else None
+        """The place to show the filler after an undo: the first one a tab holds (a 说明 is shown in the audit
+        panel, beside its finding, not on a tab)."""
+        return next((place for place in self.places if not isinstance(place, NotePlace)), None)

@@ -353,10 +353,14 @@ class Store:
         c.commit()  # before decoding: a value that cannot be read must not leave the file locked
         carried = Carried(source_year=year)
         for unit_id, key, value in rows:
+            try:
+                decoded = decode(value)
+            except StoreError:
+                continue  # a mark is only a hint on screen (as an unreadable draft, it is dropped, not fatal)
             if unit_id:
-                carried.cells[(unit_id, key)] = decode(value)
+                carried.cells[(unit_id, key)] = decoded
             else:  # '' marks a field of the report (schema.py)
-                carried.fields[key] = decode(value)
+                carried.fields[key] = decoded
         return carried
 
     def set_carried(self, report_id: int, carried: Carried) -> None:

@@ -29,15 +29,23 @@ def encode(value: Value) -> str:
 
 
 def decode(raw: str) -> Value:
+    """The value ``raw`` holds; StoreError (in Chinese) for anything this module did not write."""
+    if not isinstance(raw, str):
+        raise StoreError("数据文件中有无法识别的值，文件可能已损坏")
     tag, body = raw[:2], raw[2:]
-    if tag == "t:":
-        return body
-    if tag == "d:":
-        return Decimal(body)
-    if tag == "i:":
-        return int(body)
-    if tag == "b:":
-        return body == "1"
-    if tag == "D:":
-        return _dt.date.fromisoformat(body)
+    try:
+        if tag == "t:":
+            return body
+        if tag == "d:":
+            value = Decimal(body)
+            if value.is_finite():
+                return value
+        elif tag == "i:":
+            return int(body)
+        elif tag == "b:" and body in ("0", "1"):
+            return body == "1"
+        elif tag == "D:":
+            return _dt.date.fromisoformat(body)
+    except (ArithmeticError, ValueError):
+        pass
     raise StoreError(f"数据文件中有无法识别的值“{raw[:20]}”，文件可能已损坏")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from evaldesk.model.form import FIELD_BY_KEY, GRID_BY_KEY, Kind
+from evaldesk.model.form import FIELD_BY_KEY, Kind, cell_spec, split_cell_key
 from evaldesk.scoring.params import HUNDRED, TemplateError, num, pct, require
 
 
@@ -59,10 +59,8 @@ class Operand:
                 raise TemplateError(f"{where}：引用的字段“{key}”不存在或不是数字")
             return Operand(source, key, label or spec.label)
         if source == "summary":
-            grid_key, _, column_key = key.partition(".")
-            grid = GRID_BY_KEY.get(grid_key)
             try:
-                column = grid.column(column_key) if grid else None
+                column = cell_spec(key)[1]
             except KeyError:
                 column = None
             if column is None:
@@ -90,8 +88,8 @@ class Figures:
             # A blank cell counts as 0 (SPEC §1: the copy leaves 结余 blank and scores 无结余) — but only once
             # the filler has started that table: an untouched table is missing, not a row of zeros that would
             # hand a new report full marks for 资金结余.
-            grid = operand.key.partition(".")[0] + "."
-            started = any(v is not None for k, v in self._summary.items() if k.startswith(grid))
+            grid = split_cell_key(operand.key)[0]
+            started = any(v is not None for k, v in self._summary.items() if split_cell_key(k)[0] == grid)
             return Decimal(0) if started else None
         value = self._inputs(operand.key)
         if isinstance(value, bool):

@@ -95,7 +95,7 @@ def _sheet(data: dict) -> list[Problem]:
         if _missing_text(data.get(key)):
             found.append(Problem(f"{SHEET}：缺少{label}（{key}）", field=key))
     try:
-        total = to_decimal(data.get("total", 100), SHEET, "总分 total")
+        total = to_decimal(data.get("total", 100), SHEET, "总分")
         if total != 100:  # the national scheme: the whole sheet is worth 100, the grades assume it
             found.append(Problem(f"{SHEET}：总分 total 应为 100，收到 {num(total)}", field="total"))
     except TemplateError as err:
@@ -228,7 +228,7 @@ def _tree(data: dict, weights: dict[str, Decimal]) -> list[Problem]:
                 found.append(Problem(f"指标“{label(ind_id)}”：下级分值之和 {num(total)} 不等于其分值 {num(weights[ind_id])}",
                                      ind_id, "weight", " "))
     try:
-        whole = to_decimal(data.get("total", 100), SHEET, "总分 total")
+        whole = to_decimal(data.get("total", 100), SHEET, "总分")
     except TemplateError:
         return found  # (said already)
     if all(root in weights for root in tree.roots):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import copy
 
-from evaldesk.model.places import SheetPlace, parse_key
+from evaldesk.model.places import SheetPlace, value_place
 from evaldesk.scoring import template_check
 from evaldesk.scoring.rules import TemplateError, to_decimal
 from evaldesk.scoring.template import COVER_KEYS, Template
@@ -117,7 +117,7 @@ def entered_keys(report, data: dict, indicator_id: str) -> list[str]:
     what would lose its place if the indicator were removed, so the window can ask first."""
     below = set(subtree_ids(data, indicator_id))
     return sorted(key for key in report.fields
-                  if isinstance(place := parse_key(key), SheetPlace) and place.indicator in below)
+                  if isinstance(place := value_place(key), SheetPlace) and place.indicator in below)
 
 
 # ---------------------------------------------------------------- the template as a whole

@@ -125,26 +125,24 @@ class MainWindow(QMainWindow):
                 and not self.may_leave_report("换到另一份报告"):
             return
         # The pages are imported here, not at start-up: the window paints before they are needed.
-        from evaldesk.model.layout import TAB_TITLES
+        from evaldesk.model.layout import LAYOUT
         from evaldesk.ui.audit_panel import AuditPanel
         from evaldesk.ui.document import ReportDocument
-        from evaldesk.ui.pages import BasicPage, CoverPage, FinancePage, PeoplePage, SelfEvaluationPage, SummaryPage
-        from evaldesk.ui.sheet import SheetPage
+        from evaldesk.ui.pages import page_for
 
         try:
             report = self.store.load(report_id)
+            document = ReportDocument(self.store, report, self)  # reads the carried marks: may fail too
         except StoreError as err:
             dialogs.error(self, "无法打开报告", str(err))
             return
         tab = self.tabs.currentIndex()
         self.close_document()
-        document = ReportDocument(self.store, report, self)
         self.document = document
-        self.pages = [CoverPage(document), BasicPage(document), FinancePage(document), SelfEvaluationPage(document),
-                      PeoplePage(document), SummaryPage(document), SheetPage(document)]
+        self.pages = [page_for(section.title)(document) for section in LAYOUT]  # one tab per section, in order
         self.tabs.blockSignals(True)
-        for page, title in zip(self.pages, TAB_TITLES):
-            self.tabs.addTab(page, title)
+        for page, section in zip(self.pages, LAYOUT):
+            self.tabs.addTab(page, section.tab)
         self.tabs.setCurrentIndex(max(tab, 0))
         self.tabs.blockSignals(False)
         self.audit_panel = AuditPanel(document)

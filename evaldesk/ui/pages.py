@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 
 from evaldesk.model import layout
 from evaldesk.model.form import (
-    FIELD_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SUMMARY, Kind,
+    FIELD_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SHEET,
+    SECTION_SUMMARY, Kind,
 )
 from evaldesk.model.layout import (
     Beside, CoverText, Fields, GridBlock, Hint, ListBlock, Result, Signatures, Text, cover_text,
@@ -390,3 +391,13 @@ class SummaryPage(Page):
 
 
 __all__ = ["CoverPage", "BasicPage", "FinancePage", "SelfEvaluationPage", "PeoplePage", "SummaryPage", "FieldEditor"]
+
+
+def page_for(section_title: str) -> type:
+    """The page class that shows a section of the form (the window makes one tab per section of the layout)."""
+    from evaldesk.ui.sheet import SheetPage
+
+    pages = {SECTION_COVER: CoverPage, SECTION_BASIC: BasicPage, SECTION_FINANCE: FinancePage,
+             SECTION_SELF: SelfEvaluationPage, SECTION_PEOPLE: PeoplePage, SECTION_SUMMARY: SummaryPage,
+             SECTION_SHEET: SheetPage}
+    return pages[section_title]

@@ -64,8 +64,8 @@ def test_words_for_a_reviewer_and_for_an_undo_text(sample):
     assert SheetPlace("budget_adjustment", "reason").label(sample) == "评分表 · “预算调整率” · 扣分原因"
     assert SheetPlace("budget_adjustment", "reason").phrase(sample) == "“预算调整率”的扣分原因"
     assert FieldPlace("basic.contact").phrase(sample) == "联系人"
-    # an entry of an indicator the sheet no longer has is still named, by its text
-    assert SheetPlace("gone", "hand").label(sample) == "sheet.gone.hand"
+    # an entry of an indicator the sheet no longer has (kept for undo) is still named
+    assert SheetPlace("gone", "hand").label(sample) == "评分表 · 指标“gone” · 手工评分"
 
 
 def test_edits_say_which_places_they_change(sample):
