@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from evaldesk.model.edits import SetField
@@ -18,6 +18,7 @@ from evaldesk.model.values import decimal_text, format_amount
 from evaldesk.scoring.engine import SheetResult, State
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.rules import num
+from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import LineField, TextField
 from evaldesk.ui.template_banner import DraftBanner
@@ -47,7 +48,7 @@ def _cell(text: str, *, bold: bool = False, background: str = "#ffffff", align=Q
     return label
 
 
-class ChecklistAnswer(QComboBox):
+class ChecklistAnswer(SteadyComboBox):
     """未判断 / 符合 / 不符合 for one requirement of a checklist."""
 
     CHOICES = (("未判断", None), ("符合", True), ("不符合", False))
@@ -59,7 +60,11 @@ class ChecklistAnswer(QComboBox):
         self.addItems([text for text, _ in self.CHOICES])
         self.refresh()
         self.activated.connect(self._chosen)
-        document.changed.connect(lambda changes: parse_key(key) in changes and self.refresh())
+        document.changed.connect(self._changed)  # bound: dropped with the box when the sheet is rebuilt
+
+    def _changed(self, changes) -> None:
+        if parse_key(self.key) in changes:
+            self.refresh()
 
     def refresh(self) -> None:
         value = self.document.report.get(self.key)
