@@ -7,7 +7,7 @@ a bad one is marked and says why), Delete clears, 合计 cells and the 汇总 ro
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from evaldesk.model.edits import Batch, RenameUnit, SetCell
@@ -287,13 +287,36 @@ class GridView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 190)
-        height = self.fontMetrics().lineSpacing()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.setColumnWidth(0, QFontMetrics(bold).horizontalAdvance(SUMMARY_ROW_LABEL) + 24)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their text: a header row as its longest wrapped label at the columns' present widths
+        (纳入专户管理的非税收入拨款 takes three lines in a larger 字号), then the grid as tall as its rows."""
+        model: GridModel = self.model()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        line = self.fontMetrics().lineSpacing()
+        header_heights = [int(line * 1.6)] * model.HEADER_ROWS
+        for row, column, row_span, column_span, text in model.header_cells:
+            width = sum(self.columnWidth(c) for c in range(column, column + column_span)) - 10
+            needed = metrics.boundingRect(0, 0, max(width, 20), 10000, Qt.TextFlag.TextWordWrap, text).height() + 12
+            per_row = -(-needed // row_span)
+            for r in range(row, row + row_span):
+                header_heights[r] = max(header_heights[r], per_row)
         for row in range(model.rowCount()):
-            self.setRowHeight(row, int(height * (2.6 if row < model.HEADER_ROWS else 1.9)))
+            self.setRowHeight(row, header_heights[row] if row < model.HEADER_ROWS else int(line * 1.9))
         total = sum(self.rowHeight(r) for r in range(model.rowCount())) + 4
         self.setFixedHeight(total + (self.horizontalScrollBar().sizeHint().height()
                                      if self.horizontalScrollBar().isVisible() else 0))
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_rows()
 
     def select_cell(self, unit_id: str | None, key: str) -> None:
         model: GridModel = self.model()

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.audit_dock = QDockWidget("审核", self)
-        self.audit_dock.setMinimumWidth(300)
+        self.audit_dock.setMinimumWidth(270)
         self.audit_dock.setObjectName("audit")
         self.audit_dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.audit_dock)
@@ -119,8 +119,7 @@ class MainWindow(QMainWindow):
         if self.document is not None and self.document.report.id != report_id \
                 and not self.may_leave_report("换到另一份报告"):
             return
-        # Imported here, not at start-up: the window paints before they are needed.
-        from evaldesk.ui.audit_panel import AuditPanel
+        # Imported here, not at start-up: the window paints before it is needed.
         from evaldesk.ui.document import ReportDocument
 
         try:
@@ -133,9 +132,7 @@ class MainWindow(QMainWindow):
         document = ReportDocument(self.store, report, self)
         self.document = document
         self._build_pages(tab)
-        self.audit_panel = AuditPanel(document)
-        self.audit_panel.navigate.connect(self.go_to)
-        self.audit_dock.setWidget(self.audit_panel)
+        self._build_audit_panel()
         self.audit_dock.show()
         document.rescored.connect(self._show_score)
         document.audited.connect(self._show_audit)
@@ -167,6 +164,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(max(tab, 0))
         self.tabs.blockSignals(False)
 
+    def _build_audit_panel(self) -> None:
+        from evaldesk.ui.audit_panel import AuditPanel
+
+        if self.audit_panel is not None:
+            self.audit_panel.deleteLater()
+        self.audit_panel = AuditPanel(self.document)
+        self.audit_panel.navigate.connect(self.go_to)
+        self.audit_dock.setWidget(self.audit_panel)
+
     def _remove_pages(self) -> None:
         self.tabs.blockSignals(True)
         while self.tabs.count():
@@ -187,6 +193,7 @@ class MainWindow(QMainWindow):
             tab = self.tabs.currentIndex()
             self._remove_pages()
             self._build_pages(tab)
+            self._build_audit_panel()  # its list measured its lines in the old size
         menus.update_actions(self)
 
     # ---------------------------------------------------------------- tabs, title, status bar
