@@ -127,6 +127,7 @@ class ListEditor(QWidget):
         self.view = _ListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)  # a long 完成情况 wraps whole, never ends in …
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed

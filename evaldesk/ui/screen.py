@@ -8,7 +8,7 @@ the main window's geometry and maximised state, ``font_size`` the chosen 字号.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -42,25 +42,29 @@ def fit_to_screen(window: QWidget, preferred: QSize, parent: QWidget | None = No
 
 
 def place_main_window(window: QWidget, settings: dict) -> None:
-    """Where the main window opens: as the filler left it if that still fits the screen, else maximised on a
+    """Where the main window opens: as the filler left it if that still fits this screen, else maximised on a
     screen narrower than :data:`MAXIMISE_BELOW`, else at its preferred size, centred. Call before ``show``."""
-    saved = settings.get("window") or {}
+    saved = settings.get("window") if isinstance(settings.get("window"), dict) else {}
     area = available(window)
-    geometry = saved.get("geometry")
-    if isinstance(geometry, str) and window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))) \
-            and area.contains(window.frameGeometry().topLeft()) and window.width() <= area.width() \
-            and window.height() <= area.height():
-        if saved.get("maximized"):
+    try:
+        left = QRect(*(int(saved[k]) for k in ("x", "y", "width", "height")))
+    except (KeyError, TypeError, ValueError):
+        left = QRect()
+    if left.isValid() and area.contains(left):
+        window.setGeometry(left)
+    else:  # never used, or left on a larger screen than this one
+        fit_to_screen(window, MAIN_WINDOW_SIZE)
+        if area.width() < MAXIMISE_BELOW:
             window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
-        return
-    fit_to_screen(window, MAIN_WINDOW_SIZE)
-    if area.width() < MAXIMISE_BELOW or saved.get("maximized"):
+    if saved.get("maximized"):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def remember_main_window(window: QWidget, settings: dict) -> None:
-    """Keep the main window's size, place and maximised state in ``settings`` (the caller saves them)."""
-    settings["window"] = {"geometry": bytes(window.saveGeometry().toBase64()).decode("ascii"),
+    """Keep the main window's place and size (as it is when not maximised) and whether it is maximised in
+    ``settings`` (the caller saves them)."""
+    normal = window.normalGeometry() if window.isMaximized() else window.geometry()
+    settings["window"] = {"x": normal.x(), "y": normal.y(), "width": normal.width(), "height": normal.height(),
                           "maximized": window.isMaximized()}
 
 
@@ -75,4 +79,7 @@ def apply_font_size(name: str) -> None:
     font = QFont(app.font())
     font.setPointSizeF(FONT_SIZES.get(name, FONT_SIZES[DEFAULT_FONT_SIZE]))
     app.setFont(font)
+    # Qt tells the existing widgets later, by posted events; a widget built before they are delivered would
+    # take its parent's old size. Deliver them now.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
 
