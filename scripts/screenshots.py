@@ -22,6 +22,15 @@ def settle(app, times: int = 10) -> None:
         app.processEvents()
 
 
+def wait(app, seconds: float) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
 def save(widget, path: Path, what: str) -> None:
     widget.grab().save(str(path))
     print(f"{what} → {path}")
@@ -54,7 +63,7 @@ def main(out: str) -> None:
         editor.close()
 
         output_actions.print_preview(window)
-        settle(app, 30)
+        wait(app, 2.0)  # the preview renders its pages in the background
         save(window.preview, folder / "9-print-preview.png", "打印预览")
         window.preview.close()
 

@@ -33,6 +33,7 @@ STATE_COLOURS = {
     State.NEEDS_HAND: "#c0392b",
     State.MISSING: "#c0392b",
 }
+WORD_JOINER = "\u2060"
 CELL_STYLE = "QLabel { border: 1px solid #c8ccd2; padding: 4px; background: %s; }"
 # Headings break only where a line ends here (一级 / 指标), never inside a word, so the narrow columns stay narrow.
 COLUMNS = ("一级\n指标", "二级\n指标", "三级指标", "分值", "评分所需数据", "自评\n得分", "状态", "手工评分\n或改分",
@@ -127,9 +128,9 @@ class IndicatorRow:
             else:
                 unit = {"money": "（万元）", "percent": "（%）", "count": "（个）"}.get(spec.kind, "")
                 row = QHBoxLayout()
-                # The unit stays whole on its line: "（万\n元）" reads as nonsense.
-                label = QLabel(escape(spec.label) + (f"<nobr>{unit}</nobr>" if unit not in spec.label else ""))
-                label.setTextFormat(Qt.TextFormat.RichText)
+                # The unit stays whole on its line: "（万\n元）" reads as nonsense. Qt breaks Chinese between any two
+                # characters and ignores <nobr>; a word joiner (U+2060, drawn as nothing) between them holds.
+                label = QLabel(spec.label + (WORD_JOINER.join(unit) if unit not in spec.label else ""))
                 label.setWordWrap(True)
                 row.addWidget(label, 1)
                 field = LineField(document, key)
