@@ -2,8 +2,10 @@
 
 import os
 
-# Plain assignment (not setdefault): a developer's DISPLAY must not pull tests onto a real screen.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Plain assignment (not setdefault): a developer's DISPLAY must not pull tests onto a real screen. The offscreen
+# screen is the office PC's 1366×768 (Qt's offscreen default is 800×600), so window sizes are tested against it.
+SCREEN = os.path.join(os.path.dirname(__file__), "screen-1366x768.json")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 import pytest
 

@@ -272,3 +272,30 @@ def column_headings(grid: Grid, column: Column) -> list[str]:
 def grid_headings(grid: Grid) -> list[list[str]]:
     """The label paths of a grid's columns, the unit column (机构名称) first."""
     return [[wording.UNIT_COLUMN]] + [column_headings(grid, column) for column in grid.columns]
+
+
+def grid_header_cells(grid: Grid) -> list[tuple[int, int, int, int, str]]:
+    """The merged header cells above a grid, as the paper draws them: (row, column, row span, column span, text),
+    column 0 the unit column. A column's own label reaches down to the last header row; a group label (其中： /
+    结余, and the second 其中： under 基本支出) spans the following columns under the same labels."""
+    paths = grid_headings(grid)
+    depth = max(len(path) for path in paths)
+    cells = []
+    for level in range(depth):
+        c = 0
+        while c < len(paths):
+            path = paths[c]
+            if level >= len(path):
+                c += 1
+                continue
+            if level == len(path) - 1:
+                cells.append((level, c, depth - level, 1, path[level]))
+                c += 1
+                continue
+            end = c
+            while end + 1 < len(paths) and len(paths[end + 1]) - 1 > level \
+                    and paths[end + 1][:level + 1] == path[:level + 1]:
+                end += 1
+            cells.append((level, c, 1, end - c + 1, path[level]))
+            c = end + 1
+    return cells

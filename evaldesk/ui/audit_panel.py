@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from evaldesk.audit.findings import Finding, Severity
@@ -30,6 +30,13 @@ class AuditPanel(QWidget):
         self.tree.setUniformItemSizes(False)
         self.tree.setSpacing(2)
         self.tree.setStyleSheet("QListWidget::item { border-bottom: 1px solid #e3e6ea; padding: 3px; }")
+        # The finding clicked stays readable when the focus goes to the field it took the filler to: without this
+        # the inactive selection paints its text in the highlight colour on a pale box, and it looks empty.
+        palette = self.tree.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor("#dde6f2"))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1a1a1a"))
+        self.tree.setPalette(palette)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda item, _prev: self._show_note(item))
@@ -88,6 +95,7 @@ class AuditPanel(QWidget):
             self.note_title.setText("选中一条“警告”可在此写说明（随报告保存、打印和导出）。" if finding is None or
                                     finding.severity is not Severity.ERROR else "“错误”须修改报告内容，不能以说明代替。")
             return
-        self.note_title.setText("说明（此警告为何可以接受）：")
+        # The finding's own words above its box: the 说明 is never for a finding the filler cannot read.
+        self.note_title.setText(f"为这条警告写说明（为何可以接受）：\n【{finding.severity.label}】{finding.message}")
         self.note_editor = TextField(self.document, key, "例如：本年度无项目支出，故无法计算……", min_lines=3)
         self.note_box.addWidget(self.note_editor)

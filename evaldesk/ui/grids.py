@@ -6,12 +6,13 @@ a bad one is marked and says why), Delete clears, 合计 cells and the 汇总 ro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from evaldesk.model.edits import Batch, RenameUnit, SetCell
 from evaldesk.model.form import SUMMARY_ROW_LABEL, Grid, cell_key
+from evaldesk.model.layout import grid_header_cells
 from evaldesk.model.places import CellPlace, UnitPlace, UnitsPlace
 from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.validate import parse_cell
@@ -26,35 +27,16 @@ COMPUTED_FG = QBrush(QColor("#555555"))
 CARRIED_BG = QBrush(QColor("#eaf3fd"))  # carried from last year's report, still unchanged
 
 
-def header_layout(grid: Grid) -> list[tuple[int, int, int, int, str]]:
-    """The merged header cells as (row, column, row span, column span, text), columns counted from 1
-    (column 0 is 机构名称). Grouped columns (其中：/结余) get a group cell above their own labels."""
-    cells = [(0, 0, 2, 1, "机构名称")]
-    columns = grid.columns
-    i = 0
-    while i < len(columns):
-        column = columns[i]
-        if column.group is None:
-            cells.append((0, i + 1, 2, 1, column.label))
-            i += 1
-            continue
-        j = i
-        while j < len(columns) and columns[j].group == column.group:
-            cells.append((1, j + 1, 1, 1, columns[j].label))
-            j += 1
-        cells.append((0, i + 1, 1, j - i, column.group))
-        i = j
-    return cells
-
-
 class GridModel(QAbstractTableModel):
-    HEADER_ROWS = 2
+    refused = Signal(str, str)  # a typed cell was not accepted: what was typed and why (said under the grid)
 
     def __init__(self, document: ReportDocument, grid: Grid, parent=None):
         super().__init__(parent)
         self.document = document
         self.grid = grid
-        self.headers = {(r, c): text for r, c, _rs, _cs, text in header_layout(grid)}
+        self.header_cells = grid_header_cells(grid)  # as on paper: 其中： under 基本支出 takes a third row
+        self.HEADER_ROWS = max(r + rs for r, _c, rs, _cs, _text in self.header_cells)
+        self.headers = {(r, c): text for r, c, _rs, _cs, text in self.header_cells}
         self.errors: dict[tuple[str, str], tuple[str, str]] = {}  # (unit id, cell key) → (typed text, why)
         self._recount()
         document.changed.connect(self._on_changed)
@@ -175,6 +157,7 @@ class GridModel(QAbstractTableModel):
         if message:
             self.mark(unit.id, key, str(value), message)
             self.dataChanged.emit(index, index)
+            self.refused.emit(str(value), message)
             return False
         return True
 
@@ -222,6 +205,12 @@ class GridModel(QAbstractTableModel):
             self.layoutChanged.emit()
         return problems
 
+    def error_at(self, index: QModelIndex) -> tuple[str, str] | None:
+        """(typed text, why it was refused) of a cell marked red, else None."""
+        unit = self.unit_at(index.row())
+        key = self.column_key(index.column())
+        return self.errors.get((unit.id, key)) if unit and key else None
+
     def clear(self, indexes: list[QModelIndex]) -> None:
         edits = []
         for index in indexes:
@@ -259,6 +248,10 @@ class GridModel(QAbstractTableModel):
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
 
 
+def refused_text(typed: str, why: str) -> str:
+    return f"“{typed}”未被接受：{why}（该格已标红，未保存；改正后即保存）"
+
+
 class GridView(QTableView):
     """A QTableView that behaves like the filler's spreadsheet."""
 
@@ -276,6 +269,7 @@ class GridView(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.message_handler = None  # called with a message for the filler (the page shows it under the grid)
+        model.refused.connect(self._refused)
         # Only the grid being worked in shows a strong selection; the others keep a pale mark of where they were.
         palette = self.palette()
         palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor("#e3e8ef"))
@@ -287,19 +281,42 @@ class GridView(QTableView):
     def _layout(self) -> None:
         model: GridModel = self.model()
         self.clearSpans()
-        for row, column, row_span, column_span, _text in header_layout(model.grid):
+        for row, column, row_span, column_span, _text in model.header_cells:
             if row_span > 1 or column_span > 1:
                 self.setSpan(row, column, row_span, column_span)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(0, 190)
-        height = self.fontMetrics().lineSpacing()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.setColumnWidth(0, QFontMetrics(bold).horizontalAdvance(SUMMARY_ROW_LABEL) + 24)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their text: a header row as its longest wrapped label at the columns' present widths
+        (纳入专户管理的非税收入拨款 takes three lines in a larger 字号), then the grid as tall as its rows."""
+        model: GridModel = self.model()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        line = self.fontMetrics().lineSpacing()
+        header_heights = [int(line * 1.6)] * model.HEADER_ROWS
+        for row, column, row_span, column_span, text in model.header_cells:
+            width = sum(self.columnWidth(c) for c in range(column, column + column_span)) - 10
+            needed = metrics.boundingRect(0, 0, max(width, 20), 10000, Qt.TextFlag.TextWordWrap, text).height() + 12
+            per_row = -(-needed // row_span)
+            for r in range(row, row + row_span):
+                header_heights[r] = max(header_heights[r], per_row)
         for row in range(model.rowCount()):
-            self.setRowHeight(row, int(height * (2.6 if row < model.HEADER_ROWS else 1.9)))
+            self.setRowHeight(row, header_heights[row] if row < model.HEADER_ROWS else int(line * 1.9))
         total = sum(self.rowHeight(r) for r in range(model.rowCount())) + 4
         self.setFixedHeight(total + (self.horizontalScrollBar().sizeHint().height()
                                      if self.horizontalScrollBar().isVisible() else 0))
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_rows()
 
     def select_cell(self, unit_id: str | None, key: str) -> None:
         model: GridModel = self.model()
@@ -322,6 +339,37 @@ class GridView(QTableView):
         row = min(max(current.row() + down, model.HEADER_ROWS + 1), model.rowCount() - 1)
         column = min(max(current.column() + right, 0), model.columnCount() - 1)
         self.setCurrentIndex(model.index(row, column))
+
+    def _tab_target(self, step: int) -> QModelIndex:
+        """Tab / Shift+Tab go through the amounts a filler types, row after row: past the computed 合计 cells and
+        never into a unit's name (typing there would rename the unit)."""
+        model: GridModel = self.model()
+        cells = [model.index(row, column) for row in range(model.HEADER_ROWS + 1, model.rowCount())
+                 for column in range(1, model.columnCount()) if model.is_editable(model.index(row, column))]
+        if not cells:
+            return self.currentIndex()
+        current = self.currentIndex()
+        here = (current.row(), current.column() if current.column() > 0 else (0.5 if step > 0 else model.columnCount()))
+        order = [(index.row(), index.column()) for index in cells]
+        if step > 0:
+            after = [i for i, cell in enumerate(order) if cell > here]
+            return cells[after[0]] if after else current  # the last cell keeps the cursor
+        before = [i for i, cell in enumerate(order) if cell < here]
+        return cells[before[-1]] if before else current
+
+    def _refused(self, typed: str, why: str) -> None:
+        self.say(refused_text(typed, why))
+
+    def say(self, text: str) -> None:
+        if self.message_handler:
+            self.message_handler(text)
+
+    def currentChanged(self, current, previous):  # noqa: N802 - Qt's name
+        """On a red cell the message under the grid says why it was refused (no need to hover)."""
+        super().currentChanged(current, previous)
+        error = self.model().error_at(current) if current.isValid() else None
+        if error:
+            self.say(refused_text(error[0], error[1]))
 
     def event(self, event):
         from PySide6.QtCore import QEvent
@@ -353,13 +401,17 @@ class GridView(QTableView):
         current = self.currentIndex()
         if not current.isValid() or not text:
             return []
+        marked_before = len(model.errors)
         problems = model.paste(current.row(), current.column(), text)
-        if self.message_handler:
-            self.message_handler("；".join(problems[:3]) + (f" 等 {len(problems)} 处未粘贴" if len(problems) > 3 else
-                                                            ("（这些单元格未粘贴，已标红）" if problems else "")))
+        if problems:
+            marked = len(model.errors) > marked_before
+            self.say("粘贴未全部完成：" + "；".join(problems[:3]) + (f" 等 {len(problems)} 处" if len(problems) > 3 else "")
+                     + ("。标红的单元格未粘贴，改正后重新输入即可。" if marked else "。"))
         return problems
 
     def moveCursor(self, action, modifiers):  # noqa: N802 - keep the cursor out of the header rows
+        if action in (self.CursorAction.MoveNext, self.CursorAction.MovePrevious):
+            return self._tab_target(1 if action == self.CursorAction.MoveNext else -1)
         index = super().moveCursor(action, modifiers)
         model: GridModel = self.model()
         if index.isValid() and index.row() < model.HEADER_ROWS:
@@ -367,4 +419,4 @@ class GridView(QTableView):
         return index
 
 
-__all__ = ["GridModel", "GridView", "header_layout", "QItemSelectionModel"]
+__all__ = ["GridModel", "GridView", "QItemSelectionModel"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStyledItemDelegate,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStyledItemDelegate,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -13,6 +13,7 @@ from evaldesk.model.edits import InsertItem, MoveItem, RemoveItem, SetItemValue
 from evaldesk.model.form import LIST_BY_KEY, QUANT_KINDS
 from evaldesk.model.places import ItemPlace
 from evaldesk.model.report import Item, new_id
+from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, is_undo_key
 
@@ -89,7 +90,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
         self.name = name
 
     def createEditor(self, parent, option, index):  # noqa: N802
-        combo = QComboBox(parent)
+        combo = SteadyComboBox(parent)
         choices = list(self.list_model.spec.choices.get(self.name, ()))
         if self.name == "kind":
             group = self.list_model.items[index.row()].values.get("group")
@@ -126,6 +127,7 @@ class ListEditor(QWidget):
         self.view = _ListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)  # a long 完成情况 wraps whole, never ends in …
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -206,8 +208,10 @@ class ListEditor(QWidget):
         item = Item(new_id(), values)
         self.document.apply(InsertItem(self.model.list_key, at, item, f"添加{self.model.spec.item_label}"),
                             merge=False)
-        self.select(item.id)
-        self.view.edit(self.model.index(at, self._first_text_column()))
+        # The cursor stands where typing starts, so Tab goes on to the right (名称 → 目标 → 完成情况).
+        column = self._first_text_column()
+        self.select(item.id, self.model.columns[column][0])
+        self.view.edit(self.model.index(at, column))
 
     def _first_text_column(self) -> int:
         for i, (name, _label) in enumerate(self.model.columns):

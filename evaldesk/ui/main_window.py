@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 from evaldesk import __version__
 from evaldesk.model.form import SECTIONS
 from evaldesk.model.paths import StoreError, data_folder, default_db_path
-from evaldesk.ui import dialogs, file_actions, menus
+from evaldesk.ui import dialogs, file_actions, menus, screen
 from evaldesk.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
         self.pages: list[QWidget] = []
         self.settings = file_actions.load_settings()
         self.preview = None  # the print preview, while it is open
-        self.resize(1280, 860)
+        screen.apply_font_size(screen.font_size_name(self.settings))
+        screen.place_main_window(self, self.settings)
         self.stack = QStackedWidget()
         self.welcome = WelcomePage(self)
         self.tabs = QTabWidget()
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
         self.audit_dock = QDockWidget("审核", self)
-        self.audit_dock.setMinimumWidth(300)
+        self.audit_dock.setMinimumWidth(270)
         self.audit_dock.setObjectName("audit")
         self.audit_dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.audit_dock)
@@ -106,29 +107,20 @@ class MainWindow(QMainWindow):
     def close_document(self) -> None:
         if self.document is None:
             return
-        self.tabs.blockSignals(True)
-        while self.tabs.count():
-            page = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            page.deleteLater()
-        self.tabs.blockSignals(False)
+        self._remove_pages()
         if self.audit_panel is not None:
             self.audit_panel.deleteLater()
             self.audit_panel = None
         self.document.blockSignals(True)  # its clean-up must not reach a window that is closing
         self.document.deleteLater()
         self.document = None
-        self.pages = []
 
     def open_report(self, report_id: int) -> None:
         if self.document is not None and self.document.report.id != report_id \
                 and not self.may_leave_report("换到另一份报告"):
             return
-        # The pages are imported here, not at start-up: the window paints before they are needed.
-        from evaldesk.model.layout import LAYOUT
-        from evaldesk.ui.audit_panel import AuditPanel
+        # Imported here, not at start-up: the window paints before it is needed.
         from evaldesk.ui.document import ReportDocument
-        from evaldesk.ui.pages import page_for
 
         try:
             report = self.store.load(report_id)
@@ -139,15 +131,8 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentIndex()
         self.close_document()
         self.document = document
-        self.pages = [page_for(section.title)(document) for section in LAYOUT]  # one tab per section, in order
-        self.tabs.blockSignals(True)
-        for page, section in zip(self.pages, LAYOUT):
-            self.tabs.addTab(page, section.tab)
-        self.tabs.setCurrentIndex(max(tab, 0))
-        self.tabs.blockSignals(False)
-        self.audit_panel = AuditPanel(document)
-        self.audit_panel.navigate.connect(self.go_to)
-        self.audit_dock.setWidget(self.audit_panel)
+        self._build_pages(tab)
+        self._build_audit_panel()
         self.audit_dock.show()
         document.rescored.connect(self._show_score)
         document.audited.connect(self._show_audit)
@@ -163,6 +148,50 @@ class MainWindow(QMainWindow):
         self.store.set_state("open_report", str(report_id))
         self._update_actions()
         self._update_title()
+
+    def _build_pages(self, tab: int) -> None:
+        """The report's tabs over the open document, showing tab ``tab``."""
+        from evaldesk.model.layout import LAYOUT
+        from evaldesk.ui.pages import page_for
+
+        self.pages = [page_for(section.title)(self.document) for section in LAYOUT]  # one tab per section, in order
+        self.tabs.blockSignals(True)
+        for page, section in zip(self.pages, LAYOUT):
+            self.tabs.addTab(page, section.tab)
+        self.tabs.setCurrentIndex(max(tab, 0))
+        self.tabs.blockSignals(False)
+
+    def _build_audit_panel(self) -> None:
+        from evaldesk.ui.audit_panel import AuditPanel
+
+        if self.audit_panel is not None:
+            self.audit_panel.deleteLater()
+        self.audit_panel = AuditPanel(self.document)
+        self.audit_panel.navigate.connect(self.go_to)
+        self.audit_dock.setWidget(self.audit_panel)
+
+    def _remove_pages(self) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.tabs.blockSignals(False)
+        self.pages = []
+
+    def set_font_size(self, name: str) -> None:
+        """字号: the whole window in a larger or smaller text, remembered. The report's tabs are built again in the
+        new size (their row heights and headings are measured from the font); the report, its undo history and
+        the tab shown stay as they are."""
+        screen.apply_font_size(name)
+        self.settings["font_size"] = name
+        file_actions.save_settings(self.settings)
+        if self.document is not None:
+            tab = self.tabs.currentIndex()
+            self._remove_pages()
+            self._build_pages(tab)
+            self._build_audit_panel()  # its list measured its lines in the old size
+        menus.update_actions(self)
 
     # ---------------------------------------------------------------- tabs, title, status bar
 
@@ -221,17 +250,17 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.document and self.document.can_undo():
-            self._show_undone(self.document.undo())
+            self._show_undone(self.document.undo(), "已撤销")
 
     def redo(self) -> None:
         if self.document and self.document.can_redo():
-            self._show_undone(self.document.redo())
+            self._show_undone(self.document.redo(), "已重做")
 
-    def _show_undone(self, moved: Moved | None) -> None:
-        """Undo and redo show the filler what they changed, on whichever tab it is."""
+    def _show_undone(self, moved: Moved | None, done: str) -> None:
+        """Undo and redo show the filler what they changed (``done``: 已撤销 / 已重做), on whichever tab it is."""
         if moved is None:
             return
-        self.statusBar().showMessage(f"已撤销或重做：{moved.label}", 5000)
+        self.statusBar().showMessage(f"{done}：{moved.label}", 5000)
         self.go_to(moved.shown)
 
     # ---------------------------------------------------------------- help and closing
@@ -254,6 +283,8 @@ class MainWindow(QMainWindow):
         if not self.may_leave_report("关闭"):
             event.ignore()
             return
+        screen.remember_main_window(self, self.settings)
+        file_actions.save_settings(self.settings)
         if self.store is not None:
             self.close_document()
             self.store.close()

@@ -77,10 +77,28 @@ def build_menus(window: MainWindow) -> None:
     ]
     view_menu = bar.addMenu("视图(&V)")
     view_menu.addAction(w.audit_dock.toggleViewAction())
+    _font_size_menu(w, view_menu.addMenu("字号"))
     help_menu = bar.addMenu("帮助(&H)")
     _action(w, help_menu, "关于 evaldesk", w.about)
     fill_recent_menu(w)
     update_actions(w)
+
+
+def _font_size_menu(window: MainWindow, menu) -> None:
+    """标准 / 较大 / 特大, the chosen one checked; sets ``window.font_size_actions``."""
+    from PySide6.QtGui import QActionGroup
+
+    from evaldesk.ui import screen
+
+    group = QActionGroup(menu)
+    window.font_size_actions = {}
+    chosen = screen.font_size_name(window.settings)
+    for name, points in screen.FONT_SIZES.items():
+        action = _action(window, menu, f"{name}（{points:g} 磅）", lambda _checked=False, n=name: window.set_font_size(n))
+        action.setCheckable(True)
+        action.setChecked(name == chosen)
+        group.addAction(action)
+        window.font_size_actions[name] = action
 
 
 def _edit_template(window: MainWindow) -> None:

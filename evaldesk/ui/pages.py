@@ -226,7 +226,7 @@ class CoverPage(Page):
         self.template_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addWidget(self.template_line)
         self.finish()
-        document.rescored.connect(lambda _sheet: self.refresh())
+        document.rescored.connect(self.refresh)  # a bound method: dropped with the page (字号 rebuilds the tabs)
         self.refresh()
 
     def drawings(self) -> dict:
@@ -259,7 +259,7 @@ class CoverPage(Page):
         wrapper.addStretch(1)
         self.layout_.addLayout(wrapper)
 
-    def refresh(self) -> None:
+    def refresh(self, _sheet=None) -> None:
         report = self.document.report
         for key, label in self.cover_lines.items():
             text = cover_text(report, key)
@@ -283,9 +283,11 @@ class FinancePage(Page):
         from PySide6.QtWidgets import QPushButton
 
         self.views: dict[str, GridView] = {}
-        self.message = QLabel()
+        self.messages: dict[str, QLabel] = {}  # under each grid
+        self.message = QLabel()  # under the unit buttons: 删除所选机构 with no unit chosen
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
         self.message.setWordWrap(True)
+        self.message.hide()
         buttons = QHBoxLayout()
         for text, slot in (("添加二级机构", self.add_unit), ("删除所选机构", self.remove_unit),
                            ("上移", lambda: self.move_unit(-1)), ("下移", lambda: self.move_unit(1))):
@@ -297,24 +299,43 @@ class FinancePage(Page):
         self.draw_hint(Hint("双击或直接输入即可填写；Enter 下移，Tab 右移；可从 Excel/WPS 复制一块粘贴。"
                             "灰色的合计与汇总行自动计算。机构名称可直接修改。"))
         self.layout_.addLayout(buttons)
-        self.build(SECTION_FINANCE)
         self.layout_.addWidget(self.message)
+        self.build(SECTION_FINANCE)
         self.finish()
         document.changed.connect(self._clear_message)
 
     def draw_grid(self, block: GridBlock) -> None:
+        """The grid with its own message line right under it: a refused cell or a paste is explained beside the
+        grid it concerns, not screens away."""
         view = GridView(GridModel(self.document, block.grid))
-        view.message_handler = self.show_message
+        message = QLabel()
+        message.setStyleSheet(ERROR_LABEL_STYLE)
+        message.setWordWrap(True)
+        message.hide()
+        view.message_handler = lambda text, label=message: self.show_message(text, label)
         self.views[block.key] = view
-        self.layout_.addWidget(_group(block.grid.title, view))
+        self.messages[block.key] = message
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(view)
+        column.addWidget(message)
+        self.layout_.addWidget(_group(block.grid.title, box))
 
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
+    def show_message(self, text: str, label: QLabel | None = None) -> None:
+        """Say ``text`` under the grid it concerns (``label``; the page's own line for the unit buttons)."""
+        label = label or self.message
+        label.setText(text)
+        label.setVisible(bool(text))
+        if text:
+            self.ensureWidgetVisible(label, 20, 20)
 
     def _clear_message(self, changes) -> None:
-        """A paste's message stays until the next change in part 二."""
+        """A grid's message stays until the next change in part 二 (a red cell says why again when selected)."""
         if changes.any(CellPlace, UnitPlace, UnitsPlace):
-            self.message.clear()
+            for label in (self.message, *self.messages.values()):
+                label.clear()
+                label.hide()
 
     def _current_unit(self):
         for view in self.views.values():

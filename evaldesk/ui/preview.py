@@ -9,6 +9,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from evaldesk.ui.screen import fit_to_screen
+
 
 def load_pdf(data: bytes, parent=None) -> QPdfDocument:
     document = QPdfDocument(parent)
@@ -24,7 +26,7 @@ class PreviewDialog(QDialog):
     def __init__(self, data: bytes, parent=None):
         super().__init__(parent)
         self.setWindowTitle("打印预览")
-        self.resize(900, 1000)
+        fit_to_screen(self, QSize(900, 1000), parent)  # 打印…/关闭 stay on a 768-pixel screen
         self.data = data
         self.pdf = load_pdf(data, self)
         self.view = QPdfView(self)

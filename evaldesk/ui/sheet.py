@@ -4,9 +4,11 @@ every keystroke."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from evaldesk.model.edits import SetField
@@ -18,8 +20,10 @@ from evaldesk.model.values import decimal_text, format_amount
 from evaldesk.scoring.engine import SheetResult, State
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.rules import num
+from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import LineField, TextField
+from evaldesk.ui.file_actions import load_settings, save_settings
 from evaldesk.ui.template_banner import DraftBanner
 
 STATE_COLOURS = {
@@ -29,9 +33,18 @@ STATE_COLOURS = {
     State.NEEDS_HAND: "#c0392b",
     State.MISSING: "#c0392b",
 }
+WORD_JOINER = "\u2060"
 CELL_STYLE = "QLabel { border: 1px solid #c8ccd2; padding: 4px; background: %s; }"
-COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "评分所需数据", "自评得分", "状态", "手工评分\n或改分",
-           "扣分原因和其他说明")
+# Headings break only where a line ends here (一级 / 指标), never inside a word, so the narrow columns stay narrow.
+COLUMNS = ("一级\n指标", "二级\n指标", "三级指标", "分值", "评分所需数据", "自评\n得分", "状态", "手工评分\n或改分",
+           "扣分原因和\n其他说明")
+
+
+def _fit_lines(label: QLabel, *lines: str) -> None:
+    """Make ``label`` at least as wide as its longest line, so short headings (分值, 状态) and names never break
+    in the middle of a word, in any 字号."""
+    metrics = label.fontMetrics()
+    label.setMinimumWidth(max(metrics.horizontalAdvance(line) for line in lines) + 16)
 
 
 def _cell(text: str, *, bold: bool = False, background: str = "#ffffff", align=Qt.AlignmentFlag.AlignCenter,
@@ -47,7 +60,7 @@ def _cell(text: str, *, bold: bool = False, background: str = "#ffffff", align=Q
     return label
 
 
-class ChecklistAnswer(QComboBox):
+class ChecklistAnswer(SteadyComboBox):
     """未判断 / 符合 / 不符合 for one requirement of a checklist."""
 
     CHOICES = (("未判断", None), ("符合", True), ("不符合", False))
@@ -59,7 +72,11 @@ class ChecklistAnswer(QComboBox):
         self.addItems([text for text, _ in self.CHOICES])
         self.refresh()
         self.activated.connect(self._chosen)
-        document.changed.connect(lambda changes: parse_key(key) in changes and self.refresh())
+        document.changed.connect(self._changed)  # bound: dropped with the box when the sheet is rebuilt
+
+    def _changed(self, changes) -> None:
+        if parse_key(self.key) in changes:
+            self.refresh()
 
     def refresh(self) -> None:
         value = self.document.report.get(self.key)
@@ -77,7 +94,11 @@ class IndicatorRow:
         document = page.document
         self.name = _cell("\n".join(indicator.rows), align=Qt.AlignmentFlag.AlignLeft)
         self.name.setToolTip(f"评分标准：\n{indicator.standard}" if indicator.standard else "")
-        self.name.setMinimumWidth(150)
+        self.standard = QLabel(f"评分标准：{indicator.standard}" if indicator.standard else "")
+        self.standard.setWordWrap(True)
+        self.standard.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.standard.setStyleSheet("color: #5a6270; padding: 4px 6px 0 6px;")
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance("财政供养人员") + 16)
         self.weight = _cell(num(indicator.weight))
         self.inputs = QFrame()
         self.inputs.setStyleSheet("QFrame { border: 1px solid #c8ccd2; background: #ffffff; }"
@@ -107,7 +128,9 @@ class IndicatorRow:
             else:
                 unit = {"money": "（万元）", "percent": "（%）", "count": "（个）"}.get(spec.kind, "")
                 row = QHBoxLayout()
-                label = QLabel(f"{spec.label}{unit if unit not in spec.label else ''}")
+                # The unit stays whole on its line: "（万\n元）" reads as nonsense. Qt breaks Chinese between any two
+                # characters and ignores <nobr>; a word joiner (U+2060, drawn as nothing) between them holds.
+                label = QLabel(spec.label + (WORD_JOINER.join(unit) if unit not in spec.label else ""))
                 label.setWordWrap(True)
                 row.addWidget(label, 1)
                 field = LineField(document, key)
@@ -118,20 +141,20 @@ class IndicatorRow:
                 self.editors[key] = field
         if not ref_operands and not indicator.inputs():
             inputs_layout.addWidget(QLabel("由评价组手工评分" if indicator.rule.hand_only else ""))
-        self.inputs.setMinimumWidth(230)
+        self.inputs.setMinimumWidth(self.inputs.fontMetrics().horizontalAdvance("取自报告：实有人数") + 40)
         self.score = _cell("", bold=True)
         self.score.setMinimumWidth(64)
         self.state = _cell("")
-        self.state.setMinimumWidth(72)
+        _fit_lines(self.state, "状态", *(state.label for state in State))
         self.hand = LineField(document, sheet_key(indicator.id, "hand"),
                               "手工评分" if indicator.rule.hand_only else "改分（可空）")
         self.hand.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.hand.setMinimumWidth(96)
-        self.hand.setMaximumWidth(120)
+        self.hand.setMinimumWidth(self.hand.fontMetrics().horizontalAdvance("改分（可空）") + 12)
+        self.hand.setMaximumWidth(max(120, self.hand.minimumWidth()))
         self.reason = TextField(document, sheet_key(indicator.id, "reason"), "扣分原因和其他说明", min_lines=2)
         self.reason.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.reason.editor.setFixedHeight(self.reason.editor.fontMetrics().lineSpacing() * 3 + 12)
-        self.reason.setMinimumWidth(180)
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance("扣分原因和其他") + 24)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,8 +163,24 @@ class IndicatorRow:
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("padding: 0 6px;")
         self.problems.setTextFormat(Qt.TextFormat.RichText)
+        # Under the row: the standard, how the score came about, the findings. Its height does not shrink while
+        # the sheet is on screen (see SheetPage.steady), so rows below never jump under the filler's cursor.
+        self.detail = QWidget()
+        detail_layout = QVBoxLayout(self.detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.setSpacing(0)
+        detail_layout.addWidget(self.standard)
+        detail_layout.addWidget(self.explanation)
+        detail_layout.addWidget(self.problems)
+        self.detail.setStyleSheet("background: #fafbfc;")
+
+    def hold_height(self) -> None:
+        """Keep the space the row takes now: text that shrinks leaves a blank, not a jump."""
+        if self.detail.isVisible():
+            self.detail.setMinimumHeight(self.detail.height())
 
     def update(self, sheet: SheetResult, report, summary) -> None:
+        self.hold_height()
         result = sheet.indicators[self.indicator.id]
         self.score.setText(score_text(result.score) or "—")
         colour = STATE_COLOURS[result.state]
@@ -165,10 +204,9 @@ class IndicatorRow:
 
     def show_findings(self, findings) -> None:
         """The reviewer's findings about this indicator, in place (the same words as the 审核 panel)."""
-        from html import escape
-
         from evaldesk.ui.audit_panel import SEVERITY_COLOURS
 
+        self.hold_height()
         lines = [f'<span style="color:{SEVERITY_COLOURS[f.severity]}">【{f.severity.label}】'
                  f'{escape(f.message)}{escape(f"（说明：{f.note}）") if f.note else ""}</span>' for f in findings]
         self.problems.setText("<br>".join(lines))
@@ -182,6 +220,7 @@ class SheetPage(QScrollArea):
         self.setWidgetResizable(True)
         self.rows: dict[str, IndicatorRow] = {}
         self.group_labels: dict[str, QLabel] = {}
+        self.standards_shown = load_settings().get("sheet_standards", True) is not False
         self.build()
         document.rescored.connect(self.update_scores)
         document.audited.connect(self.show_findings)
@@ -197,12 +236,21 @@ class SheetPage(QScrollArea):
         font.setBold(True)
         title.setFont(font)
         outer.addWidget(title)
-        outer.addWidget(QLabel(f"评分表模板：{template.name}"))
+        line = QHBoxLayout()
+        line.addWidget(QLabel(f"评分表模板：{template.name}"), 1)
+        self.standards_box = QCheckBox("显示评分标准")
+        self.standards_box.setToolTip("在每个三级指标下显示它的评分标准；不勾选时只在指标名称的提示中显示")
+        self.standards_box.setChecked(self.standards_shown)
+        self.standards_box.toggled.connect(self.show_standards)
+        line.addWidget(self.standards_box)
+        outer.addLayout(line)
         outer.addWidget(DraftBanner(self.document))  # shown while an adjusted sheet does not check yet
         grid = QGridLayout()
         grid.setSpacing(0)
         for column, text in enumerate(COLUMNS):
-            grid.addWidget(_cell(text, bold=True, background="#eef1f5"), 0, column)
+            heading = _cell(text, bold=True, background="#eef1f5")
+            _fit_lines(heading, *text.split("\n"))
+            grid.addWidget(heading, 0, column)
         self.rows.clear()
         self.group_labels.clear()
         row = 1
@@ -223,20 +271,15 @@ class SheetPage(QScrollArea):
                 grid.addWidget(widgets.state, first, 6)
                 grid.addWidget(widgets.hand, first, 7)
                 grid.addWidget(widgets.reason, first, 8)
-                detail = QWidget()
-                detail_layout = QVBoxLayout(detail)
-                detail_layout.setContentsMargins(0, 0, 0, 0)
-                detail_layout.setSpacing(0)
-                detail_layout.addWidget(widgets.explanation)
-                detail_layout.addWidget(widgets.problems)
-                detail.setStyleSheet("background: #fafbfc;")
-                grid.addWidget(detail, first + 1, 2, 1, 7)
+                widgets.standard.setVisible(self.standards_shown)
+                grid.addWidget(widgets.detail, first + 1, 2, 1, 7)
                 row += 2
                 return 2
             start = row
             taken = sum(place(child) for child in indicator.children)
             label = _cell("", bold=True, background="#f4f6f8")
-            label.setMinimumWidth(84)
+            # The name wraps between its characters if it must (预算\n配置), 小计 before its figure; figures do not.
+            _fit_lines(label, f"（{num(indicator.weight)}分）", f"{num(indicator.weight)}.00")
             self.group_labels[indicator.id] = label
             grid.addWidget(label, start, indicator.level - 1, taken, 1)
             return taken
@@ -259,6 +302,30 @@ class SheetPage(QScrollArea):
         self.setWidget(body)
         self.update_scores(self.document.sheet)
         self.show_findings(self.document.findings)
+
+    def show_standards(self, shown: bool) -> None:
+        """显示评分标准: the standards under the indicators, or not (remembered for the next time)."""
+        self.standards_shown = shown
+        self.release_heights()
+        for widgets in self.rows.values():
+            widgets.standard.setVisible(shown)
+        settings = load_settings()
+        settings["sheet_standards"] = shown
+        save_settings(settings)
+
+    def release_heights(self) -> None:
+        """Let every row take its natural height again (when the sheet is shown anew or its width changes)."""
+        for widgets in self.rows.values():
+            widgets.detail.setMinimumHeight(0)
+
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        self.release_heights()
+        super().showEvent(event)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        if event.size().width() != event.oldSize().width():
+            self.release_heights()
+        super().resizeEvent(event)
 
     def update_scores(self, sheet: SheetResult) -> None:
         report = self.document.report

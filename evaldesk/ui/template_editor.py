@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from shiboken6 import isValid
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -31,6 +31,7 @@ from evaldesk.scoring.template_tree import Tree
 from evaldesk.templates import edit
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE
+from evaldesk.ui.screen import fit_to_screen
 from evaldesk.ui.template_outline import Outline
 from evaldesk.ui.template_panel import IndicatorPanel
 from evaldesk.ui.template_problems import ProblemList, by_indicator
@@ -54,7 +55,7 @@ class TemplateEditor(QWidget):
         self.selected: str | None = None
         self.panel: IndicatorPanel | None = None
         self.found: list[Problem] = []  # the draft's problems, each tagged with its indicator ([] for a sound sheet)
-        self.resize(1280, 860)
+        fit_to_screen(self, QSize(1280, 860))
 
         self.template_name = LineEdit(lambda text: self.change(lambda d: edit.set_identity(d, name=text), "修改评分表名称"))
         self.template_id = LineEdit(lambda text: self.change(lambda d: edit.set_identity(d, template_id=text),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from evaldesk.scoring.rules import RULE_KINDS, TemplateError, num, to_decimal
 from evaldesk.templates import edit
+from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.fields import ERROR_LABEL_STYLE
 from evaldesk.ui.template_widgets import Column, EditTable, LineEdit, number_text, shown_number
 
@@ -115,7 +116,7 @@ class RulePanel(QWidget):
         return line
 
     def choice(self, key: str, label: str, choices: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox()
+        combo = SteadyComboBox()
         for value, text in choices:
             combo.addItem(text, value)
         combo.activated.connect(lambda index: self.set_params(f"修改{label}", **{key: combo.itemData(index)}))
@@ -291,7 +292,7 @@ class RuleEditor(QWidget):
         super().__init__()
         self.editor = editor
         self.indicator_id = indicator_id
-        self.kind = QComboBox()
+        self.kind = SteadyComboBox()
         for kind in RULE_KINDS:
             self.kind.addItem(kind_label(kind), kind)
         self.kind.activated.connect(self._kind_chosen)

@@ -1,0 +1,206 @@
+"""Issue 11, points 2, 3, 4, 5, 7, 9 and 12, done as the filler did them: the finding clicked stays readable, the
+wheel scrolls instead of changing an answer, Tab keeps to the amounts and goes left to right in a new row, the
+score sheet does not jump, messages stand by their cause, undo and redo say which they did, the 支出 grid has the
+paper's nested 其中, and 评分标准 stands under each indicator."""
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from evaldesk.audit.findings import Severity
+from evaldesk.ui.sheet import ChecklistAnswer
+
+from test_window import cell_text, grid, type_into_cell
+
+
+def wheel(widget, notches: int) -> None:
+    """Turn the mouse wheel over the middle of ``widget`` (negative: towards the filler, scrolling down).
+
+    Delivered as QApplication delivers a real (spontaneous) wheel event: to the widget under the mouse, then to
+    each parent in turn until one accepts it. A synthetic event sent with sendEvent would stop at the first."""
+    centre = QPointF(widget.width() / 2, widget.height() / 2)
+    target = widget
+    while target is not None:
+        event = QWheelEvent(QPointF(widget.mapTo(target, centre.toPoint())), QPointF(widget.mapToGlobal(centre.toPoint())),
+                            QPoint(0, 0), QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(target, event)
+        if event.isAccepted():
+            return
+        target = target.parentWidget()
+
+
+def test_the_clicked_finding_stays_readable_when_the_focus_moves(window):
+    panel = window.audit_panel
+    item = next(panel.tree.item(i) for i in range(panel.tree.count())
+                if panel.tree.item(i).data(Qt.ItemDataRole.UserRole).severity is Severity.WARNING)
+    finding = item.data(Qt.ItemDataRole.UserRole)
+    panel._clicked(item)
+    panel.tree.setCurrentItem(item)
+    palette = panel.tree.palette()
+    box = palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight)
+    text = palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.HighlightedText)
+    assert box.lightness() - text.lightness() > 150  # dark words on a pale box, not an empty-looking one
+    assert finding.message in panel.note_title.text()  # the 说明 box names its finding
+
+
+def test_the_wheel_over_a_checklist_answer_scrolls_the_sheet_and_keeps_the_answer(window, qtbot):
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    answer = sheet.findChildren(ChecklistAnswer)[0]
+    sheet.ensureWidgetVisible(answer, 50, 300)
+    before_answer = window.document.report.get(answer.key)
+    before_text, before_scroll = answer.currentText(), sheet.verticalScrollBar().value()
+    wheel(answer, -2)
+    assert answer.currentText() == before_text
+    assert window.document.report.get(answer.key) == before_answer
+    assert sheet.verticalScrollBar().value() > before_scroll
+
+
+def test_tab_at_the_end_of_a_row_goes_to_the_next_units_first_amount_not_its_name(window, qtbot):
+    view = grid(window, "income")
+    model = view.model()
+    row = model.HEADER_ROWS + 1  # 1、局机关
+    view.setFocus()
+    view.setCurrentIndex(model.index(row, model.columnCount() - 1))  # 其他收入, the last column
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (row + 1, 2)  # 二级机构1's 上年结转
+    type_into_cell(qtbot, view, view.currentIndex().row(), view.currentIndex().column(), "150")
+    units = window.document.report.units
+    assert units[1].name == "二级机构1"  # not renamed "150"
+    assert cell_text(view, row + 1, 2) == "150.00"
+
+
+def test_tab_skips_the_computed_total(window, qtbot):
+    view = grid(window, "income")
+    model = view.model()
+    view.setFocus()
+    view.setCurrentIndex(model.index(model.HEADER_ROWS + 1, 0))  # a unit's name
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex().column() == 2  # 收入合计 (column 1) is computed
+
+
+def test_a_new_quantitative_row_tabs_from_name_to_target_to_result(window, qtbot):
+    quant = window.pages[3].quant
+    window.tabs.setCurrentIndex(3)
+    quant.add()
+    row = quant.current_row()
+    for text in ("受益农户数", "≥500户"):
+        editor = QApplication.focusWidget()
+        assert editor is not quant.view, "the new row's cell is open for typing"
+        editor.setText(text)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    editor = QApplication.focusWidget()
+    editor.setText("526户")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: quant.view.state() != quant.view.State.EditingState)
+    values = window.document.report.lists["quant"][row].values
+    assert (values.get("name"), values.get("target"), values.get("actual")) == ("受益农户数", "≥500户", "526户")
+
+
+def test_the_rows_below_do_not_jump_when_a_finding_line_goes(window, qtbot):
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    qtbot.waitUntil(sheet.isVisible)
+    ids = list(sheet.rows)
+    row = next(sheet.rows[i] for i in ids if "未说明依据" in sheet.rows[i].problems.text())
+    below = sheet.rows[ids[ids.index(row.indicator.id) + 1]]
+    qtbot.wait(20)
+    before = below.name.mapTo(sheet.widget(), QPoint(0, 0)).y()
+    row.reason.editor.setFocus()
+    row.reason.editor.setPlainText("上年三公经费合计见财务决算报表，未增长，计满分。")
+    qtbot.waitUntil(lambda: "未说明依据" not in row.problems.text())
+    qtbot.wait(20)
+    assert below.name.mapTo(sheet.widget(), QPoint(0, 0)).y() == before
+
+
+def test_an_over_long_paste_says_so_under_its_own_grid(window, qtbot):
+    page = window.pages[2]
+    view = grid(window, "income")
+    model = view.model()
+    view.setCurrentIndex(model.index(model.HEADER_ROWS + 1, 2))
+    view.paste_clipboard("1\n2\n3\n4\n5")  # five lines, three units
+    message = page.messages["income"]
+    assert message.isVisible() and "超出" in message.text()
+    assert "标红" not in message.text()  # nothing was marked, so it does not say so
+    assert not page.messages["expense"].isVisible()
+    view.setCurrentIndex(model.index(model.HEADER_ROWS + 2, 3))
+    view.paste_clipboard("abc")
+    assert "标红" in message.text() and "“abc”" in message.text()
+    assert model.error_at(model.index(model.HEADER_ROWS + 2, 3)) is not None
+
+
+def test_a_refused_cell_says_why_under_its_grid_without_hovering(window, qtbot):
+    page = window.pages[2]
+    view = grid(window, "income")
+    model = view.model()
+    type_into_cell(qtbot, view, model.HEADER_ROWS + 2, 2, "abc")
+    message = page.messages["income"]
+    assert message.isVisible() and "“abc”未被接受" in message.text()
+    model.setData(model.index(model.HEADER_ROWS + 1, 3), "12")  # another figure typed clears the line …
+    assert not message.isVisible()
+    view.setCurrentIndex(model.index(model.HEADER_ROWS + 2, 2))  # … and the red cell says it again
+    assert "“abc”未被接受" in message.text()
+
+
+def test_undo_and_redo_say_which_they_did(window, qtbot):
+    field = window.pages[1].editors["basic.contact"]
+    field.editor.setText("李四")
+    field.commit()
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("已撤销：")
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("已重做：")
+
+
+def test_the_expense_grid_nests_its_second_qizhong_under_basic_spending(window):
+    model = grid(window, "expense").model()
+    assert model.HEADER_ROWS == 3
+    headers = model.headers
+    columns = {c.key: i + 1 for i, c in enumerate(model.grid.columns)}
+    assert headers[(1, columns["basic"])] == "基本支出"
+    assert headers[(1, columns["personnel"])] == "其中："
+    assert headers[(2, columns["personnel"])] == "人员支出" and headers[(2, columns["public"])] == "公用支出"
+
+
+def test_short_headings_and_units_never_break_inside_a_word(window, qtbot):
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    qtbot.waitUntil(sheet.isVisible)
+    qtbot.wait(20)
+    from PySide6.QtWidgets import QLabel
+
+    for label in sheet.widget().findChildren(QLabel):
+        if label.text() in ("分值", "状态", "已计算", "手工评分"):
+            assert label.contentsRect().width() >= label.fontMetrics().horizontalAdvance(label.text()), label.text()
+        if label.text().endswith("）") and "万" in label.text():
+            assert label.text().endswith("（\u2060万\u2060元\u2060）")  # never broken inside （万元）
+
+
+def test_the_scoring_standard_stands_under_each_indicator_and_folds_away(window, qtbot):
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    qtbot.waitUntil(sheet.isVisible)
+    row = next(iter(sheet.rows.values()))
+    assert row.standard.isVisible() and row.indicator.standard in row.standard.text()
+    sheet.standards_box.setChecked(False)
+    assert not row.standard.isVisible()
+    from evaldesk.ui import file_actions
+
+    assert file_actions.load_settings()["sheet_standards"] is False  # the next sheet opens folded
+    sheet.standards_box.setChecked(True)
+    assert row.standard.isVisible()
+
+
+def test_a_long_result_wraps_whole_in_its_row(window, qtbot):
+    quant = window.pages[3].quant
+    window.tabs.setCurrentIndex(3)
+    long_text = "完成情况良好，" * 30 + "全部达标"
+    quant.model.setData(quant.model.index(0, 4), long_text)
+    qtbot.wait(20)
+    assert quant.view.textElideMode() == Qt.TextElideMode.ElideNone
+    width = quant.view.columnWidth(4)
+    needed = quant.view.fontMetrics().boundingRect(0, 0, width - 8, 10000, Qt.TextFlag.TextWordWrap, long_text)
+    assert quant.view.rowHeight(0) >= needed.height()
+
+

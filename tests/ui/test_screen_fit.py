@@ -1,0 +1,117 @@
+"""Issue 11, point 6 and the 字号: on the office PC's 1366×768 screen (tests/screen-1366x768.json) the window, the
+print preview and the template editor fit; size and maximised state come back; a larger 字号 keeps every tab
+free of sideways scrolling and the status bar with 总分/等次 on screen."""
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+
+from evaldesk.ui import file_actions, screen
+from evaldesk.ui.app import open_window
+
+
+def screen_area(widget) -> QRect:
+    return widget.screen().availableGeometry()
+
+
+def global_rect(widget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def test_the_offscreen_screen_is_the_office_pc(window):
+    assert (screen_area(window).width(), screen_area(window).height()) == (1366, 768)
+
+
+def test_the_window_opens_maximised_with_total_and_grade_on_screen(window, qtbot):
+    assert window.isMaximized()  # 1366 px is below the width where a smaller window would be of use
+    area = screen_area(window)
+    assert area.contains(window.frameGeometry())
+    assert area.contains(global_rect(window.statusBar()))
+    assert area.contains(global_rect(window.score_label)) and window.score_label.isVisible()
+    assert "总分 92.5" in window.score_label.text() and "等次 优秀" in window.score_label.text()
+
+
+def test_size_and_maximised_state_are_remembered(app, qtbot, db_path, answers, window):
+    window.showNormal()
+    window.setGeometry(100, 80, 1100, 640)
+    qtbot.waitUntil(lambda: window.width() == 1100)
+    window.close()
+    again = open_window(db_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.isMaximized()
+    assert (again.width(), again.height()) == (1100, 640)
+    again.showMaximized()
+    again.close()
+    third = open_window(db_path)
+    qtbot.addWidget(third)
+    third.show()
+    assert third.isMaximized()
+
+
+def test_a_remembered_size_larger_than_this_screen_is_not_used(app, qtbot, db_path, answers, window):
+    window.showNormal()
+    window.setGeometry(0, 0, 1900, 1040)  # as left on a large screen
+    window.close()
+    again = open_window(db_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert screen_area(again).contains(again.frameGeometry())
+
+
+def test_print_preview_fits_with_its_buttons_on_screen(window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from evaldesk.ui import output_actions
+
+    output_actions.print_preview(window)
+    preview = window.preview
+    qtbot.addWidget(preview)
+    qtbot.waitExposed(preview)
+    area = screen_area(preview)
+    assert area.contains(preview.frameGeometry())
+    buttons = {b.text(): b for b in preview.findChildren(QPushButton)}
+    for text in ("打印…", "关闭"):
+        assert area.contains(global_rect(buttons[text])), text
+
+
+def test_the_template_editor_fits_the_screen(window, qtbot):
+    from evaldesk.ui.template_editor import open_editor
+
+    editor = open_editor(window)
+    qtbot.waitExposed(editor)
+    assert screen_area(editor).contains(editor.frameGeometry())
+
+
+@pytest.mark.parametrize("size", list(screen.FONT_SIZES))
+def test_every_tab_fits_without_sideways_scrolling_in_every_font_size(window, qtbot, size):
+    window.font_size_actions[size].trigger()
+    for index, page in enumerate(window.pages):
+        window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(page.isVisible)
+        qtbot.wait(20)  # the page lays itself out
+        assert page.widget().minimumSizeHint().width() <= page.viewport().width(), window.tabs.tabText(index)
+        assert page.horizontalScrollBar().maximum() == 0, window.tabs.tabText(index)
+    assert screen_area(window).contains(global_rect(window.score_label))
+
+
+def test_font_size_is_larger_text_kept_with_the_report_and_remembered(app, qtbot, db_path, answers, window):
+    page = window.pages[1]
+    field = page.editors["basic.contact"]
+    field.editor.setText("李四")
+    field.commit()
+    small = field.editor.fontMetrics().height()
+    window.tabs.setCurrentIndex(3)
+    window.font_size_actions["特大"].trigger()
+    assert window.tabs.currentIndex() == 3  # the same tab, the same report …
+    window.tabs.setCurrentIndex(1)
+    assert window.pages[1].editors["basic.contact"].editor.fontMetrics().height() > small * 1.25
+    assert window.document.report.get("basic.contact") == "李四"
+    window.undo_action.trigger()  # … and the same undo history
+    assert window.document.report.get("basic.contact") != "李四"
+    assert file_actions.load_settings()["font_size"] == "特大"
+    window.close()
+    again = open_window(db_path)
+    qtbot.addWidget(again)
+    assert again.font_size_actions["特大"].isChecked()
+    assert again.font().pointSizeF() == screen.FONT_SIZES["特大"]
+    again.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()  # the next test starts at the usual size
