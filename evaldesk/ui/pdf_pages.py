@@ -15,7 +15,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_raw
 from PySide6.QtCore import QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 
 class PdfPages:
@@ -64,16 +64,11 @@ class PageView(QScrollArea):
     def __init__(self, pdf: PdfPages, parent=None):
         super().__init__(parent)
         self.pdf = pdf
-        self.setWidgetResizable(True)
         self.setBackgroundRole(QPalette.ColorRole.Dark)
-        pages = QWidget()
-        column = QVBoxLayout(pages)
-        column.setSpacing(self.GAP)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.pages = [QLabel() for _ in range(pdf.pageCount())]
-        for label in self.pages:
-            column.addWidget(label)
-        self.setWidget(pages)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # its width never changes the pages'
+        self.setWidget(QWidget())
+        self.pages = [QLabel(self.widget()) for _ in range(pdf.pageCount())]
         self.drawn_width = 0
 
     def resizeEvent(self, event) -> None:  # noqa: N802
@@ -83,11 +78,16 @@ class PageView(QScrollArea):
             self.draw_pages(width)
 
     def draw_pages(self, width: int) -> None:
+        """Pages placed by hand, whole, one under the other: the column is as tall as all of them."""
         self.drawn_width = width
         ratio = self.devicePixelRatioF()
+        top = self.GAP
         for index, label in enumerate(self.pages):
             size = self.pdf.pagePointSize(index)
-            pixels = QSize(round(width * ratio), round(width * ratio * size.height() / size.width()))
-            picture = QPixmap.fromImage(self.pdf.render(index, pixels))
+            height = round(width * size.height() / size.width())
+            picture = QPixmap.fromImage(self.pdf.render(index, QSize(round(width * ratio), round(height * ratio))))
             picture.setDevicePixelRatio(ratio)
             label.setPixmap(picture)
+            label.setGeometry(self.GAP, top, width, height)
+            top += height + self.GAP
+        self.widget().resize(width + 2 * self.GAP, top)
