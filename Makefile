@@ -43,12 +43,13 @@ bundle: $(STAMP)
 bundle-test: bundle
 	EVALDESK_BUNDLE=out/bundle/evaldesk xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m pytest -p no:cacheprovider tests/packaging/test_bundle.py
 
-# Debian/Ubuntu libraries Qt needs (a desktop already has them; a bare server or CI does not). Needs root.
+# Debian/Ubuntu libraries Qt needs (a desktop already has them; a bare server or CI does not), and Xvfb for
+# make bundle-test. Needs root.
 system-deps:
 	apt-get update -qq
 	apt-get install -y -qq --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	  libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-	  libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 >/dev/null
+	  libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 xvfb xauth >/dev/null
 
 clean:
 	rm -rf $(VENV) build out *.egg-info .pytest_cache
