@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from evaldesk.resources import FONT_BOLD, FONT_REGULAR
+from evaldesk import __version__
+from evaldesk.resources import FONT_BOLD, FONT_REGULAR, ICON
 
 _translators: list[QTranslator] = []  # kept alive for the application's lifetime
 
@@ -42,6 +43,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("evaldesk")
     app.setOrganizationName("evaldesk")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(ICON)))  # every window's title bar and the task bar
+    app.setDesktopFileName("evaldesk")  # the Linux desktop matches the window to evaldesk.desktop (its icon)
     family = register_fonts()
     if family:
         font = QFont(family)

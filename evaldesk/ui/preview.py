@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from evaldesk.ui.pdf_pages import PageView, load_pdf
 from evaldesk.ui.screen import fit_to_screen
-
-
-def load_pdf(data: bytes, parent=None) -> QPdfDocument:
-    document = QPdfDocument(parent)
-    buffer = QBuffer(parent)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    document._buffer = buffer  # the document reads from the buffer for as long as it lives
-    return document
 
 
 class PreviewDialog(QDialog):
@@ -28,11 +17,8 @@ class PreviewDialog(QDialog):
         self.setWindowTitle("打印预览")
         fit_to_screen(self, QSize(900, 1000), parent)  # 打印…/关闭 stay on a 768-pixel screen
         self.data = data
-        self.pdf = load_pdf(data, self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.pdf)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf = load_pdf(data)
+        self.view = PageView(self.pdf, self)
         info = QLabel(f"共 {self.pdf.pageCount()} 页　（与“导出 PDF”和打印的页面完全相同）")
         print_button = QPushButton("打印…")
         print_button.clicked.connect(lambda: print_pdf(self.data, self))
@@ -77,4 +63,4 @@ def render_to_printer(data: bytes, printer: QPrinter) -> None:
         painter.end()
 
 
-__all__ = ["PreviewDialog", "print_pdf", "render_to_printer", "Qt"]
+__all__ = ["PreviewDialog", "load_pdf", "print_pdf", "render_to_printer", "Qt"]

@@ -1,0 +1,93 @@
+"""PDF pages as images, for the print preview and the printer (pypdfium2, ~4 MB, wheels down to glibc 2.17).
+
+Qt's own QtPdf comes either in PySide6-Pdf, which exists only for PySide6 6.12 (glibc ≥ 2.34: no 统信UOS 20 or
+银河麒麟 V10), or in the 167 MB PySide6-Addons. PDFium is the renderer QtPdf wraps, so the pages look the same.
+
+``PdfPages`` answers the three questions the preview and ``render_to_printer`` ask of a PDF — how many pages, a
+page's size in points, the page as a QImage of a given size — on the very bytes 导出PDF writes.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pypdfium2
+import pypdfium2.raw as pdfium_raw
+from PySide6.QtCore import QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+
+class PdfPages:
+    def __init__(self, data: bytes):
+        self.data = data
+        with self._document() as document:  # refuses a damaged PDF here, not halfway through a print job
+            self.sizes = [QSizeF(*document[index].get_size()) for index in range(len(document))]
+
+    @contextmanager
+    def _document(self):
+        # Opened per use and closed at once: a PDFium document left open when the program ends is reported on
+        # stderr, and opening these bytes again costs well under a millisecond.
+        document = pypdfium2.PdfDocument(self.data)
+        try:
+            yield document
+        finally:
+            document.close()
+
+    def pageCount(self) -> int:  # noqa: N802 — the name QPdfDocument gives it, which the printing code knows
+        return len(self.sizes)
+
+    def pagePointSize(self, index: int) -> QSizeF:  # noqa: N802
+        return self.sizes[index]
+
+    def render(self, index: int, size: QSize) -> QImage:
+        """The page drawn on white, scaled to ``size`` (its aspect kept: the width decides)."""
+        with self._document() as document:
+            page = document[index]
+            bitmap = page.render(scale=size.width() / self.sizes[index].width(), rev_byteorder=True,
+                                 fill_color=(255, 255, 255, 255), force_bitmap_format=pdfium_raw.FPDFBitmap_BGRA)
+            # RGBA in byte order whatever the CPU; copy() detaches the image from PDFium's buffer before it goes
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBA8888)
+            return image.copy()
+
+
+def load_pdf(data: bytes) -> PdfPages:
+    return PdfPages(data)
+
+
+class PageView(QScrollArea):
+    """Every page one under the other, as wide as the view (as QPdfView's MultiPage + FitToWidth showed them);
+    the pages are drawn again when the width changes, at the screen's pixel ratio so text stays sharp."""
+
+    GAP = 12
+
+    def __init__(self, pdf: PdfPages, parent=None):
+        super().__init__(parent)
+        self.pdf = pdf
+        self.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # its width never changes the pages'
+        self.setWidget(QWidget())
+        self.pages = [QLabel(self.widget()) for _ in range(pdf.pageCount())]
+        self.drawn_width = 0
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        width = max(200, self.viewport().width() - 2 * self.GAP)
+        if width != self.drawn_width:
+            self.draw_pages(width)
+
+    def draw_pages(self, width: int) -> None:
+        """Pages placed by hand, whole, one under the other: the column is as tall as all of them."""
+        self.drawn_width = width
+        ratio = self.devicePixelRatioF()
+        top = self.GAP
+        for index, label in enumerate(self.pages):
+            size = self.pdf.pagePointSize(index)
+            height = round(width * size.height() / size.width())
+            picture = QPixmap.fromImage(self.pdf.render(index, QSize(round(width * ratio), round(height * ratio))))
+            picture.setDevicePixelRatio(ratio)
+            label.setPixmap(picture)
+            label.setGeometry(self.GAP, top, width, height)
+            top += height + self.GAP
+        self.widget().resize(width + 2 * self.GAP, top)
