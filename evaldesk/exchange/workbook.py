@@ -28,6 +28,7 @@ from evaldesk.exchange.workbook_report import SHEET_NAME as REPORT_SHEET, Report
 from evaldesk.exchange.workbook_scores import SHEET_NAME as SCORE_SHEET, ScoreSheet
 from evaldesk.files import write_atomic
 from evaldesk.model.document import fingerprint, to_document
+from evaldesk.model.layout import report_title
 from evaldesk.model.report import Report
 from evaldesk.scoring.engine import score_report
 
@@ -79,7 +80,7 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
         workbook[name].protection.sheet = True
     # No password: the lock keeps the data sheet from being unhidden, renamed or deleted by a slip of the mouse.
     workbook.security = WorkbookProtection(lockStructure=True)
-    workbook.properties.title = report.template.title(report.year)
+    workbook.properties.title = report_title(report)
     workbook.properties.subject = f"{report.department} {report.year}年度"
     workbook.properties.creator = "evaldesk"
 

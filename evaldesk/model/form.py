@@ -33,6 +33,7 @@ class FieldSpec:
     kind: Kind
     section: str
     default: str | None = None  # what a new report starts with
+    wording: str | None = None  # the key of the template's cover wording this field replaces when filled
 
 
 SECTION_COVER = "封面"
@@ -62,6 +63,12 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("people.filler", "填报人", Kind.TEXT, SECTION_PEOPLE),
     FieldSpec("people.filler_phone", "联系电话", Kind.CODE, SECTION_PEOPLE),
     FieldSpec("summary.text", "评价报告综述", Kind.LONGTEXT, SECTION_SUMMARY),
+    # The county's own wording (issue 11): declared last so the bureau workbook's data rows of older
+    # files keep their places; blank means "as the score sheet's template words it".
+    FieldSpec("cover.region", "地区", Kind.TEXT, SECTION_COVER, wording="region"),
+    FieldSpec("cover.bureau", "财政局名称", Kind.TEXT, SECTION_COVER, wording="bureau"),
+    FieldSpec("cover.report_attachment", "报告的附件标注", Kind.TEXT, SECTION_COVER, wording="report_attachment"),
+    FieldSpec("cover.sheet_attachment", "评分表的附件标注", Kind.TEXT, SECTION_COVER, wording="sheet_attachment"),
 )
 
 
