@@ -302,8 +302,9 @@ def report_title(report) -> str:
 
 
 def numbered(spec: ListSpec, number: int, text: str) -> str:
-    """A list entry as the form numbers it: 任务1：…"""
-    return f"{spec.item_label}{number}：{text}"
+    """A list entry as the form numbers it: 任务1：… (a number typed as on paper, kept by an older file, is not
+    printed a second time)."""
+    return f"{spec.item_label}{number}：{spec.without_number(text)}"
 
 
 def column_headings(grid: Grid, column: Column) -> list[str]:
