@@ -102,8 +102,9 @@ def fill_reports_menu(window: MainWindow) -> None:
     if window.store is None:
         return
     current = window.document.report.id if window.document else None
-    for info in window.store.list_reports():
-        action = QAction(f"{info.id}　{info.title()}", menu)
+    reports = window.store.list_reports()
+    for info in reports:
+        action = QAction(f"{info.id}　{report_menu_text(info, reports)}", menu)
         action.setCheckable(True)
         action.setChecked(info.id == current)
         action.triggered.connect(lambda _checked=False, rid=info.id: window.open_report(rid))
@@ -115,6 +116,21 @@ def fill_reports_menu(window: MainWindow) -> None:
     _action(window, menu, "加入参考样例", lambda: file_actions.add_sample(window))
     delete = _action(window, menu, "删除当前报告…", lambda: file_actions.delete_report(window))
     delete.setEnabled(window.document is not None)
+
+
+def report_menu_text(info, reports) -> str:
+    """A report as the 报告 menu names it. Two reports with the same year and department (an import kept as new,
+    a copy to try something) are told apart by what differs: 预算编码, the score sheet, when last changed."""
+    same = [other for other in reports if other.title() == info.title()]
+    if len(same) < 2:
+        return info.title()
+    marks = []
+    if len({other.budget_code for other in same}) > 1:
+        marks.append(f"预算编码 {info.budget_code or '未填'}")
+    if len({other.template_name for other in same}) > 1:
+        marks.append(f"评分表 {info.template_name}")
+    marks.append(f"修改于 {info.updated_at.replace('T', ' ')[:16]}")
+    return f"{info.title()}（{'，'.join(marks)}）"
 
 
 def fill_recent_menu(window: MainWindow) -> None:

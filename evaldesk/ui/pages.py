@@ -21,6 +21,7 @@ from evaldesk.model.layout import (
 from evaldesk.model.places import CellPlace, ItemPlace, Place, UnitPlace, UnitsPlace
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, FieldEditor, LineField, TextField
+from evaldesk.ui.filler_offer import FillerOffer
 from evaldesk.ui.grids import GridModel, GridView
 from evaldesk.ui.lists import ListEditor
 
@@ -401,6 +402,8 @@ class PeoplePage(Page):
     def __init__(self, document: ReportDocument, parent=None):
         super().__init__(document, SECTION_PEOPLE, parent)
         self.build(SECTION_PEOPLE)
+        self.filler_offer = FillerOffer(document)
+        self.layout_.addWidget(self.filler_offer)
         self.finish()
 
 

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from evaldesk.app.output import export_workbook, pdf_bytes
+from evaldesk.model.edits import SetField
 from evaldesk.ui.app import open_window
 from pypdf import PdfReader
 from test_window import grid, type_into_cell
@@ -118,3 +119,63 @@ def test_an_amount_with_a_third_decimal_is_refused_at_entry(window, qtbot):
     assert index.data() == "1.234"  # left as typed, marked, with the reason
     assert "最多 2 位小数" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert window.document.report.units[0].cells["income.general"] == Decimal("90.5")
+
+
+def test_export_refuses_for_errors_before_asking_a_file_name(app, qtbot, tmp_path, answers, monkeypatch):
+    from evaldesk.ui import dialogs, output_actions
+
+    win = new_county_report(qtbot, tmp_path)  # blank: the audit has errors
+    asked = []
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: asked.append(args) or str(tmp_path / "x.xlsx"))
+    output_actions.export_workbook(win)
+    assert asked == []  # no file name asked for …
+    [(kind, title, message)] = answers.shown
+    assert kind == "error" and title == "尚不能导出报送文件" and "须改正后才能导出" in message
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_two_reports_with_the_same_title_are_told_apart_in_the_reports_menu(window, qtbot):
+    from evaldesk.ui import file_actions, menus
+
+    first = window.document.report.id
+    file_actions.add_sample(window)
+    window.open_report(first)
+    window.document.apply(SetField("cover.budget_code", "999001"))
+    menus.fill_reports_menu(window)
+    texts = [action.text() for action in window.reports_menu.actions()[:2]]
+    assert texts[0] != texts[1]
+    assert "预算编码 999001" in texts[0] and "修改于" in texts[1]
+
+
+def test_filler_and_phone_are_offered_from_the_contact(window, qtbot):
+    people = window.pages[4]
+    report = window.document.report
+    window.document.apply(SetField("people.filler", None))
+    window.document.apply(SetField("people.filler_phone", None))
+    offer = people.filler_offer
+    assert offer.isVisibleTo(people) and report.text("basic.contact") in offer.text.text()
+    offer.button.click()
+    assert report.text("people.filler") == report.text("basic.contact")
+    assert report.text("people.filler_phone") == report.text("basic.phone")
+    assert not offer.isVisibleTo(people)
+    assert people.editors["people.filler"].editor.text() == report.text("basic.contact")
+    window.undo_action.trigger()  # one step takes both back
+    assert report.get("people.filler") is None and report.get("people.filler_phone") is None
+
+
+def test_changing_a_weight_in_the_editor_changes_the_points_its_standard_quotes(window, qtbot):
+    from test_template_editor import type_line
+
+    from evaldesk.ui.template_editor import open_editor
+
+    editor = open_editor(window)
+    editor.select("key_spending")
+    type_line(editor.panel.weight, "4")
+    standard = editor.panel.standard.toPlainText()
+    assert standard.startswith("重点支出安排率≥90%，计4分；80%（含）-90%，计4分；")
+    editor.select("staff_control")
+    type_line(editor.panel.weight, "4")
+    editor.select("key_spending")
+    type_line(editor.panel.weight, "3")
+    assert "“4分”" in editor.panel.standard_points.text()  # the band's 4 points are more than 3: flagged
+    assert editor.panel.standard_points.isVisibleTo(editor)
