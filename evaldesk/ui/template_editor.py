@@ -31,6 +31,7 @@ from evaldesk.scoring.template_tree import Tree
 from evaldesk.templates import edit
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE
+from evaldesk.ui.template_cover import CoverSection
 from evaldesk.ui.template_outline import Outline
 from evaldesk.ui.template_panel import IndicatorPanel
 from evaldesk.ui.template_problems import ProblemList, by_indicator
@@ -123,6 +124,8 @@ class TemplateEditor(QWidget):
         layout.addLayout(identity)
         layout.addWidget(self.status)
         layout.addWidget(self.refusal)
+        self.cover = CoverSection(self)
+        layout.addWidget(self.cover)
         layout.addWidget(upright, 1)
         self.bind(document)
 
@@ -134,6 +137,7 @@ class TemplateEditor(QWidget):
             return
         self.document = document
         self.selected = None
+        self.cover.bind(document)
         document.changed.connect(self._document_changed)
         document.rescored.connect(self._rescored)
         document.history_moved.connect(self._undo_moved)
@@ -243,6 +247,7 @@ class TemplateEditor(QWidget):
         tree = Tree(data)
         self.template_name.show_value(str(data.get("name", "")))
         self.template_id.show_value(str(data.get("id", "")))
+        self.cover.refresh(data)
         self.outline.fill(data, tree, by_indicator(self.found))
         if self.selected not in tree.nodes:
             self.selected = tree.roots[0] if tree.roots else None

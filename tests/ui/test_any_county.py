@@ -179,3 +179,24 @@ def test_changing_a_weight_in_the_editor_changes_the_points_its_standard_quotes(
     type_line(editor.panel.weight, "3")
     assert "“4分”" in editor.panel.standard_points.text()  # the band's 4 points are more than 3: flagged
     assert editor.panel.standard_points.isVisibleTo(editor)
+
+
+def test_the_template_editors_cover_section_edits_the_same_wording_as_the_cover_tab(window, qtbot):
+    from test_template_editor import type_line
+
+    from evaldesk.ui.template_editor import open_editor
+
+    editor = open_editor(window)
+    section = editor.cover
+    section.toggle.click()
+    assert section.body.isVisibleTo(editor)
+    region = section.fields["cover.region"]
+    assert region.editor.placeholderText() == "岳阳市云溪区"
+    region.editor.setText("某县")
+    region.commit()
+    cover = window.pages[0]
+    assert cover.title.text().replace("\n", "") == "某县2021年度部门整体支出绩效评价自评报告"
+    assert cover.editors["cover.region"].editor.text() == "某县"
+    type_line(section.sheet_lines["sheet_title"], "部门整体支出绩效评价评分表")
+    assert window.document.report.template.cover["sheet_title"] == "部门整体支出绩效评价评分表"
+    assert window.document.sheet.total == Decimal("92.5")  # wording changes no score
