@@ -78,6 +78,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu = bar.addMenu("视图(&V)")
     view_menu.addAction(w.audit_dock.toggleViewAction())
     help_menu = bar.addMenu("帮助(&H)")
+    _action(w, help_menu, "使用说明", lambda: _guide(w), QKeySequence("F1"))
     _action(w, help_menu, "关于 evaldesk", w.about)
     fill_recent_menu(w)
     update_actions(w)
@@ -93,6 +94,12 @@ def _next_year(window: MainWindow) -> None:
     from evaldesk.ui import template_actions
 
     template_actions.next_year(window)
+
+
+def _guide(window: MainWindow) -> None:
+    from evaldesk.ui.help import show_guide
+
+    show_guide(window)
 
 
 def fill_reports_menu(window: MainWindow) -> None:
