@@ -270,8 +270,14 @@ def cmd_new(args) -> int:
     if args.year not in YEARS:
         raise CliError(f"年度 {args.year} 不合理")
     store = _store(args)
-    template = _template(store, args.template or DEFAULT_TEMPLATE_ID)
-    report = create_report(store, args.year, args.department or "", template)
+    if args.template or not args.region:
+        template = _template(store, args.template or DEFAULT_TEMPLATE_ID)
+    else:  # a county named: its own built-in sheet if there is one, else the region-neutral sheet
+        from evaldesk.templates.library import offered
+
+        template = offered(store, args.region)[0].template
+    report = create_report(store, args.year, args.department or "", template, region=args.region or "",
+                           bureau=args.bureau or "")
     print(f"已新建报告 {report.id}：{report.year}年度 {report.department or '（未填部门名称）'}，评分表“{template.name}”")
     return 0
 
@@ -372,7 +378,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("new", "新建一份空白报告", cmd_new, report=False)
     p.add_argument("--year", type=int, required=True, metavar="年度", help="报告年度，如 2022")
     p.add_argument("--department", metavar="名称", help="部门(单位)名称")
-    p.add_argument("--template", metavar="模板编号", help="评分表模板（evaldesk templates 可查；默认云溪区 2021 参考样表）")
+    p.add_argument("--region", metavar="地区", help="封面标题前的地区，如 某某市某某县（不填则按评分表模板的写法）")
+    p.add_argument("--bureau", metavar="财政局名称", help="封面下方的财政局名称，如 某某县财政局")
+    p.add_argument("--template", metavar="模板编号",
+                   help="评分表模板（evaldesk templates 可查；默认云溪区 2021 参考样表，填了云溪以外的 --region 时为通用参考样表）")
     p = command("new-year", "由上年报告新建下一年度报告：带入部门信息、机构、评价人员、评分表及上年三公经费、上年结转",
                 cmd_new_year)
     p.add_argument("--template", metavar="模板编号", help="改用另一评分表模板（默认沿用上年报告的评分表）")

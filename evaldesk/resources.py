@@ -22,6 +22,8 @@ TEMPLATES = RESOURCES / "templates"
 FONTS = RESOURCES / "fonts"
 SAMPLES = RESOURCES / "samples"
 ICONS = RESOURCES / "icons"
+HELP = RESOURCES / "help"              # 使用说明: guide.html and its pictures, read offline in the window
+GUIDE = HELP / "guide.html"
 
 FONT_REGULAR = FONTS / "NotoSansSC-Regular.ttf"
 FONT_BOLD = FONTS / "NotoSansSC-Bold.ttf"

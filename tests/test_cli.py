@@ -175,3 +175,19 @@ def test_blank_form_of_another_sheet_while_the_file_holds_one_report(capsys, db,
     assert code == 0, err
     first_page = PdfReader(BytesIO(target.read_bytes())).pages[0].extract_text().replace("\n", "")
     assert "2025" in first_page and "云溪" not in first_page
+
+
+def test_new_for_a_county_outside_yunxi_takes_the_neutral_sheet_and_the_countys_wording(tmp_path, capsys):
+    from evaldesk.app.datafile import open_data_file
+    from evaldesk.cli import main
+    from evaldesk.model.layout import cover_text, report_title
+
+    db = tmp_path / "c.sqlite"
+    assert main(["--db", str(db), "new", "--year", "2023", "--department", "某县农业农村局", "--region", "某县",
+                 "--bureau", "某县财政局"]) == 0
+    assert "通用" in capsys.readouterr().out
+    store = open_data_file(db)
+    report = store.load(store.list_reports()[0].id)
+    assert report.template.id == "generic-department"
+    assert report_title(report) == "某县2023年度部门整体支出绩效评价自评报告"
+    assert cover_text(report, "bureau") == "某县财政局（制）"

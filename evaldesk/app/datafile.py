@@ -43,16 +43,33 @@ def report_to_open(store: Store) -> int | None:
     return ids[0] if ids else None
 
 
-def create_report(store: Store, year: int, department: str = "", template: Template | None = None) -> Report:
-    """Store a new, empty report for ``year`` (default score sheet: the built-in reference one)."""
+def create_report(store: Store, year: int, department: str = "", template: Template | None = None, *,
+                  region: str = "", bureau: str = "") -> Report:
+    """Store a new, empty report for ``year`` (default score sheet: the built-in reference one), with the county's
+    own 地区 and 财政局名称 on its cover when given (blank: as the sheet's template words them)."""
     from evaldesk.model.report import new_report
     from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
 
     if year not in YEARS:
         raise Rejected(f"年度 {year} 不合理")
     report = new_report(year, template or builtin_template(DEFAULT_TEMPLATE_ID), (department or "").strip())
+    for key, text in (("cover.region", region), ("cover.bureau", bureau)):
+        if text and text.strip():
+            report.fields[key] = text.strip()
     store.add(report)
     return report
+
+
+def latest_wording(store: Store) -> dict[str, str]:
+    """地区 and 财政局名称 as the file's most recently changed report has them on its cover (its own, else its
+    template's), to offer for a new report: {"region": …, "bureau": …}, empty when the file holds no report."""
+    from evaldesk.model.layout import cover_text, has_wording
+
+    reports = sorted(store.list_reports(), key=lambda info: info.updated_at)
+    if not reports:
+        return {"region": "", "bureau": ""}
+    report = store.load(reports[-1].id)
+    return {key: cover_text(report, key) if has_wording(report, key) else "" for key in ("region", "bureau")}
 
 
 def add_sample(store: Store) -> Report:

@@ -27,6 +27,13 @@ def export_json(report: Report, path: Path | str) -> None:
     write_atomic(Path(path), json_bytes(report))
 
 
+def workbook_refusal(report: Report) -> str | None:
+    """Why the bureau workbook cannot be exported yet (audit errors), or None."""
+    from evaldesk.exchange.workbook import export_refusal
+
+    return export_refusal(report)
+
+
 def export_workbook(report: Report, path: Path | str) -> list[str]:
     """Write the bureau workbook; returns notes for the filler. ExportRefused while the audit finds errors."""
     from evaldesk.exchange.workbook import write_workbook

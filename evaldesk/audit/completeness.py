@@ -14,6 +14,7 @@ from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import load
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY
+from evaldesk.model.layout import has_wording
 from evaldesk.model.places import FieldPlace, ItemPlace
 from evaldesk.model.values import format_date_cn
 
@@ -32,11 +33,18 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _worded(report, key: str) -> bool:
+    """A field of the cover wording left blank is filled by the template's wording, if the template has any (a
+    region-neutral template leaves 地区 and 财政局 to the filler)."""
+    wording = FIELD_BY_KEY[key].wording
+    return bool(wording) and has_wording(report, wording)
+
+
 def field_findings(ctx: AuditContext) -> list[Finding]:
     findings = []
     for entry in rules()["fields"]:
         key = entry["key"]
-        if _blank(ctx.report.get(key)):
+        if _blank(ctx.report.get(key)) and not _worded(ctx.report, key):
             spec = FIELD_BY_KEY[key]
             findings.append(Finding(f"required/{key}", Severity(entry["severity"]),
                                     f"“{spec.label}”未填写", FieldPlace(key),

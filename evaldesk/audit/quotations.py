@@ -103,11 +103,30 @@ def score_findings(ctx: AuditContext) -> list[Finding]:
     return findings
 
 
+def _bound(prefix: str, suffix: str) -> str:
+    """How a stated 满意度 is meant: "lower" (≥90%, 不低于90%, 90%以上), "upper" (≤, 不超过, 以内), "about"
+    (约, 左右) or "" (the figure itself). Longer words first, so 不低于 is not read as 低于."""
+    spec = rules()["satisfaction"]
+    for kind in ("lower", "upper", "about"):
+        if suffix and suffix in spec[kind]:
+            return kind
+    words = sorted(((word, kind) for kind in ("lower", "upper", "about") for word in spec[kind]),
+                   key=lambda pair: -len(pair[0]))
+    return next((kind for word, kind in words if word in prefix), "")
+
+
+def _meets(bound: str, stated: Decimal, survey: Decimal) -> bool:
+    return {"lower": survey >= stated, "upper": survey <= stated, "about": abs(survey - stated) <= 1,
+            "": survey == stated}[bound]
+
+
 def satisfaction_findings(ctx: AuditContext) -> list[Finding]:
     """The 满意度 as the texts state it against the survey result typed on the sheet.
 
-    A different figure is a 警告. A bound that the survey result meets (“90%以上” for 92) is consistent, but the
-    report then states the one figure two ways: a 提示, so the filler may write the same figure everywhere.
+    A result stated as a different figure, or as a bound the survey does not meet, is a 警告. A bound that the
+    survey meets (“90%以上” for 92) is consistent, but the report then states the one figure two ways: a 提示.
+    A 绩效目标 is a bound to reach, not a figure to equal (SPEC §3): “满意度≥90%” or “90%” met by 92 is no
+    finding at all, and a target the survey missed is a 提示 (a result to explain, not two texts disagreeing).
     """
     spec = rules()["satisfaction"]
     if spec["indicator"] not in ctx.sheet.indicators:
@@ -119,15 +138,20 @@ def satisfaction_findings(ctx: AuditContext) -> list[Finding]:
     where_typed = SheetPlace(spec["indicator"], "input", spec["input"])
     findings = []
     for source in ctx.texts:
+        target = source.key.rpartition("/")[2] in spec["targets"] and source.key.startswith("quant/")
         for match in pattern.finditer(source.text):
-            stated, bound = Decimal(match.group(1)), match.group(2) or ""
+            stated = Decimal(match.group(2))
+            bound = _bound(match.group(1), match.group(3) or "") or ("lower" if target else "")
             quoted = source.quote(match.start(), match.end(), 0)
-            if stated == survey and bound in ("", "左右"):
+            meets = _meets(bound, stated, survey)
+            if meets and (target or bound in ("", "about")):
                 continue
-            meets = (bound in ("以上", "及以上") and survey >= stated) or (bound == "以下" and survey <= stated) \
-                or (bound == "左右" and abs(survey - stated) <= 1)
-            severity = Severity.INFO if meets else Severity.WARNING
-            how = "说法不同，但并不矛盾；可统一写法" if meets else "两处数字不符"
+            if target:
+                severity, how = Severity.INFO, "未达到这一目标，可在完成情况或扣分原因中说明"
+            elif meets:
+                severity, how = Severity.INFO, "说法不同，但并不矛盾；可统一写法"
+            else:
+                severity, how = Severity.WARNING, "两处数字不符"
             findings.append(Finding(
                 f"satisfaction_quote/{source.key}", severity,
                 f"{source.label}写“{quoted}”，评分表填写的满意度调查结果是 {decimal_text(survey)}%：{how}",

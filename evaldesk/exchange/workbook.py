@@ -28,10 +28,11 @@ from evaldesk.exchange.workbook_report import SHEET_NAME as REPORT_SHEET, Report
 from evaldesk.exchange.workbook_scores import SHEET_NAME as SCORE_SHEET, ScoreSheet
 from evaldesk.files import write_atomic
 from evaldesk.model.document import fingerprint, to_document
+from evaldesk.model.layout import report_title
 from evaldesk.model.report import Report
 from evaldesk.scoring.engine import score_report
 
-__all__ = ["ExportRefused", "WorkbookRead", "write_workbook", "workbook_bytes", "build_workbook", "read_workbook",
+__all__ = ["ExportRefused", "export_refusal", "WorkbookRead", "write_workbook", "workbook_bytes", "build_workbook", "read_workbook",
            "ExchangeError", "SHEET_NAMES"]
 
 SHEET_NAMES = (REPORT_SHEET, SCORE_SHEET, AUDIT_SHEET, DATA_SHEET)
@@ -53,6 +54,14 @@ def write_workbook(report: Report, path: Path) -> list[str]:
 
 def workbook_bytes(report: Report) -> bytes:
     return build_workbook(report)[0]
+
+
+def export_refusal(report: Report) -> str | None:
+    """Why the workbook cannot be written now (the audit's errors), or None: asked before the filler picks a
+    file name, so nobody names a file only to be told no."""
+    report, _notes = _writable(report)
+    errors = [finding for finding in audit_report(report) if finding.severity.blocking]
+    return _refusal(errors) if errors else None
 
 
 def build_workbook(report: Report) -> tuple[bytes, list[str]]:
@@ -79,7 +88,7 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
         workbook[name].protection.sheet = True
     # No password: the lock keeps the data sheet from being unhidden, renamed or deleted by a slip of the mouse.
     workbook.security = WorkbookProtection(lockStructure=True)
-    workbook.properties.title = report.template.title(report.year)
+    workbook.properties.title = report_title(report)
     workbook.properties.subject = f"{report.department} {report.year}年度"
     workbook.properties.creator = "evaldesk"
 

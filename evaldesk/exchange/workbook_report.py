@@ -19,7 +19,7 @@ from evaldesk.model.form import (
     SUMMARY_ROW_LABEL, Grid, cell_key,
 )
 from evaldesk.model.layout import (
-    Beside, CoverText, Fields, GridBlock, Hint, ListBlock, Result, Signatures, Size, Text, cover_text, field_text,
+    Beside, CoverText, Fields, GridBlock, ListBlock, Result, Signatures, Size, Text, cover_text, field_text,
     grid_headings, numbered,
 )
 from evaldesk.model.totals import summary_row, unit_rows
@@ -94,7 +94,7 @@ class ReportSheet:
             if section.title != SECTION_COVER:
                 self.heading(section.title)
             for block in section.blocks:
-                if isinstance(block, Hint):      # guidance for the screen, not part of the form
+                if not layout.on_paper(block):   # guidance and editors for the screen, not part of the form
                     continue
                 drawing = drawings[section.title].get(type(block))
                 if drawing is None:

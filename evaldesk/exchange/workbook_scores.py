@@ -16,6 +16,7 @@ from evaldesk.exchange.workbook_cells import (
 )
 from evaldesk.model.report import Report
 from evaldesk.model import wording
+from evaldesk.model.layout import cover_text
 from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.template import Indicator
@@ -50,7 +51,8 @@ class ScoreSheet:
         ws, template = self.ws, self.template
         set_widths(ws, WIDTHS)
         cover = template.cover
-        self.cells.text(ws, 1, 1, cover["sheet_attachment"], where="评分表 · 附件标签", font=BOLD, border=False)
+        self.cells.text(ws, 1, 1, cover_text(self.report, "sheet_attachment"), where="评分表 · 附件标签", font=BOLD,
+                        border=False)
         self.cells.text(ws, 1, 3, f"{self.report.department}　{self.report.year}年度", where="评分表 · 页眉",
                         font=SMALL, align=RIGHT, border=False)
         ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=LAST)

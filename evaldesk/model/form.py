@@ -8,6 +8,7 @@ imported by name) to see the fields as they stand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -33,6 +34,7 @@ class FieldSpec:
     kind: Kind
     section: str
     default: str | None = None  # what a new report starts with
+    wording: str | None = None  # the key of the template's cover wording this field replaces when filled
 
 
 SECTION_COVER = "封面"
@@ -62,6 +64,12 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("people.filler", "填报人", Kind.TEXT, SECTION_PEOPLE),
     FieldSpec("people.filler_phone", "联系电话", Kind.CODE, SECTION_PEOPLE),
     FieldSpec("summary.text", "评价报告综述", Kind.LONGTEXT, SECTION_SUMMARY),
+    # The county's own wording (issue 11): declared last so the bureau workbook's data rows of older
+    # files keep their places; blank means "as the score sheet's template words it".
+    FieldSpec("cover.region", "地区", Kind.TEXT, SECTION_COVER, wording="region"),
+    FieldSpec("cover.bureau", "财政局名称", Kind.TEXT, SECTION_COVER, wording="bureau"),
+    FieldSpec("cover.report_attachment", "报告的附件标注", Kind.TEXT, SECTION_COVER, wording="report_attachment"),
+    FieldSpec("cover.sheet_attachment", "评分表的附件标注", Kind.TEXT, SECTION_COVER, wording="sheet_attachment"),
 )
 
 
@@ -193,6 +201,15 @@ class ListSpec:
     fields: tuple[tuple[str, str], ...]  # (key, label) — all text
     section: str                 # where the form prints it (findings about it are listed there)
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    numbered: bool = False       # one text per entry, which the form prints as 任务1：… (the number is not typed)
+
+    def without_number(self, text: str) -> str:
+        """The entry without the number a filler typed as on paper ("目标1：提高…" → "提高…"): the form numbers
+        the entries itself, so a typed number would print twice. Only the list's own word with a number and a
+        separator is taken off, never a figure the text starts with."""
+        if not self.numbered:
+            return text
+        return re.sub(rf"^\s*{re.escape(self.item_label)}\s*[0-9０-９]{{1,3}}\s*(?:[：:、.．]|\s)\s*", "", text)
 
 
 QUANT_GROUPS = ("产出目标", "效益目标")
@@ -202,8 +219,8 @@ QUANT_KINDS = {
 }
 
 LISTS: tuple[ListSpec, ...] = (
-    ListSpec("tasks", "年度主要工作内容", "任务", (("text", "工作内容"),), SECTION_BASIC),
-    ListSpec("goals", "定性目标（预期目标）", "目标", (("text", "预期目标"),), SECTION_SELF),
+    ListSpec("tasks", "年度主要工作内容", "任务", (("text", "工作内容"),), SECTION_BASIC, numbered=True),
+    ListSpec("goals", "定性目标（预期目标）", "目标", (("text", "预期目标"),), SECTION_SELF, numbered=True),
     ListSpec("quant", "定量目标", "指标", (
         ("group", "评价内容"), ("kind", "指标类型"), ("name", "指标名称"), ("target", "绩效目标"),
         ("actual", "完成情况")), SECTION_SELF,

@@ -18,6 +18,8 @@ A block is one of a few kinds:
 * :class:`Signatures` — the boxes left blank to sign or stamp by hand;
 * :class:`CoverText` — a line of the template's cover wording (附件2-1：, the title, the bureau);
 * :class:`Hint` — guidance for the filler on screen; the paper leaves it out;
+* :class:`Wording` — the filler's own cover wording (地区, 财政局, 附件标注), edited on screen; the paper and the
+  workbook show it only where the :class:`CoverText` lines it fills stand;
 * :class:`ScoreSheet` — the score sheet attached to the report (its own tab, its own pages).
 
 Renderers read the layout through :func:`section` (and :data:`LAYOUT` at call time), never a copy taken at
@@ -26,6 +28,7 @@ import, so a block changed in one place is seen by all of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Union
@@ -157,11 +160,24 @@ class Hint:
 
 
 @dataclass(frozen=True)
+class Wording(Fields):
+    """The fields that replace the template's cover wording for this report (form.FieldSpec.wording): edited on
+    screen under a caption; on paper and in the workbook they appear only through :func:`cover_text`."""
+
+    caption: str = "本报告的地区、财政局与附件标注"
+
+
+def on_paper(block) -> bool:
+    """Whether the paper and the workbook draw this block (hints and the wording editors are screen only)."""
+    return not isinstance(block, (Hint, Wording))
+
+
+@dataclass(frozen=True)
 class ScoreSheet:
     """The score sheet attached to the report."""
 
 
-Block = Union[Fields, Text, GridBlock, ListBlock, Beside, Result, Signatures, CoverText, Hint, ScoreSheet]
+Block = Union[Fields, Text, GridBlock, ListBlock, Beside, Result, Signatures, CoverText, Hint, Wording, ScoreSheet]
 
 
 @dataclass(frozen=True)
@@ -178,6 +194,7 @@ LAYOUT: tuple[Section, ...] = (
         Fields((("cover.department",), ("cover.budget_code",), ("cover.method",), ("cover.agency",),
                 ("cover.report_date",))),
         CoverText("bureau"),
+        Wording((("cover.region",), ("cover.bureau",), ("cover.report_attachment", "cover.sheet_attachment"))),
     )),
     Section(SECTION_BASIC, "一、基本概况", (
         Fields((("basic.contact", "basic.phone"), ("basic.staff_quota", "basic.staff_actual"))),
@@ -246,15 +263,48 @@ def field_text(report, key: str) -> str:
     return "" if value is None else str(value)
 
 
+# A bureau line ends with what the bureau signs it with, e.g. （制）: kept from the template's wording when the
+# filler types only the bureau's name.
+_SIGN_OFF = re.compile(r"[（(][^（）()]{1,4}[）)]$")
+
+
+def wording_field(key: str) -> str | None:
+    """The form field that replaces the template's cover wording ``key`` (None: the template's alone)."""
+    return next((spec.key for spec in FIELD_BY_KEY.values() if spec.wording == key), None)
+
+
 def cover_text(report, key: str) -> str:
-    """A line of the report's template's cover wording; ``report_title`` is the title for the report's year."""
-    template = report.template
-    return template.title(report.year) if key == "report_title" else template.cover[key]
+    """A line of the report's cover wording: the filler's own (form fields with ``wording``) where filled, else the
+    template's; ``report_title`` is the title for the report's year, with the report's region."""
+    cover = report.template.cover
+    if key == "report_title":
+        return cover["report_title"].format(region=cover_text(report, "region"), year=report.year)
+    field_key = wording_field(key)
+    own = report.text(field_key).strip() if field_key else ""
+    if not own:
+        return cover[key]
+    if key == "bureau":
+        sign_off = _SIGN_OFF.search(cover[key])
+        if sign_off and not _SIGN_OFF.search(own):
+            return own + sign_off.group()
+    return own
+
+
+def has_wording(report, key: str) -> bool:
+    """Whether the cover says something for ``key`` beyond a bare sign-off (a neutral template's bureau is just
+    （制）, waiting for the filler's bureau name)."""
+    return bool(_SIGN_OFF.sub("", cover_text(report, key)).strip())
+
+
+def report_title(report) -> str:
+    """The report's title as the cover prints it: 某县2023年度部门整体支出绩效评价自评报告."""
+    return cover_text(report, "report_title")
 
 
 def numbered(spec: ListSpec, number: int, text: str) -> str:
-    """A list entry as the form numbers it: 任务1：…"""
-    return f"{spec.item_label}{number}：{text}"
+    """A list entry as the form numbers it: 任务1：… (a number typed as on paper, kept by an older file, is not
+    printed a second time)."""
+    return f"{spec.item_label}{number}：{spec.without_number(text)}"
 
 
 def column_headings(grid: Grid, column: Column) -> list[str]:

@@ -83,6 +83,8 @@ def parse_item_value(list_key: str, name: str, raw: object):
     if spec is None or name not in dict(spec.fields):
         raise Rejected(f"列表中没有“{name}”这一栏")
     value = parse_text(raw, what=dict(spec.fields)[name])
+    if value is not None:
+        value = spec.without_number(value) or None
     choices = spec.choices.get(name)
     if value is not None and choices and value not in choices:
         raise Rejected(f"{dict(spec.fields)[name]}应为 {'、'.join(choices)} 之一")

@@ -76,6 +76,8 @@ def _to_decimal(raw: object, what: str, suffixes: tuple[str, ...] = ()) -> Decim
 
 MAX_WHOLE_DIGITS = 12   # 10^12 万元 is far beyond any budget; longer numbers are typing accidents
 MAX_DECIMALS = 8
+MONEY_DECIMALS = 2      # the form shows 万元 to the cent (SPEC §3: at most 2 decimals)
+CENT = Decimal("0.01")
 
 
 def _within_reason(value: Decimal, what: str) -> Decimal:
@@ -94,6 +96,13 @@ def parse_money(raw: object, *, allow_negative: bool = False, what: str = "金�
     value = _to_decimal(raw, what, ("万元", "万"))
     if value is not None and value < 0 and not allow_negative:
         raise Rejected(f"{what}不能为负数")
+    if value is not None and value.as_tuple().exponent < -MONEY_DECIMALS:
+        cents = value.quantize(CENT, rounding=ROUND_HALF_UP)
+        if cents != value:
+            # Refused, not rounded: a digit the form cannot show would otherwise stay in the sums unseen.
+            raise Rejected(f"{what}最多 {MONEY_DECIMALS} 位小数（万元），收到“{str(raw).strip()[:20]}”；"
+                           f"请写作 {decimal_text(cents)} 或核对原始数字")
+        value = cents  # 1.230 is 1.23: trailing zeros lose nothing
     return value
 
 

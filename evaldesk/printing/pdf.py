@@ -47,7 +47,7 @@ def build_pdf(report: Report, *, blank: bool = False) -> bytes:
     printout = printout_of(report, blank=blank)
     story = [flowable for section in layout.LAYOUT for flowable in PARTS[section.title](printout)]
     story += findings_flowables(printout)
-    title = printout.report.template.title(printout.report.year)
+    title = layout.report_title(printout.report)
     if printout.report.department:
         title = f"{printout.report.department} {title}"
     return render(printout, story, title)

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
 from evaldesk.model import wording
+from evaldesk.model.layout import cover_text
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, LINE, LINE_COLOR, styles
 from evaldesk.printing.tables import form_table
@@ -83,7 +84,7 @@ def sheet_flowables(printout: Printout) -> list:
                        extra=[("SPAN", (0, last), (3, last)), ("LINEABOVE", (0, last), (-1, last), LINE, LINE_COLOR)])
     return [
         PageBreak(),
-        para(template.cover["sheet_attachment"], s["attachment"]),
+        para(cover_text(printout.report, "sheet_attachment"), s["attachment"]),
         para(template.cover["sheet_title"], s["sheet_title"]),
         table,
         Spacer(0, 4),

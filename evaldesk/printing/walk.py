@@ -18,7 +18,7 @@ def walk(printout: Printout, title: str, drawings: dict[type, Drawing]) -> list:
     """The flowables of section ``title``: each block drawn by the drawing for its kind, top to bottom."""
     flowables = []
     for block in layout.blocks(title):
-        if isinstance(block, layout.Hint):
+        if not layout.on_paper(block):
             continue
         drawing = drawings.get(type(block))
         if drawing is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from evaldesk.model.layout import report_title
 from evaldesk.model.report import Report
 from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.rules import num
@@ -24,7 +25,7 @@ def _pad(text: str, width: int) -> str:
 
 def sheet_as_text(report: Report, sheet: SheetResult) -> str:
     template = sheet.template
-    lines = [f"{template.title(report.year)} — {template.cover['sheet_title']}",
+    lines = [f"{report_title(report)} — {template.cover['sheet_title']}",
              f"{report.department or '（未填部门名称）'}　模板：{template.name}", ""]
     for ind in template.indicators:
         indent = "  " * (ind.level - 1)

@@ -26,6 +26,9 @@ SHEET = "评分表模板"  # how a message names the sheet itself
 COVER_KEYS = ("region", "bureau", "report_attachment", "sheet_attachment", "report_title", "sheet_title",
               "sheet_footnote")
 
+# Cover wording a region-neutral template may leave blank ("") for each filler to set on the cover (issue 11).
+BLANK_COVER_KEYS = ("region", "bureau")
+
 # What an indicator may ask of the audit (docs/template-format.md): the rate over ``must_deduct_above`` must not
 # keep full marks given by hand; over ``explain_above`` it needs a reason (``what`` names the matter).
 AUDIT_KEYS = ("must_deduct_above", "explain_above", "what")
@@ -107,7 +110,7 @@ def _cover(cover) -> list[Problem]:
     if not isinstance(cover, dict):
         return [Problem(f"{SHEET}：缺少封面措辞 cover", field="cover")]
     found = [Problem(f"{SHEET}：封面措辞缺少“{key}”", field="cover") for key in COVER_KEYS
-             if _missing_text(cover.get(key))]
+             if (not isinstance(cover.get(key), str) if key in BLANK_COVER_KEYS else _missing_text(cover.get(key)))]
     if not found:
         try:  # the title is filled in for every printout, export and window title: refuse a broken one now
             cover["report_title"].format(region=cover["region"], year=2000)

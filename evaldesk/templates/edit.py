@@ -19,6 +19,7 @@ Indicator ids never change: a report's entries (``sheet.<id>.…``) stay with th
 from __future__ import annotations
 
 import copy
+import re
 
 from evaldesk.model.places import SheetPlace, value_place
 from evaldesk.scoring import template_check
@@ -152,11 +153,30 @@ def rename_indicator(data: dict, indicator_id: str, name: str) -> dict:
 
 
 def set_weight(data: dict, indicator_id: str, weight) -> dict:
-    """Change 分值. The parent's and the whole's sums are not adjusted: check() says what no longer adds up."""
+    """Change 分值. The parent's and the whole's sums are not adjusted: check() says what no longer adds up.
+    The 评分标准 text's full marks (“计5分”, “得5分”) follow the new 分值, so the printed sheet does not quote the
+    old points; other figures in it (a band's 4分) are the filler's to check (:func:`points_over_weight`)."""
     new = copy.deepcopy(data)
     entry = _entry(new, indicator_id)
+    old = entry.get("weight")
     entry["weight"] = _number(weight, f"指标“{entry.get('name', indicator_id)}”", "分值")
+    if old is not None and isinstance(entry.get("standard"), str) and str(old) != str(entry["weight"]):
+        entry["standard"] = re.sub(rf"(?<![\d.．]){re.escape(str(old))}(?:\.0+)?(?=\s*分)", str(entry["weight"]),
+                                   entry["standard"], count=1)  # the first mention is the full marks
     return new
+
+
+_POINTS = re.compile(r"(?<![\d.．])(\d+(?:\.\d+)?)\s*分")
+
+
+def points_over_weight(entry: dict) -> list[str]:
+    """The points the 评分标准 text gives that are more than the indicator's 分值 (“计4分” under a 分值 of 3)."""
+    try:
+        weight = to_decimal(entry.get("weight"), "", "")
+    except TemplateError:
+        return []
+    text = str(entry.get("standard") or "")
+    return [match.group(0) for match in _POINTS.finditer(text) if to_decimal(match.group(1), "", "") > weight]
 
 
 def set_standard(data: dict, indicator_id: str, text: str) -> dict:

@@ -50,6 +50,25 @@ def entries(store=None) -> list[Entry]:
     return found
 
 
+NEUTRAL_TEMPLATE_ID = "generic-department"
+
+
+def worded_for(template: Template, region: str) -> bool:
+    """Whether ``template``'s cover names ``region`` (云溪区 is the Yunxi reference's 岳阳市云溪区)."""
+    own, region = template.cover["region"].strip(), region.strip()
+    return bool(own and region) and (region in own or own in region)
+
+
+def offered(store=None, region: str = "") -> list[Entry]:
+    """The sheets offered for a new report, the one to pick first at the top: a built-in sheet worded for the
+    filler's region if there is one (the Yunxi reference for 云溪区), else the region-neutral sheet; then the rest
+    in :func:`entries` order. A county other than Yunxi thus starts on a sheet with no Yunxi wording."""
+    found = entries(store)
+    first = next((entry for entry in found if entry.builtin and worded_for(entry.template, region)), None)
+    first = first or next((entry for entry in found if entry.template.id == NEUTRAL_TEMPLATE_ID), found[0])
+    return [first] + [entry for entry in found if entry is not first]
+
+
 def find(template_id: str, store=None) -> Template:
     for entry in entries(store):
         if entry.template.id == template_id:

@@ -32,13 +32,15 @@ from decimal import Decimal
 
 from evaldesk.model.carried import Carried
 from evaldesk.model.report import Item, Report, Unit, new_id, sheet_key
+from evaldesk.model.form import FIELD_BY_KEY
+from evaldesk.model.layout import cover_text, has_wording
 from evaldesk.model.totals import summary_row
 from evaldesk.model.validate import parse_field
 from evaldesk.model.values import Rejected, decimal_text
 from evaldesk.scoring.template import Template
 
 CARRIED_FIELDS = (
-    "cover.department", "cover.budget_code", "cover.method", "cover.agency",
+    "cover.department", "cover.budget_code", "cover.method", "cover.agency", "cover.region", "cover.bureau",
     "basic.contact", "basic.phone", "basic.staff_quota", "basic.duties",
     "people.filler", "people.filler_phone",
 )
@@ -65,6 +67,11 @@ def start_next_year(old: Report, template: Template | None = None) -> tuple[Repo
 
     for key in CARRIED_FIELDS:
         value = old.fields.get(key)
+        wording = FIELD_BY_KEY[key].wording
+        if value is None and wording and has_wording(old, wording):
+            # The county's 地区/财政局 as last year's cover printed them, even when they came from last year's
+            # sheet: a new (e.g. region-neutral) sheet must not lose them.
+            value = cover_text(old, wording)
         if value is not None:
             new.fields[key] = value
             carried.fields[key] = value

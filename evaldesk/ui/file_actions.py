@@ -98,10 +98,12 @@ def save_as(window: MainWindow) -> None:
 # ---------------------------------------------------------------- reports in the file
 
 
-def create_report(window: MainWindow, year: int, department: str, template=None) -> None:
+def create_report(window: MainWindow, year: int, department: str, template=None, *, region: str = "",
+                  bureau: str = "") -> None:
     from evaldesk.app import datafile
 
-    _add_and_open(window, lambda store: datafile.create_report(store, year, department, template))
+    _add_and_open(window, lambda store: datafile.create_report(store, year, department, template, region=region,
+                                                               bureau=bureau))
 
 
 def add_sample(window: MainWindow) -> None:

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStyledItemDelegate,
     QTableView, QVBoxLayout, QWidget,
 )
 
-from evaldesk.model.edits import InsertItem, MoveItem, RemoveItem, SetItemValue
+from evaldesk.model.edits import Batch, InsertItem, MoveItem, RemoveItem, SetItemValue
 from evaldesk.model.form import LIST_BY_KEY, QUANT_KINDS
 from evaldesk.model.places import ItemPlace
 from evaldesk.model.report import Item, new_id
@@ -18,7 +18,12 @@ from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, is_undo_key
 
 
+NOTE_STYLE = "color: #1f618d;"
+
+
 class ListModel(QAbstractTableModel):
+    told = Signal(str, bool)  # a word for the filler under the table (text, whether it is a refusal)
+
     def __init__(self, document: ReportDocument, list_key: str, parent=None):
         super().__init__(parent)
         self.document = document
@@ -61,10 +66,29 @@ class ListModel(QAbstractTableModel):
         name = self.columns[index.column()][0]
         if (item.values.get(name) or "") == (value or ""):
             return False
+        lines = [line for line in (value or "").splitlines() if line.strip()]
+        if self.spec.numbered and len(lines) > 1:
+            return self._split(index.row(), name, lines)
         label = f"修改{self.spec.item_label}{index.row() + 1}的{self.columns[index.column()][1]}"
         self.message = self.document.try_apply(SetItemValue(self.list_key, item.id, name, value, label),
                                                merge=False)
         return self.message is None
+
+    def _split(self, row: int, name: str, lines: list[str]) -> bool:
+        """Several lines pasted into one entry of a numbered list (任务3：…/任务4：…) become one entry each, in
+        one undo step, and the filler is told so."""
+        label = f"粘贴为{len(lines)}条{self.spec.item_label}"
+        item = self.items[row]
+        edits = [SetItemValue(self.list_key, item.id, name, lines[0], label)]
+        edits += [InsertItem(self.list_key, row + i, Item(new_id(), {name: line}), label)
+                  for i, line in enumerate(lines[1:], 1)]
+        self.message = self.document.try_apply(Batch(edits, label), merge=False)
+        if self.message:
+            self.told.emit(self.message, True)
+            return False
+        self.told.emit(f"粘贴的 {len(lines)} 行已分为{self.spec.item_label}{row + 1}～{self.spec.item_label}"
+                       f"{row + len(lines)}，每行一条（可用“撤销”合回原样）", False)
+        return True
 
     def _on_changed(self, changes) -> None:
         mine = [place for place in changes.of(ItemPlace) if place.list == self.list_key]
@@ -146,7 +170,9 @@ class ListEditor(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
+        self.message.setWordWrap(True)
         self.message.hide()
+        self.model.told.connect(self._tell)
 
         buttons = QHBoxLayout()
         label = self.model.spec.item_label
@@ -167,6 +193,11 @@ class ListEditor(QWidget):
         self.model.modelReset.connect(self._fit)
         self.model.dataChanged.connect(self._fit)
         self._fit()
+
+    def _tell(self, text: str, refusal: bool) -> None:
+        self.message.setStyleSheet(ERROR_LABEL_STYLE if refusal else NOTE_STYLE)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _fit(self) -> None:
         """Grow with the list so the page, not the table, scrolls (rows wrap, so refit when the width changes)."""

@@ -79,6 +79,7 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(w.audit_dock.toggleViewAction())
     _font_size_menu(w, view_menu.addMenu("字号"))
     help_menu = bar.addMenu("帮助(&H)")
+    _action(w, help_menu, "使用说明", lambda: _guide(w), QKeySequence("F1"))
     _action(w, help_menu, "关于 evaldesk", w.about)
     fill_recent_menu(w)
     update_actions(w)
@@ -113,6 +114,12 @@ def _next_year(window: MainWindow) -> None:
     template_actions.next_year(window)
 
 
+def _guide(window: MainWindow) -> None:
+    from evaldesk.ui.help import show_guide
+
+    show_guide(window)
+
+
 def fill_reports_menu(window: MainWindow) -> None:
     """The reports in the file (the open one checked), then new / next year / the sample / delete."""
     menu = window.reports_menu
@@ -120,8 +127,9 @@ def fill_reports_menu(window: MainWindow) -> None:
     if window.store is None:
         return
     current = window.document.report.id if window.document else None
-    for info in window.store.list_reports():
-        action = QAction(f"{info.id}　{info.title()}", menu)
+    reports = window.store.list_reports()
+    for info in reports:
+        action = QAction(f"{info.id}　{report_menu_text(info, reports)}", menu)
         action.setCheckable(True)
         action.setChecked(info.id == current)
         action.triggered.connect(lambda _checked=False, rid=info.id: window.open_report(rid))
@@ -133,6 +141,21 @@ def fill_reports_menu(window: MainWindow) -> None:
     _action(window, menu, "加入参考样例", lambda: file_actions.add_sample(window))
     delete = _action(window, menu, "删除当前报告…", lambda: file_actions.delete_report(window))
     delete.setEnabled(window.document is not None)
+
+
+def report_menu_text(info, reports) -> str:
+    """A report as the 报告 menu names it. Two reports with the same year and department (an import kept as new,
+    a copy to try something) are told apart by what differs: 预算编码, the score sheet, when last changed."""
+    same = [other for other in reports if other.title() == info.title()]
+    if len(same) < 2:
+        return info.title()
+    marks = []
+    if len({other.budget_code for other in same}) > 1:
+        marks.append(f"预算编码 {info.budget_code or '未填'}")
+    if len({other.template_name for other in same}) > 1:
+        marks.append(f"评分表 {info.template_name}")
+    marks.append(f"修改于 {info.updated_at.replace('T', ' ')[:16]}")
+    return f"{info.title()}（{'，'.join(marks)}）"
 
 
 def fill_recent_menu(window: MainWindow) -> None:

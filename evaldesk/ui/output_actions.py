@@ -50,10 +50,14 @@ def export_json(window: MainWindow) -> None:
 
 
 def export_workbook(window: MainWindow) -> None:
-    from evaldesk.app.output import export_workbook as write
+    from evaldesk.app.output import export_workbook as write, workbook_refusal
     from evaldesk.exchange.workbook import ExportRefused
     from evaldesk.files import WriteFailed
 
+    refused = workbook_refusal(window.document.report)
+    if refused:  # before the file name is asked: nothing to name while the audit has errors
+        dialogs.error(window, "尚不能导出报送文件", refused + "。请先在“审核”中逐条改正。")
+        return
     path = dialogs.save_file(window, "导出报送文件", _suggest(window, ".xlsx"), "Excel 工作簿 (*.xlsx)")
     if not path:
         return

@@ -17,11 +17,12 @@ from evaldesk.model.form import (
     SECTION_SUMMARY, Kind,
 )
 from evaldesk.model.layout import (
-    Beside, CoverText, Fields, GridBlock, Hint, ListBlock, Result, Signatures, Text, cover_text,
+    Beside, CoverText, Fields, GridBlock, Hint, ListBlock, Result, Signatures, Text, Wording, cover_text,
 )
 from evaldesk.model.places import CellPlace, ItemPlace, Place, UnitPlace, UnitsPlace
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, FieldEditor, LineField, TextField
+from evaldesk.ui.filler_offer import FillerOffer
 from evaldesk.ui.grids import GridModel, GridView
 from evaldesk.ui.lists import ListEditor
 
@@ -230,7 +231,8 @@ class CoverPage(Page):
         self.refresh()
 
     def drawings(self) -> dict:
-        return {**super().drawings(), CoverText: self.draw_cover_line, Fields: self.draw_cover_fields}
+        return {**super().drawings(), CoverText: self.draw_cover_line, Fields: self.draw_cover_fields,
+                Wording: self.draw_wording}
 
     def draw_cover_line(self, block: CoverText) -> None:
         label = QLabel()
@@ -259,8 +261,29 @@ class CoverPage(Page):
         wrapper.addStretch(1)
         self.layout_.addLayout(wrapper)
 
+    def draw_wording(self, block: Wording) -> None:
+        """The county's own region, bureau and attachment labels; each blank one shows the template's wording
+        greyed, which is what prints until the filler types their own."""
+        grid = QGridLayout()
+        for row, keys in enumerate(block.rows):
+            for column, key in enumerate(keys):
+                grid.addWidget(QLabel(block.label(key) + "："), row, column * 2, Qt.AlignmentFlag.AlignRight)
+                grid.addWidget(self.line(key), row, column * 2 + 1, 1, 3 if len(keys) == 1 else 1)
+        note = QLabel("留空则按评分表模板的措辞；填写后封面、打印稿和报送文件都用这里的文字。")
+        note.setStyleSheet(HINT_STYLE)
+        note.setWordWrap(True)
+        inner = QVBoxLayout()
+        inner.addLayout(grid)
+        inner.addWidget(note)
+        self.layout_.addSpacing(12)
+        self.layout_.addWidget(_group(block.caption, inner))
+
     def refresh(self, _sheet=None) -> None:
         report = self.document.report
+        for key, editor in self.editors.items():  # the template's wording, shown where the filler has none
+            wording = FIELD_BY_KEY[key].wording
+            if wording:
+                editor.editor.setPlaceholderText(report.template.cover[wording])
         for key, label in self.cover_lines.items():
             text = cover_text(report, key)
             if key == "report_title":  # the form's own name on a line of its own
@@ -401,6 +424,8 @@ class PeoplePage(Page):
     def __init__(self, document: ReportDocument, parent=None):
         super().__init__(document, SECTION_PEOPLE, parent)
         self.build(SECTION_PEOPLE)
+        self.filler_offer = FillerOffer(document)
+        self.layout_.addWidget(self.filler_offer)
         self.finish()
 
 

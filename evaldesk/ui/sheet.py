@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from evaldesk.model.edits import SetField
 from evaldesk.model.form import Kind
+from evaldesk.model.layout import cover_text
 from evaldesk.model.places import Place, SheetPlace, parse_key
 from evaldesk.model.report import sheet_key
 from evaldesk.model.totals import summary_row
@@ -230,7 +231,7 @@ class SheetPage(QScrollArea):
         self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         body = QWidget()
         outer = QVBoxLayout(body)
-        title = QLabel(f"{template.cover['sheet_attachment']}　{template.cover['sheet_title']}")
+        title = QLabel(f"{cover_text(self.document.report, 'sheet_attachment')}　{template.cover['sheet_title']}")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)

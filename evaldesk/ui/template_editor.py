@@ -32,6 +32,7 @@ from evaldesk.templates import edit
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE
 from evaldesk.ui.screen import fit_to_screen
+from evaldesk.ui.template_cover import CoverSection
 from evaldesk.ui.template_outline import Outline
 from evaldesk.ui.template_panel import IndicatorPanel
 from evaldesk.ui.template_problems import ProblemList, by_indicator
@@ -124,6 +125,8 @@ class TemplateEditor(QWidget):
         layout.addLayout(identity)
         layout.addWidget(self.status)
         layout.addWidget(self.refusal)
+        self.cover = CoverSection(self)
+        layout.addWidget(self.cover)
         layout.addWidget(upright, 1)
         self.bind(document)
 
@@ -135,6 +138,7 @@ class TemplateEditor(QWidget):
             return
         self.document = document
         self.selected = None
+        self.cover.bind(document)
         document.changed.connect(self._document_changed)
         document.rescored.connect(self._rescored)
         document.history_moved.connect(self._undo_moved)
@@ -244,6 +248,7 @@ class TemplateEditor(QWidget):
         tree = Tree(data)
         self.template_name.show_value(str(data.get("name", "")))
         self.template_id.show_value(str(data.get("id", "")))
+        self.cover.refresh(data)
         self.outline.fill(data, tree, by_indicator(self.found))
         if self.selected not in tree.nodes:
             self.selected = tree.roots[0] if tree.roots else None

@@ -67,6 +67,11 @@ class IndicatorPanel(QWidget):
             hint = QLabel("评分标准是印在评分表上的文字；按什么计分由下面的评分方式决定。")
             hint.setStyleSheet(NOTE_STYLE)
             form.addRow("", hint)
+            self.standard_points = QLabel()
+            self.standard_points.setWordWrap(True)
+            self.standard_points.setStyleSheet(ERROR_LABEL_STYLE)
+            self.standard_points.hide()
+            form.addRow("", self.standard_points)
         self.entered = QLabel()
         self.entered.setWordWrap(True)
         self.entered.setStyleSheet(NOTE_STYLE)
@@ -109,6 +114,10 @@ class IndicatorPanel(QWidget):
             self.children_sum.setText("")
         if self.standard is not None:
             self.standard.show_value(str(entry.get("standard", "")))
+            over = edit.points_over_weight(entry)
+            self.standard_points.setText(f"评分标准写有“{'”“'.join(over)}”，多于分值 {entry.get('weight')} 分："
+                                         "请按新的分值修改评分标准的文字。" if over else "")
+            self.standard_points.setVisible(bool(over))
         if self.rule is not None:
             self.rule.refresh(entry, data)
         entered = edit.entered_keys(self.editor.document.report, data, self.indicator_id)

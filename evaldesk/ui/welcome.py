@@ -1,5 +1,6 @@
 """The page shown when the data file holds no report yet (or the filler asks for a new one): year, department,
-score sheet, and the reference sample one click away."""
+the county's 地区 and 财政局名称 (the file's latest report's offered), score sheet (the one worded for that
+county first, else the region-neutral one), and the reference sample one click away."""
 
 from __future__ import annotations
 
@@ -36,10 +37,20 @@ class WelcomePage(QWidget):
         self.year.setSuffix(" 年度")
         self.department = QLineEdit()
         self.department.setPlaceholderText("例如：中共岳阳市云溪区委机构编制委员会办公室")
+        self.region = QLineEdit()
+        self.region.setPlaceholderText("例如：某某市某某县（印在封面标题前）")
+        self.bureau = QLineEdit()
+        self.bureau.setPlaceholderText("例如：某某县财政局（印在封面下方）")
+        self.region.textChanged.connect(lambda _text: self._offer_templates())
         self.template = QComboBox()
+        self.templates = []
+        self.picked: str | None = None  # the sheet the filler chose by hand: typing a region does not undo that
+        self.template.activated.connect(lambda index: setattr(self, "picked", self.templates[index].id))
         form = QFormLayout()
         form.addRow("年度：", self.year)
         form.addRow("部门(单位)名称：", self.department)
+        form.addRow("地区：", self.region)
+        form.addRow("财政局名称：", self.bureau)
         form.addRow("评分表：", self.template)
         self.create_button = QPushButton("新建空白报告")
         self.create_button.clicked.connect(self._create)
@@ -72,13 +83,29 @@ class WelcomePage(QWidget):
         outer.addStretch(2)
 
     def fill_templates(self, store) -> None:
-        """The score sheets a new report can use: the built-in ones and those imported into this file."""
-        from evaldesk.templates.library import entries
+        """The score sheets a new report can use (the built-in ones and those imported into this file), and the
+        地区 and 财政局名称 of the file's latest report, offered for this one."""
+        from evaldesk.app.datafile import latest_wording
 
-        self.templates = [entry.template for entry in entries(store)]
+        self.store = store
+        self.picked = None
+        offered = latest_wording(store) if store is not None else {"region": "", "bureau": ""}
+        self.bureau.setText(offered["bureau"])
+        self.region.setText(offered["region"])
+        self._offer_templates()
+
+    def _offer_templates(self) -> None:
+        """The sheets in the order :func:`evaldesk.templates.library.offered` gives for the region typed: outside
+        Yunxi, the region-neutral sheet comes first and is picked."""
+        from evaldesk.templates.library import offered
+
+        self.templates = [entry.template for entry in offered(getattr(self, "store", None), self.region.text())]
         self.template.clear()
         self.template.addItems([template.name for template in self.templates])
+        ids = [template.id for template in self.templates]
+        self.template.setCurrentIndex(ids.index(self.picked) if self.picked in ids else 0)
 
     def _create(self) -> None:
-        template = self.templates[self.template.currentIndex()] if getattr(self, "templates", None) else None
-        file_actions.create_report(self.window_, self.year.value(), self.department.text().strip(), template)
+        template = self.templates[self.template.currentIndex()] if self.templates else None
+        file_actions.create_report(self.window_, self.year.value(), self.department.text().strip(), template,
+                                   region=self.region.text().strip(), bureau=self.bureau.text().strip())

@@ -2,9 +2,12 @@
 
 from decimal import Decimal
 
+import pytest
+
 from evaldesk.audit.arithmetic import identity_findings, summary_findings
 from evaldesk.audit.findings import Severity
 from evaldesk.model.totals import summary_row, unit_rows
+from evaldesk.model.values import Rejected
 
 from .helpers import findings_of, type_cell, type_input
 
@@ -53,10 +56,14 @@ def test_negative_amount_is_an_error_but_not_for_the_years_balance(sample):
 
 
 def test_more_than_two_decimals_in_wan_yuan(sample):
+    """Typing refuses a third decimal (issue 11 point 11); a report built elsewhere may still hold one, and the
+    audit reports it."""
     assert findings_of(sample, "arithmetic.decimals") == []
-    type_cell(sample, "expense.public", "29.605")
+    with pytest.raises(Rejected, match="最多 2 位小数"):
+        type_cell(sample, "expense.public", "29.605")
+    sample.units[0].cells["expense.public"] = Decimal("29.605")  # as a report from another program might hold it
     type_input(sample, "budget_adjustment", "initial_budget", "73.5")  # two decimals or fewer: fine
-    type_input(sample, "sangong_control", "sangong_budget", "1.0001")
+    sample.fields["sheet.sangong_control.input.sangong_budget"] = Decimal("1.0001")
     found = findings_of(sample, "arithmetic.decimals")
     assert [str(f.where) for f in found] == [f"unit/{sample.units[0].id}/expense.public",
                                         "sheet.sangong_control.input.sangong_budget"]

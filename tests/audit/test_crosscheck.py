@@ -67,8 +67,10 @@ def type_field_staff(report, quota, actual):
 
 
 def test_a_computed_full_score_just_over_the_limit_is_the_rules_own_rounding(sample):
-    type_input(sample, "sangong_control", "sangong_budget", "0.7299")  # 0.73 ÷ 0.7299 = 100.014% → 5.9863 → 5.99
+    type_cell(sample, "sangong.reception", "73")  # amounts to the cent, as the form holds them
+    type_input(sample, "sangong_control", "sangong_budget", "72.99")  # 73 ÷ 72.99 = 100.0137% → 5.9863 → 5.99
     type_hand(sample, "sangong_control", None)
     assert findings_of(sample, "cross.must_deduct") == []
-    type_input(sample, "sangong_control", "sangong_budget", "0.72999")  # 100.0014% → deduct 0.0014 → 6.00
+    type_cell(sample, "sangong.reception", "729.99")
+    type_input(sample, "sangong_control", "sangong_budget", "729.98")  # 100.0014% → deduct 0.0014 → 6.00
     assert findings_of(sample, "cross.must_deduct") == []

@@ -93,3 +93,37 @@ def test_the_same_satisfaction_figure_everywhere(sample):
 def test_no_survey_typed_no_satisfaction_comparison(sample):
     type_input(sample, "satisfaction", "survey", None)
     assert findings_of(sample, "quote.satisfaction") == []
+
+
+@pytest.mark.parametrize("target", ["服务对象满意度≥90%", "满意度达90%以上", "满意度不低于90%", "满意度≥ 90%",
+                                    "满意度90%", "群众满意度不少于85%"])
+def test_a_target_the_survey_meets_is_no_finding(sample, target):
+    """Issue 11 point 8: 92% on the sheet meets a 绩效目标 that states a lower bound (or a plain figure to reach)."""
+    row = quant_row(sample, "社会公众或服务对象满意度")
+    type_item(sample, "quant", row, "target", target)
+    type_item(sample, "quant", row, "actual", "92%")
+    assert findings_of(sample, "quote.satisfaction") == []
+
+
+@pytest.mark.parametrize("result", ["满意度不低于90%", "满意度≥90%", "满意度在95%以内", "满意度不超过95%"])
+def test_a_result_stated_as_a_bound_the_survey_meets_is_at_most_a_hint(sample, result):
+    row = quant_row(sample, "社会公众或服务对象满意度")
+    type_item(sample, "quant", row, "actual", result)
+    [finding] = findings_of(sample, "quote.satisfaction")
+    assert finding.severity is Severity.INFO and "并不矛盾" in finding.message
+
+
+@pytest.mark.parametrize("result", ["满意度不低于95%", "满意度≤90%", "满意度不高于90%"])
+def test_a_bound_the_survey_breaks_is_still_a_warning(sample, result):
+    row = quant_row(sample, "社会公众或服务对象满意度")
+    type_item(sample, "quant", row, "actual", result)
+    [finding] = findings_of(sample, "quote.satisfaction")
+    assert finding.severity is Severity.WARNING and "两处数字不符" in finding.message
+
+
+def test_a_target_the_survey_misses_is_a_hint_to_explain(sample):
+    row = quant_row(sample, "社会公众或服务对象满意度")
+    type_item(sample, "quant", row, "target", "满意度≥95%")
+    type_item(sample, "quant", row, "actual", "92%")
+    [finding] = findings_of(sample, "quote.satisfaction")
+    assert finding.severity is Severity.INFO and "未达到这一目标" in finding.message

@@ -25,7 +25,7 @@ CASES = [
      ["格式版本为 2", "只能读取 1", "升级"]),
     ("text where a figure belongs", lambda s, d: build.edited(
         s, d, "文字.xlsx", build.set_data("/units/0/cells/income.general", "九十万")),
-     ["_data!B27", "公共财政拨款应为数字", "九十万"]),
+     ["_data!B31", "公共财政拨款应为数字", "九十万"]),
     ("fraction where a whole number belongs", lambda s, d: build.edited(
         s, d, "小数.xlsx", build.set_data("/fields/basic.staff_quota", "6.5")),
      ["_data!B17", "人员编制应为整数"]),

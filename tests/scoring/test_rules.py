@@ -104,7 +104,7 @@ def test_per_point_whole_point_variants(yunxi_data, rounding, expected):
     ("1", "1", "5"),          # change exactly 0
     ("0.8", "1", "5"),        # a fall
     ("1.02", "1", "4"),       # +2 points × 0.5
-    ("1.015", "1", "4.25"),   # +1.5 points, proportional
+    ("10.15", "10", "4.25"),  # +1.5 points, proportional
     ("1.1", "1", "0"),        # +10 points: 扣完
     ("2", "1", "0"),
 ])

@@ -175,11 +175,11 @@ def test_grade_bands_and_labels(sample):
 def test_check_lists_every_problem_at_once(yunxi_data):
     data = edit.set_weight(yunxi_data, "staff_control", 7)
     data = edit.set_rule(data, "procurement", {"kind": "magic"})
-    data = edit.set_cover(data, "bureau", "")
+    data = edit.set_cover(data, "sheet_title", "")
     data = edit.rename_indicator(data, "card_payment", "")
     problems = edit.check(data)
     assert problems == [
-        "评分表模板：封面措辞缺少“bureau”",
+        "评分表模板：封面措辞缺少“sheet_title”",
         "指标“政府采购执行率”（procurement）：评分规则类型“magic”未知（可用 per_point、bands、checklist、per_case、"
         "balance、hand、shared_hand）",
         "指标 card_payment：缺少名称",

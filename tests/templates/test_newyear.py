@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from evaldesk.model.form import FIELDS, LIST_BY_KEY
+from evaldesk.model.layout import cover_text, report_title
 from evaldesk.scoring.engine import State, score_report
 from evaldesk.scoring.template import builtin_template
 from evaldesk.templates.newyear import CARRIED_FIELDS, start_next_year
@@ -17,7 +18,9 @@ def test_year_plus_one_carries_exactly_the_listed_fields(sample):
     new, carried = start_next_year(sample)
     assert new.year == 2022
     assert new.id is None  # not stored yet
-    expected = {key: sample.fields[key] for key in CARRIED_FIELDS}
+    # The sample leaves 地区/财政局 to its Yunxi sheet: next year has them as that cover printed them.
+    wording = {"cover.region": "岳阳市云溪区", "cover.bureau": "岳阳市云溪财政局（制）"}
+    expected = {key: sample.fields.get(key, wording.get(key)) for key in CARRIED_FIELDS}
     assert expected["cover.department"] == "中共岳阳市云溪区委机构编制委员会办公室"
     assert expected["basic.staff_quota"] == 6
     assert new.fields == {**expected, CARRIED_INPUT: Decimal("0.73")}
@@ -91,7 +94,14 @@ def test_a_newer_template_decides_which_inputs_carry(sample):
     assert set(carried.fields) == set(CARRIED_FIELDS)
 
 
+def test_a_county_keeps_its_region_and_bureau_on_a_region_neutral_sheet(sample):
+    new, _ = start_next_year(sample, builtin_template("generic-department"))
+    assert report_title(new) == "岳阳市云溪区2022年度部门整体支出绩效评价自评报告"
+    assert cover_text(new, "bureau") == "岳阳市云溪财政局（制）"
+
+
 def test_every_form_field_is_either_carried_or_left_empty_on_purpose(sample):
     """A field added to the form later must be placed on one side or the other (this test names it)."""
-    left_empty = {"cover.report_date", "basic.staff_actual", "basic.achievements", "self.actual", "summary.text"}
+    left_empty = {"cover.report_date", "basic.staff_actual", "basic.achievements", "self.actual", "summary.text",
+                  "cover.report_attachment", "cover.sheet_attachment"}  # the new sheet numbers its attachments
     assert {spec.key for spec in FIELDS} == set(CARRIED_FIELDS) | left_empty

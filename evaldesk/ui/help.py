@@ -1,0 +1,51 @@
+"""使用说明 (F1 / 帮助): the guide shipped in resources/help, shown offline in a window of its own, with this
+machine's data file named at the top (the guide can only say where it usually is)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from evaldesk.resources import GUIDE, HELP
+
+TITLE = "evaldesk 使用说明"
+
+
+class HelpWindow(QWidget):
+    def __init__(self, window):
+        super().__init__(window, Qt.WindowType.Window)
+        self.setWindowTitle(TITLE)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setStyleSheet("background: #eef5fb; border: 1px solid #c5dcef; padding: 6px;")
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(False)  # no network: only the guide's own anchors
+        self.browser.setSearchPaths([str(HELP)])
+        self.browser.setSource(QUrl.fromLocalFile(str(GUIDE)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.browser, 1)
+        screen = window.screen().availableGeometry() if window.screen() else None
+        width, height = 900, 700
+        if screen is not None:  # fits a 1366×768 screen with the taskbar
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
+
+    def show_for(self, window) -> None:
+        from evaldesk.model.paths import default_db_path
+
+        path = window.store.path if window.store is not None else default_db_path()
+        self.where.setText(f"本机的数据文件：{path}　（备份方法见第七节）")
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+
+def show_guide(window) -> HelpWindow:
+    """Open (or bring forward) the guide beside ``window``."""
+    guide = getattr(window, "help_window", None)
+    if guide is None:
+        guide = window.help_window = HelpWindow(window)
+    guide.show_for(window)
+    return guide
