@@ -19,11 +19,10 @@ from evaldesk.model.form import (
 from evaldesk.model.layout import (
     Beside, CoverText, Fields, GridBlock, Hint, ListBlock, Result, Signatures, Text, Wording, cover_text,
 )
-from evaldesk.model.places import CellPlace, ItemPlace, Place, UnitPlace, UnitsPlace
+from evaldesk.model.places import ItemPlace, Place
 from evaldesk.ui.document import ReportDocument
-from evaldesk.ui.fields import ERROR_LABEL_STYLE, FieldEditor, LineField, TextField
+from evaldesk.ui.fields import FieldEditor, LineField, TextField
 from evaldesk.ui.filler_offer import FillerOffer
-from evaldesk.ui.grids import GridModel, GridView
 from evaldesk.ui.lists import ListEditor
 
 HINT_STYLE = "color: #555;"
@@ -99,7 +98,7 @@ class Page(QScrollArea):
     def draw_text(self, block: Text) -> None:
         editor = self.text(block.key, lines=block.size.value)
         if block.titled:
-            self.layout_.addWidget(_group(block.label, editor))
+            self.layout_.addWidget(group_box(block.label, editor))
         else:
             self.layout_.addWidget(editor, 1)  # the long text takes the page's height
             self.stretched = True
@@ -112,7 +111,7 @@ class Page(QScrollArea):
     def draw_list(self, block: ListBlock) -> None:
         editor = self.list_editor(block)
         if not block.signed:
-            self.layout_.addWidget(_group(block.heading, editor))
+            self.layout_.addWidget(group_box(block.heading, editor))
             return
         note = QLabel(SIGNED_NOTE)
         note.setStyleSheet(HINT_STYLE)
@@ -121,7 +120,7 @@ class Page(QScrollArea):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(editor)
         column.addWidget(note)
-        self.layout_.addWidget(_group(block.heading, box))
+        self.layout_.addWidget(group_box(block.heading, box))
 
     def draw_beside(self, block: Beside) -> None:
         """On screen the list and the text stand one above the other, each under its column's heading."""
@@ -132,7 +131,7 @@ class Page(QScrollArea):
         column.addWidget(self.list_editor(block.list))
         column.addWidget(QLabel(block.text.label))
         column.addWidget(self.text(block.text.key, lines=block.text.size.value))
-        self.layout_.addWidget(_group(block.caption, box))
+        self.layout_.addWidget(group_box(block.caption, box))
 
     def draw_result(self, block: Result) -> None:
         self.result_block = block
@@ -142,7 +141,7 @@ class Page(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.result.setFont(font)
         self.result.setToolTip("来自评分表，不需填写")
-        self.layout_.addWidget(_group(f"{block.heading}（来自评分表）", self.result))
+        self.layout_.addWidget(group_box(f"{block.heading}（来自评分表）", self.result))
         self.document.rescored.connect(self.show_result)
         self.show_result(self.document.sheet)
 
@@ -157,7 +156,7 @@ class Page(QScrollArea):
             lines.append(opinion + (f"　{signer}　　　　" if signer else "　" * 7) + "年　月　日")
         boxes = QLabel("\n\n".join(lines))
         boxes.setStyleSheet(HINT_STYLE)
-        self.layout_.addWidget(_group(f"{block.heading}（打印后手写）", boxes))
+        self.layout_.addWidget(group_box(f"{block.heading}（打印后手写）", boxes))
 
     def draw_hint(self, block: Hint) -> None:
         hint = QLabel(block.text)
@@ -192,7 +191,7 @@ class Page(QScrollArea):
         return {w.model.list_key: w for w in self.findChildren(ListEditor)}
 
 
-def _group(title: str, inner) -> QWidget:
+def group_box(title: str, inner) -> QWidget:
     """A titled block of the form. A QLabel, not a QGroupBox title: the latter clips titles that contain wide
     Chinese quotation marks (“三公”经费) in the bundled font."""
     box = QWidget()
@@ -276,7 +275,7 @@ class CoverPage(Page):
         inner.addLayout(grid)
         inner.addWidget(note)
         self.layout_.addSpacing(12)
-        self.layout_.addWidget(_group(block.caption, inner))
+        self.layout_.addWidget(group_box(block.caption, inner))
 
     def refresh(self, _sheet=None) -> None:
         report = self.document.report
@@ -298,119 +297,6 @@ class BasicPage(Page):
         super().__init__(document, SECTION_BASIC, parent)
         self.build(SECTION_BASIC)
         self.finish()
-
-
-class FinancePage(Page):
-    def __init__(self, document: ReportDocument, parent=None):
-        super().__init__(document, SECTION_FINANCE, parent)
-        from PySide6.QtWidgets import QPushButton
-
-        self.views: dict[str, GridView] = {}
-        self.messages: dict[str, QLabel] = {}  # under each grid
-        self.message = QLabel()  # under the unit buttons: 删除所选机构 with no unit chosen
-        self.message.setStyleSheet(ERROR_LABEL_STYLE)
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QHBoxLayout()
-        for text, slot in (("添加二级机构", self.add_unit), ("删除所选机构", self.remove_unit),
-                           ("上移", lambda: self.move_unit(-1)), ("下移", lambda: self.move_unit(1))):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.draw_hint(Hint("双击或直接输入即可填写；Enter 下移，Tab 右移；可从 Excel/WPS 复制一块粘贴。"
-                            "灰色的合计与汇总行自动计算。机构名称可直接修改。"))
-        self.layout_.addLayout(buttons)
-        self.layout_.addWidget(self.message)
-        self.build(SECTION_FINANCE)
-        self.finish()
-        document.changed.connect(self._clear_message)
-
-    def draw_grid(self, block: GridBlock) -> None:
-        """The grid with its own message line right under it: a refused cell or a paste is explained beside the
-        grid it concerns, not screens away."""
-        view = GridView(GridModel(self.document, block.grid))
-        message = QLabel()
-        message.setStyleSheet(ERROR_LABEL_STYLE)
-        message.setWordWrap(True)
-        message.hide()
-        view.message_handler = lambda text, label=message: self.show_message(text, label)
-        self.views[block.key] = view
-        self.messages[block.key] = message
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(view)
-        column.addWidget(message)
-        self.layout_.addWidget(_group(block.grid.title, box))
-
-    def show_message(self, text: str, label: QLabel | None = None) -> None:
-        """Say ``text`` under the grid it concerns (``label``; the page's own line for the unit buttons)."""
-        label = label or self.message
-        label.setText(text)
-        label.setVisible(bool(text))
-        if text:
-            self.ensureWidgetVisible(label, 20, 20)
-
-    def _clear_message(self, changes) -> None:
-        """A grid's message stays until the next change in part 二 (a red cell says why again when selected)."""
-        if changes.any(CellPlace, UnitPlace, UnitsPlace):
-            for label in (self.message, *self.messages.values()):
-                label.clear()
-                label.hide()
-
-    def _current_unit(self):
-        for view in self.views.values():
-            if view.hasFocus() or view.isAncestorOf(self.focusWidget() or view):
-                unit = view.model().unit_at(view.currentIndex().row())
-                if unit:
-                    return unit
-        view = next(iter(self.views.values()))
-        return view.model().unit_at(view.currentIndex().row())
-
-    def add_unit(self) -> None:
-        from evaldesk.model.edits import InsertUnit
-        from evaldesk.model.report import Unit, new_id
-
-        units = self.document.report.units
-        name = f"二级机构{len(units)}"
-        self.document.apply(InsertUnit(len(units), Unit(new_id(), name)), merge=False)
-
-    def remove_unit(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from evaldesk.model.edits import RemoveUnit
-
-        unit = self._current_unit()
-        if unit is None:
-            self.show_message("请先在表中选中要删除的机构所在的行。")
-            return
-        if unit.cells:
-            answer = QMessageBox.question(self, "删除机构", f"“{unit.name}”已填有金额，确定删除？（可用“撤销”恢复）")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.document.apply(RemoveUnit(unit.id), merge=False)
-
-    def move_unit(self, step: int) -> None:
-        from evaldesk.model.edits import MoveUnit
-
-        unit = self._current_unit()
-        if unit is None:
-            return
-        index = self.document.report.units.index(unit)
-        if 0 <= index + step < len(self.document.report.units):
-            self.document.apply(MoveUnit(unit.id, index + step), merge=False)
-
-    def focus(self, place: Place) -> bool:
-        if not isinstance(place, CellPlace):
-            return False
-        view = self.views.get(place.grid)
-        if view is None:
-            return False
-        self.ensureWidgetVisible(view, 50, 50)
-        view.select_cell(place.unit, place.cell)
-        return True
 
 
 class SelfEvaluationPage(Page):
@@ -436,11 +322,12 @@ class SummaryPage(Page):
         self.finish()
 
 
-__all__ = ["CoverPage", "BasicPage", "FinancePage", "SelfEvaluationPage", "PeoplePage", "SummaryPage", "FieldEditor"]
+__all__ = ["CoverPage", "BasicPage", "SelfEvaluationPage", "PeoplePage", "SummaryPage", "FieldEditor"]
 
 
 def page_for(section_title: str) -> type:
     """The page class that shows a section of the form (the window makes one tab per section of the layout)."""
+    from evaldesk.ui.finance_page import FinancePage
     from evaldesk.ui.sheet import SheetPage
 
     pages = {SECTION_COVER: CoverPage, SECTION_BASIC: BasicPage, SECTION_FINANCE: FinancePage,
