@@ -11,7 +11,7 @@ from evaldesk.model import wording
 from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
-from evaldesk.printing.tables import form_table
+from evaldesk.printing.paged import PagedTable, Row
 from evaldesk.printing.text import para, paragraphs
 
 WIDTHS = [14 * mm, FRAME_WIDTH - 74 * mm, 60 * mm]
@@ -23,12 +23,12 @@ def findings_flowables(printout: Printout) -> list:
     s = styles()
     counts = {severity: sum(1 for f in printout.findings if f.severity is severity) for severity in Severity}
     head = [para(text, s["head"]) for text in labels.FINDINGS_HEAD]
-    rows = [[para(f.severity.label, s["cell_center"]), paragraphs(f.message, s["cell"]), paragraphs(f.note, s["cell"])]
-            for f in printout.findings]
+    rows = [Row([para(f.severity.label, s["cell_center"]), paragraphs(f.message, s["cell"]),
+                 paragraphs(f.note, s["cell"])]) for f in printout.findings]
     return [
         PageBreak(),
         para(wording.FINDINGS_TITLE, s["sheet_title"]),
         para(labels.FINDINGS_COUNT.format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
                                           infos=counts[Severity.INFO]), s["cell"]),
-        form_table([head] + rows, WIDTHS, header_rows=1, top_columns=(1, 2), flowing=True),
+        PagedTable([head], WIDTHS, rows, repeat={0}, flow={1, 2}, top={1, 2}),
     ]

@@ -24,6 +24,7 @@ RIGHT_MARGIN = 18 * mm
 TOP_MARGIN = 20 * mm
 BOTTOM_MARGIN = 20 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - LEFT_MARGIN - RIGHT_MARGIN
+FRAME_HEIGHT = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN
 
 LINE = 0.6          # table rules
 LINE_COLOR = colors.black
@@ -59,6 +60,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": style("cell"),
         "cell_center": style("cell_center", align=TA_CENTER),
         "cell_right": style("cell_right", align=TA_RIGHT),
+        "figure_bold": style("figure_bold", font=bold, align=TA_RIGHT),   # the 汇总 row's amounts
         "blank_line": style("blank_line", leading=24),   # a numbered line left empty for handwriting
         "head": style("head", font=bold, align=TA_CENTER),
         "head_left": style("head_left", font=bold),

@@ -89,7 +89,8 @@ def test_every_score_reason_total_and_grade_is_printed(sample, sample_pdf):
     assert score_text(sheet.total) == "92.5" and sheet.grade == "优秀"
     assert "总分10092.5" in text
     assert squeeze(sample.template.cover["sheet_footnote"]) in text
-    assert squeeze(sample.template.name) in text
+    # The template's name is the program's business, not the signed form's (the paper has no such line).
+    assert squeeze(sample.template.name) not in text
     # the 预算调整率 row: 分值 3, 自评得分 0.5, as on screen
     assert "30.52021年年初预算73.5万元" in text
 
