@@ -21,9 +21,9 @@ def load_pdf(data: bytes, parent=None) -> QPdfDocument:
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, data: bytes, parent=None):
+    def __init__(self, data: bytes, parent=None, title: str = "打印预览"):
         super().__init__(parent)
-        self.setWindowTitle("打印预览")
+        self.setWindowTitle(title)
         self.resize(900, 1000)
         self.data = data
         self.pdf = load_pdf(data, self)

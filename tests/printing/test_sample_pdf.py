@@ -113,9 +113,10 @@ def test_cover_carries_template_wording(sample, sample_pdf):
     assert "2022年7月15日" in cover
 
 
-def test_the_fingerprint_is_on_every_page(sample, sample_pdf):
+def test_the_fingerprint_and_page_number_are_on_every_page_but_the_cover(sample, sample_pdf):
     mark = "数据指纹" + fingerprint(sample)
-    pages = pages_text(sample_pdf)
+    cover, *pages = pages_text(sample_pdf)
+    assert "数据指纹" not in cover and "页" not in cover.replace("附件", "")
     assert all(mark in page for page in pages)
     assert all(f"第{n}页共{len(pages)}页" in page for n, page in enumerate(pages, 1))
 
@@ -151,5 +152,5 @@ def test_a_changed_figure_changes_the_fingerprint_line(sample, sample_pdf):
 
     sample.units[0].cells["income.general"] = Decimal("91.5")
     changed = pages_text(build_pdf(sample))
-    assert "数据指纹" + fingerprint(sample) in changed[0]
+    assert "数据指纹" + fingerprint(sample) in changed[1]
     assert fingerprint(sample) not in pages_text(sample_pdf)[0]

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from evaldesk.app.output import pdf_bytes
 from evaldesk.ui import dialogs, output_actions
+from evaldesk.ui.preview import load_pdf
 
 
 def test_export_pdf_and_preview_show_the_same_pages(window, tmp_path, monkeypatch, qtbot):
@@ -94,3 +95,30 @@ def test_a_workbook_changed_after_export_is_imported_with_a_warning(window, tmp_
     assert window.document.report.get("basic.phone") == "0730-1234567"
     kind, title, message = answers.shown[-1]
     assert kind == "inform" and "指纹" in message
+
+
+def test_the_audit_result_is_its_own_document(window, qtbot):
+    output_actions.print_audit(window)
+    preview = window.preview
+    qtbot.addWidget(preview)
+    assert preview.windowTitle() == "审核结果"
+    assert "审核结果" in preview.pdf.getAllText(0).text()
+    form = load_pdf(pdf_bytes(window.document.report))
+    assert not any("审核结果" in form.getAllText(page).text() for page in range(form.pageCount()))
+
+
+def test_an_export_that_cannot_be_built_says_so_and_writes_nothing(window, tmp_path, monkeypatch, answers):
+    from evaldesk.app import output
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("版面无法排下")
+
+    monkeypatch.setattr(output, "pdf_bytes", fail)
+    target = tmp_path / "报告.pdf"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    output_actions.export_pdf(window)
+    assert not target.exists()
+    kind, title, message = answers.shown[-1]
+    assert kind == "error" and title == "导出失败" and "什么也没有写出" in message and "版面无法排下" in message
+    output_actions.print_preview(window)
+    assert answers.shown[-1][0] == "error" and answers.shown[-1][1] == "打印预览失败"
