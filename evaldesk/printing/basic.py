@@ -11,7 +11,7 @@ from evaldesk.model.layout import Fields, ListBlock, Size, Text, field_text, num
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
 from evaldesk.printing.tables import form_table, stacked_rows
-from evaldesk.printing.text import heading, para, paragraphs
+from evaldesk.printing.text import hanging, heading, para, paragraphs
 from evaldesk.printing.walk import walk
 
 LABEL_WIDTH = 30 * mm
@@ -54,7 +54,7 @@ def numbered_list(printout: Printout, block: ListBlock) -> list:
     s = styles()
     field = block.spec.fields[0][0]
     lines = [line for i, item in enumerate(printout.report.items(block.key), 1)
-             for line in paragraphs(numbered(block.spec, i, item.values.get(field, "")), s["cell"])]
+             for line in hanging(numbered(block.spec, i, ""), item.values.get(field, ""), s["cell"])]
     return labelled_text(block.heading, lines, min_height=BLANK_ITEMS_HEIGHT if printout.blank else None)
 
 

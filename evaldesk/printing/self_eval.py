@@ -15,7 +15,7 @@ from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, HEADING_ROOM, styles
 from evaldesk.printing.paged import PagedTable, Row
 from evaldesk.printing.tables import form_table
-from evaldesk.printing.text import head_para, heading, para, paragraphs
+from evaldesk.printing.text import hanging, head_para, heading, para, paragraphs
 from evaldesk.printing.walk import walk
 from evaldesk.scoring.report_text import score_text
 
@@ -52,7 +52,7 @@ def qualitative(printout: Printout, block: Beside) -> list:
     goals_spec = block.list.spec
     line_style = s["blank_line"] if printout.blank else s["cell"]
     goals = [line for i, item in enumerate(report.items(block.list.key), 1)
-             for line in paragraphs(numbered(goals_spec, i, item.values.get(goals_spec.fields[0][0], "")), line_style)]
+             for line in hanging(numbered(goals_spec, i, ""), item.values.get(goals_spec.fields[0][0], ""), line_style)]
     actual = paragraphs(report.text(block.text.key), s["cell"])
     head = [para(block.list_heading, s["head"]), para(block.text.label, s["head"])]
     # One row holding both columns, so neither column's lines space out the other's; the row splits at a page end.

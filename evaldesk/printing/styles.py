@@ -13,10 +13,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib import textsplit as _textsplit
-from reportlab.platypus import paragraph as _paragraph
 
 from evaldesk.printing.fonts import register_fonts
+from evaldesk.printing.linebreak import patch_reportlab
 
 PAGE_SIZE = A4
 LEFT_MARGIN = 28 * mm   # binding edge
@@ -31,12 +30,7 @@ LINE_COLOR = colors.black
 CELL_PADDING = 3
 HEADING_ROOM = 45 * mm   # a heading needs this much room below it on its page, or it starts the next page
 
-# reportlab keeps these off the start of a line by letting them hang at the end of the previous one; its own
-# list lacks the full-width comma, colon, semicolon, marks and closing quotes that Chinese text is full of.
-# Both line breakers (plain text and marked-up fragments) read their own copy of the list.
-_NO_LINE_START = "，：；！？》」』”’、。）"
-_textsplit.ALL_CANNOT_START += _NO_LINE_START
-_paragraph.ALL_CANNOT_START += _NO_LINE_START
+patch_reportlab()   # Chinese line-breaking rules (printing/linebreak.py)
 
 
 @cache

@@ -56,10 +56,14 @@ def pieces(line: str, size: int = PIECE) -> list[str]:
     return out
 
 
-def paragraphs(text: object, style) -> list[Paragraph]:
-    """Long user text as one Paragraph per line (blank lines skipped), huge lines cut into pieces."""
+def paragraph_markups(text: object) -> list[str]:
+    """Long user text as the markup of one Paragraph per line (blank lines skipped), huge lines cut in pieces."""
     lines = clean_text("" if text is None else text).split("\n")
-    return [Paragraph(markup(piece), style) for line in lines if line.strip() for piece in pieces(line.strip())]
+    return [markup(piece) for line in lines if line.strip() for piece in pieces(line.strip())]
+
+
+def paragraphs(text: object, style) -> list[Paragraph]:
+    return [Paragraph(piece, style) for piece in paragraph_markups(text)]
 
 
 _BREAK_BEFORE = "（(《“"
@@ -109,3 +113,13 @@ def figure(text: str, style, column_width: float) -> Paragraph:
     if size != style.fontSize:
         style = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=style.leading)
     return Paragraph(markup(text), style)
+
+
+def hanging(prefix: str, text: object, style) -> list[Paragraph]:
+    """A numbered entry (任务1：…) whose wrapped lines start under its text, not under its number."""
+    indent = stringWidth(prefix, style.fontName, style.fontSize)
+    first_style = ParagraphStyle(f"{style.name}-hang", parent=style, leftIndent=indent, firstLineIndent=-indent)
+    rest_style = ParagraphStyle(f"{style.name}-under", parent=style, leftIndent=indent, firstLineIndent=0)
+    lines = paragraph_markups(text) or [""]
+    return [Paragraph(markup(prefix) + line if i == 0 else line, first_style if i == 0 else rest_style)
+            for i, line in enumerate(lines)]
