@@ -133,7 +133,7 @@ def test_every_font_is_embedded_and_subset(sample_pdf, sample):
 
 def test_bold_and_regular_are_both_used(sample_pdf):
     names = {re.sub(r"^/[A-Z]{6}\+", "", str(font["/BaseFont"])) for font in fonts(sample_pdf)}
-    assert names == {"NotoSansSC-Regular", "NotoSansSC-Bold"}
+    assert names == {"NotoSerifSC-Regular", "NotoSansSC-Bold"}  # 宋体-style body, 黑体 titles
 
 
 def test_page_count_is_stable_and_builds_are_identical(sample, quiet_audit):
