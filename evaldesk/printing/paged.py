@@ -117,9 +117,12 @@ class PagedTable(Flowable):
                               and room < first / 2):
                 return []  # a short row, or little room: the row starts the next page whole
             parts = self._split_atom(self._atoms[0], room)
+            if parts is None and fresh:   # even a key cell taller than a page must print: let every column flow
+                parts = self._split_atom(self._atoms[0], room, every_column_flows=True)
             if parts is None:
                 return []
-            return self._emit([[parts[0]]], [[parts[1]]] + self._atoms[1:], width, availHeight)
+            rest = ([[parts[1]]] if parts[1] else []) + self._atoms[1:]
+            return self._emit([[parts[0]]], rest, width, availHeight)
         return self._emit(self._atoms[:count], self._atoms[count:], width, availHeight)
 
     def _respect_keep(self, count: int, heights: list[float], room: float, page: float) -> int:
@@ -163,7 +166,7 @@ class PagedTable(Flowable):
                                   extra_style=self.extra_style))
         return out
 
-    def _split_atom(self, atom: list[Row], room: float):
+    def _split_atom(self, atom: list[Row], room: float, every_column_flows: bool = False):
         """The atom as one row cut at ``room``: (the part for this page, the rest), or None."""
         row = _collapsed(atom)
         pad = self.padding * 2 + 1
@@ -174,7 +177,7 @@ class PagedTable(Flowable):
         for column, (cell, width) in enumerate(zip(row.cells, self.widths)):
             content = as_list(cell) if not isinstance(cell, str) else ([cell] if cell else [])
             inner = width - CELL_PADDING * 2 - 2
-            if column in self.flow:
+            if column in self.flow or every_column_flows:
                 now, later = _split_flowables(content, inner, text_room)
             else:
                 if _stack_height(content, inner) > text_room:
@@ -184,8 +187,9 @@ class PagedTable(Flowable):
                     later = [_copy(f) for f in content]
             head.append(now)
             rest.append(later)
-        if not any(rest[c] for c in self.flow):
-            return None
+        if not any(rest[c] for c in range(len(rest)) if c in self.flow or every_column_flows):
+            # Collapsed, the atom fits whole (its rows' own cells stacked in one); else nothing splits here.
+            return (Row(head, [None] * len(head), row.keep, row.spans), None) if len(atom) > 1 else None
         # The rest keeps the repeated columns' keys, so the next rows of the same 一级/二级 merge with it.
         keys = [atom[0].key(c) if c in self.repeat else None for c in range(len(self.widths))]
         return (Row(head, keys, row.keep, row.spans), Row(rest, keys, row.keep, row.spans))
