@@ -4,16 +4,21 @@ Columns A–G are the paper's (一级 | 二级 | 三级指标 | 评分标准 | �
 the 二级 and 一级 subtotals, merged down their blocks like the 一级/二级 names, so a reader sees every subtotal as a
 number without extra rows breaking the table. A shared cell (经济效益/社会效益/生态效益) is one 分值 and one 自评得分
 merged over its rows; consecutive indicators with the same 评分标准 share one merged 评分标准 cell, as on paper.
+
+Only A–G print (the paper's columns at the paper's scale); a 二级 block is never cut by a page break when it fits
+on a page, so no page starts under blank merged 一级/二级 cells.
 """
 
 from __future__ import annotations
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup,
     set_widths, style,
 )
+from evaldesk.exchange.workbook_pages import paginate
 from evaldesk.model.report import Report
 from evaldesk.model import wording
 from evaldesk.scoring.engine import SheetResult
@@ -36,6 +41,7 @@ class ScoreSheet:
     def __init__(self, ws: Worksheet, report: Report, sheet: SheetResult, cells: Cells, fingerprint: str):
         self.ws, self.report, self.sheet, self.cells, self.fingerprint = ws, report, sheet, cells, fingerprint
         self.template = sheet.template
+        self.blocks: list[tuple[int, int]] = []   # each 二级 block's rows, kept on one printed page
 
     def text(self, row, col, value, where, *, last_row=None, last_col=None, font=FONT, align=LEFT, fit=True):
         self.cells.block(self.ws, row, col, value, WIDTHS, last_row=last_row, last_col=last_col,
@@ -70,6 +76,9 @@ class ScoreSheet:
                         font=SMALL, border=False)
         ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=LAST)
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
+        printed = len(wording.SHEET_HEAD)
+        ws.print_area = f"A1:{get_column_letter(printed)}{row + 2}"
+        paginate(ws, WIDTHS[:printed], first=HEADER_ROW + 1, last=row + 2, title_rows=1, keeps=self.blocks)
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
         ws.sheet_view.showGridLines = False
 
@@ -117,6 +126,8 @@ class ScoreSheet:
             if i < len(placed) and ancestor(placed[i][0]) is group:
                 continue
             first, last = placed[start][1], placed[i - 1][2]
+            if level == 2:
+                self.blocks.append((first, last))
             if group is None:
                 self.text(first, name_col, "", "指标", last_row=last)
                 self.number(first, score_col, None, last_row=last)
