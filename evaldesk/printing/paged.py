@@ -21,6 +21,7 @@ Each row and atom is measured once; a piece is measured as a whole once more, so
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
@@ -184,7 +185,7 @@ class PagedTable(Flowable):
                     return None
                 now, later = content, []
                 if column in self.repeat and content:
-                    later = [_copy(f) for f in content]
+                    later = [copy.copy(f) for f in content]
             head.append(now)
             rest.append(later)
         if not any(rest[c] for c in range(len(rest)) if c in self.flow or every_column_flows):
@@ -249,12 +250,6 @@ def _split_flowables(content: list, width: float, room: float) -> tuple[list, li
             return content[:index] + [parts[0]], [parts[1]] + content[index + 1:]
         return content[:index], content[index:]
     return content, []
-
-
-def _copy(flowable):
-    from copy import copy
-
-    return copy(flowable)
 
 
 def piece_table(table: PagedTable, rows: list[Row], with_header: bool, running=frozenset()) -> Table:
