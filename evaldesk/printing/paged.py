@@ -106,6 +106,9 @@ class PagedTable(Flowable):
     # ---- cutting
     def split(self, availWidth, availHeight):
         width = sum(self.widths)
+        if not self._atoms:   # an empty list: its header alone, as the form has it
+            fits = self.header_height() + self.before_height(width) <= availHeight
+            return self._emit([], [], width, availHeight) if fits or availHeight >= FRAME_HEIGHT - 1 else []
         room = availHeight - self.header_height() - self.before_height(width)
         page = FRAME_HEIGHT - self.header_height()
         heights = self.atom_heights()

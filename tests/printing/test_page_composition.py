@@ -138,3 +138,10 @@ def test_rows_bound_by_one_merged_cell_taller_than_a_page_still_print_everything
     text = body_text(out.getvalue(), ("名称标准分值",))
     assert [f"指标{n:02d}" for n in range(40)] == re.findall(r"指标\d\d", text)
     assert len(pages_text(out.getvalue())) > 1
+
+
+def test_empty_lists_print_their_headers(sample):
+    for key in ("quant", "evaluators", "goals", "tasks"):
+        sample.lists[key] = []
+    text = body_text(build_pdf(sample))
+    assert "评价内容绩效目标完成情况" in text and "姓名职务/职称单位签字" in text
