@@ -83,7 +83,7 @@ def balanced_lines(text: str, style, width: float) -> list[str]:
     if stringWidth(text, style.fontName, style.fontSize) <= width or len(text) < 2:
         return [text]
     for count in range(2, len(text) + 1):
-        lines, rest, ok = [], text, True
+        lines, rest = [], text
         for left in range(count, 1, -1):
             ideal = round(len(rest) / left)
             options = [at for at in range(max(1, ideal - 2), min(len(rest) - 1, ideal + 2) + 1)]

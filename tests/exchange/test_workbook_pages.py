@@ -6,7 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-import evaldesk.exchange.workbook as workbook
+from evaldesk.exchange import workbook
 from evaldesk.exchange.workbook import workbook_bytes
 from evaldesk.exchange.workbook_pages import FOOTER_LIMIT
 from evaldesk.model import wording
@@ -64,7 +64,7 @@ def test_signature_boxes_are_rows_with_room_and_the_date_on_the_right(sample_boo
 
 
 def test_score_sheet_prints_the_paper_columns_and_keeps_each_block_whole(heavy_book):
-    report, book = heavy_book
+    _, book = heavy_book
     ws = book["评分表"]
     assert ws.print_area.startswith("'评分表'!$A$1:$G$")
     ends = breaks(ws)
@@ -85,7 +85,7 @@ def test_footers_are_within_excels_limit_and_carry_the_fingerprint(heavy_book):
 
 
 def test_figure_columns_show_the_largest_figure_whole(heavy_book):
-    report, book = heavy_book
+    _, book = heavy_book
     ws = book["自评报告"]
     longest = len("499999999.95")   # the 收入合计 of five columns of 99999999.99
     for col in "BCDEFGH":

@@ -2,11 +2,11 @@
 read back from the PDF as a reviewer reads the pages: no continued table starts under blank key cells, no page
 holds nothing but headers, no figure is broken, every long text is printed whole, and the page counts stay put."""
 
+import io
 import re
 
 import pytest
 from pypdf import PdfReader
-import io
 
 from evaldesk.exchange.report_json import read_json
 from evaldesk.model import wording
@@ -67,8 +67,7 @@ def test_a_continued_score_sheet_starts_with_its_key_cells(printed, name):
 
 @pytest.mark.parametrize("name", PAGE_COUNTS)
 def test_a_continued_quant_table_starts_with_its_key_cells(printed, name):
-    report, pdf = printed[name]
-    pages = [page for page in pages_text(pdf) if QUANT_HEAD in page]
+    pages = [page for page in pages_text(printed[name][1]) if QUANT_HEAD in page]
     assert len(pages) >= 2
     for page in pages:
         assert re.match("(产出目标|效益目标)", page.split(QUANT_HEAD, 1)[1]), page[:60]
