@@ -88,5 +88,6 @@ def footer_text(report, fingerprint: str) -> str:
 
 
 def figure_width(texts, minimum: float) -> float:
-    """A column width (characters) that shows the longest of ``texts`` whole (no ###), never below ``minimum``."""
-    return max([minimum] + [len(text) + 3.0 for text in texts])
+    """A column width (characters) that shows the longest of ``texts`` whole (no ###), never below ``minimum``:
+    bold figures (the 汇总 row) are about a tenth wider, and the cell has its margins."""
+    return max([minimum] + [round(len(text) * 1.15 + 3, 1) for text in texts])

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, BOX, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells,
-    fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
+    display_width, fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
 )
 from evaldesk.exchange.workbook_pages import figure_width, paginate
 from evaldesk.model.values import format_amount
@@ -127,8 +127,8 @@ class ReportSheet:
     def running_head(self) -> None:
         """Row 1, repeated on every printed page: the attachment label (from the cover), the department, the
         year."""
-        self.text(1, 3, f"{self.report.department}　{self.report.year}年度", "页眉", font=SMALL, align=RIGHT,
-                  border=False)
+        head = one_line(self.report.department, span_width(self.widths, 3, LAST) - 12)
+        self.text(1, 3, f"{head}　{self.report.year}年度", "页眉", font=SMALL, align=RIGHT, border=False)
         self.ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=LAST)
         self.row = 2
 
@@ -330,8 +330,6 @@ def grid_rows(sheet, grid: Grid, top: int) -> int:
     """Write ``grid`` on ``sheet`` (a ReportSheet) from row ``top``; returns the next free row (one left empty)."""
     ws = sheet.ws
     row = top
-    depth = max(len(path) for path in grid_headings(grid))
-    sheet.keeps.append((top, top + depth + 2))   # the title, the header and the first two rows
     last = len(grid.columns) + 1
     sheet.block(row, 1, last, grid.title, grid.title, font=BOLD, align=CENTER)
     ws.row_dimensions[row].height = 22
@@ -345,6 +343,7 @@ def grid_rows(sheet, grid: Grid, top: int) -> int:
             sheet.cells.number(ws, row, col, values.get(cell_key(grid.key, column.key)), font=font)
         fit_row(ws, row, name, sheet.widths[0], minimum=20)
         row += 1
+    sheet.keeps.append((top, row - 1))   # a grid is printed whole on one page when it fits on one
     return row + 1
 
 
@@ -382,6 +381,19 @@ def figure_widths(report: Report) -> list[float]:
              for values in [summary_row(report, rows), *rows.values()] for grid in GRIDS for column in grid.columns]
     width = figure_width([text for text in texts if text], WIDTHS[1])
     return [WIDTHS[0]] + [width] * (LAST - 1)
+
+
+def one_line(text: str, width: float) -> str:
+    """``text`` shortened with … to fit one line ``width`` characters wide (the running head repeats on every
+    page; a 300-character department name would cover the page's first rows)."""
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 2:
+            break
+        out += ch
+    return out + "…"
 
 
 def frame_row(ws: Worksheet, row: int, *, top: bool, bottom: bool) -> None:

@@ -48,7 +48,8 @@ def test_each_part_starts_a_page_and_a_grid_title_stays_with_its_header(sample_b
         assert row_of(ws, part) - 1 in ends, part
     for grid in GRIDS:
         title = row_of(ws, grid.title)
-        assert not any(title <= end < title + 4 for end in ends), grid.title   # title, header, first rows together
+        last = next(row for row in range(title + 1, ws.max_row + 1) if ws.cell(row, 1).value is None)
+        assert not any(title <= end < last - 1 for end in ends), grid.title   # the whole grid on one page
 
 
 def test_signature_boxes_are_rows_with_room_and_the_date_on_the_right(sample_book):
@@ -104,3 +105,10 @@ def test_a_finding_longer_than_a_row_runs_on_over_rows(sample, monkeypatch):
     messages = "".join(ws.cell(row, 3).value or "" for row in range(3, ws.max_row + 1))
     assert notes == long and messages == "问题" * 500
     assert all((ws.row_dimensions[row].height or 0) < 409 for row in range(1, ws.max_row + 1))
+
+
+def test_the_running_head_stays_one_line_with_a_long_name(heavy_book):
+    report, book = heavy_book
+    head = book["自评报告"]["C1"].value
+    assert head.endswith(f"…　{report.year}年度") and head.startswith(report.department[:10])
+    assert len(head) < 60
