@@ -91,3 +91,25 @@ def figure_width(texts, minimum: float) -> float:
     """A column width (characters) that shows the longest of ``texts`` whole (no ###), never below ``minimum``:
     bold figures (the 汇总 row) are about a tenth wider, and the cell has its margins."""
     return max([minimum] + [round(len(text) * 1.15 + 3, 1) for text in texts])
+
+
+def repeat_merged_labels(ws: Worksheet, page_starts: list[int], columns: tuple[int, ...]) -> None:
+    """A merged label (一级/二级) that runs over a page break is cut there and written again at the top of the
+    next page, as the paper repeats 过程（40分） — a page never starts under a blank merged cell."""
+    from copy import copy
+
+    for merged in list(ws.merged_cells.ranges):
+        if merged.min_col not in columns or merged.min_col != merged.max_col:
+            continue
+        cuts = [row for row in page_starts if merged.min_row < row <= merged.max_row]
+        if not cuts:
+            continue
+        col, anchor = merged.min_col, ws.cell(merged.min_row, merged.min_col)
+        value, style = anchor.value, copy(anchor._style)
+        ws.unmerge_cells(merged.coord)
+        bounds = [merged.min_row, *cuts, merged.max_row + 1]
+        for first, after in zip(bounds, bounds[1:]):
+            cell = ws.cell(first, col)
+            cell.value, cell._style = value, copy(style)
+            if after - 1 > first:
+                ws.merge_cells(start_row=first, start_column=col, end_row=after - 1, end_column=col)

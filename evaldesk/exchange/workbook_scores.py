@@ -18,7 +18,7 @@ from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup,
     set_widths, style,
 )
-from evaldesk.exchange.workbook_pages import paginate
+from evaldesk.exchange.workbook_pages import paginate, repeat_merged_labels
 from evaldesk.model.report import Report
 from evaldesk.model import wording
 from evaldesk.scoring.engine import SheetResult
@@ -78,7 +78,8 @@ class ScoreSheet:
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
         printed = len(wording.SHEET_HEAD)
         ws.print_area = f"A1:{get_column_letter(printed)}{row + 2}"
-        paginate(ws, WIDTHS[:printed], first=HEADER_ROW + 1, last=row + 2, title_rows=1, keeps=self.blocks)
+        starts = paginate(ws, WIDTHS[:printed], first=HEADER_ROW + 1, last=row + 2, title_rows=1, keeps=self.blocks)
+        repeat_merged_labels(ws, starts, (1, 2, 4))   # the 一级/二级 names and a shared 评分标准 (H, I do not print)
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
         ws.sheet_view.showGridLines = False
 

@@ -112,3 +112,12 @@ def test_the_running_head_stays_one_line_with_a_long_name(heavy_book):
     head = book["自评报告"]["C1"].value
     assert head.endswith(f"…　{report.year}年度") and head.startswith(report.department[:10])
     assert len(head) < 60
+
+
+def test_a_page_of_the_score_sheet_starts_with_its_first_level_name(sample_book):
+    ws = sample_book["评分表"]
+    starts = [end + 1 for end in breaks(ws)]
+    assert starts
+    for row in starts:
+        if ws.cell(row, 3).value:   # a row of indicators (not the footnote)
+            assert ws.cell(row, 1).value and ws.cell(row, 2).value, row
