@@ -106,16 +106,17 @@ def print_audit(window: MainWindow) -> None:
     of the form that leaders sign."""
     from evaldesk.app.output import audit_pdf_bytes
 
-    _preview(window, "审核结果", lambda: audit_pdf_bytes(window.document.report))
+    _preview(window, "审核结果", lambda: audit_pdf_bytes(window.document.report),
+             note="审核结果单独成册，不计入报告页数")
 
 
-def _preview(window: MainWindow, title: str, make) -> None:
+def _preview(window: MainWindow, title: str, make, **options) -> None:
     from evaldesk.ui.preview import PreviewDialog
 
     data = _built(window, f"{title}失败", make)
     if data is None:
         return
-    dialog = PreviewDialog(data, window, title=title)
+    dialog = PreviewDialog(data, window, title=title, **options)
     dialog.show()
     window.preview = dialog  # kept, or Python would close it at once
 

@@ -24,7 +24,8 @@ def load_pdf(data: bytes, parent=None) -> QPdfDocument:
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, data: bytes, parent=None, title: str = "打印预览"):
+    def __init__(self, data: bytes, parent=None, title: str = "打印预览",
+                 note: str = "与“导出 PDF”和打印的页面完全相同"):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 1000)
@@ -34,7 +35,7 @@ class PreviewDialog(QDialog):
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        info = QLabel(f"共 {self.pdf.pageCount()} 页　（与“导出 PDF”和打印的页面完全相同）")
+        info = QLabel(f"共 {self.pdf.pageCount()} 页　（{note}）")
         print_button = QPushButton("打印…")
         print_button.clicked.connect(lambda: print_pdf(self.data, self))
         close_button = QPushButton("关闭")
