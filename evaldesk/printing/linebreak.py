@@ -2,8 +2,8 @@
 
 reportlab's CJK line breaker keeps some marks off the start of a line (it lets them hang at the end of the line
 before) but has no rule for the end of a line: an opening quote or bracket may end a line, apart from the word it
-opens (园区“ / 三定”). Here a line that would end with one is broken one character earlier, so the mark starts the
-next line with its word. Its list of marks that cannot start a line also lacks the full-width comma, colon,
+opens (园区“ / 三定”), and it hangs only one mark at a line end, so in ”。 the second starts the next line. Here such
+a line is broken one character earlier, so the marks go with their words. Its list of marks that cannot start a line also lacks the full-width comma, colon,
 semicolon and closing quotes that Chinese text is full of.
 """
 
@@ -21,9 +21,15 @@ def _line_width(line) -> float:
     return sum(stringWidth(word.text, word.fontName, word.fontSize) for word in line.words)
 
 
-def _ends_with_opener(line) -> str:
-    text = "".join(word.text for word in line.words).rstrip()
-    return text[-1] if len(text) > 1 and text[-1] in NO_LINE_END else ""
+def _moves_down(text: str, following: str) -> bool:
+    """Whether the last character of a line must go down to the next: it opens a quote or bracket, or the next
+    line would start with a mark that may not start one (reportlab hangs one mark at a line end, not two: ”。)."""
+    text, following = text.rstrip(), following.lstrip()
+    return len(text) > 2 and (text[-1] in NO_LINE_END or following[:1] in NO_LINE_START)
+
+
+def _line_text(line) -> str:
+    return "".join(word.text for word in line.words)
 
 
 def _patched(original):
@@ -33,11 +39,11 @@ def _patched(original):
         for _ in range(len(lines.lines)):   # each pass fixes the first line ending in an opening mark
             fixed = False
             for k, line in enumerate(lines.lines[:-1]):
-                opener = _ends_with_opener(line)
-                if opener:
+                text = _line_text(line).rstrip()
+                if _moves_down(text, _line_text(lines.lines[k + 1])):
                     widths += [widths[-1]] * (len(lines.lines) + 1 - len(widths))
                     last = line.words[-1]
-                    widths[k] = _line_width(line) - stringWidth(opener, last.fontName, last.fontSize) - 0.01
+                    widths[k] = _line_width(line) - stringWidth(text[-1], last.fontName, last.fontSize) - 0.01
                     lines = original(frags, widths, calcBounds, encoding)
                     fixed = True
                     break
@@ -55,8 +61,7 @@ def _patched_plain(original):
         lines = original(word, maxWidths, fontName, fontSize, encoding)
         widths = list(maxWidths)
         for _ in range(len(lines)):
-            k = next((k for k, (_, text) in enumerate(lines[:-1])
-                      if len(text.rstrip()) > 1 and text.rstrip()[-1] in NO_LINE_END), None)
+            k = next((k for k, (_, text) in enumerate(lines[:-1]) if _moves_down(text, lines[k + 1][1])), None)
             if k is None:
                 break
             widths += [widths[-1]] * (len(lines) + 1 - len(widths))
