@@ -225,18 +225,30 @@ def _default_template_id() -> str:
     return DEFAULT_TEMPLATE_ID
 
 
+AUDIT_PDF_SUFFIX = "_审核结果.pdf"
+
+
 def cmd_print(args) -> int:
     from evaldesk.app.output import export_pdf
     from evaldesk.files import WriteFailed
 
+    if args.audit and args.blank:
+        raise CliError("--audit 与 --blank 不能同时使用：空表没有可审核的内容")
     store = _store(args)
     report = _blank_form_report(store, args) if args.blank else _report(store, args)
-    path = _output(args.output, ".pdf") if args.output else _output_path(args, report, ".pdf")
+    suffix = AUDIT_PDF_SUFFIX if args.audit else ".pdf"
+    path = _output(args.output, ".pdf") if args.output else _output_path(args, report, suffix)
     try:
-        export_pdf(report, path, blank=args.blank)
+        if args.audit:
+            from evaldesk.app.output import export_audit_pdf
+
+            export_audit_pdf(report, path)
+        else:
+            export_pdf(report, path, blank=args.blank)
     except WriteFailed as err:
         raise CliError(str(err)) from None
-    print(f"已生成{'空表' if args.blank else ''} PDF：{path}")
+    kind = "审核结果" if args.audit else "空表" if args.blank else ""
+    print(f"已生成{kind} PDF：{path}")
     return 0
 
 
@@ -371,6 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("print", "生成打印用的 PDF（附件2-1 与评分表）", cmd_print)
     p.add_argument("-o", "--output", metavar="文件", help="输出的 PDF 文件")
     p.add_argument("--blank", action="store_true", help="打印空表，供手工填写（无需已有报告）")
+    p.add_argument("--audit", action="store_true", help="打印审核结果（单独成册，不计入报告页数）")
     p.add_argument("--template", metavar="模板编号", help="空表所用的评分表（evaldesk templates 可查；默认云溪 2021）")
     p.add_argument("--year", type=int, metavar="年度", help="空表标题中的年度（默认上一年）")
     p = command("audit", "审核报告，列出错误、警告与提示；有错误时以非零状态退出", cmd_audit)

@@ -51,3 +51,14 @@ def pdf_bytes(report: Report, *, blank: bool = False) -> bytes:
 def export_pdf(report: Report, path: Path | str, *, blank: bool = False) -> None:
     write_atomic(Path(path), pdf_bytes(report, blank=blank))
 
+
+def audit_pdf_bytes(report: Report) -> bytes:
+    """The audit result as a document of its own (打印审核结果), never part of the signed form."""
+    from evaldesk.printing.pdf import build_audit_pdf
+
+    return build_audit_pdf(report)
+
+
+def export_audit_pdf(report: Report, path: Path | str) -> None:
+    write_atomic(Path(path), audit_pdf_bytes(report))
+

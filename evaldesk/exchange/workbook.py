@@ -79,7 +79,7 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
     ws.title = REPORT_SHEET
     ReportSheet(ws, report, sheet, cells, digest).write()
     ScoreSheet(workbook.create_sheet(SCORE_SHEET), report, sheet, cells, digest).write()
-    write_audit_sheet(workbook.create_sheet(AUDIT_SHEET), report, findings, cells)
+    write_audit_sheet(workbook.create_sheet(AUDIT_SHEET), report, findings, cells, digest)
     write_data_sheet(workbook.create_sheet(DATA_SHEET), data_rows(report, sheet, digest), cells)
     workbook.active = 0
     # The sheets people read are locked too (no password, like the data sheet): the fingerprint vouches for the

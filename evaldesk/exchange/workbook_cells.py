@@ -16,8 +16,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evaldesk.exchange.workbook_pages import footer_text, set_footer
 from evaldesk.model.values import clean_text
-from evaldesk.model import wording
 
 FONT_NAME = "宋体"
 FONT = Font(name=FONT_NAME, size=11)
@@ -169,16 +169,12 @@ def page_setup(ws: Worksheet, title_rows: str | None, footer: str) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.7
     if title_rows:
         ws.print_title_rows = title_rows
-    # "&&" is a literal ampersand in a header/footer; a fingerprint has none, but a department name might.
-    ws.oddFooter.left.text = footer.replace("&", "&&")
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = wording.PAGE_NUMBER.format(page="&P", pages="&N")
-    ws.oddFooter.right.size = 8
+    set_footer(ws, footer)
 
 
 def footer(report, fingerprint: str) -> str:
     """The printed footer's left part: year, department and the fingerprint, worded as on the PDF pages."""
-    return f"{report.year}年度 {report.department}　" + wording.FINGERPRINT.format(fingerprint=fingerprint)
+    return footer_text(report, fingerprint)
 
 
 def span_width(widths: list[float], first_col: int, last_col: int) -> float:

@@ -2,21 +2,26 @@
 form's layout (:mod:`evaldesk.model.layout`) section by section, block by block.
 
 Eight columns: A holds the labels and the organisation names, B–H the figures of part 二 and, merged, the texts.
-Figures are numbers with two decimals shown; a blank cell stays empty.
+Figures are numbers with two decimals shown; a blank cell stays empty; B–H are wide enough for the largest figure
+(the sheet is locked, a clerk could not widen a column showing ###). Each part starts a printed page, and a grid's
+title, header and first rows, a table's header and a signature box are never parted (workbook_pages.paginate).
 """
 
 from __future__ import annotations
 
+from openpyxl.styles import Border
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
-    BOLD, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row,
-    footer, merge, page_setup, paragraphs, set_widths, span_width, style,
+    BOLD, BOX, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells,
+    display_width, fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
 )
+from evaldesk.exchange.workbook_pages import figure_width, paginate
+from evaldesk.model.values import format_amount
 from evaldesk.model import layout, wording
 from evaldesk.model.form import (
     FIELD_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SUMMARY,
-    SUMMARY_ROW_LABEL, Grid, cell_key,
+    GRIDS, SUMMARY_ROW_LABEL, Grid, cell_key,
 )
 from evaldesk.model.layout import (
     Beside, CoverText, Fields, GridBlock, ListBlock, Result, Signatures, Size, Text, cover_text, field_text,
@@ -35,19 +40,17 @@ PAIR_COLUMNS = ((1, 2, 4), (5, 7, LAST))       # (label, first value column, las
 SIGNED_COLUMNS = {"name": (1, 1), "title": (2, 3), "org": (4, 6)}  # the evaluators' fields; 签字 takes the rest
 
 
-def signature_block(opinion: str, signer: str | None, date_line: str = wording.DATE_LINE) -> str:
-    """One of part 四's signature blocks as the paper has it: room to write, the signer's line, the date.
-    (A cell cannot right-align one line of several, so spaces push the signer and the date to the right.)"""
-    lines = [opinion, "", ""]
-    if signer:
-        lines += [" " * 36 + signer, ""]
-    return "\n".join(lines + [" " * 64 + date_line])
+OPINION_ROOM = 60   # points left to write an opinion by hand
+SIGN_ROOM = 36      # points left to sign or stamp
 
 
 class ReportSheet:
     def __init__(self, ws: Worksheet, report: Report, sheet: SheetResult, cells: Cells, fingerprint: str):
         self.ws, self.report, self.sheet, self.cells, self.fingerprint = ws, report, sheet, cells, fingerprint
         self.row = 1
+        self.widths = figure_widths(report)
+        self.part_starts: list[int] = []               # a part starts a printed page
+        self.keeps: list[tuple[int, int]] = []         # rows printed on one page
 
     # ---- small building blocks
     def text(self, row, col, value, where, **style_args):
@@ -55,10 +58,12 @@ class ReportSheet:
 
     def block(self, row, first, last, value, where, *, font=FONT, align=LEFT, last_row=None, fit=True):
         """A text over columns first…last (and rows row…last_row), framed, tall enough to read."""
-        self.cells.block(self.ws, row, first, value, WIDTHS, last_row=last_row, last_col=last,
+        self.cells.block(self.ws, row, first, value, self.widths, last_row=last_row, last_col=last,
                          where=f"{SHEET_NAME} · {where}", font=font, align=align, fit=fit)
 
     def heading(self, title: str) -> None:
+        self.part_starts.append(self.row)
+        self.keeps.append((self.row, self.row + 2))   # never a heading alone at a page foot
         self.block(self.row, 1, LAST, title, title, font=HEADING)
         self.ws.row_dimensions[self.row].height = 24
         self.row += 1
@@ -67,7 +72,7 @@ class ReportSheet:
         """Label in A, the value over B…H."""
         self.block(self.row, 1, 1, label, label, font=BOLD, align=CENTER)
         self.block(self.row, 2, LAST, value, where or label, align=align)
-        fit_row(self.ws, self.row, "", WIDTHS[0], minimum=22)
+        fit_row(self.ws, self.row, "", self.widths[0], minimum=22)
         self.row += 1
 
     def listed(self, label: str, lines: list[str], where: str) -> None:
@@ -85,7 +90,7 @@ class ReportSheet:
 
     # ---- the form, top to bottom
     def write(self) -> None:
-        set_widths(self.ws, WIDTHS)
+        set_widths(self.ws, self.widths)
         self.running_head()
         drawings = self.drawings()
         for section in layout.LAYOUT:
@@ -103,6 +108,8 @@ class ReportSheet:
             if section.title == SECTION_COVER:
                 self.fingerprint_line()
         page_setup(self.ws, "1:1", footer(self.report, self.fingerprint))
+        paginate(self.ws, self.widths, first=2, last=self.row, title_rows=1, forced=self.part_starts,
+                 keeps=self.keeps)
         self.ws.sheet_view.showGridLines = False
 
     def drawings(self) -> dict:
@@ -120,8 +127,8 @@ class ReportSheet:
     def running_head(self) -> None:
         """Row 1, repeated on every printed page: the attachment label (from the cover), the department, the
         year."""
-        self.text(1, 3, f"{self.report.department}　{self.report.year}年度", "页眉", font=SMALL, align=RIGHT,
-                  border=False)
+        head = one_line(self.report.department, span_width(self.widths, 3, LAST) - 12)
+        self.text(1, 3, f"{head}　{self.report.year}年度", "页眉", font=SMALL, align=RIGHT, border=False)
         self.ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=LAST)
         self.row = 2
 
@@ -151,7 +158,7 @@ class ReportSheet:
             self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=2)
             self.text(self.row, 3, shown, label, border=False)
             self.ws.merge_cells(start_row=self.row, start_column=3, end_row=self.row, end_column=LAST)
-            fit_row(self.ws, self.row, shown, span_width(WIDTHS, 3, LAST), minimum=24)
+            fit_row(self.ws, self.row, shown, span_width(self.widths, 3, LAST), minimum=24)
             self.row += 1
         self.row += 1
 
@@ -226,6 +233,7 @@ class ReportSheet:
         goals = [numbered(spec, i, item.values.get(field, ""))
                  for i, item in enumerate(self.report.items(block.list.key), 1)] or [""]
         first = self.row
+        self.keeps.append((first, first + 1))
         self.block(self.row, 2, 5, block.list_heading, block.list_heading, font=BOLD, align=CENTER)
         self.block(self.row, 6, LAST, block.text.label, block.text.label, font=BOLD, align=CENTER)
         fit_row(self.ws, self.row, "", 1, minimum=22)
@@ -242,6 +250,7 @@ class ReportSheet:
         names = dict(spec.fields)
         items = self.report.items(block.key)
         first = self.row
+        self.keeps.append((first, first + 2))   # the header with its first rows
         self.block(self.row, 2, 3, names["group"], "定量目标", font=BOLD, align=CENTER)
         self.block(self.row, 4, 5, names["target"], "定量目标", font=BOLD, align=CENTER)
         self.block(self.row, 6, LAST, names["actual"], "定量目标", font=BOLD, align=CENTER)
@@ -272,6 +281,7 @@ class ReportSheet:
         spec = block.spec
         names = dict(spec.fields)
         columns = [(key, *SIGNED_COLUMNS[key]) for key, _ in spec.fields]
+        self.keeps.append((self.row, self.row + 1))
         for key, first, last in columns:
             self.block(self.row, first, last, names[key], spec.label, font=BOLD, align=CENTER)
         self.block(self.row, 7, LAST, wording.SIGNATURE_COLUMN, spec.label, font=BOLD, align=CENTER)
@@ -285,10 +295,22 @@ class ReportSheet:
             self.row += 1
 
     def signatures(self, block: Signatures) -> None:
-        for box in (signature_block(opinion, signer, block.date_line) for opinion, signer in block.boxes):
-            self.block(self.row, 1, LAST, box, "签字栏", align=TOP_LEFT, fit=False)
-            self.ws.row_dimensions[self.row].height = LINE_HEIGHT * (box.count("\n") + 1) + 8
-            self.row += 1
+        """Each box as the paper has it, in rows of its own: the heading, room to write, the signer's line on the
+        right, room to sign, the date on the right; framed as one box and kept on one page."""
+        for opinion, signer in block.boxes:
+            lines = [(opinion, LEFT, LINE_HEIGHT + 6), ("", LEFT, OPINION_ROOM if signer else SIGN_ROOM)]
+            if signer:
+                lines += [(signer, CENTER, LINE_HEIGHT + 6), ("", LEFT, SIGN_ROOM)]
+            lines.append((block.date_line, RIGHT, LINE_HEIGHT + 8))
+            first = self.row
+            for n, (text, align, height) in enumerate(lines):
+                start = 5 if align is CENTER else 1   # the signer's line stands in the right half, as on paper
+                self.text(self.row, start, text, "签字栏", align=RIGHT if align is RIGHT else LEFT, border=False)
+                self.ws.merge_cells(start_row=self.row, start_column=start, end_row=self.row, end_column=LAST)
+                self.ws.row_dimensions[self.row].height = height
+                frame_row(self.ws, self.row, top=n == 0, bottom=n == len(lines) - 1)
+                self.row += 1
+            self.keeps.append((first, self.row - 1))
 
     def signed_lines(self, block: Fields) -> None:
         """“label：value” side by side, to be signed beside (填报人 and phone)."""
@@ -319,8 +341,9 @@ def grid_rows(sheet, grid: Grid, top: int) -> int:
         sheet.text(row, 1, name, f"{grid.title} · 机构名称", font=font)
         for col, column in enumerate(grid.columns, 2):
             sheet.cells.number(ws, row, col, values.get(cell_key(grid.key, column.key)), font=font)
-        fit_row(ws, row, name, WIDTHS[0], minimum=20)
+        fit_row(ws, row, name, sheet.widths[0], minimum=20)
         row += 1
+    sheet.keeps.append((top, row - 1))   # a grid is printed whole on one page when it fits on one
     return row + 1
 
 
@@ -349,3 +372,34 @@ def grid_header(sheet, grid: Grid, top: int) -> int:
         ws = sheet.ws
         ws.row_dimensions[top + level].height = max(ws.row_dimensions[top + level].height or 0, 20)
     return top + depth
+
+
+def figure_widths(report: Report) -> list[float]:
+    """A's width, then B–H wide enough for the longest figure of part 二 (99999999.99 and its sums)."""
+    rows = unit_rows(report)
+    texts = [format_amount(values.get(cell_key(grid.key, column.key)))
+             for values in [summary_row(report, rows), *rows.values()] for grid in GRIDS for column in grid.columns]
+    width = figure_width([text for text in texts if text], WIDTHS[1])
+    return [WIDTHS[0]] + [width] * (LAST - 1)
+
+
+def one_line(text: str, width: float) -> str:
+    """``text`` shortened with … to fit one line ``width`` characters wide (the running head repeats on every
+    page; a 300-character department name would cover the page's first rows)."""
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 2:
+            break
+        out += ch
+    return out + "…"
+
+
+def frame_row(ws: Worksheet, row: int, *, top: bool, bottom: bool) -> None:
+    """The left and right rules of a box drawn over rows (and its top and bottom rules on its first and last)."""
+    side = BOX.left
+    for col in range(1, LAST + 1):
+        cell = ws.cell(row, col)
+        cell.border = Border(left=side if col == 1 else None, right=side if col == LAST else None,
+                             top=side if top else None, bottom=side if bottom else None)

@@ -4,16 +4,21 @@ Columns A–G are the paper's (一级 | 二级 | 三级指标 | 评分标准 | �
 the 二级 and 一级 subtotals, merged down their blocks like the 一级/二级 names, so a reader sees every subtotal as a
 number without extra rows breaking the table. A shared cell (经济效益/社会效益/生态效益) is one 分值 and one 自评得分
 merged over its rows; consecutive indicators with the same 评分标准 share one merged 评分标准 cell, as on paper.
+
+Only A–G print (the paper's columns at the paper's scale); a 二级 block is never cut by a page break when it fits
+on a page, so no page starts under blank merged 一级/二级 cells.
 """
 
 from __future__ import annotations
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup,
     set_widths, style,
 )
+from evaldesk.exchange.workbook_pages import paginate, repeat_merged_labels
 from evaldesk.model.report import Report
 from evaldesk.model import wording
 from evaldesk.model.layout import cover_text
@@ -25,6 +30,7 @@ SHEET_NAME = "评分表"
 HEADERS = wording.SHEET_HEAD + ("二级指标得分", "一级指标得分")
 WIDTHS = [11.0, 11.0, 16.0, 42.0, 7.0, 8.0, 24.0, 8.0, 8.0]
 LAST = len(WIDTHS)
+PRINTED = len(wording.SHEET_HEAD)   # A–G, the paper's columns; H and I (subtotals) stay off the printed page
 SCORE_FORMAT = "General"  # scores show as many decimals as they have: 5, 0.5, 2.92, 92.5
 HEADER_ROW = 4
 
@@ -37,6 +43,7 @@ class ScoreSheet:
     def __init__(self, ws: Worksheet, report: Report, sheet: SheetResult, cells: Cells, fingerprint: str):
         self.ws, self.report, self.sheet, self.cells, self.fingerprint = ws, report, sheet, cells, fingerprint
         self.template = sheet.template
+        self.blocks: list[tuple[int, int]] = []   # each 二级 block's rows, kept on one printed page
 
     def text(self, row, col, value, where, *, last_row=None, last_col=None, font=FONT, align=LEFT, fit=True):
         self.cells.block(self.ws, row, col, value, WIDTHS, last_row=last_row, last_col=last_col,
@@ -55,23 +62,26 @@ class ScoreSheet:
                         border=False)
         self.cells.text(ws, 1, 3, f"{self.report.department}　{self.report.year}年度", where="评分表 · 页眉",
                         font=SMALL, align=RIGHT, border=False)
-        ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=LAST)
+        ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=PRINTED)
         self.cells.text(ws, 2, 1, cover["sheet_title"], where="评分表 · 标题", font=TITLE, align=CENTER,
                         border=False)
-        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=LAST)
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=PRINTED)
         ws.row_dimensions[2].height = 36
         for col, header in enumerate(HEADERS, 1):
             self.text(HEADER_ROW, col, header, "表头", font=BOLD, align=CENTER)
         row = self.indicators(HEADER_ROW + 1)
         row = self.totals(row)
         self.cells.text(ws, row + 1, 1, cover["sheet_footnote"], where="评分表 · 备注", border=False)
-        ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=LAST)
-        fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS))
+        ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=PRINTED)
+        fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS[:PRINTED]))
         self.cells.text(ws, row + 2, 1, wording.TEMPLATE_LINE.format(name=template.name) + f"（{template.id}）",
                         where="评分表 · 模板",
                         font=SMALL, border=False)
-        ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=LAST)
+        ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=PRINTED)
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
+        ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 2}"
+        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 2, title_rows=1, keeps=self.blocks)
+        repeat_merged_labels(ws, starts, (1, 2, 4))   # the 一级/二级 names and a shared 评分标准 (H, I do not print)
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
         ws.sheet_view.showGridLines = False
 
@@ -119,6 +129,8 @@ class ScoreSheet:
             if i < len(placed) and ancestor(placed[i][0]) is group:
                 continue
             first, last = placed[start][1], placed[i - 1][2]
+            if level == 2:
+                self.blocks.append((first, last))
             if group is None:
                 self.text(first, name_col, "", "指标", last_row=last)
                 self.number(first, score_col, None, last_row=last)
@@ -133,10 +145,10 @@ class ScoreSheet:
         self.number(row, 5, self.template.total, font=BOLD)
         self.number(row, 6, sheet.total, font=BOLD)
         self.text(row, 7, "" if sheet.complete else f"尚有 {len(sheet.pending)} 项未评分，总分未定", "总分",
-                  last_col=LAST)
+                  last_col=PRINTED)
         fit_row(self.ws, row, "", 1, minimum=24)
         row += 1
         self.text(row, 1, wording.OVERALL_GRADE, "评价等次", last_col=4, font=BOLD, align=CENTER)
-        self.text(row, 5, sheet.grade or "待定", "评价等次", last_col=LAST, font=HEADING, align=LEFT)
+        self.text(row, 5, sheet.grade or "待定", "评价等次", last_col=PRINTED, font=HEADING, align=LEFT)
         fit_row(self.ws, row, "", 1, minimum=24)
         return row + 1

@@ -11,6 +11,10 @@ GROUP_SUBHEAD = "其中："            # over the parts of a 合计 that is itse
 
 QUALITATIVE_CAPTION = "整体支出绩效定性目标及实施计划完成情况"
 QUANTITATIVE_CAPTION = "整体支出绩效定量目标及实施计划完成情况"
+QUANT_GROUP_NOTES = {   # printed under the 评价内容 of part 三's 定量目标, as on the paper form
+    "产出目标": "（部门工作实绩，包含上级部门和市委市政府布置的重点工作、实事任务等，根据部门实际进行调整细化）",
+    "效益目标": "（预期实现的效益）",
+}
 OVERALL_SCORE = "绩效自评综合得分"
 OVERALL_GRADE = "评价等次"
 

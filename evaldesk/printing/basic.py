@@ -11,7 +11,7 @@ from evaldesk.model.layout import Fields, ListBlock, Size, Text, field_text, num
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
 from evaldesk.printing.tables import form_table, stacked_rows
-from evaldesk.printing.text import heading, para, paragraphs
+from evaldesk.printing.text import hanging, head_para, heading, para, paragraphs
 from evaldesk.printing.walk import walk
 
 LABEL_WIDTH = 30 * mm
@@ -24,7 +24,7 @@ BLANK_ITEMS_HEIGHT = 22
 def labelled_text(label: str, blocks: list, *, min_height: float | None = None) -> list:
     """A label in the left column beside text blocks that flow down the right column."""
     s = styles()
-    rows = [[para(label, s["head"]) if i == 0 else "", block] for i, block in enumerate(blocks or [""])]
+    rows = [[head_para(label, s["head"], LABEL_WIDTH) if i == 0 else "", block] for i, block in enumerate(blocks or [""])]
     return stacked_rows(rows, TEXT_WIDTHS, min_height=min_height)
 
 
@@ -35,7 +35,8 @@ def field_pairs(printout: Printout, block: Fields) -> list:
     for r, keys in enumerate(block.rows):
         row = []
         for key in keys:
-            row += [para(block.label(key), s["head"]), para(field_text(printout.report, key), s["cell_center"])]
+            row += [head_para(block.label(key), s["head"], LABEL_WIDTH),
+                    para(field_text(printout.report, key), s["cell_center"])]
         if len(keys) == 1:
             row += ["", ""]
             spans.append(("SPAN", (1, r), (3, r)))
@@ -54,7 +55,7 @@ def numbered_list(printout: Printout, block: ListBlock) -> list:
     s = styles()
     field = block.spec.fields[0][0]
     lines = [line for i, item in enumerate(printout.report.items(block.key), 1)
-             for line in paragraphs(numbered(block.spec, i, item.values.get(field, "")), s["cell"])]
+             for line in hanging(numbered(block.spec, i, ""), item.values.get(field, ""), s["cell"])]
     return labelled_text(block.heading, lines, min_height=BLANK_ITEMS_HEIGHT if printout.blank else None)
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from evaldesk.model.form import SECTION_COVER
 from evaldesk.model.layout import CoverText, Fields, cover_text, field_text
 from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
-from evaldesk.printing.styles import FRAME_WIDTH, LINE, LINE_COLOR, styles
+from evaldesk.printing.styles import FRAME_HEIGHT, FRAME_WIDTH, LINE, LINE_COLOR, styles
 from evaldesk.printing.tables import font_command
 from evaldesk.printing.text import markup, para
 from evaldesk.printing.walk import walk
@@ -21,6 +21,7 @@ TITLE_BREAKS = ("绩效评价", "自评报告")
 # Room below a cover line (by its template key) and below the fields.
 ROOM_BELOW = {"report_attachment": 45 * mm, "report_title": 40 * mm}
 FIELDS_ROOM_BELOW = 50 * mm
+COVER_SLACK = 6   # points kept free on the cover page, against rounding
 COVER_STYLES = {"report_attachment": "attachment", "report_title": "title", "bureau": "bureau"}
 
 
@@ -58,12 +59,23 @@ def cover_fields(printout: Printout, block: Fields) -> list:
     table = Table(rows, colWidths=[46 * mm, 112 * mm], hAlign="CENTER", splitInRow=1, style=TableStyle([
         font_command(),
         ("LINEBELOW", (1, 0), (1, -1), LINE, LINE_COLOR),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),   # a label stands beside the first line of a long value
         ("TOPPADDING", (0, 0), (-1, -1), 14),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return [table, Spacer(0, FIELDS_ROOM_BELOW)]
 
 
+def on_one_page(flowables: list) -> list:
+    """The cover is one page whatever its names' length: the room between its parts shrinks first, and only
+    if the text alone is taller than a page is everything drawn smaller."""
+    texts = sum(f.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                for f in flowables if not isinstance(f, Spacer))
+    rooms = sum(f.height for f in flowables if isinstance(f, Spacer))
+    scale = max(0.0, min(1.0, (FRAME_HEIGHT - texts - COVER_SLACK) / rooms)) if rooms else 1.0
+    fitted = [Spacer(0, f.height * scale) if isinstance(f, Spacer) else f for f in flowables]
+    return [KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT - COVER_SLACK, fitted, mode="shrink")]
+
+
 def cover_flowables(printout: Printout) -> list:
-    return walk(printout, SECTION_COVER, {CoverText: cover_line, Fields: cover_fields}) + [PageBreak()]
+    return on_one_page(walk(printout, SECTION_COVER, {CoverText: cover_line, Fields: cover_fields})) + [PageBreak()]

@@ -9,15 +9,16 @@ to the last header row.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak
 
 from evaldesk.model.form import SECTION_FINANCE, SUMMARY_ROW_LABEL, Grid, cell_key
 from evaldesk.model.layout import GridBlock, grid_headings
 from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.values import format_amount
 from evaldesk.printing.printout import Printout
-from evaldesk.printing.styles import FRAME_WIDTH, styles
-from evaldesk.printing.tables import form_table
-from evaldesk.printing.text import heading, para
+from evaldesk.printing.styles import FRAME_WIDTH, HEADING_ROOM, styles
+from evaldesk.printing.paged import PagedTable, Row
+from evaldesk.printing.text import figure, head_para, heading, para
 from evaldesk.printing.walk import walk
 
 UNIT_WIDTH = 38 * mm
@@ -57,20 +58,29 @@ def grid_table(printout: Printout, grid: Grid):
     s = styles()
     report = printout.report
     texts, spans = header_cells(grid_headings(grid))
-    header = [[para(text, s["head"]) for text in row] for row in texts]
-    rows = unit_rows(report)
-    body = [(SUMMARY_ROW_LABEL, summary_row(report, rows))]
-    body += [(f"{number}、{unit.name}", rows[unit.id]) for number, unit in enumerate(report.units, 1)]
-    lines = [[para(name, s["cell"])] + [para(format_amount(row[cell_key(grid.key, column.key)]), s["cell_right"])
-                                         for column in grid.columns]
-             for name, row in body]
     width = (FRAME_WIDTH - UNIT_WIDTH) / len(grid.columns)
-    return form_table(header + lines, [UNIT_WIDTH] + [width] * len(grid.columns), header_rows=len(header),
-                      header_spans=spans, min_height=ROW_HEIGHT)
+    widths = [UNIT_WIDTH] + [width] * len(grid.columns)
+    span_end = {start: end for start, end in spans}   # (column, row) → where its merged cell ends
+
+    def cell_width(c: int, r: int) -> float:
+        return sum(widths[c:span_end.get((c, r), (c, r))[0] + 1])
+
+    header = [[head_para(text, s["head"], cell_width(c, r)) if text else "" for c, text in enumerate(row)]
+              for r, row in enumerate(texts)]
+    rows = unit_rows(report)
+    body = [(SUMMARY_ROW_LABEL, summary_row(report, rows), s["head_left"], s["figure_bold"])]
+    body += [(f"{number}、{unit.name}", rows[unit.id], s["cell"], s["cell_right"])
+             for number, unit in enumerate(report.units, 1)]
+    lines = [Row([para(name, name_style)] + [figure(format_amount(row[cell_key(grid.key, column.key)]), style, width)
+                                              for column in grid.columns])
+             for name, row, name_style, style in body]
+    return PagedTable(header, widths, lines, header_spans=spans, flow={0}, min_height=ROW_HEIGHT,
+                      before=[para(grid.title, s["caption"])])
 
 
 def captioned_grid(printout: Printout, block: GridBlock) -> list:
-    return [*heading(block.grid.title, styles()["caption"]), grid_table(printout, block.grid)]
+    """The caption stays with the grid's header and first rows (a caption alone at a page foot is useless)."""
+    return [CondPageBreak(HEADING_ROOM), grid_table(printout, block.grid)]
 
 
 def finance_flowables(printout: Printout) -> list:

@@ -1,34 +1,37 @@
-"""The appendix page 审核结果: every audit finding with its severity and the filler's 说明, so a reviewer sees on
-paper what the program flagged and how the filler explained it."""
+"""The audit result (审核结果), a document of its own: which report it checked, every finding with its severity and
+the filler's 说明, so a reviewer sees on paper what the program flagged and how the filler explained it."""
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak
 
 from evaldesk.audit.findings import Severity
 from evaldesk.model import wording
 from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
-from evaldesk.printing.tables import form_table
+from evaldesk.printing.paged import PagedTable, Row
 from evaldesk.printing.text import para, paragraphs
 
 WIDTHS = [14 * mm, FRAME_WIDTH - 74 * mm, 60 * mm]
 
 
 def findings_flowables(printout: Printout) -> list:
-    if not printout.findings:
-        return []
     s = styles()
+    report = printout.report
+    checked = labels.FINDINGS_OF.format(department=report.department or labels.NO_DEPARTMENT,
+                                        title=report.template.title(report.year))
+    if not printout.findings:
+        return [para(wording.FINDINGS_TITLE, s["sheet_title"]), para(checked, s["cell"]),
+                para(labels.NO_FINDINGS, s["cell"])]
     counts = {severity: sum(1 for f in printout.findings if f.severity is severity) for severity in Severity}
     head = [para(text, s["head"]) for text in labels.FINDINGS_HEAD]
-    rows = [[para(f.severity.label, s["cell_center"]), paragraphs(f.message, s["cell"]), paragraphs(f.note, s["cell"])]
-            for f in printout.findings]
+    rows = [Row([para(f.severity.label, s["cell_center"]), paragraphs(f.message, s["cell"]),
+                 paragraphs(f.note, s["cell"])]) for f in printout.findings]
     return [
-        PageBreak(),
         para(wording.FINDINGS_TITLE, s["sheet_title"]),
+        para(checked, s["cell"]),
         para(labels.FINDINGS_COUNT.format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
                                           infos=counts[Severity.INFO]), s["cell"]),
-        form_table([head] + rows, WIDTHS, header_rows=1, top_columns=(1, 2), flowing=True),
+        PagedTable([head], WIDTHS, rows, repeat={0}, flow={1, 2}, top={1, 2}),
     ]

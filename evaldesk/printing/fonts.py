@@ -1,7 +1,12 @@
-"""The bundled Noto Sans SC, registered once with reportlab so every glyph is embedded (subset) in the PDF.
+"""The bundled faces, registered once with reportlab so every glyph is embedded (subset) in the PDF.
+
+Body text is in Noto Serif SC (a 宋体-style face, as official forms and the bureau's workbook use), titles, headings
+and table headers in Noto Sans SC Bold (黑体). Both are OFL fonts in resources/fonts; the serif was cut from
+pylopdf-fonts-zh-cn's CFF font to TrueType outlines by scripts/make_serif_font.py, because reportlab embeds
+TrueType outlines only.
 
 reportlab's own default font (Helvetica) is one of the 14 standard fonts that a PDF names without embedding;
-``canvas_basefontname`` makes our font the default so no unembedded font is ever referenced.
+``canvas_basefontname`` makes our body font the default so no unembedded font is ever referenced.
 """
 
 from __future__ import annotations
@@ -15,19 +20,20 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from evaldesk.resources import FONT_BOLD, FONT_REGULAR
 
-REGULAR = "NotoSansSC"
+FONT_SERIF = FONT_REGULAR.parent / "NotoSerifSC-Regular.ttf"
+REGULAR = "NotoSerifSC-Regular"
 BOLD = "NotoSansSC-Bold"
 
 
 @cache
 def register_fonts() -> tuple[str, str]:
-    """Register the regular and bold faces (about 0.2 s, once per process); return their names."""
-    for name, path in ((REGULAR, FONT_REGULAR), (BOLD, FONT_BOLD)):
+    """Register the body and the title faces (about 0.2 s, once per process); return their names."""
+    for name, path in ((REGULAR, FONT_SERIF), (BOLD, FONT_BOLD)):
         font = TTFont(name, str(path))
-        # Both bundled files were cut from one variable font and still carry its PostScript name
-        # (NotoSansSC-Thin); reportlab treats fonts with the same face name as one font, so bold would print as
-        # regular. Each face gets its own name, which is also the name a PDF viewer shows.
-        font.face.name = f"NotoSansSC-{'Bold' if name == BOLD else 'Regular'}".encode()
+        # The bundled sans was cut from a variable font and still carries its PostScript name (NotoSansSC-Thin);
+        # reportlab treats fonts with the same face name as one font. Each face gets its own name, which is
+        # also the name a PDF viewer shows.
+        font.face.name = name.encode()
         pdfmetrics.registerFont(font)
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)

@@ -1,4 +1,5 @@
-"""The page around the content: the footer (第 x 页 共 y 页 and the data fingerprint) and the 草稿 marking.
+"""The page around the content: the footer (第 x 页 共 y 页 and the data fingerprint) and the 草稿 marking. A cover
+page carries neither page number nor fingerprint, and the pages after it count from 1.
 
 The page total is only known at the end, so the canvas keeps each page's state and draws every footer when the
 document is saved. The 草稿 marking is drawn when a page begins, so it lies under the content and hides nothing.
@@ -23,8 +24,10 @@ GREY = colors.Color(0.35, 0.35, 0.35)
 WATERMARK = colors.Color(0.82, 0.82, 0.82)
 
 
-def _footer_canvas(printout: Printout):
-    """A Canvas class that writes 第 x 页 共 y 页 and the fingerprint on every page once the total is known."""
+def _footer_canvas(printout: Printout, cover: bool):
+    """A Canvas class that writes 第 x 页 共 y 页 and the fingerprint on every page (but a cover) once the total
+    is known."""
+    skipped = 1 if cover else 0
     regular, _ = register_fonts()
     fingerprint = wording.FINGERPRINT.format(fingerprint=printout.fingerprint) if printout.fingerprint else ""
 
@@ -38,10 +41,11 @@ def _footer_canvas(printout: Printout):
             self._startPage()
 
         def save(self):
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
+            total = len(self._pages) - skipped
+            for number, state in enumerate(self._pages, 1 - skipped):
                 self.__dict__.update(state)
-                self._draw_footer(number, total)
+                if number >= 1:
+                    self._draw_footer(number, total)
                 super().showPage()
             super().save()
 
@@ -83,8 +87,9 @@ def _draft_marking(printout: Printout):
     return mark
 
 
-def render(printout: Printout, story: list, title: str) -> bytes:
-    """Lay ``story`` out on A4 pages and return the PDF. ``invariant`` makes equal input give equal bytes."""
+def render(printout: Printout, story: list, title: str, *, cover: bool = False, draft_marking: bool = True) -> bytes:
+    """Lay ``story`` out on A4 pages and return the PDF. ``invariant`` makes equal input give equal bytes.
+    ``cover``: the first page is a cover (no footer, not counted)."""
     regular, _ = register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(buffer, pagesize=PAGE_SIZE, leftMargin=LEFT_MARGIN, rightMargin=RIGHT_MARGIN,
@@ -92,7 +97,7 @@ def render(printout: Printout, story: list, title: str) -> bytes:
                           creator="evaldesk", invariant=1, initialFontName=regular)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    on_page = _draft_marking(printout) if printout.draft else (lambda canvas, doc: None)
+    on_page = _draft_marking(printout) if printout.draft and draft_marking else (lambda canvas, doc: None)
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
-    doc.build(story, canvasmaker=_footer_canvas(printout))
+    doc.build(story, canvasmaker=_footer_canvas(printout, cover))
     return buffer.getvalue()

@@ -1,6 +1,9 @@
-"""The printed form as PDF bytes or a file: cover, parts 一 to 五, the score sheet, and the audit appendix.
+"""The printed form as PDF bytes or a file: cover, parts 一 to 五 and the score sheet — the copy leaders sign — and,
+as a document of its own, the audit result (审核结果) for the reviewer.
 
-``build_pdf`` is what the window's preview and print use; ``write_pdf`` what 导出PDF and ``evaldesk print`` use.
+``build_pdf`` is what the window's preview and print use; ``write_pdf`` what 导出PDF and ``evaldesk print`` use;
+``build_audit_pdf`` what 打印审核结果 and ``evaldesk print --audit`` use. The audit result is never part of the
+form: a page torn off the signed copy would leave its page count wrong.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from pathlib import Path
 
 from evaldesk.audit.engine import audit_report
 from evaldesk.files import write_atomic
-from evaldesk.model import layout
+from evaldesk.model import layout, wording
 from evaldesk.model.document import fingerprint
 from evaldesk.model.form import (
     SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SHEET, SECTION_SUMMARY,
@@ -43,14 +46,28 @@ def printout_of(report: Report, *, blank: bool = False) -> Printout:
     return Printout(report, sheet, fingerprint=fingerprint(report), findings=audit_report(report, sheet))
 
 
+def document_title(report: Report, title: str) -> str:
+    return f"{report.department} {title}" if report.department else title
+
+
 def build_pdf(report: Report, *, blank: bool = False) -> bytes:
+    """The form: its pages are numbered after the cover, which carries neither page number nor fingerprint."""
     printout = printout_of(report, blank=blank)
     story = [flowable for section in layout.LAYOUT for flowable in PARTS[section.title](printout)]
-    story += findings_flowables(printout)
-    title = layout.report_title(printout.report)
-    if printout.report.department:
-        title = f"{printout.report.department} {title}"
-    return render(printout, story, title)
+    title = document_title(printout.report, layout.report_title(printout.report))
+    return render(printout, story, title, cover=True)
+
+
+def build_audit_pdf(report: Report) -> bytes:
+    """The audit result on its own pages, numbered on their own, with the same fingerprint as the form it
+    checked (so the two can be matched)."""
+    printout = printout_of(report)
+    return render(printout, findings_flowables(printout), document_title(report, wording.FINDINGS_TITLE),
+                  draft_marking=False)
+
+
+def write_audit_pdf(report: Report, path: Path) -> None:
+    write_atomic(Path(path), build_audit_pdf(report))
 
 
 def write_pdf(report: Report, path: Path, *, blank: bool = False) -> None:

@@ -11,7 +11,8 @@ from evaldesk.model.form import SECTION_PEOPLE
 from evaldesk.model.layout import Fields, ListBlock, Signatures, field_text
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import CELL_PADDING, FRAME_WIDTH, LINE, LINE_COLOR, styles
-from evaldesk.printing.tables import font_command, form_table
+from evaldesk.printing.paged import PagedTable, Row
+from evaldesk.printing.tables import font_command
 from evaldesk.printing.text import heading, para
 from evaldesk.printing.walk import walk
 
@@ -27,9 +28,9 @@ def evaluators(printout: Printout, block: ListBlock) -> list:
     spec = block.spec
     head = [para(label, s["head"]) for _, label in spec.fields]
     head += [para(wording.SIGNATURE_COLUMN, s["head"])] if block.signed else []
-    rows = [[para(item.values.get(key, ""), s["cell_center"]) for key, _ in spec.fields] + ([""] if block.signed else [])
-            for item in printout.report.items(block.key)]
-    return [form_table([head] + rows, EVALUATOR_WIDTHS, header_rows=1, min_height=SIGN_ROW)]
+    rows = [Row([para(item.values.get(key, ""), s["cell_center"]) for key, _ in spec.fields]
+                + ([""] if block.signed else [])) for item in printout.report.items(block.key)]
+    return [PagedTable([head], EVALUATOR_WIDTHS, rows, flow={0, 1, 2}, min_height=SIGN_ROW)]
 
 
 def signature_boxes(printout: Printout, block: Signatures) -> list:

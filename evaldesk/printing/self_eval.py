@@ -5,14 +5,17 @@ grade from the score sheet."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak
 
+from evaldesk.model import wording
 from evaldesk.model.form import QUANT_GROUPS, SECTION_SELF
 from evaldesk.model.layout import Beside, ListBlock, Result, numbered
 from evaldesk.model.report import Item
 from evaldesk.printing.printout import Printout
-from evaldesk.printing.styles import FRAME_WIDTH, styles
+from evaldesk.printing.styles import FRAME_WIDTH, HEADING_ROOM, styles
+from evaldesk.printing.paged import PagedTable, Row
 from evaldesk.printing.tables import form_table
-from evaldesk.printing.text import heading, para, paragraphs
+from evaldesk.printing.text import hanging, head_para, heading, para, paragraphs
 from evaldesk.printing.walk import walk
 from evaldesk.scoring.report_text import score_text
 
@@ -20,6 +23,7 @@ GOAL_WIDTH = 62 * mm
 QUANT_WIDTHS = [22 * mm, 24 * mm, 52 * mm, FRAME_WIDTH - 98 * mm]
 SCORE_WIDTHS = [46 * mm, FRAME_WIDTH - 46 * mm]
 BLANK_ROW = 24
+BLANK_QUANT_ROW = 40   # room for two or three handwritten lines per 定量目标 row
 
 
 def grouped(items: list[Item]) -> list[Item]:
@@ -48,14 +52,14 @@ def qualitative(printout: Printout, block: Beside) -> list:
     goals_spec = block.list.spec
     line_style = s["blank_line"] if printout.blank else s["cell"]
     goals = [line for i, item in enumerate(report.items(block.list.key), 1)
-             for line in paragraphs(numbered(goals_spec, i, item.values.get(goals_spec.fields[0][0], "")), line_style)]
+             for line in hanging(numbered(goals_spec, i, ""), item.values.get(goals_spec.fields[0][0], ""), line_style)]
     actual = paragraphs(report.text(block.text.key), s["cell"])
     head = [para(block.list_heading, s["head"]), para(block.text.label, s["head"])]
     # One row holding both columns, so neither column's lines space out the other's; the row splits at a page end.
-    table = form_table([head, [goals, actual]], [GOAL_WIDTH, FRAME_WIDTH - GOAL_WIDTH], header_rows=1,
-                       top_columns=(0, 1), flowing=True,
-                       min_height=BLANK_ROW * 4 if printout.blank else None)
-    return heading(block.caption, s["caption"]) + [table]
+    table = PagedTable([head], [GOAL_WIDTH, FRAME_WIDTH - GOAL_WIDTH], [Row([goals, actual])], flow={0, 1},
+                       top={0, 1}, min_height=BLANK_ROW * 4 if printout.blank else None,
+                       before=[para(block.caption, s["caption"])])
+    return [CondPageBreak(HEADING_ROOM), table]
 
 
 def quantitative(printout: Printout, block: ListBlock) -> list:
@@ -63,19 +67,20 @@ def quantitative(printout: Printout, block: ListBlock) -> list:
     field_label = dict(block.spec.fields)
     head = [para(field_label["group"], s["head"]), "",
             para(field_label["target"], s["head"]), para(field_label["actual"], s["head"])]
-    rows, keys = [head], [[None] * 4]
-    previous = None
+    rows = []
     for item in grouped(printout.report.items(block.key)):
         group, kind = item.values.get("group", ""), item.values.get("kind", "")
-        rows.append([para(group, s["cell_center"]) if group != (previous or ("",))[0] else "",
-                     para(kind, s["cell_center"]) if (group, kind) != previous else "",
-                     paragraphs(target_text(item), s["cell"]), paragraphs(item.values.get("actual", ""), s["cell"])])
-        keys.append([group, (group, kind), None, None])
-        previous = (group, kind)
-    table = form_table(rows, QUANT_WIDTHS, header_rows=1, header_spans=[((0, 0), (1, 0))], keys=keys,
-                       top_columns=(0, 1, 2, 3), flowing=True,
-                       min_height=BLANK_ROW if printout.blank else None)
-    return [*heading(block.heading, s["caption"]), table]
+        # 评价内容 and 指标类型 are merged cells: a page that continues them repeats them (no blank key cells).
+        group_cell = [para(group, s["cell_center"])]
+        if group in wording.QUANT_GROUP_NOTES:
+            group_cell.append(para(wording.QUANT_GROUP_NOTES[group], s["small_center"]))
+        rows.append(Row([group_cell, head_para(kind, s["cell_center"], QUANT_WIDTHS[1]),
+                         paragraphs(target_text(item), s["cell"]), paragraphs(item.values.get("actual", ""), s["cell"])],
+                        keys=[group, (group, kind), None, None], keep=(group, kind)))
+    table = PagedTable([head], QUANT_WIDTHS, rows, header_spans=[((0, 0), (1, 0))], repeat={0, 1}, flow={2, 3},
+                       top={2, 3}, min_height=BLANK_QUANT_ROW if printout.blank else None,
+                       before=[para(block.heading, s["caption"])])
+    return [CondPageBreak(HEADING_ROOM), table]
 
 
 def overall(printout: Printout, block: Result) -> list:

@@ -13,10 +13,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib import textsplit as _textsplit
-from reportlab.platypus import paragraph as _paragraph
 
 from evaldesk.printing.fonts import register_fonts
+from evaldesk.printing.linebreak import patch_reportlab
 
 PAGE_SIZE = A4
 LEFT_MARGIN = 28 * mm   # binding edge
@@ -24,18 +23,14 @@ RIGHT_MARGIN = 18 * mm
 TOP_MARGIN = 20 * mm
 BOTTOM_MARGIN = 20 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - LEFT_MARGIN - RIGHT_MARGIN
+FRAME_HEIGHT = PAGE_SIZE[1] - TOP_MARGIN - BOTTOM_MARGIN
 
 LINE = 0.6          # table rules
 LINE_COLOR = colors.black
 CELL_PADDING = 3
 HEADING_ROOM = 45 * mm   # a heading needs this much room below it on its page, or it starts the next page
 
-# reportlab keeps these off the start of a line by letting them hang at the end of the previous one; its own
-# list lacks the full-width comma, colon, semicolon, marks and closing quotes that Chinese text is full of.
-# Both line breakers (plain text and marked-up fragments) read their own copy of the list.
-_NO_LINE_START = "，：；！？》」』”’、。）"
-_textsplit.ALL_CANNOT_START += _NO_LINE_START
-_paragraph.ALL_CANNOT_START += _NO_LINE_START
+patch_reportlab()   # Chinese line-breaking rules (printing/linebreak.py)
 
 
 @cache
@@ -59,6 +54,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": style("cell"),
         "cell_center": style("cell_center", align=TA_CENTER),
         "cell_right": style("cell_right", align=TA_RIGHT),
+        "figure_bold": style("figure_bold", font=bold, align=TA_RIGHT),   # the 汇总 row's amounts
         "blank_line": style("blank_line", leading=24),   # a numbered line left empty for handwriting
         "head": style("head", font=bold, align=TA_CENTER),
         "head_left": style("head_left", font=bold),

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph
 
 from evaldesk.model.values import clean_text
-from evaldesk.printing.styles import HEADING_ROOM
+from evaldesk.printing.styles import CELL_PADDING, HEADING_ROOM
 
 PIECE = 1200          # characters per Paragraph at most, for lines longer than that
 _SENTENCE_END = re.compile(r"[。；！？.;!?]")
@@ -54,7 +56,70 @@ def pieces(line: str, size: int = PIECE) -> list[str]:
     return out
 
 
-def paragraphs(text: object, style) -> list[Paragraph]:
-    """Long user text as one Paragraph per line (blank lines skipped), huge lines cut into pieces."""
+def paragraph_markups(text: object) -> list[str]:
+    """Long user text as the markup of one Paragraph per line (blank lines skipped), huge lines cut in pieces."""
     lines = clean_text("" if text is None else text).split("\n")
-    return [Paragraph(markup(piece), style) for line in lines if line.strip() for piece in pieces(line.strip())]
+    return [markup(piece) for line in lines if line.strip() for piece in pieces(line.strip())]
+
+
+def paragraphs(text: object, style) -> list[Paragraph]:
+    return [Paragraph(piece, style) for piece in paragraph_markups(text)]
+
+
+_BREAK_BEFORE = "（(《“"
+_BREAK_AFTER = "、，：）)》”"
+
+
+def _break_score(text: str, at: int) -> int:
+    """How good a place ``at`` is to end a header line: before an opening bracket, after a pause."""
+    if text[at] in _BREAK_BEFORE or text[at - 1] in _BREAK_AFTER:
+        return 2
+    return 0
+
+
+def balanced_lines(text: str, style, width: float) -> list[str]:
+    """A short label (a column header) in as few lines as fit ``width``, of even length, broken before a bracket
+    or after a pause where one is near — never one character alone on a line (公共财政拨/款)."""
+    if stringWidth(text, style.fontName, style.fontSize) <= width or len(text) < 2:
+        return [text]
+    for count in range(2, len(text) + 1):
+        lines, rest = [], text
+        for left in range(count, 1, -1):
+            ideal = round(len(rest) / left)
+            options = [at for at in range(max(1, ideal - 2), min(len(rest) - 1, ideal + 2) + 1)]
+            at = max(options, key=lambda a: (_break_score(rest, a), -abs(a - ideal)))
+            lines.append(rest[:at])
+            rest = rest[at:]
+        lines.append(rest)
+        if all(stringWidth(line, style.fontName, style.fontSize) <= width for line in lines):
+            return lines
+    return [text]
+
+
+def head_para(text: str, style, column_width: float) -> Paragraph:
+    """A header cell whose lines break where a reader would break them (see :func:`balanced_lines`)."""
+    inner = column_width - CELL_PADDING * 2 - 2.5
+    lines = [piece for line in text.split("\n") for piece in balanced_lines(line, style, inner)]
+    return Paragraph("<br/>".join(markup(line) for line in lines), style)
+
+
+def figure(text: str, style, column_width: float) -> Paragraph:
+    """An amount or a score on one line, in a smaller size if the column is too narrow for it: a figure is never
+    broken (99999999.9/9)."""
+    inner = column_width - CELL_PADDING * 2 - 2.5
+    size = style.fontSize
+    while size > 4 and stringWidth(text, style.fontName, size) > inner:
+        size -= 0.25
+    if size != style.fontSize:
+        style = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=style.leading)
+    return Paragraph(markup(text), style)
+
+
+def hanging(prefix: str, text: object, style) -> list[Paragraph]:
+    """A numbered entry (任务1：…) whose wrapped lines start under its text, not under its number."""
+    indent = stringWidth(prefix, style.fontName, style.fontSize)
+    first_style = ParagraphStyle(f"{style.name}-hang", parent=style, leftIndent=indent, firstLineIndent=-indent)
+    rest_style = ParagraphStyle(f"{style.name}-under", parent=style, leftIndent=indent, firstLineIndent=0)
+    lines = paragraph_markups(text) or [""]
+    return [Paragraph(markup(prefix) + line if i == 0 else line, first_style if i == 0 else rest_style)
+            for i, line in enumerate(lines)]

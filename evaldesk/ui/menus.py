@@ -50,6 +50,7 @@ def build_menus(window: MainWindow) -> None:
         _action(w, file_menu, "打印…", lambda: output_actions.print_report(w), QKeySequence.StandardKey.Print),
         _action(w, file_menu, "导出 PDF…", lambda: output_actions.export_pdf(w)),
         _action(w, file_menu, "打印空表（PDF）…", lambda: output_actions.export_blank_pdf(w)),
+        _action(w, file_menu, "打印审核结果…", lambda: output_actions.print_audit(w)),
     ]
     file_menu.addSeparator()
     _action(w, file_menu, "退出", w.close, QKeySequence.StandardKey.Quit)

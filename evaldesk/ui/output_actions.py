@@ -27,6 +27,16 @@ def _remember_folder(window: MainWindow, path: str) -> None:
     save_settings(window.settings)
 
 
+def _built(window: MainWindow, title: str, make) -> bytes | None:
+    """``make()``'s bytes, or None after telling the filler it failed: a document that cannot be laid out must
+    never end in silence (nothing written, nothing said)."""
+    try:
+        return make()
+    except Exception as err:  # noqa: BLE001 - any failure to build is reported; the report itself is untouched
+        dialogs.error(window, title, f"未能生成文件，什么也没有写出；报告数据未受影响。\n\n原因：{type(err).__name__}：{err}"[:600])
+        return None
+
+
 def _export_bytes(window: MainWindow, title: str, suffix: str, filters: str, make) -> None:
     """Ask where, write ``make()``'s bytes there whole or not at all, remember the folder."""
     from evaldesk.files import WriteFailed, write_atomic
@@ -34,8 +44,11 @@ def _export_bytes(window: MainWindow, title: str, suffix: str, filters: str, mak
     path = dialogs.save_file(window, title, _suggest(window, suffix), filters)
     if not path:
         return
+    data = _built(window, "导出失败", make)
+    if data is None:
+        return
     try:
-        write_atomic(Path(path), make())
+        write_atomic(Path(path), data)
     except WriteFailed as err:
         dialogs.error(window, "导出失败", str(err))
         return
@@ -88,9 +101,26 @@ def export_blank_pdf(window: MainWindow) -> None:
 
 def print_preview(window: MainWindow) -> None:
     from evaldesk.app.output import pdf_bytes
+
+    _preview(window, "打印预览", lambda: pdf_bytes(window.document.report))
+
+
+def print_audit(window: MainWindow) -> None:
+    """打印审核结果: the audit result as its own document, previewed with its own 打印 button; it is never part
+    of the form that leaders sign."""
+    from evaldesk.app.output import audit_pdf_bytes
+
+    _preview(window, "审核结果", lambda: audit_pdf_bytes(window.document.report),
+             note="审核结果单独成册，不计入报告页数")
+
+
+def _preview(window: MainWindow, title: str, make, **options) -> None:
     from evaldesk.ui.preview import PreviewDialog
 
-    dialog = PreviewDialog(pdf_bytes(window.document.report), window)
+    data = _built(window, f"{title}失败", make)
+    if data is None:
+        return
+    dialog = PreviewDialog(data, window, title=title, **options)
     dialog.show()
     window.preview = dialog  # kept, or Python would close it at once
 
@@ -99,7 +129,9 @@ def print_report(window: MainWindow) -> None:
     from evaldesk.app.output import pdf_bytes
     from evaldesk.ui.preview import print_pdf
 
-    print_pdf(pdf_bytes(window.document.report), window)
+    data = _built(window, "打印失败", lambda: pdf_bytes(window.document.report))
+    if data is not None:
+        print_pdf(data, window)
 
 
 def import_report(window: MainWindow) -> None:

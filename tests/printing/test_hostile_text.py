@@ -5,7 +5,7 @@ import re
 
 from evaldesk.printing.pdf import build_pdf
 
-from .pdfread import body_text, squeeze
+from .pdfread import body_text, pages_text, squeeze
 
 MARKUP = "<b>不加粗</b> & &amp; <para>段落</para> <font size=40>大</font> a<b"
 
@@ -62,9 +62,12 @@ def test_very_long_texts_in_table_cells_build(sample):
     sample.lists["quant"][0].values["actual"] = huge_text(20_000)
     sample.fields["sheet.benefits.reason"] = huge_text(5_000)
     pdf = build_pdf(sample)
-    # A row that runs over pages repeats the table header on each; its vertically centred cells (三级指标, 分值,
-    # 自评得分) print once, on the page that holds the row's middle, which in reading order falls inside the text.
+    # A row that runs over pages repeats the table header and its key cells (一级/二级/三级 names) on each page;
+    # its figures (分值 15, 自评得分 12) print once.
+    keys = "效果（20分）履职效益（20分）经济效益社会效益生态效益"
     text = body_text(pdf, ("评价内容绩效目标完成情况", "一级指标二级指标三级指标评分标准分值自评得分扣分原因和其他说明",
-                           "经济效益1512"))
+                           keys, "产出目标（部门工作实绩，包含上级部门和市委市政府布置的重点工作、实事任务等，根据部门实际进行调整细化）质量指标"))
     assert markers(text) == markers(huge_text(30_000)) + markers(huge_text(20_000)) + markers(huge_text(5_000))
-    assert len(re.findall("经济效益1512", body_text(pdf))) == 1
+    assert len(re.findall("1512", body_text(pdf))) == 1
+    reason_pages = [page for page in pages_text(pdf) if "扣分原因和其他说明" in page and "甲乙丙丁" in page]
+    assert reason_pages and all(keys in page for page in reason_pages)

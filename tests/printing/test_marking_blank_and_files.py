@@ -1,4 +1,4 @@
-"""草稿 marking and the 审核结果 appendix, the blank form, writing the file, and the command line."""
+"""草稿 marking, the 审核结果 as a document of its own, the blank form, writing the file, and the command line."""
 
 import os
 
@@ -9,7 +9,7 @@ from evaldesk.cli import main
 from evaldesk.model.document import fingerprint
 from evaldesk.files import WriteFailed
 from evaldesk.printing import pdf as pdf_module
-from evaldesk.printing.pdf import build_pdf, write_pdf
+from evaldesk.printing.pdf import build_audit_pdf, build_pdf, write_pdf
 from evaldesk.model.places import parse_place
 
 from .pdfread import body_text, pages_text, squeeze
@@ -23,28 +23,49 @@ def audit_returning(monkeypatch, findings):
     monkeypatch.setattr(pdf_module, "audit_report", lambda report, sheet=None: list(findings))
 
 
-def test_an_audit_error_marks_every_page_as_draft(sample, monkeypatch):
+def test_an_audit_error_marks_every_page_as_draft_and_the_findings_print_apart(sample, monkeypatch):
+    audit_returning(monkeypatch, [])
+    clean_pages = len(pages_text(build_pdf(sample)))
     audit_returning(monkeypatch, [ERROR, WARNING])
     pages = pages_text(build_pdf(sample))
     assert all("草稿：审核尚有1个错误未改正，本稿不得签字报送" in page for page in pages)
     assert squeeze(sample.template.title(sample.year)) + "（草稿）" in pages[0]
-    appendix = pages[-1]
-    assert "审核结果" in appendix and "共1个错误，1个警告，0个提示。" in appendix
-    assert "错误收入合计与各项之和不符" in appendix
-    assert "警告累计结余不等于收入减支出结余已按财政口径填写<见说明>" in appendix
+    # the signed copy is the form alone: the findings are neither on its pages nor in its page count
+    assert len(pages) == clean_pages and not any("收入合计与各项之和不符" in page for page in pages)
+    audit = pages_text(build_audit_pdf(sample))
+    assert "审核结果" in audit[0] and "共1个错误，1个警告，0个提示。" in audit[0]
+    assert "所审核的报告：" + squeeze(sample.department) in audit[0]
+    assert "错误收入合计与各项之和不符" in audit[0]
+    assert "警告累计结余不等于收入减支出结余已按财政口径填写<见说明>" in audit[0]
+    assert f"第1页共{len(audit)}页" in audit[0] and "数据指纹" + fingerprint(sample) in audit[0]
+    assert not any("草稿" in page for page in audit)
 
 
-def test_warnings_alone_print_the_appendix_without_draft_marking(sample, monkeypatch):
+def test_warnings_alone_leave_the_form_unmarked(sample, monkeypatch):
     audit_returning(monkeypatch, [WARNING])
     pages = pages_text(build_pdf(sample))
-    assert not any("草稿" in page for page in pages)
-    assert "审核结果" in pages[-1] and "结余已按财政口径填写<见说明>" in pages[-1]
+    assert not any("草稿" in page or "审核结果" in page for page in pages)
+    assert "结余已按财政口径填写<见说明>" in pages_text(build_audit_pdf(sample))[0]
 
 
-def test_no_findings_no_appendix(sample, monkeypatch):
+def test_no_findings_the_audit_document_says_so(sample, monkeypatch):
     audit_returning(monkeypatch, [])
     text = body_text(build_pdf(sample))
     assert "审核结果" not in text and "草稿" not in text
+    assert "审核未发现错误、警告或提示。" in body_text(build_audit_pdf(sample))
+
+
+def test_findings_taller_than_a_page_flow_without_pages_of_headers(sample, monkeypatch):
+    long_note = "说明" * 1500
+    audit_returning(monkeypatch, [Finding("long", Severity.WARNING, "问题" * 900, parse_place("summary/income.total"),
+                                          "x", note=long_note)] * 3)
+    pdf = build_audit_pdf(sample)
+    pages = pages_text(pdf)
+    assert len(pages) > 3
+    # every page carries findings' text, not just the repeated table header; nothing is lost on the way
+    assert all("问题问题" in page or "说明说明" in page for page in pages)
+    text = body_text(pdf, ("级别问题填报人说明",))
+    assert text.count("问") == 900 * 3 and text.count("说") == 1500 * 3
 
 
 def test_the_blank_form_has_the_layout_and_no_data(sample):
@@ -110,6 +131,12 @@ def test_the_print_command_writes_the_form_and_the_blank_form(tmp_path, capsys):
     assert "张常成" in body_text(out.read_bytes())
     assert "张常成" not in body_text(blank.read_bytes())
     assert "已生成空表 PDF" in capsys.readouterr().out
+    audit = tmp_path / "审核.pdf"
+    assert main(["print", "--audit", "-o", str(audit), "--db", str(db)]) == 0
+    assert "审核结果" in body_text(audit.read_bytes()) and "审核结果" not in body_text(out.read_bytes())
+    assert "已生成审核结果 PDF" in capsys.readouterr().out
+    assert main(["print", "--audit", "--blank", "-o", str(audit), "--db", str(db)]) != 0
+    assert "不能同时使用" in capsys.readouterr().err
 
 
 def test_the_print_command_reports_a_failed_write(tmp_path, capsys):

@@ -89,7 +89,8 @@ def test_every_score_reason_total_and_grade_is_printed(sample, sample_pdf):
     assert score_text(sheet.total) == "92.5" and sheet.grade == "优秀"
     assert "总分10092.5" in text
     assert squeeze(sample.template.cover["sheet_footnote"]) in text
-    assert squeeze(sample.template.name) in text
+    # The template's name is the program's business, not the signed form's (the paper has no such line).
+    assert squeeze(sample.template.name) not in text
     # the 预算调整率 row: 分值 3, 自评得分 0.5, as on screen
     assert "30.52021年年初预算73.5万元" in text
 
@@ -112,9 +113,10 @@ def test_cover_carries_template_wording(sample, sample_pdf):
     assert "2022年7月15日" in cover
 
 
-def test_the_fingerprint_is_on_every_page(sample, sample_pdf):
+def test_the_fingerprint_and_page_number_are_on_every_page_but_the_cover(sample, sample_pdf):
     mark = "数据指纹" + fingerprint(sample)
-    pages = pages_text(sample_pdf)
+    cover, *pages = pages_text(sample_pdf)
+    assert "数据指纹" not in cover and "页" not in cover.replace("附件", "")
     assert all(mark in page for page in pages)
     assert all(f"第{n}页共{len(pages)}页" in page for n, page in enumerate(pages, 1))
 
@@ -131,7 +133,7 @@ def test_every_font_is_embedded_and_subset(sample_pdf, sample):
 
 def test_bold_and_regular_are_both_used(sample_pdf):
     names = {re.sub(r"^/[A-Z]{6}\+", "", str(font["/BaseFont"])) for font in fonts(sample_pdf)}
-    assert names == {"NotoSansSC-Regular", "NotoSansSC-Bold"}
+    assert names == {"NotoSerifSC-Regular", "NotoSansSC-Bold"}  # 宋体-style body, 黑体 titles
 
 
 def test_page_count_is_stable_and_builds_are_identical(sample, quiet_audit):
@@ -150,5 +152,5 @@ def test_a_changed_figure_changes_the_fingerprint_line(sample, sample_pdf):
 
     sample.units[0].cells["income.general"] = Decimal("91.5")
     changed = pages_text(build_pdf(sample))
-    assert "数据指纹" + fingerprint(sample) in changed[0]
+    assert "数据指纹" + fingerprint(sample) in changed[1]
     assert fingerprint(sample) not in pages_text(sample_pdf)[0]

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from evaldesk.app.output import pdf_bytes
 from evaldesk.ui import dialogs, output_actions
+from evaldesk.ui.preview import load_pdf
+from printing.pdfread import pages_text
 
 
 def test_export_pdf_and_preview_show_the_same_pages(window, tmp_path, monkeypatch, qtbot):
@@ -94,3 +96,60 @@ def test_a_workbook_changed_after_export_is_imported_with_a_warning(window, tmp_
     assert window.document.report.get("basic.phone") == "0730-1234567"
     kind, title, message = answers.shown[-1]
     assert kind == "inform" and "指纹" in message
+
+
+def test_the_audit_result_is_its_own_document(window, qtbot):
+    output_actions.print_audit(window)
+    preview = window.preview
+    qtbot.addWidget(preview)
+    assert preview.windowTitle() == "审核结果"
+    assert "审核结果" in pages_text(preview.data)[0]
+    assert not any("审核结果" in page for page in pages_text(pdf_bytes(window.document.report)))
+
+
+def test_an_export_that_cannot_be_built_says_so_and_writes_nothing(window, tmp_path, monkeypatch, answers):
+    from evaldesk.app import output
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("版面无法排下")
+
+    monkeypatch.setattr(output, "pdf_bytes", fail)
+    target = tmp_path / "报告.pdf"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    output_actions.export_pdf(window)
+    assert not target.exists()
+    kind, title, message = answers.shown[-1]
+    assert kind == "error" and title == "导出失败" and "什么也没有写出" in message and "版面无法排下" in message
+    output_actions.print_preview(window)
+    assert answers.shown[-1][0] == "error" and answers.shown[-1][1] == "打印预览失败"
+
+
+def test_the_printer_is_preset_for_the_form(qapp):
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from evaldesk.ui.preview import office_printer
+
+    printer = office_printer()
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    assert printer.duplex() == QPrinter.DuplexMode.DuplexNone
+
+
+def test_printing_shows_progress_and_can_be_cancelled(window, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from evaldesk.ui.preview import render_to_printer
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    told = []
+
+    def step(done, total):
+        told.append((done, total))
+        return done < 2   # the filler presses 取消 while the third page is due
+
+    assert render_to_printer(pdf_bytes(window.document.report), printer, step) is False
+    total = load_pdf(pdf_bytes(window.document.report)).pageCount()
+    assert told == [(0, total), (1, total), (2, total)]

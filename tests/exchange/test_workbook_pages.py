@@ -1,0 +1,123 @@
+"""The bureau workbook printed as a clerk prints it: page breaks where the paper form has them, signature boxes
+with room, footers Excel accepts, figures that fit their columns — on the sample and on a heavy report."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from evaldesk.exchange import workbook
+from evaldesk.exchange.workbook import workbook_bytes
+from evaldesk.exchange.workbook_pages import FOOTER_LIMIT
+from evaldesk.model import wording
+from evaldesk.model.document import fingerprint
+from evaldesk.model.form import GRIDS
+from evaldesk.printing import proofs
+
+VISIBLE = ("自评报告", "评分表", "审核")
+
+
+def breaks(ws) -> list[int]:
+    """The rows that end a printed page (a manual row break after them)."""
+    return sorted(b.id for b in ws.row_breaks.brk)
+
+
+def row_of(ws, text) -> int:
+    return next(row for row in range(1, ws.max_row + 1)
+                for col in range(1, 9) if ws.cell(row, col).value == text)
+
+
+@pytest.fixture
+def heavy_book(sample, monkeypatch):
+    # The heavy report's made-up figures do not add up; the audit's verdict is not what is under test here.
+    monkeypatch.setattr(workbook, "audit_report", lambda report, sheet=None: [])
+    report = proofs.heavy(sample)
+    return report, load_workbook(io.BytesIO(workbook_bytes(report)))
+
+
+@pytest.fixture
+def sample_book(sample):
+    return load_workbook(io.BytesIO(workbook_bytes(sample)))
+
+
+def test_each_part_starts_a_page_and_a_grid_title_stays_with_its_header(sample_book):
+    ws = sample_book["自评报告"]
+    ends = breaks(ws)
+    for part in ("一、部门（单位）基本概况", "二、部门（单位）收支情况", "三、部门（单位）整体支出绩效自评情况",
+                 "四、评价人员", "五、评价报告综述"):
+        assert row_of(ws, part) - 1 in ends, part
+    for grid in GRIDS:
+        title = row_of(ws, grid.title)
+        last = next(row for row in range(title + 1, ws.max_row + 1) if ws.cell(row, 1).value is None)
+        assert not any(title <= end < last - 1 for end in ends), grid.title   # the whole grid on one page
+
+
+def test_signature_boxes_are_rows_with_room_and_the_date_on_the_right(sample_book):
+    ws = sample_book["自评报告"]
+    dates = [row for row in range(1, ws.max_row + 1) if ws.cell(row, 1).value == wording.DATE_LINE]
+    assert len(dates) == 3
+    for row in dates:
+        assert ws.cell(row, 1).alignment.horizontal == "right"
+        assert ws.row_dimensions[row - 1].height >= 30      # room to sign or stamp above the date
+        assert not any(row - 4 <= end < row for end in breaks(ws))   # a box is never cut
+    signer = row_of(ws, "部门（单位）负责人（签章）：")
+    assert ws.cell(signer, 5).value and ws.cell(signer, 1).value is None   # in the right half, not space-padded
+
+
+def test_score_sheet_prints_the_paper_columns_and_keeps_each_block_whole(heavy_book):
+    _, book = heavy_book
+    ws = book["评分表"]
+    assert ws.print_area.startswith("'评分表'!$A$1:$G$")
+    ends = breaks(ws)
+    assert ends
+    blocks = [merged for merged in ws.merged_cells.ranges if merged.min_col == 2 and merged.min_row > 4]
+    for block in blocks:
+        assert not any(block.min_row <= end < block.max_row for end in ends), block.coord
+
+
+def test_footers_are_within_excels_limit_and_carry_the_fingerprint(heavy_book):
+    report, book = heavy_book
+    mark = wording.FINGERPRINT.format(fingerprint=fingerprint(report))
+    for name in VISIBLE:
+        footer = book[name].oddFooter
+        assert mark in footer.left.text, name
+        serialized = f"&L&8{footer.left.text}&R&8{footer.right.text}"
+        assert len(serialized) <= FOOTER_LIMIT, (name, len(serialized))
+
+
+def test_figure_columns_show_the_largest_figure_whole(heavy_book):
+    _, book = heavy_book
+    ws = book["自评报告"]
+    longest = len("499999999.95")   # the 收入合计 of five columns of 99999999.99
+    for col in "BCDEFGH":
+        assert ws.column_dimensions[col].width >= longest + 2, col
+
+
+def test_a_finding_longer_than_a_row_runs_on_over_rows(sample, monkeypatch):
+    from evaldesk.audit.findings import Finding, Severity
+    from evaldesk.model.places import parse_place
+
+    long = "结余说明" * 600
+    finding = Finding("long", Severity.WARNING, "问题" * 500, parse_place("summary/income.total"), "x", note=long)
+    monkeypatch.setattr(workbook, "audit_report", lambda report, sheet=None: [finding])
+    ws = load_workbook(io.BytesIO(workbook_bytes(sample)))["审核"]
+    notes = "".join(ws.cell(row, 5).value or "" for row in range(3, ws.max_row + 1))
+    messages = "".join(ws.cell(row, 3).value or "" for row in range(3, ws.max_row + 1))
+    assert notes == long and messages == "问题" * 500
+    assert all((ws.row_dimensions[row].height or 0) < 409 for row in range(1, ws.max_row + 1))
+
+
+def test_the_running_head_stays_one_line_with_a_long_name(heavy_book):
+    report, book = heavy_book
+    head = book["自评报告"]["C1"].value
+    assert head.endswith(f"…　{report.year}年度") and head.startswith(report.department[:10])
+    assert len(head) < 60
+
+
+def test_a_page_of_the_score_sheet_starts_with_its_first_level_name(sample_book):
+    ws = sample_book["评分表"]
+    starts = [end + 1 for end in breaks(ws)]
+    assert starts
+    for row in starts:
+        if ws.cell(row, 3).value:   # a row of indicators (not the footnote)
+            assert ws.cell(row, 1).value and ws.cell(row, 2).value, row
