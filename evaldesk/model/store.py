@@ -176,7 +176,7 @@ class Store:
 
     # ---------------------------------------------------------------- transactions
 
-    def _write(self, work) -> None:
+    def _write(self, work, *, check_changes: bool = True) -> None:
         if self.read_only:
             raise CannotWrite(f"“{place(self.path)}”是以只读方式打开的，修改未保存。")
         if self.damaged:
@@ -186,7 +186,7 @@ class Store:
                 # Another program committed since we read: writing now could overwrite its work with our stale
                 # copy (a whole list, the units), so nothing is written and the caller reads the report again.
                 current = self.connection.exec_driver_sql("PRAGMA data_version").scalar()
-                if current != self._seen_version:
+                if check_changes and current != self._seen_version:
                     self._seen_version = current
                     raise ChangedElsewhere(f"数据文件“{place(self.path)}”刚被其他程序修改过，您这一步修改未保存。"
                                            "已重新读取文件，请核对后重新输入。")
@@ -397,9 +397,13 @@ class Store:
         return str(row[0]) if row else default
 
     def set_state(self, key: str, value: str) -> None:
+        """Where the window was. A read-only or damaged file does not keep it (it is not the filler's data), and it
+        may be written after another program's change: it overwrites no one's work."""
+        if self.read_only or self.damaged:
+            return
         self._write(lambda c: c.execute(text(
             "INSERT INTO app_state (key, value) VALUES (:k, :v) ON CONFLICT DO UPDATE SET value = excluded.value"),
-            {"k": key, "v": value}))
+            {"k": key, "v": value}), check_changes=False)
 
     # ---------------------------------------------------------------- templates the filler added
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 from evaldesk import __version__
 from evaldesk.model.form import SECTIONS
 from evaldesk.model.paths import StoreError, data_folder, default_db_path
-from evaldesk.ui import dialogs, file_actions, menus
+from evaldesk.ui import dialogs, file_actions, file_safety, menus
 from evaldesk.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.audit_label)
         self.statusBar().addPermanentWidget(self.score_label)
         menus.build_menus(self)
+        self.watcher = file_safety.watch(self)  # another program changed the file: read it again
         if store is not None:
             self.use_store(store)
 
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         dialogs.error(self, "无法保存", message)
+
+    def _file_changed_elsewhere(self, message: str) -> None:
+        file_safety.report_stale(self, message)
 
     # ---------------------------------------------------------------- the data file and its reports
 
@@ -155,12 +159,15 @@ class MainWindow(QMainWindow):
         document.audited.connect(self._show_audit)
         # Bound methods, not lambdas: Qt drops these connections by itself when the window goes away.
         document.failed.connect(self._save_failed)
+        document.stale.connect(self._file_changed_elsewhere)
         document.history_moved.connect(self._update_actions)
         document.changed.connect(self._update_title)
         document.refusals_changed.connect(self._show_refusals)
         self._show_refusals(0)
         self._show_score(document.sheet)
         self._show_audit(document.findings)
+        if self.store.read_only:
+            file_safety.lock_editing(self)
         self.stack.setCurrentWidget(self.tabs)
         self.store.set_state("open_report", str(report_id))
         self._update_actions()
@@ -181,7 +188,7 @@ class MainWindow(QMainWindow):
             report = self.document.report
             parts.append(f"{report.year}年度 {report.department or '（未填部门名称）'}")
         if self.store is not None:
-            parts.append(self.store.path.name)
+            parts.append(self.store.path.name + ("（只读）" if self.store.read_only else ""))
         parts.append("evaldesk")
         self.setWindowTitle(" — ".join(parts))
         if self.store is not None:
