@@ -47,8 +47,12 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D401
         # Only argparse's own type name: a blind replace turned the command 'print' into 'pr整数'.
         message = message.replace("（应为int）", "（应为整数）")
-        if len(message) > 300:  # a value typed by mistake (a pasted file) is not echoed whole
-            message = message[:300] + "…"
+        # A value typed by mistake (a pasted file) is quoted short, not echoed whole.
+        import re
+
+        from evaldesk.model.file_errors import quote
+
+        message = re.sub(r"'([^']{41,})'", lambda found: f"'{quote(found.group(1))}'", message)
         raise CliError(f"{message}（用 evaldesk --help 查看用法）")
 
 

@@ -88,8 +88,13 @@ def newest_backup_time(data_file: Path) -> _dt.datetime | None:
 
 
 def back_up_on_open(store: Store) -> Path | None:
-    """On opening: a backup unless the newest one already holds the file as it is (not changed since). A backup
-    that cannot be made never stops the filler from working."""
+    """On opening: a backup unless the newest one already holds the file as it is (not changed since), or the
+    file holds no report yet. A backup that cannot be made never stops the filler from working."""
+    try:
+        if not store.list_reports():
+            return None
+    except StoreError:
+        return None
     newest = newest_backup_time(store.path)
     try:
         changed = _dt.datetime.fromtimestamp(os.stat(store.path).st_mtime)
