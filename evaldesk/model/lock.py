@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evaldesk.model.file_errors import os_reason, place, quote
-from evaldesk.model.paths import StoreError
+from evaldesk.model.paths import CannotWrite, StoreError
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Holder:
         return f"{quote(self.user, 20) or '未知用户'}（计算机 {quote(self.host, 30) or '不明'}，自 {since} 起，{self.program}）"
 
 
-class FileLocked(StoreError):
+class FileLocked(CannotWrite):
     """Someone else writes this data file; ``holder`` says who."""
 
     def __init__(self, path: Path, holder: Holder):
