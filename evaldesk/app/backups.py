@@ -97,7 +97,7 @@ def back_up_on_open(store: Store) -> Path | None:
         return None
     newest = newest_backup_time(store.path)
     try:
-        changed = _dt.datetime.fromtimestamp(os.stat(store.path).st_mtime)
+        changed = _dt.datetime.fromtimestamp(os.stat(store.path).st_mtime).replace(microsecond=0)  # names hold seconds
     except OSError:
         return None
     if newest is not None and newest >= changed:

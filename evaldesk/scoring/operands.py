@@ -21,6 +21,20 @@ class InputSpec:
     carry: str | None = None  # which figure of last year's report feeds it in a new year (a field:/summary: ref)
 
 
+LABEL_LIMIT = 100
+
+
+def _label(label, where: str) -> str | None:
+    """A label is shown and printed beside a figure: text (a number written there would break every later step)."""
+    if label is None:
+        return None
+    if not isinstance(label, str) or not label.strip():
+        raise TemplateError(f"{where}：名称 label 应为文字")
+    if len(label) > LABEL_LIMIT:
+        raise TemplateError(f"{where}：名称 label 过长（{len(label)} 个字符，最多 {LABEL_LIMIT} 个）")
+    return label
+
+
 @dataclass(frozen=True)
 class Operand:
     """``field:basic.staff_actual`` (part 一), ``summary:expense.balance_total`` (the 汇总 row of part 二, blank
@@ -35,7 +49,7 @@ class Operand:
     def from_data(data, where: str) -> "Operand":
         if not isinstance(data, dict):
             raise TemplateError(f"{where}：取数项应为对象，收到 {data!r}")
-        label = data.get("label")
+        label = _label(data.get("label"), where)
         if "input" in data:
             name = data["input"]
             kind = data.get("kind", "money")
@@ -144,7 +158,7 @@ class Rate:
         formula = require(data, "formula", where)
         if not isinstance(formula, str) or formula not in Rate.FORMULAS:
             raise TemplateError(f"{where}：比率公式“{formula}”未知（可用 {'、'.join(Rate.FORMULAS)}）")
-        label = require(data, "label", where)
+        label = _label(require(data, "label", where), where)
         if formula == "value":
             operands = (Operand.from_data(require(data, "value", where), where),)
         else:
