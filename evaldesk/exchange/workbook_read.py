@@ -114,6 +114,9 @@ def _check_container(path: Path) -> None:
                 raise ExchangeError(f"文件“{path.name}”已损坏（部件 {broken} 校验失败），请重新导出或重新拷贝")
     except ExchangeError:  # (a ValueError itself: let it through untouched)
         raise
+    except RuntimeError:  # zipfile's answer to a part flagged as encrypted
+        raise ExchangeError(f"文件“{path.name}”已加密（设有密码），evaldesk 无法读取。请在 Excel 中取消密码后另存，"
+                            "或使用 evaldesk 导出的原文件") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as err:
         raise ExchangeError(f"文件“{path.name}”已损坏或不完整，无法作为工作簿打开（{_reason(err)}），"
                             f"请重新导出或重新拷贝") from None
@@ -153,7 +156,11 @@ def _data_sheet_rows(path: Path):
                                     f"无法读回数据；请使用 evaldesk 导出的原文件")
             raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（没有数据页“{SHEET_NAME}”）")
         rows = []
-        for cells in workbook[SHEET_NAME].iter_rows(min_col=1, max_col=2):
+        sheet = workbook[SHEET_NAME]
+        # Read what Excel shows: every row in the sheet, not only those inside its declared <dimension> (a file
+        # edited by another program can declare less than it holds; openpyxl would stop there silently).
+        sheet.reset_dimensions()
+        for cells in sheet.iter_rows(min_col=1, max_col=2):
             cells = [cell for cell in cells if getattr(cell, "row", None)]
             if not cells:
                 continue
