@@ -76,7 +76,7 @@ def from_document(doc) -> Report:
     try:
         template = Template(_need(doc, "template", dict, "报告文件"))
     except TemplateError as err:
-        raise ExchangeError(f"报告所附评分表有误：{err}") from None
+        raise ExchangeError(f"报告所附评分表有误：{quote(err, 300)}") from None
     report = Report(year=year, template=template)
     problems: list[str] = []
 

@@ -149,6 +149,9 @@ class Store:
         except _DB_ERRORS as err:
             self.engine.dispose()
             raise _explain(err, self.path) from None
+        except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
+            self.engine.dispose()
+            raise opening.damaged(self.path) from None
 
     def _release(self) -> None:
         if self.lock is not None:

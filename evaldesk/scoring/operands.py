@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
+from evaldesk.model.file_errors import quote
 from evaldesk.model.form import FIELD_BY_KEY, GRID_BY_KEY, Kind
 from evaldesk.scoring.params import HUNDRED, TemplateError, num, pct, require
 
@@ -48,7 +49,7 @@ class Operand:
     @staticmethod
     def from_data(data, where: str) -> "Operand":
         if not isinstance(data, dict):
-            raise TemplateError(f"{where}：取数项应为对象，收到 {data!r}")
+            raise TemplateError(f"{where}：取数项应为对象，收到 {quote(repr(data))}")
         label = _label(data.get("label"), where)
         if "input" in data:
             name = data["input"]
