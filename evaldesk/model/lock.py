@@ -125,7 +125,9 @@ class DataFileLock:
                 self._remove()  # stale: left by a process that ended (or by this one, released without removing)
                 continue
             except OSError as err:
-                raise StoreError(f"无法在“{place(self.path.parent)}”中建立锁文件：{os_reason(err)}。") from None
+                # A read-only folder or a full disk: the file can still be read (the window offers read-only).
+                raise CannotWrite(f"无法在“{place(self.path.parent)}”中建立锁文件：{os_reason(err)}。"
+                                  "可以只读方式查看。") from None
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 me = _me(self.program)
                 handle.write(json.dumps(me.__dict__, ensure_ascii=False))
