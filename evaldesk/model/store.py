@@ -72,8 +72,10 @@ def _engine(path: Path, read_only: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
+        # Writes take the write lock at once (IMMEDIATE: no deadlock halfway); reads stay deferred, because even an
+        # empty write transaction lets SQLite tidy page 1 of a damaged file — and a damaged file is never written.
         if connection.get_isolation_level() != "AUTOCOMMIT":
-            connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.info.get("writing") else "BEGIN")
 
     return engine
 
@@ -141,8 +143,10 @@ class Store:
                 if self.read_only:
                     raise StoreError(f"“{place(self.path)}”由旧版本的 evaldesk 建立，需要先升级数据格式才能查看。"
                                      "请在无人编辑时以正常方式打开一次（会自动升级）。")
-                with self.engine.begin() as connection:
-                    migrate(connection, version)
+                with self.engine.connect() as connection:
+                    connection.info["writing"] = True
+                    with connection.begin():
+                        migrate(connection, version)
         except StoreError:
             self.engine.dispose()
             raise
@@ -184,6 +188,7 @@ class Store:
             raise CannotWrite(f"“{place(self.path)}”是以只读方式打开的，修改未保存。")
         if self.damaged:
             raise opening.damaged(self.path)
+        self.connection.info["writing"] = True
         try:
             with self.connection.begin():
                 # Another program committed since we read: writing now could overwrite its work with our stale
@@ -198,6 +203,8 @@ class Store:
             error = _explain(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
             raise error from None
+        finally:
+            self.connection.info["writing"] = False
 
     def _read(self, what: str, work):
         """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged."""
