@@ -87,6 +87,18 @@ def _offer_backup(window, path: Path, why: str) -> Store | None:
 # ---------------------------------------------------------------- a read-only window
 
 
+def show_read_only(window: MainWindow) -> None:
+    """A red note at the left of the status bar while the file is open read-only (the title also says 只读)."""
+    from PySide6.QtWidgets import QLabel
+
+    label = getattr(window, "read_only_label", None)
+    if label is None:
+        label = window.read_only_label = QLabel("  只读：此数据文件正由他人编辑或不可写入，只能查看、导出和打印  ")
+        label.setStyleSheet("color: white; background: #b03030; padding: 2px 6px;")
+        window.statusBar().insertPermanentWidget(0, label)
+    label.setVisible(window.store is not None and window.store.read_only)
+
+
 def lock_editing(window: MainWindow) -> None:
     """In a read-only window nothing on the report's pages accepts typing (so nothing is typed and then lost)."""
     for page in window.pages:

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
             self.close_document()
             self.store.close()
         self.store = store
+        file_safety.show_read_only(self)
         file_actions.remember(self, store.path)
         self._update_actions()
         target = report_to_open(store)

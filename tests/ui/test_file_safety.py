@@ -18,7 +18,7 @@ def test_a_second_window_is_told_who_holds_the_file_and_opens_it_read_only(windo
     kind, title, message = answers.shown[0]
     assert kind == "decide" and "正由" in message and "只读" in message
     assert second.store is not None and second.store.read_only
-    assert "只读" in second.windowTitle()
+    assert "只读" in second.windowTitle() and not second.read_only_label.isHidden()
     assert second.document.report.department == window.document.report.department
     boxes = [box for page in second.pages for box in page.findChildren(QLineEdit)]
     assert boxes and all(box.isReadOnly() for box in boxes)
