@@ -25,9 +25,10 @@ from evaldesk.model.values import (
 )
 
 # The longest text each kind of place accepts, in characters, typed or imported. A one-line field holds a name or
-# a phrase; a long text is a section of the report (50,000 characters is some 35 printed pages); past these, a
-# value is a paste gone wrong, and it would make every later step (audit, paper, workbook) crawl.
-TEXT_LIMITS = {Kind.TEXT: 500, Kind.CODE: 50, Kind.LONGTEXT: 50_000}
+# a phrase; a long text is a section of the report (200,000 characters is some 140 printed pages and prints in
+# 1.5 s); past these, a value is a paste gone wrong, and it would make every later step (audit, paper, workbook)
+# crawl — a 30-million-character cell did.
+TEXT_LIMITS = {Kind.TEXT: 500, Kind.CODE: 50, Kind.LONGTEXT: 200_000}
 NOTE_LIMIT = 5_000       # a 说明 beside a finding
 REASON_LIMIT = 5_000     # a 扣分原因
 ITEM_LIMIT = 2_000       # one cell of a list (a task, a goal, an indicator's value)

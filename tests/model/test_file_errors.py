@@ -56,4 +56,4 @@ def test_entry_refuses_text_past_its_kind_limit(sample):
     with pytest.raises(Rejected):
         RenameUnit(sample.units[0].id, "机" * 101).apply(sample)
     with pytest.raises(Rejected):
-        SetField("basic.duties", "文" * 50_001).apply(sample)
+        SetField("basic.duties", "文" * 200_001).apply(sample)
