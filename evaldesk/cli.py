@@ -74,7 +74,7 @@ def _store(args, *, write: bool = False):
     """The data file. A command that only reads opens an existing file read-only (no lock: it works while the
     window is open); one that writes takes the file's lock and is refused while a window holds it."""
     from evaldesk.app.datafile import open_data_file
-    from evaldesk.model.paths import StoreError, default_db_path
+    from evaldesk.model.paths import DamagedFile, StoreError, default_db_path
 
     if args.db is not None and not str(args.db).strip():
         raise CliError("--db 的文件名不能为空")
@@ -82,10 +82,22 @@ def _store(args, *, write: bool = False):
     read_only = not write and path.is_file()
     try:
         store = open_data_file(path, read_only=read_only, program="evaldesk 命令")
+    except DamagedFile as err:
+        raise CliError(f"{err}{_newest_backup(path)}") from None
     except StoreError as err:
         raise CliError(str(err)) from None
     _opened.append(store)
     return store
+
+
+def _newest_backup(path: Path) -> str:
+    """Where the newest good backup of a damaged file is, for the one line the command prints."""
+    from evaldesk.app.backups import newest_good_backup
+
+    good = newest_good_backup(path)
+    if good is None:
+        return "备份文件夹中没有可用的备份。"
+    return f"最近一份完好的备份：{good.path}（{good.describe()}）；可在窗口中“文件 → 从备份恢复…”。"
 
 
 def _close_stores() -> None:

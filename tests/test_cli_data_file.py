@@ -55,3 +55,29 @@ def test_a_wrong_number_says_integer_and_does_not_echo_a_pasted_file(capsys):
     assert main(["new", "--year", "x" * 100_000]) == 2
     err = _error(capsys)
     assert "整数" in err and len(err) < 400
+
+
+def test_a_damaged_file_is_one_line_naming_the_newest_good_backup(tmp_path, capsys):
+    import sqlite3
+
+    from evaldesk.app import backups
+
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    add_sample(store)
+    copy = backups.make_backup(store)
+    store.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA user_version = -1")
+    before = path.read_bytes()
+    assert main(["--db", str(path), "list"]) == 2
+    err = _error(capsys)
+    assert "已损坏" in err and str(copy) in err and "1 份报告" in err
+    assert path.read_bytes() == before
+
+
+def test_importing_a_pipe_is_refused_without_hanging(tmp_path, capsys):
+    fifo = tmp_path / "报告.json"
+    os.mkfifo(fifo)
+    assert main(["--db", str(tmp_path / "data.sqlite"), "import", str(fifo)]) != 0
+    assert "不是普通文件" in _error(capsys)

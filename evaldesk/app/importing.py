@@ -61,13 +61,15 @@ def read_report_file(path: Path | str) -> ReadFile:
     path = Path(path)
     if path.is_dir():
         raise NotAReportFile(f"“{path}”是一个文件夹；请给出 evaldesk 导出的 .xlsx 或 .json 文件")
-    if not path.is_file():
-        raise NotAReportFile(f"找不到文件“{path}”")
+    if not path.exists():
+        raise NotAReportFile(f"找不到文件“{quote(path, 120)}”")
+    if not _regular(path):  # a pipe would hang the reader; a device is no file
+        raise NotAReportFile(f"“{quote(path.name)}”不是普通文件（可能是管道或设备），不是 evaldesk 导出的文件")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise NotAReportFile(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
-    if path.stat().st_size == 0 or not _regular(path):
-        raise NotAReportFile(f"“{quote(path.name)}”是空文件或不是普通文件，不是 evaldesk 导出的文件")
+    if path.stat().st_size == 0:
+        raise NotAReportFile(f"“{quote(path.name)}”是空文件，不是 evaldesk 导出的文件")
     try:
         if suffix == ".json":
             read = ReadFile(read_json(path))

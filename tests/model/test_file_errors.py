@@ -19,6 +19,7 @@ from evaldesk.model.values import Rejected
     ("unable to open database file", "other", "无法打开"),
     ("database disk image is malformed", "damaged", "已损坏"),
     ("table app_state already exists", "damaged", "已损坏"),
+    ("FOREIGN KEY constraint failed", "other", "已在别处被删除"),
     ("something SQLite never said before", "other", "无法读写数据文件"),
 ])
 def test_sqlite_messages_become_chinese_with_what_to_do(message, kind, words):
