@@ -98,9 +98,37 @@ def read_holder(data_file: Path) -> Holder | None:
         # Half-written by a program that died while writing it (the lock is written in one small write, so a
         # live writer's is whole): stale.
         return None
-    if holder.host == socket.gethostname() and not _alive(holder.pid):
-        return None
+    if holder.host == socket.gethostname() and (not _alive(holder.pid) or _before_boot(holder.since)):
+        return None  # its process ended (a crash, a power cut); after a restart its number may be another's
     return holder
+
+
+def _before_boot(since: str) -> bool:
+    """Whether a lock taken at ``since`` predates this computer's last start (so no process of then still runs)."""
+    booted = _boot_time()
+    try:
+        taken = _dt.datetime.fromisoformat(since)
+    except ValueError:
+        return True
+    return booted is not None and taken < booted
+
+
+def _boot_time() -> _dt.datetime | None:
+    import time
+
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            uptime = ctypes.windll.kernel32.GetTickCount64() / 1000
+            return _dt.datetime.fromtimestamp(time.time() - uptime)
+        with open("/proc/stat", encoding="ascii") as stat:
+            for line in stat:
+                if line.startswith("btime "):
+                    return _dt.datetime.fromtimestamp(int(line.split()[1]))
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
 
 
 class DataFileLock:

@@ -92,3 +92,33 @@ def test_a_reader_sees_the_writers_change(store, sample):
         assert reader.load(sample.id).department == "改名"
     finally:
         reader.close()
+
+
+def test_a_lock_from_before_the_computer_restarted_is_recovered_even_if_its_number_is_taken(tmp_path):
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    # The number of a process that runs now (this one's parent), but a lock taken long before the last start.
+    lock_path(path).write_text(json.dumps({"user": "张三", "host": socket.gethostname(), "since": "2001-01-01T08:00:00",
+                                           "pid": os.getppid()}), encoding="utf-8")
+    assert read_holder(path) is None
+    Store(path).close()
+
+
+def test_another_process_holds_the_file_until_it_is_killed(tmp_path):
+    import signal
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    code = ("import sys, time; from evaldesk.model.store import Store; s = Store(sys.argv[1]); "
+            "print('opened', flush=True); time.sleep(60)")
+    other = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True,
+                             cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    try:
+        assert other.stdout.readline().strip() == "opened"
+        with pytest.raises(FileLocked) as caught:
+            Store(path)
+        assert caught.value.holder.pid == other.pid
+    finally:
+        other.send_signal(signal.SIGKILL)
+        other.wait()
+    Store(path).close()  # the killed process's lock is recovered
