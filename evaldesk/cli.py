@@ -71,41 +71,22 @@ _opened: list = []
 
 
 def _store(args, *, write: bool = False):
-    """The data file. A command that only reads opens an existing file read-only (no lock: it works while the
-    window is open); one that writes takes the file's lock and is refused while a window holds it."""
-    from evaldesk.app.datafile import open_data_file
-    from evaldesk.model.paths import DamagedFile, StoreError, default_db_path
+    """The data file: read-only for a command that only reads, under the file's lock for one that writes."""
+    from evaldesk.app.datafile import open_for_command
+    from evaldesk.model.paths import StoreError
 
     if args.db is not None and not str(args.db).strip():
         raise CliError("--db 的文件名不能为空")
-    path = Path(args.db) if args.db else default_db_path()
-    read_only = not write and path.is_file()
     try:
-        store = open_data_file(path, read_only=read_only, program="evaldesk 命令")
-    except DamagedFile as err:
-        raise CliError(f"{err}{_newest_backup(path)}") from None
+        _opened.append(open_for_command(args.db, write=write))
     except StoreError as err:
         raise CliError(str(err)) from None
-    _opened.append(store)
-    return store
-
-
-def _newest_backup(path: Path) -> str:
-    """Where the newest good backup of a damaged file is, for the one line the command prints."""
-    from evaldesk.app.backups import newest_good_backup
-
-    good = newest_good_backup(path)
-    if good is None:
-        return "备份文件夹中没有可用的备份。"
-    return f"最近一份完好的备份：{good.path}（{good.describe()}）；可在窗口中“文件 → 从备份恢复…”。"
+    return _opened[-1]
 
 
 def _close_stores() -> None:
     while _opened:
-        try:
-            _opened.pop().close()
-        except Exception:  # noqa: BLE001 - closing must not hide the command's own result
-            pass
+        _opened.pop().close()
 
 
 def _report(store, args):
@@ -207,7 +188,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from evaldesk.app.importing import NotAReportFile, find_same, read_report_file, store_imported
+    from evaldesk.app.importing import (
+        NotAReportFile,
+        find_same,
+        read_report_file,
+        store_imported,
+    )
     from evaldesk.exchange.report_json import ExchangeError
 
     try:

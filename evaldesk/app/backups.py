@@ -144,6 +144,14 @@ def newest_good_backup(data_file: Path) -> Backup | None:
     return next((backup for backup in list_backups(data_file) if backup.reports is not None), None)
 
 
+def newest_good_line(data_file: Path) -> str:
+    """Where the newest good backup of a damaged file is, in one sentence (for the command's one line)."""
+    good = newest_good_backup(data_file)
+    if good is None:
+        return "备份文件夹中没有可用的备份。"
+    return f"最近一份完好的备份：{good.path}（{good.describe()}）；可在窗口中“文件 → 从备份恢复…”。"
+
+
 def restore(backup: Path, data_file: Path) -> Path | None:
     """Put ``backup`` in place of ``data_file`` (which nobody may have open). The file as it was is first kept
     in the 备份 folder as ``<stem>-恢复前-<time>.sqlite`` (returned), even a damaged one: nothing is lost."""

@@ -17,10 +17,19 @@ from openpyxl import load_workbook
 
 from evaldesk.exchange.report_json import ExchangeError, from_document
 from evaldesk.exchange.workbook_data import (
-    FORMAT, META_FINGERPRINT, META_FORMAT, META_TEMPLATE, META_VERSION, SHEET_NAME, VERSION, DataProblem,
-    build_document, read_rows,
+    FORMAT,
+    META_FINGERPRINT,
+    META_FORMAT,
+    META_TEMPLATE,
+    META_VERSION,
+    SHEET_NAME,
+    VERSION,
+    DataProblem,
+    build_document,
+    read_rows,
 )
 from evaldesk.model.document import fingerprint
+from evaldesk.model.file_errors import quote
 from evaldesk.model.report import Report
 
 MAX_FILE_BYTES = 20 * 1024 * 1024        # an exported report is well under 1 MB
@@ -79,7 +88,8 @@ def read_workbook(path: Path) -> WorkbookRead:
                             f"改动的内容已按填报规则检查，请核对")
     template_id = meta.get(META_TEMPLATE, ("", ""))[0].strip()
     if template_id and template_id != report.template.id:
-        notes.append(f"数据页标注的评分表模板为“{template_id}”，但所附模板为“{report.template.id}”；以所附模板为准")
+        notes.append(f"数据页标注的评分表模板为“{quote(template_id)}”，但所附模板为“{quote(report.template.id)}”；"
+                     "以所附模板为准")
     return WorkbookRead(report, bool(stored) and stored == actual, stored, actual, version, fingerprint_note, notes)
 
 
@@ -111,7 +121,7 @@ def _check_container(path: Path) -> None:
                 raise ExchangeError(f"文件“{path.name}”是压缩包，但不是 Excel 工作簿（.xlsx）")
             broken = archive.testzip()  # inflates every part (bounded by the sizes checked above)
             if broken is not None:
-                raise ExchangeError(f"文件“{path.name}”已损坏（部件 {broken} 校验失败），请重新导出或重新拷贝")
+                raise ExchangeError(f"文件“{path.name}”已损坏（部件 {quote(broken)} 校验失败），请重新导出或重新拷贝")
     except ExchangeError:  # (a ValueError itself: let it through untouched)
         raise
     except RuntimeError:  # zipfile's answer to a part flagged as encrypted

@@ -12,8 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import text
 
 from evaldesk.model import opening, store_rows
 from evaldesk.model.carried import Carried
@@ -33,6 +32,10 @@ from evaldesk.model.paths import (  # noqa: E402,F401
 )
 from evaldesk.model.report import Item, Report, Unit
 from evaldesk.model.schema import SCHEMA_VERSION, migrate
+from evaldesk.model.sqlite_setup import DB_ERRORS as _DB_ERRORS
+from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.model.sqlite_setup import explain_error as _explain
+from evaldesk.model.sqlite_setup import make_engine
 from evaldesk.model.tagged import decode, encode
 
 
@@ -51,43 +54,6 @@ class ReportInfo:
 
 def _now() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
-
-
-def _engine(path: Path, read_only: bool) -> Engine:
-    # A read-only open asks SQLite itself for read-only (mode=ro): it can neither write nor make a journal.
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
-    engine = create_engine(url, poolclass=None)
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record):
-        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin: otherwise DDL and pragmas
-        # commit on their own and a failed migration would stay half-applied (GUIDE.md, pitfalls).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA busy_timeout = 2000")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection):
-        # Writes take the write lock at once (IMMEDIATE: no deadlock halfway); reads stay deferred, because even an
-        # empty write transaction lets SQLite tidy page 1 of a damaged file — and a damaged file is never written.
-        if connection.get_isolation_level() != "AUTOCOMMIT":
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.info.get("writing") else "BEGIN")
-
-    return engine
-
-
-_DB_ERRORS = (DatabaseError, OperationalError, sqlite3.Error)
-# What a damaged row raises while it is decoded (a bad decimal, date, JSON or template; a wrong type).
-_ROW_ERRORS = (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, LookupError, RecursionError)
-
-
-def _explain(err: Exception, path: Path) -> StoreError:
-    kind, message = explain(err, path)
-    return {"write": CannotWrite, "damaged": DamagedFile}.get(kind, StoreError)(message)
 
 
 def _expect(record, **types) -> None:
@@ -119,7 +85,7 @@ class Store:
             self.lock = DataFileLock(self.path, program)
             self.lock.acquire()
         try:
-            self.engine = _engine(self.path, read_only)
+            self.engine = make_engine(self.path, read_only)
             self._open(exists)
         except BaseException:
             self._release()
