@@ -156,9 +156,13 @@ class DataFileLock:
                 # A read-only folder or a full disk: the file can still be read (the window offers read-only).
                 raise CannotWrite(f"无法在“{place(self.path.parent)}”中建立锁文件：{os_reason(err)}。"
                                   "可以只读方式查看。") from None
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                me = _me(self.program)
-                handle.write(json.dumps(me.__dict__, ensure_ascii=False))
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(json.dumps(_me(self.program).__dict__, ensure_ascii=False))
+            except OSError as err:  # a full disk: the file exists but its content could not be written
+                self._remove()
+                raise CannotWrite(f"无法在“{place(self.path.parent)}”中建立锁文件：{os_reason(err)}。"
+                                  "可以只读方式查看。") from None
             self.held = True
             _HELD.add(self._key())
             return

@@ -170,7 +170,10 @@ class MainWindow(QMainWindow):
         if self.store.read_only:
             file_safety.lock_editing(self)
         self.stack.setCurrentWidget(self.tabs)
-        self.store.set_state("open_report", str(report_id))
+        try:
+            self.store.set_state("open_report", str(report_id))
+        except StoreError:
+            pass  # where the window was is a convenience: a full disk must not keep the report from opening
         self._update_actions()
         self._update_title()
 

@@ -122,3 +122,22 @@ def test_another_process_holds_the_file_until_it_is_killed(tmp_path):
         other.send_signal(signal.SIGKILL)
         other.wait()
     Store(path).close()  # the killed process's lock is recovered
+
+
+def test_a_lock_that_cannot_be_written_leaves_no_empty_lock_and_offers_read_only(tmp_path, monkeypatch):
+    import errno
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    real_fdopen = os.fdopen
+
+    def full_disk(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        handle.write = lambda text: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device"))
+        return handle
+
+    monkeypatch.setattr(os, "fdopen", full_disk)
+    with pytest.raises(CannotWrite) as caught:
+        Store(path)
+    assert "磁盘空间已满" in str(caught.value) and "No space" not in str(caught.value)
+    assert not lock_path(path).exists()
