@@ -63,7 +63,7 @@ SQLITE_ERRORS = (
      "这一步修改与文件中现有的数据不符（报告可能已在别处被删除或改动），修改未保存。请重新打开这份报告后再试"),
     (("unable to open",), "other", "无法打开该文件（文件夹不存在、只读，或文件正被占用）。请检查路径后再试"),
     (("file is not a database", "not a database", "malformed", "corrupt", "no such table", "no such column",
-      "already exists", "datatype mismatch", "file is encrypted"), "damaged",
+      "already exists", "datatype mismatch", "file is encrypted", "could not decode"), "damaged",
      "数据文件已损坏，或不是 evaldesk 的数据文件，未作任何修改。可从备份恢复（文件 → 从备份恢复…）"),
 )
 

@@ -73,7 +73,7 @@ def open_window(db: str | Path | None = None, *, show_first: bool = False):
 def attach_store(window, path: Path) -> None:
     """Open ``path`` in ``window``. Whatever goes wrong is a dialog (read-only offered, a damaged file offered its
     newest good backup, anything else explained) and the window stays, on its welcome page, without a file."""
-    from evaldesk.model.paths import StoreError
+    from evaldesk.model.paths import DamagedFile, StoreError
     from evaldesk.ui import dialogs, file_safety
 
     store = file_safety.open_with_questions(window, path)
@@ -81,6 +81,10 @@ def attach_store(window, path: Path) -> None:
         try:
             window.use_store(store)
             return
+        except DamagedFile as err:  # found in a row read after opening
+            file_safety.damaged_while_open(window, str(err))
+            if window.store is not None:
+                return
         except StoreError as err:
             window.close_document()
             store.close()

@@ -84,6 +84,24 @@ def _offer_backup(window, path: Path, why: str) -> Store | None:
     return open_with_questions(window, path, create=False)
 
 
+def damaged_while_open(window: MainWindow, message: str) -> None:
+    """A row read after opening turned out damaged: give the file up (it is never written) and offer the newest
+    good backup, as at start."""
+    store = window.store
+    if store is None:
+        return
+    path = store.path
+    window.close_document()
+    store.close()
+    window.store = None
+    restored = _offer_backup(window, path, message)
+    if restored is not None:
+        window.use_store(restored)
+    else:
+        window.show_welcome()
+        window.welcome.where.setText(f"数据文件“{path}”已损坏，未打开。可用“文件 → 从备份恢复…”或“文件 → 打开数据文件…”。")
+
+
 # ---------------------------------------------------------------- a read-only window
 
 

@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
             self.show_welcome()
         else:
             self.open_report(target)
+            if self.store is not store:
+                return  # the file turned out damaged while the report was read: it was given up (file_safety)
             tab = store.get_state("tab")
             if tab and tab.isdigit() and int(tab) < self.tabs.count():
                 self.tabs.setCurrentIndex(int(tab))
@@ -139,7 +141,10 @@ class MainWindow(QMainWindow):
         try:
             report = self.store.load(report_id)
         except StoreError as err:
-            dialogs.error(self, "无法打开报告", str(err))
+            if self.store.damaged:  # never written again: offer the newest good backup
+                file_safety.damaged_while_open(self, str(err))
+            else:
+                dialogs.error(self, "无法打开报告", str(err))
             return
         tab = self.tabs.currentIndex()
         self.close_document()

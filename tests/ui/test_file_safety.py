@@ -119,3 +119,17 @@ def test_restore_from_backup_lists_the_backups_and_brings_one_back(window, monke
     assert offered and "1 份报告" in offered[0]
     assert window.document.report.department == "中共岳阳市云溪区委机构编制委员会办公室"
     assert not window.store.read_only
+
+
+def test_damage_found_in_a_row_after_opening_is_offered_the_backup_too(app, qtbot, tmp_path, sample, answers):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    backups.make_backup(store)
+    store.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "数据文件已损坏")]
+    assert win.document is not None and win.document.report.fields["basic.contact"] == sample.fields["basic.contact"]
