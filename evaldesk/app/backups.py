@@ -154,12 +154,20 @@ def newest_good_line(data_file: Path) -> str:
 
 def restore(backup: Path, data_file: Path) -> Path | None:
     """Put ``backup`` in place of ``data_file`` (which nobody may have open). The file as it was is first kept
-    in the 备份 folder as ``<stem>-恢复前-<time>.sqlite`` (returned), even a damaged one: nothing is lost."""
+    in the 备份 folder as ``<stem>-恢复前-<time>.sqlite`` (returned), even a damaged one: nothing is lost. Refused
+    (FileLocked) while another window or command writes the file."""
     from evaldesk.model.store import Store
+
+    from evaldesk.model.lock import DataFileLock
 
     backup, data_file = Path(backup), Path(data_file)
     check = Store(backup, create=False, read_only=True)  # refuses a damaged backup before anything changes
     check.close()
+    with DataFileLock(data_file, "evaldesk 恢复备份"):  # FileLocked while anyone else writes the file
+        return _replace_with(backup, data_file)
+
+
+def _replace_with(backup: Path, data_file: Path) -> Path | None:
     kept = None
     if data_file.exists():
         kept = folder_of(data_file) / f"{data_file.stem}-恢复前-{_dt.datetime.now().strftime(_STAMP)}.sqlite"

@@ -82,3 +82,19 @@ def test_a_damaged_backup_is_listed_as_unusable_and_never_restored(tmp_path, sam
     with pytest.raises(StoreError):
         backups.restore(copy, path)
     assert path.read_bytes() == before
+
+
+def test_a_file_someone_else_writes_is_not_restored_under_them(tmp_path, sample):
+    from evaldesk.model.lock import FileLocked
+
+    path = tmp_path / "data.sqlite"
+    writer = Store(path)
+    writer.add(sample)
+    copy = backups.make_backup(writer)
+    try:
+        before = path.read_bytes()
+        with pytest.raises(FileLocked):
+            backups.restore(copy, path)
+        assert path.read_bytes() == before
+    finally:
+        writer.close()
