@@ -156,9 +156,8 @@ def restore(backup: Path, data_file: Path) -> Path | None:
     """Put ``backup`` in place of ``data_file`` (which nobody may have open). The file as it was is first kept
     in the 备份 folder as ``<stem>-恢复前-<time>.sqlite`` (returned), even a damaged one: nothing is lost. Refused
     (FileLocked) while another window or command writes the file."""
-    from evaldesk.model.store import Store
-
     from evaldesk.model.lock import DataFileLock
+    from evaldesk.model.store import Store
 
     backup, data_file = Path(backup), Path(data_file)
     check = Store(backup, create=False, read_only=True)  # refuses a damaged backup before anything changes

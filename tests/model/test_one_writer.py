@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
+from evaldesk.model.edits import SetField
 from evaldesk.model.lock import FileLocked, lock_path, read_holder
 from evaldesk.model.paths import CannotWrite, ChangedElsewhere
-from evaldesk.model.edits import SetField
 from evaldesk.model.store import Store
 
 
@@ -35,7 +35,8 @@ def test_the_lock_goes_when_the_file_is_closed(tmp_path):
 def test_a_lock_left_by_a_crashed_program_is_recovered(tmp_path):
     path = tmp_path / "data.sqlite"
     Store(path).close()
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
     lock_path(path).write_text(json.dumps({"user": "张三", "host": socket.gethostname(), "since": "2026-01-01T08:00:00",
                                            "pid": int(dead.stdout)}), encoding="utf-8")
     assert read_holder(path) is None

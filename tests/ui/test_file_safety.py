@@ -15,7 +15,7 @@ def test_a_second_window_is_told_who_holds_the_file_and_opens_it_read_only(windo
     answers.shown.clear()
     second = open_window(window.store.path)
     qtbot.addWidget(second)
-    kind, title, message = answers.shown[0]
+    kind, _title, message = answers.shown[0]
     assert kind == "decide" and "正由" in message and "只读" in message
     assert second.store is not None and second.store.read_only
     assert "只读" in second.windowTitle() and not second.read_only_label.isHidden()
