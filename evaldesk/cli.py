@@ -45,7 +45,14 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits through CliError (one Chinese line, exit code 2)."""
 
     def error(self, message: str):  # noqa: D401
-        message = message.replace("'int'", "整数").replace("int", "整数")
+        # Only argparse's own type name: a blind replace turned the command 'print' into 'pr整数'.
+        message = message.replace("（应为int）", "（应为整数）")
+        # A value typed by mistake (a pasted file) is quoted short, not echoed whole.
+        import re
+
+        from evaldesk.model.file_errors import quote
+
+        message = re.sub(r"'([^']{41,})'", lambda found: f"'{quote(found.group(1))}'", message)
         raise CliError(f"{message}（用 evaldesk --help 查看用法）")
 
 
@@ -59,16 +66,27 @@ def _output(path: str, suffix: str) -> Path:
     return target
 
 
-def _store(args):
-    from evaldesk.app.datafile import open_data_file
+_opened: list = []
+"""Stores this command opened: closed (and their locks released) when it ends, whatever happens."""
+
+
+def _store(args, *, write: bool = False):
+    """The data file: read-only for a command that only reads, under the file's lock for one that writes."""
+    from evaldesk.app.datafile import open_for_command
     from evaldesk.model.paths import StoreError
 
     if args.db is not None and not str(args.db).strip():
         raise CliError("--db 的文件名不能为空")
     try:
-        return open_data_file(args.db)
+        _opened.append(open_for_command(args.db, write=write))
     except StoreError as err:
         raise CliError(str(err)) from None
+    return _opened[-1]
+
+
+def _close_stores() -> None:
+    while _opened:
+        _opened.pop().close()
 
 
 def _report(store, args):
@@ -95,7 +113,7 @@ def _report(store, args):
 def cmd_sample(args) -> int:
     from evaldesk.app.datafile import add_sample
 
-    store = _store(args)
+    store = _store(args, write=True)
     report = add_sample(store)
     print(f"已加入参考样例：报告编号 {report.id}，{report.year}年度 {report.department}（{store.path}）")
     return 0
@@ -170,7 +188,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from evaldesk.app.importing import NotAReportFile, find_same, read_report_file, store_imported
+    from evaldesk.app.importing import (
+        NotAReportFile,
+        find_same,
+        read_report_file,
+        store_imported,
+    )
     from evaldesk.exchange.report_json import ExchangeError
 
     try:
@@ -185,7 +208,7 @@ def cmd_import(args) -> int:
         if not (read.changed_after_export and note == read.fingerprint_note):
             print(f"注意：{note}", file=sys.stderr)
     report = read.report
-    store = _store(args)
+    store = _store(args, write=True)
     same = find_same(store, report)
     if same is not None and same.id != args.replace:
         if same.identical:
@@ -281,7 +304,7 @@ def cmd_new(args) -> int:
 
     if args.year not in YEARS:
         raise CliError(f"年度 {args.year} 不合理")
-    store = _store(args)
+    store = _store(args, write=True)
     if args.template or not args.region:
         template = _template(store, args.template or DEFAULT_TEMPLATE_ID)
     else:  # a county named: its own built-in sheet if there is one, else the region-neutral sheet
@@ -297,7 +320,7 @@ def cmd_new(args) -> int:
 def cmd_new_year(args) -> int:
     from evaldesk.app.next_year import create_next_year
 
-    store = _store(args)
+    store = _store(args, write=True)
     old = _report(store, args)
     template = _template(store, args.template) if args.template else None
     new, carried = create_next_year(store, old.id, template)
@@ -320,7 +343,7 @@ def cmd_template_import(args) -> int:
     from evaldesk.templates.files import TemplateFileError, import_template_file
     from evaldesk.templates.library import LibraryError
 
-    store = _store(args)
+    store = _store(args, write=True)
     try:
         template, added = import_template_file(store, args.file, replace=args.replace)
     except (TemplateFileError, LibraryError) as err:
@@ -411,6 +434,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     try:
+        return _run(argv)
+    finally:
+        _close_stores()
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
         args = build_parser().parse_args(argv)
         if args.command is None:
             return cmd_gui(args)
@@ -434,7 +464,9 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(err, (StoreError, Rejected)):
             print(f"evaldesk：{err}", file=sys.stderr)
             return 2
-        print(f"evaldesk：内部错误（{type(err).__name__}: {err}）。数据未受影响；请把这行信息告诉开发者。",
+        from evaldesk.model.file_errors import quote
+
+        print(f"evaldesk：内部错误（{type(err).__name__}: {quote(err, 200)}）。数据未受影响；请把这行信息告诉开发者。",
               file=sys.stderr)
         return 3
 

@@ -70,9 +70,27 @@ def parse_json(text: str):
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as err:
-        raise UnreadableJson(f"不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{err.msg}）") from None
+        raise UnreadableJson(f"不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列：{_json_reason(err.msg)}）") from None
     except RecursionError:
         raise UnreadableJson("嵌套过深，不是 evaldesk 的文件") from None
+
+
+# The json module's messages (English) → Chinese; the first whose English begins the message wins.
+_JSON_REASONS = (
+    ("Expecting value", "此处应有一个值"),
+    ("Expecting property name", "键名应使用英文双引号"),
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Unterminated string", "引号未闭合"),
+    ("Extra data", "数据之后还有多余的内容"),
+    ("Invalid control character", "文字中有不允许的控制字符"),
+    ("Invalid \\uXXXX escape", "有无效的 \\u 转义"),
+    ("Invalid \\escape", "有无效的转义符"),
+)
+
+
+def _json_reason(message: str) -> str:
+    return next((chinese for english, chinese in _JSON_REASONS if message.startswith(english)), "格式有误")
 
 
 def read_json_file(path: Path, max_bytes: int):

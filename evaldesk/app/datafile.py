@@ -22,12 +22,39 @@ YEARS = range(1990, 2201)
 """Years a report may be for; anything else is a typing slip."""
 
 
-def open_data_file(path: Path | str | None = None, *, create: bool = True) -> Store:
+def open_data_file(path: Path | str | None = None, *, create: bool = True, read_only: bool = False,
+                   program: str = "evaldesk 窗口", backup: bool = True) -> Store:
     """The data file at ``path`` (None: the default one in the user's data folder). ``create=False`` refuses a
-    file that does not exist yet (opening a file the filler picked, not making one)."""
-    from evaldesk.model.store import Store  # SQLAlchemy: not before the window's first paint
+    file that does not exist yet (opening a file the filler picked, not making one); folders are made only for the
+    default file, so a mistyped path is refused rather than becoming a new, empty file.
 
-    return Store(Path(path) if path else default_db_path(), create=create)
+    A writable open takes the file's lock (FileLocked says who holds it) and, with ``backup``, leaves a dated copy
+    in the 备份 folder beside the file (backups.py); ``read_only`` takes no lock and writes nothing."""
+    from evaldesk.app import backups
+    from evaldesk.model.store import (
+        Store,  # SQLAlchemy: not before the window's first paint
+    )
+
+    target = Path(path) if path else default_db_path()
+    is_default = target == default_db_path()
+    store = Store(target, create=create, make_folder=is_default, read_only=read_only, program=program)
+    if backup and not read_only:
+        backups.back_up_on_open(store)
+    return store
+
+
+def open_for_command(path: Path | str | None, *, write: bool) -> Store:
+    """The data file for a command: one that only reads opens an existing file read-only (no lock, so it works
+    while a window has the file open); one that writes takes the lock and is refused while a window holds it.
+    A damaged file's refusal names its newest good backup."""
+    from evaldesk.app.backups import newest_good_line
+    from evaldesk.model.paths import DamagedFile
+
+    target = Path(path) if path else default_db_path()
+    try:
+        return open_data_file(target, read_only=not write and target.is_file(), program="evaldesk 命令")
+    except DamagedFile as err:
+        raise DamagedFile(f"{err}{newest_good_line(target)}") from None
 
 
 def list_reports(store: Store) -> list[ReportInfo]:

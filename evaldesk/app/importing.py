@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from evaldesk.exchange.report_json import ExchangeError
+from evaldesk.model.file_errors import quote
 from evaldesk.model.report import Report
 
 if TYPE_CHECKING:
@@ -59,17 +61,56 @@ def read_report_file(path: Path | str) -> ReadFile:
     path = Path(path)
     if path.is_dir():
         raise NotAReportFile(f"“{path}”是一个文件夹；请给出 evaldesk 导出的 .xlsx 或 .json 文件")
-    if not path.is_file():
-        raise NotAReportFile(f"找不到文件“{path}”")
+    if not path.exists():
+        raise NotAReportFile(f"找不到文件“{quote(path, 120)}”")
+    if not _regular(path):  # a pipe would hang the reader; a device is no file
+        raise NotAReportFile(f"“{quote(path.name)}”不是普通文件（可能是管道或设备），不是 evaldesk 导出的文件")
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise NotAReportFile(f"无法导入“{path.name}”：只能导入 evaldesk 导出的 .json 或 .xlsx 文件")
-    if suffix == ".json":
-        return ReadFile(read_json(path))
-    from evaldesk.exchange.workbook import read_workbook
+    if path.stat().st_size == 0:
+        raise NotAReportFile(f"“{quote(path.name)}”是空文件，不是 evaldesk 导出的文件")
+    try:
+        if suffix == ".json":
+            read = ReadFile(read_json(path))
+        else:
+            from evaldesk.exchange.workbook import read_workbook
 
-    read = read_workbook(path)
-    return ReadFile(read.report, list(read.notes), read.fingerprint_note, read.changed_after_export)
+            book = read_workbook(path)
+            read = ReadFile(book.report, list(book.notes), book.fingerprint_note, book.changed_after_export)
+    except ExchangeError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a reader's slip on a strange file is a refusal, not a crash
+        raise ExchangeError(f"无法读取“{quote(path.name)}”：文件内容不符合 evaldesk 的格式"
+                            f"（{type(err).__name__}）。文件未导入。") from None
+    try_later_steps(read.report)
+    return read
+
+
+def _regular(path: Path) -> bool:
+    import stat
+
+    return stat.S_ISREG(path.stat().st_mode)
+
+
+def try_later_steps(report: Report) -> None:
+    """Refuse a report that a later step could not handle: it is scored, audited, titled and written as a
+    document before it is accepted (milliseconds), so an accepted file never breaks list, score or audit."""
+    from evaldesk.audit.engine import audit_report
+    from evaldesk.model.document import fingerprint
+    from evaldesk.scoring.engine import score_report
+    from evaldesk.scoring.report_text import sheet_as_data, sheet_as_text
+
+    try:
+        sheet = score_report(report)
+        audit_report(report, sheet)
+        sheet_as_text(report, sheet)
+        sheet_as_data(report, sheet)
+        report.template.title(report.year)
+        fingerprint(report)
+    except Exception as err:  # noqa: BLE001 - whatever breaks here would break later, for every report
+        raise ExchangeError(f"文件中的数据无法评分或审核（{type(err).__name__}），文件未导入。"
+                            "请检查所附评分表是否完整。") from None
 
 
 def _same_department(info, report: Report) -> bool:

@@ -66,7 +66,22 @@ class ReportSession:
         inverse = self.store.apply(self.report, edit)
         self.history.record(edit, inverse, merge)
         self.recompute()
+        self._back_up_when_due()
         return edit.changes()
+
+    BACKUP_CHECK_EVERY = 3600.0
+    """Seconds between looks at the 备份 folder while editing (a backup is due at most daily)."""
+
+    def _back_up_when_due(self) -> None:
+        import time
+
+        from evaldesk.app.backups import back_up_daily
+
+        now = time.monotonic()
+        if now < getattr(self, "_next_backup_check", 0.0):
+            return
+        self._next_backup_check = now + self.BACKUP_CHECK_EVERY
+        back_up_daily(self.store)
 
     def undo(self) -> Moved | None:
         """Undo the last step (None if there is none). If the file cannot be written StoreError passes up and the

@@ -13,13 +13,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from evaldesk.model.document import FORMAT, VERSION, fingerprint, json_default, to_document
+from evaldesk.files import UnreadableJson, parse_json, read_json_file
+from evaldesk.model.document import (
+    FORMAT,
+    VERSION,
+    fingerprint,
+    json_default,
+    to_document,
+)
+from evaldesk.model.file_errors import quote
 from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY
 from evaldesk.model.places import NotePlace, SheetPlace
 from evaldesk.model.report import Item, Report, Unit, new_id
-from evaldesk.model.validate import parse_cell, parse_field, parse_item_value, parse_value
-from evaldesk.files import UnreadableJson, parse_json, read_json_file
-from evaldesk.model.values import Rejected, clean_text
+from evaldesk.model.validate import (
+    parse_cell,
+    parse_field,
+    parse_item_value,
+    parse_unit_name,
+    parse_value,
+)
+from evaldesk.model.values import Rejected
 from evaldesk.scoring.rules import TemplateError
 from evaldesk.scoring.template import Template
 
@@ -63,7 +76,7 @@ def from_document(doc) -> Report:
     try:
         template = Template(_need(doc, "template", dict, "报告文件"))
     except TemplateError as err:
-        raise ExchangeError(f"报告所附评分表有误：{err}") from None
+        raise ExchangeError(f"报告所附评分表有误：{quote(err, 300)}") from None
     report = Report(year=year, template=template)
     problems: list[str] = []
 
@@ -78,7 +91,7 @@ def from_document(doc) -> Report:
         raise ExchangeError("报告文件的 fields 应为对象")
     for key, raw in fields.items():
         if key not in FIELD_BY_KEY:
-            problems.append(f"fields.{key}：未知字段")
+            problems.append(f"fields.{quote(key)}：未知字段")
             continue
         store(f"“{FIELD_BY_KEY[key].label}”", lambda k=key, r=raw: _put(report.fields, k, parse_field(report, k, r)))
 
@@ -86,18 +99,18 @@ def from_document(doc) -> Report:
     if not isinstance(units, list):
         raise ExchangeError("报告文件的 units 应为列表")
     for i, entry in enumerate(units, 1):
-        name = entry.get("name") if isinstance(entry, dict) else None
-        name = clean_text(name).strip() if isinstance(name, str) else ""  # as RenameUnit cleans a typed name
-        if not name:
-            problems.append(f"第 {i} 个机构：缺少名称")
+        try:  # as RenameUnit takes a typed name
+            name = parse_unit_name(entry.get("name") if isinstance(entry, dict) else None)
+        except Rejected as err:
+            problems.append(f"第 {i} 个机构：{err}")
             continue
         unit = Unit(new_id(), name)
         cells = entry.get("cells", {})
         if not isinstance(cells, dict):
-            problems.append(f"机构“{name}”：cells 应为对象")
+            problems.append(f"机构“{quote(name)}”：cells 应为对象")
             continue
         for key, raw in cells.items():
-            store(f"机构“{name}”的 {key}", lambda u=unit, k=key, r=raw: _put(u.cells, k, parse_cell(k, r, u.name)))
+            store(f"机构“{quote(name)}”的 {quote(key)}", lambda u=unit, k=key, r=raw: _put(u.cells, k, parse_cell(k, r, u.name)))
         report.units.append(unit)
 
     lists = doc.get("lists", {})
@@ -105,7 +118,7 @@ def from_document(doc) -> Report:
         raise ExchangeError("报告文件的 lists 应为对象")
     for list_key, items in lists.items():
         if list_key not in LIST_BY_KEY or not isinstance(items, list):
-            problems.append(f"lists.{list_key}：未知列表或不是列表")
+            problems.append(f"lists.{quote(list_key)}：未知列表或不是列表")
             continue
         for i, values in enumerate(items, 1):
             if not isinstance(values, dict):
@@ -122,15 +135,19 @@ def from_document(doc) -> Report:
         raise ExchangeError("报告文件的 sheet 应为对象")
     for indicator_id, entry in sheet.items():
         if not isinstance(entry, dict):
-            problems.append(f"评分表 {indicator_id}：应为对象")
+            problems.append(f"评分表 {quote(indicator_id)}：应为对象")
             continue
-        keys = [(SheetPlace(indicator_id, "input", name).key, raw) for name, raw in (entry.get("inputs") or {}).items()]
+        inputs = entry.get("inputs") or {}
+        if not isinstance(inputs, dict):
+            problems.append(f"评分表 {quote(indicator_id)}：inputs 应为对象")
+            continue
+        keys = [(SheetPlace(indicator_id, "input", name).key, raw) for name, raw in inputs.items()]
         keys += [(SheetPlace(indicator_id, part).key, entry[part]) for part in ("hand", "reason") if part in entry]
         unknown = set(entry) - {"inputs", "hand", "reason"}
         if unknown:
-            problems.append(f"评分表 {indicator_id}：未知项 {'、'.join(sorted(unknown))}")
+            problems.append(f"评分表 {quote(indicator_id)}：未知项 {quote('、'.join(sorted(unknown)))}")
         for key, raw in keys:
-            store(f"评分表 {indicator_id}", lambda k=key, r=raw: _put(report.fields, k, parse_field(report, k, r)))
+            store(f"评分表 {quote(indicator_id)}", lambda k=key, r=raw: _put(report.fields, k, parse_field(report, k, r)))
 
     notes = doc.get("notes", {})
     if not isinstance(notes, dict):
@@ -140,7 +157,7 @@ def from_document(doc) -> Report:
             problems.append("说明：须对应一条审核结果（键不能为空）")
             continue
         note = NotePlace(key)
-        store(f"说明 {key}", lambda p=note, r=raw: _put(report.fields, p.key, parse_value(report, p, r)))
+        store(f"说明 {quote(key)}", lambda p=note, r=raw: _put(report.fields, p.key, parse_value(report, p, r)))
 
     if problems:
         shown = "；".join(problems[:5]) + (f"；另有 {len(problems) - 5} 处" if len(problems) > 5 else "")

@@ -18,12 +18,19 @@ from decimal import Decimal
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk import __version__
-from evaldesk.model.document import FORMAT as DOCUMENT_FORMAT, to_document
 from evaldesk.exchange.workbook_cells import BOLD, LEFT, Cells, set_widths
+from evaldesk.model.document import FORMAT as DOCUMENT_FORMAT
+from evaldesk.model.document import to_document
+from evaldesk.model.file_errors import quote
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, LISTS, cell_key
 from evaldesk.model.places import NotePlace, SheetPlace
 from evaldesk.model.report import Report
-from evaldesk.model.validate import parse_cell, parse_field, parse_item_value, parse_value
+from evaldesk.model.validate import (
+    parse_cell,
+    parse_field,
+    parse_item_value,
+    parse_value,
+)
 from evaldesk.model.values import Rejected, decimal_text
 from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.report_text import score_text
@@ -185,7 +192,7 @@ def read_rows(raw_rows) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str
                 data[-1] = (k, v + text, cell)
             continue
         if key in seen:
-            raise DataProblem(f"{SHEET_NAME}!A{number}：键“{key}”重复出现")
+            raise DataProblem(f"{SHEET_NAME}!A{number}：键“{quote(key)}”重复出现")
         seen.add(key)
         previous = key
         if key.startswith("/"):
@@ -220,7 +227,7 @@ def build_document(meta: dict, data: list[tuple[str, str, str]], version: int) -
         except Rejected as err:
             raise DataProblem(f"{where}：{err}") from None
         except (KeyError, IndexError, ValueError):
-            raise DataProblem(f"{where.replace('!B', '!A')}：不认识的键“{key}”") from None
+            raise DataProblem(f"{where.replace('!B', '!A')}：不认识的键“{quote(key)}”") from None
         _place(doc, parts, text)
     doc["units"] = _as_list(doc["units"], f"{SHEET_NAME} 中的机构（/units/…）")
     doc["lists"] = {key: _as_list(items, f"{SHEET_NAME} 中的{LIST_BY_KEY[key].label}（/lists/{key}/…）")

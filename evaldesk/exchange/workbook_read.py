@@ -17,10 +17,19 @@ from openpyxl import load_workbook
 
 from evaldesk.exchange.report_json import ExchangeError, from_document
 from evaldesk.exchange.workbook_data import (
-    FORMAT, META_FINGERPRINT, META_FORMAT, META_TEMPLATE, META_VERSION, SHEET_NAME, VERSION, DataProblem,
-    build_document, read_rows,
+    FORMAT,
+    META_FINGERPRINT,
+    META_FORMAT,
+    META_TEMPLATE,
+    META_VERSION,
+    SHEET_NAME,
+    VERSION,
+    DataProblem,
+    build_document,
+    read_rows,
 )
 from evaldesk.model.document import fingerprint
+from evaldesk.model.file_errors import quote
 from evaldesk.model.report import Report
 
 MAX_FILE_BYTES = 20 * 1024 * 1024        # an exported report is well under 1 MB
@@ -79,7 +88,8 @@ def read_workbook(path: Path) -> WorkbookRead:
                             f"改动的内容已按填报规则检查，请核对")
     template_id = meta.get(META_TEMPLATE, ("", ""))[0].strip()
     if template_id and template_id != report.template.id:
-        notes.append(f"数据页标注的评分表模板为“{template_id}”，但所附模板为“{report.template.id}”；以所附模板为准")
+        notes.append(f"数据页标注的评分表模板为“{quote(template_id)}”，但所附模板为“{quote(report.template.id)}”；"
+                     "以所附模板为准")
     return WorkbookRead(report, bool(stored) and stored == actual, stored, actual, version, fingerprint_note, notes)
 
 
@@ -111,9 +121,12 @@ def _check_container(path: Path) -> None:
                 raise ExchangeError(f"文件“{path.name}”是压缩包，但不是 Excel 工作簿（.xlsx）")
             broken = archive.testzip()  # inflates every part (bounded by the sizes checked above)
             if broken is not None:
-                raise ExchangeError(f"文件“{path.name}”已损坏（部件 {broken} 校验失败），请重新导出或重新拷贝")
+                raise ExchangeError(f"文件“{path.name}”已损坏（部件 {quote(broken)} 校验失败），请重新导出或重新拷贝")
     except ExchangeError:  # (a ValueError itself: let it through untouched)
         raise
+    except RuntimeError:  # zipfile's answer to a part flagged as encrypted
+        raise ExchangeError(f"文件“{path.name}”已加密（设有密码），evaldesk 无法读取。请在 Excel 中取消密码后另存，"
+                            "或使用 evaldesk 导出的原文件") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as err:
         raise ExchangeError(f"文件“{path.name}”已损坏或不完整，无法作为工作簿打开（{_reason(err)}），"
                             f"请重新导出或重新拷贝") from None
@@ -153,7 +166,11 @@ def _data_sheet_rows(path: Path):
                                     f"无法读回数据；请使用 evaldesk 导出的原文件")
             raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（没有数据页“{SHEET_NAME}”）")
         rows = []
-        for cells in workbook[SHEET_NAME].iter_rows(min_col=1, max_col=2):
+        sheet = workbook[SHEET_NAME]
+        # Read what Excel shows: every row in the sheet, not only those inside its declared <dimension> (a file
+        # edited by another program can declare less than it holds; openpyxl would stop there silently).
+        sheet.reset_dimensions()
+        for cells in sheet.iter_rows(min_col=1, max_col=2):
             cells = [cell for cell in cells if getattr(cell, "row", None)]
             if not cells:
                 continue

@@ -12,11 +12,17 @@ from dataclasses import dataclass, field
 
 from evaldesk.model.form import LIST_BY_KEY
 from evaldesk.model.places import (
-    CellPlace, Changes, DraftPlace, ItemPlace, TemplatePlace, UnitPlace, UnitsPlace, parse_key,
+    CellPlace,
+    Changes,
+    DraftPlace,
+    ItemPlace,
+    TemplatePlace,
+    UnitPlace,
+    UnitsPlace,
+    parse_key,
 )
 from evaldesk.model.report import Item, Report, Unit
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
-
 
 
 class Edit:
@@ -82,11 +88,9 @@ class RenameUnit(Edit):
     label: str = "修改机构名称"
 
     def apply(self, report: Report) -> Edit:
-        from evaldesk.model.values import Rejected, clean_text
+        from evaldesk.model.validate import parse_unit_name
 
-        name = clean_text(self.name).strip()
-        if not name:
-            raise Rejected("机构名称不能为空")
+        name = parse_unit_name(self.name)
         unit = report.unit(self.unit_id)
         old = unit.name
         unit.name = name

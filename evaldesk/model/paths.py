@@ -14,6 +14,19 @@ class StoreError(Exception):
     """The data file cannot be used; ``str(err)`` says what happened and what to do, in Chinese."""
 
 
+class CannotWrite(StoreError):
+    """The file can be read but not written now (read-only file or folder, full disk, another writer holds the
+    lock): the window offers to open it read-only."""
+
+
+class DamagedFile(StoreError):
+    """The file is damaged: it is never written to; the window offers the newest good backup."""
+
+
+class ChangedElsewhere(StoreError):
+    """Another program changed the file since this one read it: nothing was written; read the report again."""
+
+
 def data_folder() -> Path:
     """Where the default file lives: ``EVALDESK_HOME`` if set, else the user's data folder."""
     override = os.environ.get("EVALDESK_HOME")

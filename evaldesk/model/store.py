@@ -12,19 +12,31 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import text
 
+from evaldesk.model import opening, store_rows
 from evaldesk.model.carried import Carried
 from evaldesk.model.edits import Edit
-from evaldesk.model.form import LIST_BY_KEY
-from evaldesk.model.places import CellPlace, Changes, DraftPlace, ItemPlace, TemplatePlace, ValuePlace
-from evaldesk.model.report import Item, Report, Unit, Value
-from evaldesk.model.schema import SCHEMA_VERSION, migrate
-from evaldesk.model.tagged import decode, encode
+from evaldesk.model.file_errors import explain, place
+from evaldesk.model.lock import DataFileLock, FileLocked, read_holder
 
 # Where files live and the store's error are light to import (no SQLAlchemy): the window shows itself first.
-from evaldesk.model.paths import DB_NAME, StoreError, data_folder, default_db_path  # noqa: E402,F401
+from evaldesk.model.paths import (  # noqa: E402,F401
+    DB_NAME,
+    CannotWrite,
+    ChangedElsewhere,
+    DamagedFile,
+    StoreError,
+    data_folder,
+    default_db_path,
+)
+from evaldesk.model.report import Item, Report, Unit
+from evaldesk.model.schema import SCHEMA_VERSION, migrate
+from evaldesk.model.sqlite_setup import DB_ERRORS as _DB_ERRORS
+from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.model.sqlite_setup import explain_error as _explain
+from evaldesk.model.sqlite_setup import make_engine
+from evaldesk.model.tagged import decode, encode
 
 
 @dataclass(frozen=True)
@@ -44,135 +56,183 @@ def _now() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
 
 
-def _engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", poolclass=None)
-
-    @event.listens_for(engine, "connect")
-    def _connect(dbapi_connection, _record):
-        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin: otherwise DDL and pragmas
-        # commit on their own and a failed migration would stay half-applied (GUIDE.md, pitfalls).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA busy_timeout = 2000")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection):
-        if connection.get_isolation_level() != "AUTOCOMMIT":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
-
-def _explain(err: Exception, path: Path) -> StoreError:
-    message = str(getattr(err, "orig", err)).lower()
-    if "file is not a database" in message or "malformed" in message or "not a database" in message:
-        return StoreError(f"“{path}”不是 evaldesk 数据文件（或已损坏），未作任何修改。请选择其他文件，"
-                          "或用“文件 → 新建”另建一个数据文件。")
-    if "locked" in message or "busy" in message:
-        return StoreError(f"“{path}”正被另一个程序使用（可能已在另一个 evaldesk 窗口中打开）。"
-                          "请关闭那个程序后再试。")
-    if "readonly" in message or "read-only" in message or "unable to open" in message or "permission" in message:
-        return StoreError(f"无法写入“{path}”：文件或所在文件夹是只读的。请把文件复制到可写的文件夹"
-                          "（如“文档”）后再打开。")
-    return StoreError(f"无法使用数据文件“{path}”：{getattr(err, 'orig', err)}")
+def _expect(record, **types) -> None:
+    """A row read back must have the types the store wrote (a damaged file can hold anything)."""
+    for name, kind in types.items():
+        if type(getattr(record, name)) is not kind:
+            raise TypeError(name)
 
 
 class Store:
-    """One open data file. Not thread-safe; the window owns one."""
+    """One open data file. Not thread-safe; the window owns one.
 
-    def __init__(self, path: Path | str, *, create: bool = True):
+    A writable store holds the file's lock (lock.py) until :meth:`close`; ``read_only`` takes no lock and writes
+    nothing. A file found damaged (at open, or in a row read later) is never written to again."""
+
+    def __init__(self, path: Path | str, *, create: bool = True, make_folder: bool = True, read_only: bool = False,
+                 program: str = "evaldesk 窗口"):
         self.path = Path(path)
-        if not self.path.exists():
-            if not create:
-                raise StoreError(f"数据文件“{self.path}”不存在")
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as err:
-                raise StoreError(f"无法创建文件夹“{self.path.parent}”：{err.strerror}") from None
-        elif self.path.is_dir():
-            raise StoreError(f"“{self.path}”是一个文件夹，不是数据文件")
-        else:
-            self._check_header()
-        self.engine = _engine(self.path)
+        self.read_only = read_only
+        self.damaged = False
+        self.lock = None
+        exists = opening.check_kind(self.path, make_folder=make_folder and create and not read_only)
+        if not exists and (not create or read_only):
+            raise StoreError(f"数据文件“{place(self.path)}”不存在。")
+        if exists:
+            opening.check_header(self.path)
+        if not read_only:
+            opening.check_writable(self.path, exists)
+            self.lock = DataFileLock(self.path, program)
+            self.lock.acquire()
         try:
-            with self.engine.connect() as connection:
-                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
-            # Another program's SQLite file must not gain our tables: version 0 is only created in an empty file.
-            self._check_ours(version)
-            if version > SCHEMA_VERSION:
-                raise StoreError(f"“{self.path}”由更新版本的 evaldesk 建立（数据版本 {version}，本程序支持到 "
-                                 f"{SCHEMA_VERSION}）。请升级 evaldesk 后再打开；文件未作任何修改。")
+            self.engine = make_engine(self.path, read_only)
+            self._open(exists)
+        except BaseException:
+            self._release()
+            raise
+        self.connection = self.engine.connect()
+        self._seen_version = self._data_version()
+
+    def _open(self, exists: bool) -> None:
+        try:
+            raw = self.engine.raw_connection()
+            try:
+                version = raw.driver_connection.execute("PRAGMA user_version").fetchone()[0]
+                tables = {row[0] for row in raw.driver_connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table'")}
+                if exists:
+                    opening.quick_check(raw.driver_connection, self.path)
+            finally:
+                raw.close()
+            opening.check_tables(self.path, version, tables, SCHEMA_VERSION)
             if version < SCHEMA_VERSION:
-                with self.engine.begin() as connection:
-                    migrate(connection, version)
+                if self.read_only:
+                    raise StoreError(f"“{place(self.path)}”由旧版本的 evaldesk 建立，需要先升级数据格式才能查看。"
+                                     "请在无人编辑时以正常方式打开一次（会自动升级）。")
+                with self.engine.connect() as connection:
+                    connection.info["writing"] = True
+                    with connection.begin():
+                        migrate(connection, version)
         except StoreError:
             self.engine.dispose()
             raise
-        except (DatabaseError, OperationalError, sqlite3.Error) as err:
+        except _DB_ERRORS as err:
             self.engine.dispose()
             raise _explain(err, self.path) from None
-        self.connection = self.engine.connect()
+        except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
+            self.engine.dispose()
+            raise opening.damaged(self.path) from None
 
-    def _check_header(self) -> None:
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _data_version(self) -> int:
+        value = self.connection.exec_driver_sql("PRAGMA data_version").scalar()
+        self.connection.commit()
+        return value
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program committed to the file since this store last looked (then it looks again)."""
         try:
-            with open(self.path, "rb") as handle:
-                header = handle.read(16)
-        except OSError as err:
-            raise StoreError(f"无法读取“{self.path}”：{err.strerror}") from None
-        if header and header != b"SQLite format 3\x00":
-            raise StoreError(f"“{self.path}”不是 evaldesk 数据文件，未作任何修改。请选择扩展名为 .sqlite 的"
-                             "evaldesk 数据文件。")
-
-    def _check_ours(self, version: int) -> None:
-        with self.engine.connect() as connection:
-            tables = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-        # An unversioned file is ours only while empty; a versioned one must have our report table.
-        foreign = bool(tables) if version == 0 else "report" not in tables
-        if foreign:
-            raise StoreError(f"“{self.path}”是其他程序的 SQLite 文件，不是 evaldesk 数据文件，未作任何修改。")
+            current = self._data_version()
+        except _DB_ERRORS:
+            return False
+        changed, self._seen_version = current != self._seen_version, current
+        return changed
 
     def close(self) -> None:
         self.connection.close()
         self.engine.dispose()
+        self._release()
 
     # ---------------------------------------------------------------- transactions
 
-    def _write(self, work) -> None:
+    def _write(self, work, *, check_changes: bool = True) -> None:
+        if self.read_only:
+            raise CannotWrite(f"“{place(self.path)}”是以只读方式打开的，修改未保存。")
+        if self.damaged:
+            raise opening.damaged(self.path)
+        self.connection.info["writing"] = True
         try:
             with self.connection.begin():
+                # Another program committed since we read: writing now could overwrite its work with our stale
+                # copy (a whole list, the units), so nothing is written and the caller reads the report again.
+                current = self.connection.exec_driver_sql("PRAGMA data_version").scalar()
+                if check_changes and current != self._seen_version:
+                    self._seen_version = current
+                    raise ChangedElsewhere(f"数据文件“{place(self.path)}”刚被其他程序修改过，您这一步修改未保存。"
+                                           "已重新读取文件，请核对后重新输入。")
                 work(self.connection)
-        except (DatabaseError, OperationalError, sqlite3.Error) as err:
-            raise _explain(err, self.path) from None
+        except _DB_ERRORS as err:
+            error = _explain(err, self.path)
+            self.damaged = isinstance(error, DamagedFile)
+            raise error from None
+        finally:
+            self.connection.info["writing"] = False
+
+    def _read(self, what: str, work):
+        """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged."""
+        try:
+            return work(self.connection)
+        except StoreError as err:
+            self.connection.rollback()
+            if "损坏" in str(err):
+                self.damaged = True
+                raise opening.damaged(self.path, what) from None
+            raise
+        except _DB_ERRORS as err:
+            self.connection.rollback()
+            error = _explain(err, self.path)
+            self.damaged = isinstance(error, DamagedFile)
+            raise error from None
+        except _ROW_ERRORS:
+            self.connection.rollback()
+            self.damaged = True
+            raise opening.damaged(self.path, what) from None
+        finally:
+            if self.connection.in_transaction():
+                self.connection.commit()
 
     # ---------------------------------------------------------------- reports
 
     def list_reports(self) -> list[ReportInfo]:
-        rows = self.connection.execute(text(
+        return self._read("报告目录无法读取", self._list_reports)
+
+    @staticmethod
+    def _list_reports(c) -> list[ReportInfo]:
+        rows = c.execute(text(
             "SELECT r.id, r.year, r.template_json, r.updated_at, "
             "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.department'), "
             "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.budget_code') "
             "FROM report r ORDER BY r.year DESC, r.id")).all()
-        self.connection.commit()
+        c.commit()
         infos = []
         for rid, year, template_json, updated, department, code in rows:
             name = json.loads(template_json).get("name", "")
-            infos.append(ReportInfo(rid, year, decode(department) if department else "",
-                                    decode(code) if code else "", name, updated))
+            info = ReportInfo(rid, year, decode(department) if department else "", decode(code) if code else "",
+                              name, updated)
+            _expect(info, id=int, year=int, department=str, budget_code=str, template_name=str, updated_at=str)
+            infos.append(info)
         return infos
 
     def load(self, report_id: int) -> Report:
-        from evaldesk.scoring.template import Template  # the store keeps templates as data; scoring reads them
+        return self._read(f"报告 {report_id} 的数据无法读取", lambda c: self._load(c, report_id))
 
-        c = self.connection
+    def _load(self, c, report_id: int) -> Report:
+        from evaldesk.scoring.template import (
+            Template,  # the store keeps templates as data; scoring reads them
+        )
+
         row = c.execute(text("SELECT year, template_json FROM report WHERE id = :id"), {"id": report_id}).first()
         if row is None:
             c.commit()
             raise StoreError(f"数据文件中没有编号为 {report_id} 的报告")
         from decimal import Decimal as _D
 
+        if type(row[0]) is not int:
+            raise TypeError("year")
         report = Report(year=row[0], template=Template(json.loads(row[1], parse_float=_D)), id=report_id)
         for key, value in c.execute(text("SELECT key, value FROM field WHERE report_id = :id"), {"id": report_id}):
             report.fields[key] = decode(value)
@@ -187,8 +247,15 @@ class Store:
         for list_key, item_id, data in c.execute(text(
                 "SELECT list_key, id, data FROM item WHERE report_id = :id ORDER BY list_key, position"),
                 {"id": report_id}):
+            values = json.loads(data)
+            if not (isinstance(values, dict) and all(isinstance(v, str) for v in values.values())):
+                raise ValueError(data)
             if list_key in report.lists:
-                report.lists[list_key].append(Item(item_id, json.loads(data)))
+                report.lists[list_key].append(Item(item_id, values))
+        for unit in report.units:
+            _expect(unit, id=str, name=str)
+        if not all(isinstance(key, str) for key in report.fields):
+            raise TypeError("field key")
         c.commit()
         report.template_draft = self._load_draft(report_id)
         return report
@@ -196,9 +263,8 @@ class Store:
     def _load_draft(self, report_id: int) -> dict | None:
         """The score sheet being adjusted (see Report.template_draft). One that cannot be read is dropped: it is an
         unfinished edit, and the report's own valid template is untouched."""
-        raw = self.connection.execute(text("SELECT data FROM template_draft WHERE report_id = :id"),
-                                      {"id": report_id}).scalar()
-        self.connection.commit()
+        raw = self._read("评分表草稿无法读取", lambda c: c.execute(text(
+            "SELECT data FROM template_draft WHERE report_id = :id"), {"id": report_id}).scalar())
         if raw is None:
             return None
         try:
@@ -217,7 +283,7 @@ class Store:
                 "VALUES (:year, :tid, :tjson, :now, :now)"),
                 {"year": report.year, "tid": report.template.id, "tjson": report.template.to_json(), "now": now})
             report.id = result.lastrowid
-            self._write_all(c, report)
+            store_rows.write_all(c, report)
 
         self._write(work)
         return report.id
@@ -237,17 +303,9 @@ class Store:
                       {"year": report.year, "tid": report.template.id, "tjson": report.template.to_json(),
                        "now": _now(), "id": report_id})
             report.id = report_id
-            self._write_all(c, report)
+            store_rows.write_all(c, report)
 
         self._write(work)
-
-    def _write_all(self, c, report: Report) -> None:
-        for key, value in report.fields.items():
-            self._put_field(c, report.id, key, value)
-        self._write_units(c, report)
-        for list_key in report.lists:
-            self._write_list(c, report, list_key)
-        self._put_draft(c, report.id, report.template_draft)
 
     def delete(self, report_id: int) -> None:
         """Delete a report; its rows, draft and carried marks go with it (ON DELETE CASCADE), so a later report that
@@ -263,94 +321,26 @@ class Store:
         too and StoreError says why."""
         inverse = edit.apply(report)
         try:
-            self._write(lambda c: self._persist(c, report, edit.changes()))
+            self._write(lambda c: store_rows.persist(c, report, edit.changes()))
         except BaseException:  # whatever stopped the write, memory must not keep what the file did not get
             inverse.apply(report)
             raise
         return inverse
 
-    def _persist(self, c, report: Report, changes: Changes) -> None:
-        rid = report.id
-        if changes.units:  # units are few: their rows are rewritten (names, order, removed ones' cells)
-            self._write_units(c, report)
-        for list_key in dict.fromkeys(place.list for place in changes.of(ItemPlace)):
-            self._write_list(c, report, list_key)
-        for place in changes.of(ValuePlace):
-            value = report.fields.get(place.key)
-            if value is None:
-                c.execute(text("DELETE FROM field WHERE report_id = :id AND key = :key"), {"id": rid, "key": place.key})
-            else:
-                self._put_field(c, rid, place.key, value)
-        units = {unit.id: unit for unit in report.units}
-        for place in changes.of(CellPlace):
-            if place.unit not in units:
-                continue  # a cell of a unit the same edit removed: its rows went with the unit's
-            value = units[place.unit].cells.get(place.cell)
-            if value is None:
-                c.execute(text("DELETE FROM cell WHERE report_id = :id AND unit_id = :u AND key = :key"),
-                          {"id": rid, "u": place.unit, "key": place.cell})
-            else:
-                c.execute(text("INSERT INTO cell (report_id, unit_id, key, value) VALUES (:id, :u, :key, :v) "
-                               "ON CONFLICT DO UPDATE SET value = excluded.value"),
-                          {"id": rid, "u": place.unit, "key": place.cell, "v": encode(value)})
-        if TemplatePlace() in changes:
-            c.execute(text("UPDATE report SET template_id = :tid, template_json = :tjson WHERE id = :id"),
-                      {"tid": report.template.id, "tjson": report.template.to_json(), "id": rid})
-        if DraftPlace() in changes:
-            self._put_draft(c, rid, report.template_draft)
-        c.execute(text("UPDATE report SET updated_at = :now, year = :year WHERE id = :id"),
-                  {"now": _now(), "year": report.year, "id": rid})
-
-    @staticmethod
-    def _put_draft(c, rid: int, draft: dict | None) -> None:
-        if draft is None:
-            c.execute(text("DELETE FROM template_draft WHERE report_id = :id"), {"id": rid})
-        else:  # edit functions write numbers as JSON numbers or exact text; str() only guards a stray Decimal
-            c.execute(text("INSERT INTO template_draft (report_id, data) VALUES (:id, :d) "
-                           "ON CONFLICT DO UPDATE SET data = excluded.data"),
-                      {"id": rid, "d": json.dumps(draft, ensure_ascii=False, default=str)})
-
-    @staticmethod
-    def _put_field(c, rid: int, key: str, value: Value) -> None:
-        c.execute(text("INSERT INTO field (report_id, key, value) VALUES (:id, :key, :v) "
-                       "ON CONFLICT DO UPDATE SET value = excluded.value"), {"id": rid, "key": key, "v": encode(value)})
-
-    @staticmethod
-    def _write_units(c, report: Report) -> None:
-        """Units are few: rewrite their rows (names, order) and drop the cells of removed ones."""
-        keep = [unit.id for unit in report.units]
-        existing = {row[0] for row in c.execute(text("SELECT id FROM unit WHERE report_id = :id"), {"id": report.id})}
-        for unit_id in existing - set(keep):
-            c.execute(text("DELETE FROM unit WHERE report_id = :id AND id = :u"), {"id": report.id, "u": unit_id})
-        for position, unit in enumerate(report.units):
-            c.execute(text("INSERT INTO unit (report_id, id, position, name) VALUES (:id, :u, :p, :n) "
-                           "ON CONFLICT DO UPDATE SET position = excluded.position, name = excluded.name"),
-                      {"id": report.id, "u": unit.id, "p": position, "n": unit.name})
-            if unit.id not in existing:
-                for key, value in unit.cells.items():
-                    c.execute(text("INSERT INTO cell (report_id, unit_id, key, value) VALUES (:id, :u, :k, :v) "
-                                   "ON CONFLICT DO UPDATE SET value = excluded.value"),
-                              {"id": report.id, "u": unit.id, "k": key, "v": encode(value)})
-
-    @staticmethod
-    def _write_list(c, report: Report, list_key: str) -> None:
-        if list_key not in LIST_BY_KEY:
-            return
-        c.execute(text("DELETE FROM item WHERE report_id = :id AND list_key = :l"), {"id": report.id, "l": list_key})
-        for position, item in enumerate(report.lists[list_key]):
-            c.execute(text("INSERT INTO item (report_id, list_key, id, position, data) VALUES (:id, :l, :i, :p, :d)"),
-                      {"id": report.id, "l": list_key, "i": item.id, "p": position,
-                       "d": json.dumps(item.values, ensure_ascii=False)})
-
     # ---------------------------------------------------------------- what a new year's report carried
 
     def carried(self, report_id: int) -> Carried:
         """What was carried into report ``report_id`` from last year's (empty if it was not made that way)."""
-        c = self.connection
+        return self._read("上年带入的标记无法读取", lambda c: self._carried(c, report_id))
+
+    @staticmethod
+    def _carried(c, report_id: int) -> Carried:
         year = c.execute(text("SELECT source_year FROM carried WHERE report_id = :id"), {"id": report_id}).scalar()
         rows = c.execute(text("SELECT unit_id, key, value FROM carried_value WHERE report_id = :id"),
                          {"id": report_id}).all()
         c.commit()  # before decoding: a value that cannot be read must not leave the file locked
+        if year is not None and type(year) is not int:
+            raise TypeError("source_year")
         carried = Carried(source_year=year)
         for unit_id, key, value in rows:
             try:
@@ -382,21 +372,25 @@ class Store:
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
         """File-wide state (the open report, the tab). What belongs to one report has its own table (schema v3)."""
-        row = self.connection.execute(text("SELECT value FROM app_state WHERE key = :k"), {"k": key}).first()
-        self.connection.commit()
-        return row[0] if row else default
+        row = self._read("窗口状态无法读取", lambda c: c.execute(
+            text("SELECT value FROM app_state WHERE key = :k"), {"k": key}).first())
+        return str(row[0]) if row else default
 
     def set_state(self, key: str, value: str) -> None:
+        """Where the window was. A read-only or damaged file does not keep it (it is not the filler's data), and it
+        may be written after another program's change: it overwrites no one's work."""
+        if self.read_only or self.damaged:
+            return
         self._write(lambda c: c.execute(text(
             "INSERT INTO app_state (key, value) VALUES (:k, :v) ON CONFLICT DO UPDATE SET value = excluded.value"),
-            {"k": key, "v": value}))
+            {"k": key, "v": value}), check_changes=False)
 
     # ---------------------------------------------------------------- templates the filler added
 
     def saved_templates(self) -> list[str]:
-        rows = self.connection.execute(text("SELECT template_json FROM template ORDER BY added_at")).all()
-        self.connection.commit()
-        return [row[0] for row in rows]
+        rows = self._read("已导入的评分表无法读取", lambda c: c.execute(
+            text("SELECT template_json FROM template ORDER BY added_at")).all())
+        return [row[0] for row in rows if isinstance(row[0], str)]
 
     def save_template(self, template) -> None:
         self._write(lambda c: c.execute(text(
@@ -411,6 +405,9 @@ class Store:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise StoreError("不能另存为正在使用的同一个文件")
+        holder = read_holder(target)
+        if holder is not None:
+            raise FileLocked(target, holder)
         temp = target.with_name(f".{target.name}.tmp")
         try:
             if temp.exists():
@@ -426,7 +423,7 @@ class Store:
                 temp.unlink()
             except OSError:
                 pass
-            raise StoreError(f"无法另存为“{target}”：{getattr(err, 'strerror', None) or err}") from None
+            raise StoreError(f"无法写出副本：{explain(err, target)[1]}") from None
 
 
 def open_store(path: Path | str | None = None) -> Store:

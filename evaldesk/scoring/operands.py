@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
+from evaldesk.model.file_errors import quote
 from evaldesk.model.form import FIELD_BY_KEY, Kind, cell_spec, split_cell_key
 from evaldesk.scoring.params import HUNDRED, TemplateError, num, pct, require
 
@@ -19,6 +20,20 @@ class InputSpec:
     label: str
     kind: str  # a model.form.Kind value
     carry: str | None = None  # which figure of last year's report feeds it in a new year (a field:/summary: ref)
+
+
+LABEL_LIMIT = 100
+
+
+def _label(label, where: str) -> str | None:
+    """A label is shown and printed beside a figure: text (a number written there would break every later step)."""
+    if label is None:
+        return None
+    if not isinstance(label, str) or not label.strip():
+        raise TemplateError(f"{where}：名称 label 应为文字")
+    if len(label) > LABEL_LIMIT:
+        raise TemplateError(f"{where}：名称 label 过长（{len(label)} 个字符，最多 {LABEL_LIMIT} 个）")
+    return label
 
 
 @dataclass(frozen=True)
@@ -34,8 +49,8 @@ class Operand:
     @staticmethod
     def from_data(data, where: str) -> "Operand":
         if not isinstance(data, dict):
-            raise TemplateError(f"{where}：取数项应为对象，收到 {data!r}")
-        label = data.get("label")
+            raise TemplateError(f"{where}：取数项应为对象，收到 {quote(repr(data))}")
+        label = _label(data.get("label"), where)
         if "input" in data:
             name = data["input"]
             kind = data.get("kind", "money")
@@ -142,7 +157,7 @@ class Rate:
         formula = require(data, "formula", where)
         if not isinstance(formula, str) or formula not in Rate.FORMULAS:
             raise TemplateError(f"{where}：比率公式“{formula}”未知（可用 {'、'.join(Rate.FORMULAS)}）")
-        label = require(data, "label", where)
+        label = _label(require(data, "label", where), where)
         if formula == "value":
             operands = (Operand.from_data(require(data, "value", where), where),)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from evaldesk.model.file_errors import quote
 from evaldesk.model.values import decimal_text
 
 HUNDRED = Decimal(100)
@@ -26,11 +27,11 @@ def num(value: Decimal) -> str:
 
 def to_decimal(raw, where: str, what: str) -> Decimal:
     if isinstance(raw, bool) or raw is None or isinstance(raw, float):
-        raise TemplateError(f"{where}：{what}应为数字（以文本或整数写出），收到 {raw!r}")
+        raise TemplateError(f"{where}：{what}应为数字（以文本或整数写出），收到 {quote(repr(raw))}")
     try:
         value = Decimal(str(raw))
     except Exception:
-        raise TemplateError(f"{where}：{what}应为数字，收到 {raw!r}") from None
+        raise TemplateError(f"{where}：{what}应为数字，收到 {quote(repr(raw))}") from None
     if not value.is_finite():
         raise TemplateError(f"{where}：{what}应为有限数字")
     return value

@@ -101,7 +101,9 @@ class Template:
         return self.grades[-1].label
 
     def title(self, year: int) -> str:
-        return self.cover["report_title"].format(region=self.cover["region"], year=year)
+        from evaldesk.model.placeholders import fill
+
+        return fill(self.cover["report_title"], region=self.cover["region"], year=year)
 
     def to_json(self) -> str:
         return json.dumps(self.data, ensure_ascii=False, indent=2, default=json_number)

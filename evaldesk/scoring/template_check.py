@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from evaldesk.model.file_errors import quote
+from evaldesk.model.placeholders import placeholders
 from evaldesk.scoring.rules import TemplateError, num, rule_from_data, to_decimal
 from evaldesk.scoring.template_tree import Tree
 
@@ -112,10 +114,11 @@ def _cover(cover) -> list[Problem]:
     found = [Problem(f"{SHEET}：封面措辞缺少“{key}”", field="cover") for key in COVER_KEYS
              if (not isinstance(cover.get(key), str) if key in BLANK_COVER_KEYS else _missing_text(cover.get(key)))]
     if not found:
-        try:  # the title is filled in for every printout, export and window title: refuse a broken one now
-            cover["report_title"].format(region=cover["region"], year=2000)
-        except (KeyError, IndexError, ValueError) as err:
-            found.append(Problem(f"{SHEET} cover：report_title 只能含 {{region}} 和 {{year}} 两个占位符（{err}）",
+        # The title is filled by name only (model/placeholders.py): anything else in braces is a slip to refuse.
+        unknown = placeholders(cover["report_title"]) - {"region", "year"}
+        if unknown:
+            shown = "、".join(quote(name, 20) for name in sorted(unknown)[:3])
+            found.append(Problem(f"{SHEET} cover：report_title 只能含 {{region}} 和 {{year}} 两个占位符（另有 {shown}）",
                                  field="cover"))
     return found
 

@@ -75,19 +75,30 @@ def open_window(db: str | Path | None = None, *, show_first: bool = False):
 
 
 def attach_store(window, path: Path) -> None:
-    from evaldesk.app.datafile import open_data_file
-    from evaldesk.model.paths import StoreError
-    from evaldesk.ui import dialogs
+    """Open ``path`` in ``window``. Whatever goes wrong is a dialog (read-only offered, a damaged file offered its
+    newest good backup, anything else explained) and the window stays, on its welcome page, without a file."""
+    from evaldesk.model.paths import DamagedFile, StoreError
+    from evaldesk.ui import dialogs, file_safety
 
-    try:
-        store = open_data_file(path)
-    except StoreError as err:
-        dialogs.error(window, "无法打开数据文件", f"{err}\n\n可用“文件 → 打开数据文件”选择其他文件。")
-        window.show_welcome()
-        window.welcome.create_button.setEnabled(False)
-        window.welcome.sample_button.setEnabled(False)
-        return
-    window.use_store(store)
+    store = file_safety.open_with_questions(window, path)
+    if store is not None:
+        try:
+            window.use_store(store)
+            return
+        except DamagedFile as err:  # found in a row read after opening
+            file_safety.damaged_while_open(window, str(err))
+            if window.store is not None:
+                return
+        except StoreError as err:
+            window.close_document()
+            store.close()
+            window.store = None
+            dialogs.error(window, "无法打开数据文件", str(err))
+    window.show_welcome()
+    window.welcome.where.setText(f"未打开数据文件（{path}）。可用“文件 → 打开数据文件”选择其他文件，"
+                                 "或“文件 → 从备份恢复”。")
+    window.welcome.create_button.setEnabled(False)
+    window.welcome.sample_button.setEnabled(False)
 
 
 def run(db: str | Path | None = None) -> int:

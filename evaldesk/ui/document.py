@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from evaldesk.app.session import Moved, ReportSession
 from evaldesk.model.edits import Edit
-from evaldesk.model.paths import StoreError
+from evaldesk.model.paths import ChangedElsewhere, StoreError
 from evaldesk.model.places import Place
 from evaldesk.model.values import Rejected
 
@@ -26,6 +26,7 @@ class ReportDocument(QObject):
     """One report open in the window."""
 
     changed = Signal(object)      # the Changes of the edit just applied (see evaldesk.model.places)
+    stale = Signal(str)           # another program changed the file: nothing was written, read the report again
     refusals_changed = Signal(int)  # how many places on screen hold text that was not accepted
     rescored = Signal(object)     # SheetResult
     audited = Signal(list)        # list[Finding]
@@ -92,6 +93,9 @@ class ReportDocument(QObject):
         a file that cannot be written emits ``failed`` and returns False (nothing changed)."""
         try:
             changes = self.session.apply(edit, merge)
+        except ChangedElsewhere as err:  # nothing written: the window reads the file again
+            self.stale.emit(str(err))
+            return False
         except StoreError as err:
             self.failed.emit(str(err))
             return False
@@ -127,6 +131,9 @@ class ReportDocument(QObject):
     def _move(self, step) -> Moved | None:
         try:
             moved = step()
+        except ChangedElsewhere as err:
+            self.stale.emit(str(err))
+            return None
         except (StoreError, Rejected) as err:
             self.failed.emit(str(err))
             return None

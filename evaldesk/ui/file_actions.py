@@ -57,16 +57,20 @@ def remember(window: MainWindow, path: Path) -> None:
 
 
 def open_path(window: MainWindow, path: str) -> bool:
-    from evaldesk.app.datafile import open_data_file
+    from evaldesk.ui import file_safety
 
     if not window.may_leave_report("打开另一个数据文件"):
         return False
+    if window.store is not None and Path(path).resolve() == window.store.path.resolve():
+        return True  # already open here (opening it again would meet this window's own lock)
+    store = file_safety.open_with_questions(window, Path(path), create=False)
+    if store is None:
+        return False
     try:
-        store = open_data_file(path, create=False)
+        window.use_store(store)
     except StoreError as err:
         dialogs.error(window, "无法打开数据文件", str(err))
         return False
-    window.use_store(store)
     return True
 
 
@@ -93,6 +97,82 @@ def save_as(window: MainWindow) -> None:
         return
     open_path(window, path)
     window.statusBar().showMessage(f"已另存为 {path}，现在编辑的是这个副本", 8000)
+
+
+# ---------------------------------------------------------------- backups
+
+
+def _file_in_view(window: MainWindow) -> Path:
+    """The data file the window has open, or the one it tried to open last."""
+    from evaldesk.model.paths import default_db_path
+
+    if window.store is not None:
+        return window.store.path
+    return Path(window.settings.get("last_db") or default_db_path())
+
+
+def back_up_to(window: MainWindow) -> None:
+    """A copy of the whole file where the filler chooses (a USB stick), without switching to it."""
+    from evaldesk.app import datafile
+
+    if window.store is None:
+        return
+    suggested = str(Path.home() / f"{window.store.path.stem}-备份-{_today()}.sqlite")
+    path = dialogs.save_file(window, "备份到", suggested, "evaldesk 数据文件 (*.sqlite)")
+    if not path:
+        return
+    try:
+        datafile.save_as(window.store, path)
+    except StoreError as err:
+        dialogs.error(window, "备份失败", str(err))
+        return
+    window.statusBar().showMessage(f"已备份到 {path}（仍在编辑原来的文件）", 8000)
+
+
+def _today() -> str:
+    import datetime as _dt
+
+    return _dt.date.today().strftime("%Y%m%d")
+
+
+def restore_from_backup(window: MainWindow) -> None:
+    """Pick one of the file's automatic backups (with its reports and date) and put it in place of the file."""
+    from evaldesk.app import backups
+
+    target = _file_in_view(window)
+    listed = backups.list_backups(target)
+    usable = [backup for backup in listed if backup.reports is not None]
+    if not usable:
+        dialogs.inform(window, "从备份恢复", f"备份文件夹“{backups.folder_of(target)}”中还没有可用的备份。\n"
+                       "evaldesk 在每次打开数据文件时和编辑期间每天自动备份。")
+        return
+    index = dialogs.choose(window, "从备份恢复", f"用哪一份备份替换“{target.name}”？\n"
+                           "（现在的文件会先保留在备份文件夹中）", [backup.describe() for backup in usable])
+    if index is None or not window.may_leave_report("从备份恢复"):
+        return
+    if window.store is not None:  # give up the file and its lock: restoring replaces it
+        window.close_document()
+        window.store.close()
+        window.store = None
+    try:
+        kept = backups.restore(usable[index].path, target)
+    except StoreError as err:
+        dialogs.error(window, "未能从备份恢复", str(err))
+        kept = None
+    from evaldesk.ui.app import attach_store
+
+    attach_store(window, target)
+    if kept is not None:
+        window.statusBar().showMessage(f"已从备份恢复；恢复前的文件保留为 {kept.name}", 15000)
+
+
+def open_data_folder(window: MainWindow) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    folder = _file_in_view(window).parent
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        dialogs.inform(window, "打开数据文件夹", f"数据文件在这个文件夹中：\n{folder}")
 
 
 # ---------------------------------------------------------------- reports in the file

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 from evaldesk import __version__
 from evaldesk.model.form import SECTIONS
 from evaldesk.model.paths import StoreError, data_folder, default_db_path
-from evaldesk.ui import dialogs, file_actions, menus, screen
+from evaldesk.ui import dialogs, file_actions, file_safety, menus, screen
 from evaldesk.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.audit_label)
         self.statusBar().addPermanentWidget(self.score_label)
         menus.build_menus(self)
+        self.watcher = file_safety.watch(self)  # another program changed the file: read it again
         if store is not None:
             self.use_store(store)
 
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         dialogs.error(self, "无法保存", message)
+
+    def _file_changed_elsewhere(self, message: str) -> None:
+        file_safety.report_stale(self, message)
 
     # ---------------------------------------------------------------- the data file and its reports
 
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
             self.close_document()
             self.store.close()
         self.store = store
+        file_safety.show_read_only(self)
         file_actions.remember(self, store.path)
         self._update_actions()
         target = report_to_open(store)
@@ -89,6 +94,8 @@ class MainWindow(QMainWindow):
             self.show_welcome()
         else:
             self.open_report(target)
+            if self.store is not store:
+                return  # the file turned out damaged while the report was read: it was given up (file_safety)
             tab = store.get_state("tab")
             if tab and tab.isdigit() and int(tab) < self.tabs.count():
                 self.tabs.setCurrentIndex(int(tab))
@@ -126,7 +133,10 @@ class MainWindow(QMainWindow):
             report = self.store.load(report_id)
             document = ReportDocument(self.store, report, self)  # reads the carried marks: may fail too
         except StoreError as err:
-            dialogs.error(self, "无法打开报告", str(err))
+            if self.store.damaged:  # never written again: offer the newest good backup
+                file_safety.damaged_while_open(self, str(err))
+            else:
+                dialogs.error(self, "无法打开报告", str(err))
             return
         tab = self.tabs.currentIndex()
         self.close_document()
@@ -138,14 +148,20 @@ class MainWindow(QMainWindow):
         document.audited.connect(self._show_audit)
         # Bound methods, not lambdas: Qt drops these connections by itself when the window goes away.
         document.failed.connect(self._save_failed)
+        document.stale.connect(self._file_changed_elsewhere)
         document.history_moved.connect(self._update_actions)
         document.changed.connect(self._update_title)
         document.refusals_changed.connect(self._show_refusals)
         self._show_refusals(0)
         self._show_score(document.sheet)
         self._show_audit(document.findings)
+        if self.store.read_only:
+            file_safety.lock_editing(self)
         self.stack.setCurrentWidget(self.tabs)
-        self.store.set_state("open_report", str(report_id))
+        try:
+            self.store.set_state("open_report", str(report_id))
+        except StoreError:
+            pass  # where the window was is a convenience: a full disk must not keep the report from opening
         self._update_actions()
         self._update_title()
 
@@ -208,7 +224,7 @@ class MainWindow(QMainWindow):
             report = self.document.report
             parts.append(f"{report.year}年度 {report.department or '（未填部门名称）'}")
         if self.store is not None:
-            parts.append(self.store.path.name)
+            parts.append(self.store.path.name + ("（只读）" if self.store.read_only else ""))
         parts.append("evaldesk")
         self.setWindowTitle(" — ".join(parts))
         if self.store is not None:

@@ -38,6 +38,11 @@ def build_menus(window: MainWindow) -> None:
     _action(w, file_menu, "打开数据文件…", lambda: file_actions.choose_and_open(w), QKeySequence.StandardKey.Open)
     w.recent_menu = file_menu.addMenu("最近打开")
     _action(w, file_menu, "另存为…", lambda: file_actions.save_as(w), QKeySequence.StandardKey.SaveAs)
+    w.backup_actions = [
+        _action(w, file_menu, "备份到…", lambda: file_actions.back_up_to(w)),
+        _action(w, file_menu, "从备份恢复…", lambda: file_actions.restore_from_backup(w)),
+        _action(w, file_menu, "打开数据文件夹", lambda: file_actions.open_data_folder(w)),
+    ]
     file_menu.addSeparator()
     w.report_actions = [
         _action(w, file_menu, "导入报告（xlsx / JSON）…", lambda: output_actions.import_report(w)),
@@ -176,6 +181,8 @@ def update_actions(window: MainWindow) -> None:
         action.setEnabled(has_report)
     for action in getattr(window, "template_actions", []):
         action.setEnabled(window.store is not None)
+    backup_to, _restore, _folder = window.backup_actions
+    backup_to.setEnabled(window.store is not None)  # restoring and the folder also serve a file that did not open
     document = window.document
     window.undo_action.setEnabled(bool(document and document.can_undo()))
     window.redo_action.setEnabled(bool(document and document.can_redo()))

@@ -179,7 +179,7 @@ def test_unit_names_are_cleaned_as_when_typed():
     doc = _sample_doc()
     doc["units"][0]["name"] = " 局机关\x07\r\n"
     doc["units"][1]["name"] = "\x01 "
-    with pytest.raises(ExchangeError, match="第 2 个机构：缺少名称"):
+    with pytest.raises(ExchangeError, match="第 2 个机构：机构名称不能为空"):
         loads(json.dumps(doc))
     del doc["units"][1]
     assert loads(json.dumps(doc)).units[0].name == "局机关"

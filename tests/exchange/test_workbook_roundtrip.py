@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from evaldesk.cli import main
+from evaldesk.model.store import Store
 from evaldesk.model.document import fingerprint, to_document
 from evaldesk.exchange.workbook import read_workbook, workbook_bytes, write_workbook
 from evaldesk.exchange.workbook_data import CHUNK
@@ -43,12 +44,15 @@ def test_sample_comes_back_whole(sample, tmp_path):
 def test_cli_export_then_import_adds_the_same_report(store, sample, tmp_path, capsys):
     store.add(sample)
     path = tmp_path / "报送.xlsx"
-    assert main(["--db", str(store.path), "export", "--report", str(sample.id), "-o", str(path)]) == 0
+    assert main(["--db", str(store.path), "export", "--report", str(sample.id), "-o", str(path)]) == 0  # beside it
+    store.close()  # a command writes only when no window holds the file
     assert main(["--db", str(store.path), "import", str(path)]) == 0
     out = capsys.readouterr()
     assert "已导入为新报告 2" in out.out
     assert "报告 1 与这个文件完全相同" in out.err  # a second, identical copy is imported, and said so
-    assert fingerprint(store.load(2)) == fingerprint(store.load(1))
+    reader = Store(store.path, read_only=True)
+    assert fingerprint(reader.load(2)) == fingerprint(reader.load(1))
+    reader.close()
 
 
 def test_hand_edited_data_sheet_is_read_checked_and_reported_changed(sample, tmp_path, store, capsys):
@@ -68,6 +72,7 @@ def test_hand_edited_data_sheet_is_read_checked_and_reported_changed(sample, tmp
     assert read.stored_fingerprint == fingerprint(sample) != read.fingerprint == fingerprint(read.report)
     assert any("导出后被改动" in note for note in read.notes)
 
+    store.close()
     assert main(["--db", str(store.path), "import", str(path)]) == 0
     err = capsys.readouterr().err
     assert "警告" in err and "数据指纹不符" in err

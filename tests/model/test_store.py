@@ -23,7 +23,7 @@ D = Decimal
 
 def reopened(store, report_id):
     """The report as a second window opening the same file would see it."""
-    other = Store(store.path)
+    other = Store(store.path, read_only=True)
     try:
         return other.load(report_id)
     finally:
@@ -225,7 +225,7 @@ def test_a_file_that_is_not_sqlite(tmp_path):
 def test_a_file_with_a_sqlite_header_but_garbage(tmp_path):
     path = tmp_path / "broken.sqlite"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
-    _refused_untouched(path, "不是 evaldesk 数据文件")
+    _refused_untouched(path, "已损坏")
 
 
 def test_a_newer_schema(tmp_path, sample):
@@ -398,7 +398,7 @@ def test_carried_marks_come_back_as_typed_values_and_a_new_record_replaces_the_o
                     cells={(sample.units[0].id, "income.carryover"): D("12345678.90")}, source_year=2021)
     store.set_carried(sample.id, marks)
     store.set_carried(sample.id, marks)  # again: replaces, does not add
-    again = Store(store.path)
+    again = Store(store.path, read_only=True)
     try:
         assert again.carried(sample.id) == marks
     finally:

@@ -36,6 +36,7 @@ def test_the_cli_exports_and_prints_such_a_report(stored, tmp_path, capsys):
     store, sample = stored
     with sqlite3.connect(store.path) as raw:
         raw.execute("INSERT INTO field (report_id, key, value) VALUES (?, 'foo', 't:x')", (sample.id,))
+    store.close()  # the command must be the file's only writer
     for args in (["export", "-o", str(tmp_path / "a.json")], ["export", "-o", str(tmp_path / "a.xlsx")],
                  ["print", "-o", str(tmp_path / "a.pdf")], ["import", str(tmp_path / "a.json")]):
         assert main(["--db", str(store.path), *args]) == 0, capsys.readouterr()

@@ -12,7 +12,7 @@ D = Decimal
 
 
 def reopened(store, report_id):
-    other = Store(store.path)
+    other = Store(store.path, read_only=True)
     try:
         return other.load(report_id)
     finally:

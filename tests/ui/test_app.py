@@ -115,7 +115,9 @@ def test_a_locked_database_gets_a_dialog_and_is_not_touched(app, qtbot, tmp_path
         holder.close()
 
 
-def test_a_folder_that_cannot_be_created_gets_a_dialog(app, qtbot, answers):
-    win = open_window("/proc/evaldesk-cannot-be-here/data.sqlite")
+def test_a_file_in_a_missing_folder_gets_a_dialog_and_no_folder_is_made(app, qtbot, answers, tmp_path):
+    win = open_window(tmp_path / "打错的" / "data.sqlite")
     qtbot.addWidget(win)
-    assert answers.shown and "无法创建文件夹" in answers.shown[0][2]
+    assert answers.shown and "不存在" in answers.shown[0][2]
+    assert not (tmp_path / "打错的").exists()
+    assert win.store is None

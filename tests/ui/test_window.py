@@ -80,7 +80,7 @@ def test_a_bad_figure_is_marked_in_place_and_not_stored(window, qtbot):
     assert "应为数字" in index.data(Qt.ItemDataRole.ToolTipRole)  # … with the reason
     unit = window.document.report.units[0]
     assert unit.cells["income.general"] == Decimal("90.5")  # … and nothing was stored
-    assert Store(window.store.path).load(window.document.report.id).units[0].cells["income.general"] == Decimal("90.5")
+    assert Store(window.store.path, read_only=True).load(window.document.report.id).units[0].cells["income.general"] == Decimal("90.5")
 
 
 def test_hand_score_changes_total_and_undo_restores_everything(window, qtbot):

@@ -1,0 +1,190 @@
+"""Automatic backups of the data file: a dated, consistent copy (VACUUM INTO) in a 备份 folder beside the file,
+made when the file is opened for writing and at most once a day while editing, the newest ten kept; and the
+filler's own commands: back up to a chosen file, restore a backup (the file as it is now is backed up first).
+
+A backup is itself a data file: it is listed by opening it read-only, and restored only if it opens cleanly.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaldesk.model.file_errors import os_reason, place
+from evaldesk.model.paths import StoreError
+
+if TYPE_CHECKING:
+    from evaldesk.model.store import ReportInfo, Store
+
+FOLDER = "备份"
+KEEP = 10
+DAILY = _dt.timedelta(days=1)
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made: _dt.datetime
+    reports: tuple[ReportInfo, ...] | None  # None: the copy cannot be opened (damaged)
+
+    def describe(self) -> str:
+        when = self.made.strftime("%Y-%m-%d %H:%M")
+        if self.reports is None:
+            return f"{when}（无法读取，不能用于恢复）"
+        titles = "；".join(info.title() for info in self.reports) or "没有报告"
+        return f"{when}　{len(self.reports)} 份报告：{titles}"
+
+
+def folder_of(data_file: Path) -> Path:
+    return Path(data_file).parent / FOLDER
+
+
+def _backups_of(data_file: Path) -> list[tuple[_dt.datetime, Path]]:
+    """This file's backups, newest first, by the time in their names (``<stem>-YYYYmmdd-HHMMSS.sqlite``)."""
+    folder = folder_of(data_file)
+    prefix = f"{Path(data_file).stem}-"
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.suffix != ".sqlite" or not entry.name.startswith(prefix):
+            continue
+        try:
+            made = _dt.datetime.strptime(entry.stem[len(prefix):][:15], _STAMP)
+        except ValueError:
+            continue
+        found.append((made, entry))
+    return sorted(found, reverse=True)
+
+
+def make_backup(store: Store, now: _dt.datetime | None = None) -> Path:
+    """A dated copy of the whole file in its 备份 folder; the oldest beyond KEEP are removed."""
+    now = now or _dt.datetime.now()
+    folder = folder_of(store.path)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"无法建立备份文件夹“{place(folder)}”：{os_reason(err)}。") from None
+    target = folder / f"{store.path.stem}-{now.strftime(_STAMP)}.sqlite"
+    store.copy_to(target)
+    for _made, old in _backups_of(store.path)[KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # an old backup that cannot be removed is only clutter
+    return target
+
+
+def newest_backup_time(data_file: Path) -> _dt.datetime | None:
+    found = _backups_of(data_file)
+    return found[0][0] if found else None
+
+
+def back_up_on_open(store: Store) -> Path | None:
+    """On opening: a backup unless the newest one already holds the file as it is (not changed since), or the
+    file holds no report yet. A backup that cannot be made never stops the filler from working."""
+    try:
+        if not store.list_reports():
+            return None
+    except StoreError:
+        return None
+    newest = newest_backup_time(store.path)
+    try:
+        changed = _dt.datetime.fromtimestamp(os.stat(store.path).st_mtime).replace(microsecond=0)  # names hold seconds
+    except OSError:
+        return None
+    if newest is not None and newest >= changed:
+        return None
+    try:
+        return make_backup(store)
+    except StoreError:
+        return None
+
+
+def back_up_daily(store: Store, now: _dt.datetime | None = None) -> Path | None:
+    """While editing: a backup if the newest is a day old (called after edits; cheap when nothing is due)."""
+    now = now or _dt.datetime.now()
+    newest = newest_backup_time(store.path)
+    if newest is not None and now - newest < DAILY:
+        return None
+    try:
+        return make_backup(store, now)
+    except StoreError:
+        return None
+
+
+def list_backups(data_file: Path) -> list[Backup]:
+    """The backups of ``data_file``, newest first, each with the reports it holds (read-only, no lock)."""
+    from evaldesk.model.store import Store
+
+    listed = []
+    for made, path in _backups_of(data_file):
+        try:
+            copy = Store(path, create=False, read_only=True)
+        except StoreError:
+            listed.append(Backup(path, made, None))
+            continue
+        try:
+            listed.append(Backup(path, made, tuple(copy.list_reports())))
+        except StoreError:
+            listed.append(Backup(path, made, None))
+        finally:
+            copy.close()
+    return listed
+
+
+def newest_good_backup(data_file: Path) -> Backup | None:
+    return next((backup for backup in list_backups(data_file) if backup.reports is not None), None)
+
+
+def newest_good_line(data_file: Path) -> str:
+    """Where the newest good backup of a damaged file is, in one sentence (for the command's one line)."""
+    good = newest_good_backup(data_file)
+    if good is None:
+        return "备份文件夹中没有可用的备份。"
+    return f"最近一份完好的备份：{good.path}（{good.describe()}）；可在窗口中“文件 → 从备份恢复…”。"
+
+
+def restore(backup: Path, data_file: Path) -> Path | None:
+    """Put ``backup`` in place of ``data_file`` (which nobody may have open). The file as it was is first kept
+    in the 备份 folder as ``<stem>-恢复前-<time>.sqlite`` (returned), even a damaged one: nothing is lost. Refused
+    (FileLocked) while another window or command writes the file."""
+    from evaldesk.model.lock import DataFileLock
+    from evaldesk.model.store import Store
+
+    backup, data_file = Path(backup), Path(data_file)
+    check = Store(backup, create=False, read_only=True)  # refuses a damaged backup before anything changes
+    check.close()
+    with DataFileLock(data_file, "evaldesk 恢复备份"):  # FileLocked while anyone else writes the file
+        return _replace_with(backup, data_file)
+
+
+def _replace_with(backup: Path, data_file: Path) -> Path | None:
+    kept = None
+    if data_file.exists():
+        kept = folder_of(data_file) / f"{data_file.stem}-恢复前-{_dt.datetime.now().strftime(_STAMP)}.sqlite"
+        try:
+            kept.parent.mkdir(exist_ok=True)
+            shutil.copy2(data_file, kept)
+        except OSError as err:
+            raise StoreError(f"恢复前未能保留现有文件（{os_reason(err)}），未作任何修改。") from None
+    temp = data_file.with_name(f".{data_file.name}.restore.tmp")
+    try:
+        shutil.copyfile(backup, temp)
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, data_file)
+    except OSError as err:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+        raise StoreError(f"未能从备份恢复“{place(data_file)}”：{os_reason(err)}。文件未作修改。") from None
+    return kept

@@ -1,0 +1,199 @@
+"""One writer per data file: a lock file beside it says who is writing (user, computer, since when, process).
+
+The window holds the lock while a file is open; a command holds it while it writes. A second window is told who
+holds it and may open the file read-only; a command that would write is refused. A lock left by a program that
+crashed is recovered: on the same computer its process no longer runs. A lock from another computer (a file on a
+shared folder) is never taken over silently — the filler is told whose it is.
+
+The lock file is created with O_EXCL, so two programs starting at the same moment cannot both get it; the same
+format is used by the window and by the command, so each sees the other's.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import getpass
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaldesk.model.file_errors import os_reason, place, quote
+from evaldesk.model.paths import CannotWrite, StoreError
+
+
+@dataclass(frozen=True)
+class Holder:
+    user: str
+    host: str
+    since: str
+    pid: int
+    program: str = "evaldesk"
+
+    def describe(self) -> str:
+        since = self.since.replace("T", " ")[:16] or "不明时间"
+        return f"{quote(self.user, 20) or '未知用户'}（计算机 {quote(self.host, 30) or '不明'}，自 {since} 起，{self.program}）"
+
+
+class FileLocked(CannotWrite):
+    """Someone else writes this data file; ``holder`` says who."""
+
+    def __init__(self, path: Path, holder: Holder):
+        self.holder = holder
+        super().__init__(f"数据文件“{place(path)}”正由 {holder.describe()} 编辑，为免互相覆盖，现在不能修改。"
+                         "请等对方关闭后再试，或以只读方式查看。")
+
+
+_HELD: set[Path] = set()
+"""Lock files this process holds (two windows of one process on one file must not both write)."""
+
+
+def lock_path(data_file: Path) -> Path:
+    return data_file.with_name(f".~{data_file.name}.lock")
+
+
+def _me(program: str) -> Holder:
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not a reason to refuse the lock
+        user = ""
+    return Holder(user, socket.gethostname(), _dt.datetime.now().isoformat(timespec="seconds"), os.getpid(), program)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this computer. (On Windows os.kill(pid, 0) would end it: ask the kernel.)"""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read_holder(data_file: Path) -> Holder | None:
+    """Who holds the lock on ``data_file`` now, or None (no lock, or a stale one from a process that ended)."""
+    try:
+        raw = lock_path(data_file).read_text(encoding="utf-8")
+        data = json.loads(raw)
+        holder = Holder(str(data["user"]), str(data["host"]), str(data["since"]), int(data["pid"]),
+                        str(data.get("program", "evaldesk")))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        # Half-written by a program that died while writing it (the lock is written in one small write, so a
+        # live writer's is whole): stale.
+        return None
+    if holder.host == socket.gethostname() and (not _alive(holder.pid) or _before_boot(holder.since)):
+        return None  # its process ended (a crash, a power cut); after a restart its number may be another's
+    return holder
+
+
+def _before_boot(since: str) -> bool:
+    """Whether a lock taken at ``since`` predates this computer's last start (so no process of then still runs)."""
+    booted = _boot_time()
+    try:
+        taken = _dt.datetime.fromisoformat(since)
+    except ValueError:
+        return True
+    return booted is not None and taken < booted
+
+
+def _boot_time() -> _dt.datetime | None:
+    import time
+
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            uptime = ctypes.windll.kernel32.GetTickCount64() / 1000
+            return _dt.datetime.fromtimestamp(time.time() - uptime)
+        with open("/proc/stat", encoding="ascii") as stat:
+            for line in stat:
+                if line.startswith("btime "):
+                    return _dt.datetime.fromtimestamp(int(line.split()[1]))
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
+class DataFileLock:
+    """The lock on one data file, held by this process until :meth:`release`."""
+
+    def __init__(self, data_file: Path, program: str = "evaldesk 窗口"):
+        self.data_file = Path(data_file)
+        self.path = lock_path(self.data_file)
+        self.program = program
+        self.held = False
+
+    def acquire(self) -> None:
+        """Take the lock, or raise FileLocked (someone else holds it) / StoreError (the folder is not writable)."""
+        for _attempt in range(3):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                holder = read_holder(self.data_file)
+                ours = holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname()
+                if holder is not None and (not ours or self._key() in _HELD):
+                    raise FileLocked(self.data_file, holder) from None
+                self._remove()  # stale: left by a process that ended (or by this one, released without removing)
+                continue
+            except OSError as err:
+                # A read-only folder or a full disk: the file can still be read (the window offers read-only).
+                raise CannotWrite(f"无法在“{place(self.path.parent)}”中建立锁文件：{os_reason(err)}。"
+                                  "可以只读方式查看。") from None
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    handle.write(json.dumps(_me(self.program).__dict__, ensure_ascii=False))
+            except OSError as err:  # a full disk: the file exists but its content could not be written
+                self._remove()
+                raise CannotWrite(f"无法在“{place(self.path.parent)}”中建立锁文件：{os_reason(err)}。"
+                                  "可以只读方式查看。") from None
+            self.held = True
+            _HELD.add(self._key())
+            return
+        raise StoreError(f"无法锁定数据文件“{place(self.data_file)}”：锁文件反复出现又消失。请稍后再试。")
+
+    def _key(self) -> Path:
+        return self.path.resolve()
+
+    def _remove(self) -> None:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as err:
+            raise StoreError(f"无法清除旧的锁文件“{place(self.path)}”：{os_reason(err)}。") from None
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held = False
+        _HELD.discard(self._key())
+        holder = read_holder(self.data_file)
+        if holder is not None and holder.pid == os.getpid():  # never remove a lock that is not ours
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+
+    def __enter__(self):
+        self.acquire()
+        return self
+
+    def __exit__(self, *_exc):
+        self.release()

@@ -1,0 +1,100 @@
+"""Automatic backups: a dated copy on opening and at most daily, ten kept, listed with their reports, restored
+only from a good copy and never without keeping the file as it was."""
+
+import datetime as dt
+import os
+import time
+
+import pytest
+
+from evaldesk.app import backups
+from evaldesk.app.datafile import add_sample, open_data_file
+from evaldesk.model.edits import SetField
+from evaldesk.model.paths import StoreError
+from evaldesk.model.store import Store
+
+
+def _folder(path):
+    return sorted(p.name for p in backups.folder_of(path).iterdir())
+
+
+def test_opening_a_changed_file_leaves_one_dated_copy_beside_it(tmp_path):
+    path = tmp_path / "data.sqlite"
+    store = open_data_file(path)  # a new, empty file: nothing to back up
+    assert backups.list_backups(path) == []
+    add_sample(store)
+    store.close()
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    again = open_data_file(path)
+    again.close()
+    listed = backups.list_backups(path)
+    assert len(listed) == 1 and backups.folder_of(path).name == "备份"
+    newest = listed[0]
+    assert [info.department for info in newest.reports] == ["中共岳阳市云溪区委机构编制委员会办公室"]
+    assert "1 份报告" in newest.describe() and "2021年度" in newest.describe()
+    third = open_data_file(path)  # nothing changed since: no new copy
+    third.close()
+    assert len(backups.list_backups(path)) == 1
+
+
+def test_at_most_ten_are_kept_and_a_daily_one_is_made_while_editing(tmp_path):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    start = dt.datetime(2026, 3, 1, 9, 0, 0)
+    for day in range(12):
+        backups.make_backup(store, start + dt.timedelta(days=day))
+    names = _folder(path)
+    assert len(names) == 10 and names[0] == "data-20260303-090000.sqlite"
+    assert backups.back_up_daily(store, start + dt.timedelta(days=11, hours=5)) is None  # the newest is 5 h old
+    made = backups.back_up_daily(store, start + dt.timedelta(days=12, hours=1))
+    assert made is not None and made.name == "data-20260313-100000.sqlite"
+    store.close()
+
+
+def test_restoring_keeps_the_file_as_it_was_and_brings_back_the_backups_reports(tmp_path, sample):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    copy = backups.make_backup(store)
+    store.apply(sample, SetField("cover.department", "后来改坏的"))
+    store.close()
+    kept = backups.restore(copy, path)
+    assert "恢复前" in kept.name
+    reopened = Store(path, read_only=True)
+    assert reopened.load(sample.id).department == "中共岳阳市云溪区委机构编制委员会办公室"
+    reopened.close()
+    before = Store(kept, read_only=True)
+    assert before.load(sample.id).department == "后来改坏的"
+    before.close()
+
+
+def test_a_damaged_backup_is_listed_as_unusable_and_never_restored(tmp_path, sample):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    copy = backups.make_backup(store)
+    store.close()
+    copy.write_bytes(b"SQLite format 3\x00" + b"\x07" * 3000)
+    assert backups.list_backups(path)[0].reports is None
+    assert "无法读取" in backups.list_backups(path)[0].describe()
+    assert backups.newest_good_backup(path) is None
+    before = path.read_bytes()
+    with pytest.raises(StoreError):
+        backups.restore(copy, path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_someone_else_writes_is_not_restored_under_them(tmp_path, sample):
+    from evaldesk.model.lock import FileLocked
+
+    path = tmp_path / "data.sqlite"
+    writer = Store(path)
+    writer.add(sample)
+    copy = backups.make_backup(writer)
+    try:
+        before = path.read_bytes()
+        with pytest.raises(FileLocked):
+            backups.restore(copy, path)
+        assert path.read_bytes() == before
+    finally:
+        writer.close()

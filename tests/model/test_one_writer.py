@@ -1,0 +1,144 @@
+"""One writer per data file: the lock, read-only opening, and a write refused after another program's change."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from evaldesk.model.edits import SetField
+from evaldesk.model.lock import FileLocked, lock_path, read_holder
+from evaldesk.model.paths import CannotWrite, ChangedElsewhere
+from evaldesk.model.store import Store
+
+
+def test_a_second_writer_is_told_who_holds_the_file(store):
+    with pytest.raises(FileLocked) as caught:
+        Store(store.path)
+    message = str(caught.value)
+    holder = caught.value.holder
+    assert holder.pid == os.getpid() and holder.host == socket.gethostname()
+    assert "正由" in message and socket.gethostname() in message and "只读" in message
+
+
+def test_the_lock_goes_when_the_file_is_closed(tmp_path):
+    path = tmp_path / "data.sqlite"
+    first = Store(path)
+    assert lock_path(path).exists()
+    first.close()
+    assert not lock_path(path).exists()
+    Store(path).close()  # a second writer may now open it
+
+
+def test_a_lock_left_by_a_crashed_program_is_recovered(tmp_path):
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    lock_path(path).write_text(json.dumps({"user": "张三", "host": socket.gethostname(), "since": "2026-01-01T08:00:00",
+                                           "pid": int(dead.stdout)}), encoding="utf-8")
+    assert read_holder(path) is None
+    Store(path).close()
+
+
+def test_a_lock_from_another_computer_is_not_taken_over(tmp_path):
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    lock_path(path).write_text(json.dumps({"user": "李四", "host": "财务室电脑", "since": "2026-03-01T09:30:00",
+                                           "pid": 1}), encoding="utf-8")
+    with pytest.raises(FileLocked) as caught:
+        Store(path)
+    assert "李四" in str(caught.value) and "财务室电脑" in str(caught.value) and "2026-03-01 09:30" in str(caught.value)
+
+
+def test_a_reader_opens_while_the_writer_holds_the_lock_and_cannot_write(store, sample):
+    store.add(sample)
+    reader = Store(store.path, read_only=True)
+    try:
+        assert reader.load(sample.id).department == sample.department
+        with pytest.raises(CannotWrite):
+            reader.apply(reader.load(sample.id), SetField("cover.department", "改名"))
+    finally:
+        reader.close()
+
+
+def test_a_write_after_another_programs_change_is_refused_and_writes_nothing(tmp_path, sample):
+    import sqlite3
+
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    stale = store.load(sample.id)
+    with sqlite3.connect(path) as other:  # another program (one that ignores the lock) changes the report
+        other.execute("UPDATE field SET value = 't:别处改的' WHERE key = 'basic.contact'")
+    with pytest.raises(ChangedElsewhere):
+        store.apply(stale, SetField("cover.department", "这边改的"))
+    fresh = store.load(sample.id)
+    assert fresh.fields["basic.contact"] == "别处改的" and fresh.department == sample.department
+    store.apply(fresh, SetField("cover.department", "这边改的"))  # once read again, editing goes on
+    assert store.load(sample.id).department == "这边改的"
+    store.close()
+
+
+def test_a_reader_sees_the_writers_change(store, sample):
+    store.add(sample)
+    reader = Store(store.path, read_only=True)
+    try:
+        assert not reader.changed_elsewhere()
+        store.apply(sample, SetField("cover.department", "改名"))
+        assert reader.changed_elsewhere()
+        assert not reader.changed_elsewhere()  # told once
+        assert reader.load(sample.id).department == "改名"
+    finally:
+        reader.close()
+
+
+def test_a_lock_from_before_the_computer_restarted_is_recovered_even_if_its_number_is_taken(tmp_path):
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    # The number of a process that runs now (this one's parent), but a lock taken long before the last start.
+    lock_path(path).write_text(json.dumps({"user": "张三", "host": socket.gethostname(), "since": "2001-01-01T08:00:00",
+                                           "pid": os.getppid()}), encoding="utf-8")
+    assert read_holder(path) is None
+    Store(path).close()
+
+
+def test_another_process_holds_the_file_until_it_is_killed(tmp_path):
+    import signal
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    code = ("import sys, time; from evaldesk.model.store import Store; s = Store(sys.argv[1]); "
+            "print('opened', flush=True); time.sleep(60)")
+    other = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True,
+                             cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    try:
+        assert other.stdout.readline().strip() == "opened"
+        with pytest.raises(FileLocked) as caught:
+            Store(path)
+        assert caught.value.holder.pid == other.pid
+    finally:
+        other.send_signal(signal.SIGKILL)
+        other.wait()
+    Store(path).close()  # the killed process's lock is recovered
+
+
+def test_a_lock_that_cannot_be_written_leaves_no_empty_lock_and_offers_read_only(tmp_path, monkeypatch):
+    import errno
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    real_fdopen = os.fdopen
+
+    def full_disk(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        handle.write = lambda text: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device"))
+        return handle
+
+    monkeypatch.setattr(os, "fdopen", full_disk)
+    with pytest.raises(CannotWrite) as caught:
+        Store(path)
+    assert "磁盘空间已满" in str(caught.value) and "No space" not in str(caught.value)
+    assert not lock_path(path).exists()

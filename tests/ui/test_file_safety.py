@@ -1,0 +1,135 @@
+"""The window and the data file: a second window is offered read-only, a damaged file its backup, a file changed
+under the window is read again, and every failure at start is a dialog."""
+
+import sqlite3
+
+from PySide6.QtWidgets import QLineEdit
+
+from evaldesk.app import backups
+from evaldesk.model.store import Store
+from evaldesk.ui import file_actions, file_safety
+from evaldesk.ui.app import open_window
+
+
+def test_a_second_window_is_told_who_holds_the_file_and_opens_it_read_only(window, qtbot, answers):
+    answers.shown.clear()
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    kind, _title, message = answers.shown[0]
+    assert kind == "decide" and "正由" in message and "只读" in message
+    assert second.store is not None and second.store.read_only
+    assert "只读" in second.windowTitle() and not second.read_only_label.isHidden()
+    assert second.document.report.department == window.document.report.department
+    boxes = [box for page in second.pages for box in page.findChildren(QLineEdit)]
+    assert boxes and all(box.isReadOnly() for box in boxes)
+
+
+def test_declining_read_only_leaves_the_window_without_a_file(window, qtbot, answers):
+    answers.yes = False
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    assert second.store is None and second.document is None
+    assert "未打开数据文件" in second.welcome.where.text()
+
+
+def test_a_read_only_window_follows_the_writer(window, qtbot, answers):
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    from evaldesk.model.edits import SetField
+
+    window.document.apply(SetField("basic.contact", "王五"))
+    assert file_safety.look_for_changes(second)
+    assert second.document.report.fields["basic.contact"] == "王五"
+
+
+def test_a_write_over_another_programs_change_is_refused_and_the_window_reads_again(window, answers):
+    from evaldesk.model.edits import SetField
+
+    with sqlite3.connect(window.store.path) as other:
+        other.execute("UPDATE field SET value = 't:别处改的' WHERE key = 'basic.contact'")
+    answers.shown.clear()
+    assert not window.document.apply(SetField("cover.department", "这边改的"))
+    assert answers.shown and answers.shown[-1][1] == "数据文件已在别处修改"
+    assert window.document.report.fields["basic.contact"] == "别处改的"
+
+
+def test_a_damaged_file_at_start_is_offered_its_newest_backup(app, qtbot, tmp_path, sample, answers):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    backups.make_backup(store)
+    store.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA user_version = -1")
+    win = open_window(path)
+    qtbot.addWidget(win)
+    kind, title, message = answers.shown[0]
+    assert kind == "decide" and title == "数据文件已损坏" and "1 份报告" in message
+    assert win.document is not None and win.document.report.year == 2021
+    assert any("恢复前" in name.name for name in backups.folder_of(path).iterdir())
+
+
+def test_a_read_only_folder_at_start_is_a_dialog_not_a_vanished_window(app, qtbot, tmp_path, sample, answers,
+                                                                        monkeypatch):
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    import os
+
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert answers.shown[0][0] == "decide" and "只读" in answers.shown[0][2]
+    assert win.store is not None and win.store.read_only
+
+
+def test_an_unexpected_failure_at_start_is_a_dialog(app, qtbot, tmp_path, answers, monkeypatch):
+    from evaldesk.app import datafile
+
+    monkeypatch.setattr(datafile, "open_data_file", lambda *a, **k: (_ for _ in ()).throw(MemoryError("x")))
+    win = open_window(tmp_path / "data.sqlite")
+    qtbot.addWidget(win)
+    assert answers.shown[0][0] == "error" and "意外错误" in answers.shown[0][2]
+    assert win.store is None
+
+
+def test_backup_to_copies_without_switching(window, tmp_path, monkeypatch):
+    from evaldesk.ui import dialogs
+
+    target = tmp_path / "U盘" / "备份.sqlite"
+    target.parent.mkdir()
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    before = window.store.path
+    file_actions.back_up_to(window)
+    assert window.store.path == before
+    copy = Store(target, read_only=True)
+    assert [info.department for info in copy.list_reports()] == ["中共岳阳市云溪区委机构编制委员会办公室"]
+    copy.close()
+
+
+def test_restore_from_backup_lists_the_backups_and_brings_one_back(window, monkeypatch, answers):
+    from evaldesk.model.edits import SetField
+    from evaldesk.ui import dialogs
+
+    backups.make_backup(window.store)
+    window.document.apply(SetField("cover.department", "改坏了"))
+    offered = []
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, current=0: offered.extend(items) or 0)
+    file_actions.restore_from_backup(window)
+    assert offered and "1 份报告" in offered[0]
+    assert window.document.report.department == "中共岳阳市云溪区委机构编制委员会办公室"
+    assert not window.store.read_only
+
+
+def test_damage_found_in_a_row_after_opening_is_offered_the_backup_too(app, qtbot, tmp_path, sample, answers):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    backups.make_backup(store)
+    store.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "数据文件已损坏")]
+    assert win.document is not None and win.document.report.fields["basic.contact"] == sample.fields["basic.contact"]
