@@ -14,13 +14,14 @@ from evaldesk.audit.engine import audit_report
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.drafts.figures import LABELS, listed, lost, report_values, sheet_values, why
 from evaldesk.drafts.wording import SectionWording, Wording, blank_in, fill, wording_for
-from evaldesk.model.form import SECTION_SUMMARY
+from evaldesk.model.form import SECTION_FINANCE, SECTION_SHEET
 from evaldesk.model.report import Report
 from evaldesk.scoring.engine import SheetResult, score_report
 from evaldesk.scoring.report_text import score_text
 
-# Checks whose messages quote the report's texts: copied into the 综述 they would quote those texts a second time.
-_TEXT_CHECKS = ("quote.", "text.")
+# Checks whose messages quote the report's texts or ask for blanks to be filled: not problems of the spending.
+_TEXT_CHECKS = ("quote.", "text.", "complete.")
+_PROBLEM_SECTIONS = (SECTION_FINANCE, SECTION_SHEET)
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,11 @@ class Draft:
 
 
 def open_warnings(findings: list[Finding]) -> list[Finding]:
-    """The 警告 not yet answered by a 说明, other than those about the 综述 itself or that quote texts."""
+    """The 警告 about the money and the scores (part 二, the score sheet) not yet answered by a 说明 — problems of
+    the year's spending. Warnings about blanks elsewhere, or that quote the report's texts (copied into the 综述
+    they would quote them a second time), are the filler's to fix, not the report's to state."""
     return [f for f in findings if f.severity is Severity.WARNING and not f.explained
-            and f.section != SECTION_SUMMARY and not f.check.startswith(_TEXT_CHECKS)]
+            and f.section in _PROBLEM_SECTIONS and not f.check.startswith(_TEXT_CHECKS)]
 
 
 def problem_values(sheet: SheetResult, findings: list[Finding], wording: Wording) -> dict[str, str | None]:

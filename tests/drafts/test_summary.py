@@ -116,3 +116,27 @@ def test_generated_reports_with_blanks_draft_gaps_and_no_disagreement(report):
     else:
         quoted = re.search(r"综合得分为([\d.]+)分", draft.text).group(1)
         assert Decimal(quoted) == sheet.total
+
+
+def test_a_regions_wording_file_changes_the_headings_without_code(sample):
+    from evaldesk.model.edits import SetTemplate
+
+    SetTemplate(builtin_template("sichuan-dazhou-department")).apply(sample)
+    draft = draft_summary(sample)
+    assert [s.heading for s in draft.sections][:2] == ["一、部门（单位）基本情况", "二、部门整体支出管理及使用情况"]
+    assert "全年支出90.50万元" in draft.section("spending").body   # the sentences are the default file's
+
+
+def test_an_imported_templates_id_cannot_reach_outside_the_wording_folder():
+    assert wording_for("../templates/yueyang-yunxi-2021").name == "default.json"
+
+
+def test_every_placeholder_in_the_shipped_wording_is_a_known_name():
+    from evaldesk.drafts.figures import LABELS
+    from evaldesk.drafts.wording import DRAFTS
+
+    for path in DRAFTS.glob("*.json"):
+        wording = wording_for(path.stem) if path.stem != "default" else wording_for("")
+        sentences = [x.text for s in wording.sections for p in s.paragraphs for x in p]
+        unknown = {n for text in sentences for n in PLACEHOLDER.findall(text)} - set(LABELS)
+        assert unknown == set(), (path.name, unknown)
