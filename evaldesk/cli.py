@@ -372,6 +372,23 @@ def cmd_template_export(args) -> int:
     return 0
 
 
+def cmd_draft(args) -> int:
+    from evaldesk.drafts.summary import draft_summary
+    from evaldesk.drafts.text import draft_as_text, gaps_line, section_id
+    from evaldesk.scoring.engine import score_report
+
+    report = _report(_store(args), args)
+    sheet = score_report(report)
+    draft = draft_summary(report, sheet)
+    ids = [section_id(name, draft) for name in args.section or []]
+    if None in ids:
+        raise CliError(f"没有“{args.section[ids.index(None)]}”这一部分；可写 概况、支出、绩效、问题 或 扣分原因")
+    print(draft_as_text(draft, sheet, ids))
+    if gaps_line(draft, ids):
+        print(gaps_line(draft, ids), file=sys.stderr)
+    return 0
+
+
 def cmd_gui(args) -> int:
     from evaldesk.ui.app import run
 
@@ -421,6 +438,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("new-year", "由上年报告新建下一年度报告：带入部门信息、机构、评价人员、评分表及上年三公经费、上年结转",
                 cmd_new_year)
     p.add_argument("--template", metavar="模板编号", help="改用另一评分表模板（默认沿用上年报告的评分表）")
+    p = command("draft", "按报告中的数字起草评价报告综述与扣分原因（只显示，不改动报告）", cmd_draft)
+    p.add_argument("--section", action="append", metavar="部分", help="只显示这一部分：概况、支出、绩效、问题、扣分原因（可重复）")
     command("templates", "列出可用的评分表模板（内置的与已导入的）及其编号", cmd_templates, report=False)
     p = command("template-import", "导入评分表模板文件（如财政局下发的新年度评分表）", cmd_template_import, report=False)
     p.add_argument("file", metavar="文件", help="评分表模板文件（.json，格式见 docs/template-format.md）")

@@ -48,8 +48,8 @@ def test_no_float_outside_ui():
 #   files, resources           reading and writing bytes, finding bundled data
 
 RANKS = {"files": 0, "resources": 0, "model": 1, "scoring": 2, "audit": 3,
-         "printing": 4, "exchange": 4, "templates": 4, "app": 5, "ui": 6, "cli": 6, "__main__": 6}
-SERVICES = {"printing", "exchange", "templates"}
+         "printing": 4, "exchange": 4, "templates": 4, "drafts": 4, "app": 5, "ui": 6, "cli": 6, "__main__": 6}
+SERVICES = {"printing", "exchange", "templates", "drafts"}
 # The store keeps each report's score sheet as data and rebuilds it with scoring's Template when it loads one.
 ALLOWED = {("model.store", "scoring.template")}
 

@@ -20,7 +20,7 @@ from evaldesk.audit import places
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import load, regex
 from evaldesk.audit.findings import Finding, Severity
-from evaldesk.audit.texts import fields
+from evaldesk.audit.texts import fields, readable
 from evaldesk.model.form import SUMMARY_ROW_LABEL
 from evaldesk.model.places import CellPlace, SheetPlace
 from evaldesk.model.values import decimal_text, format_amount
@@ -48,18 +48,19 @@ def _excluded(text: str, start: int) -> bool:
     return any(text[:start].endswith(word) for word in rules()["figures"]["exclude_before"])
 
 
+def _wrong(pattern: re.Pattern, text: str, actual: Decimal):
+    """The quotations of one figure in ``text`` that differ from ``actual``."""
+    for match in pattern.finditer(text):
+        if not _excluded(text, match.start()) and Decimal(match.group(1)) != actual:
+            yield match
+
+
 def figure_findings(ctx: AuditContext) -> list[Finding]:
     findings = []
     sources = fields(ctx.report, rules()["figures"]["fields"])
     for quote, pattern in figure_patterns():
         actual = ctx.figure(quote["figure"])
-        wrong = []
-        for source in sources:
-            for match in pattern.finditer(source.text):
-                if _excluded(source.text, match.start()):
-                    continue
-                if Decimal(match.group(1)) != actual:
-                    wrong.append((source, match))
+        wrong = [(source, match) for source in sources for match in _wrong(pattern, source.text, actual)]
         if wrong:
             source = wrong[0][0]
             quoted = "；".join(f"“{s.quote(m.start(), m.end(), 0)}”" for s, m in wrong)
@@ -158,6 +159,25 @@ def satisfaction_findings(ctx: AuditContext) -> list[Finding]:
                 source.where, "quote.satisfaction", related=(where_typed,)))
             break
     return findings
+
+
+def disagreements(ctx: AuditContext, text: str) -> list[str]:
+    """What ``text`` quotes that the report's figures no longer say — the comparisons of the checks above, for a
+    text that is not (yet) the report's own, such as a draft written before the figures changed. Each entry is the
+    quoted words and the figure as it stands: “全年支出90.50万元”（现为 95.00 万元）."""
+    text = readable(text)
+    found = [f"“{match.group(0)}”（现为 {format_amount(actual)} 万元）"
+             for quote, pattern in figure_patterns()
+             for actual in (ctx.figure(quote["figure"]),)
+             for match in _wrong(pattern, text, actual)]
+    sheet = ctx.sheet
+    score = regex(rules()["score"]).search(text)
+    if score and (not sheet.complete or Decimal(score.group(1)) != sheet.total):
+        found.append(f"“{score.group(0)}”（现为 {sheet.total_text()}）")
+    grade = _grade_pattern(tuple(band.label for band in sheet.template.grades)).search(text)
+    if grade and grade.group(1) != sheet.grade:
+        found.append(f"“{grade.group(0)}”（现为 {sheet.grade or '待定'}）")
+    return found
 
 
 def check(ctx: AuditContext) -> list[Finding]:

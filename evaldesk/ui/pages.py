@@ -316,10 +316,20 @@ class PeoplePage(Page):
 
 
 class SummaryPage(Page):
+    """The 综述 with 生成草稿: the drafted sections beside the filler's text (ui/summary_drafts.py)."""
+
     def __init__(self, document: ReportDocument, parent=None):
         super().__init__(document, SECTION_SUMMARY, parent)
         self.build(SECTION_SUMMARY)
         self.finish()
+
+    def draw_text(self, block: Text) -> None:
+        from evaldesk.ui.summary_drafts import beside_text
+
+        holder, self.drafts = beside_text(self.document, self.text(block.key, lines=block.size.value))
+        self.generate_button = holder.generate_button
+        self.layout_.addWidget(holder, 1)
+        self.stretched = True
 
 
 __all__ = ["CoverPage", "BasicPage", "SelfEvaluationPage", "PeoplePage", "SummaryPage", "FieldEditor"]

@@ -25,6 +25,7 @@ from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import LineField, TextField
 from evaldesk.ui.file_actions import load_settings, save_settings
+from evaldesk.ui.reason_offer import ReasonOffer
 from evaldesk.ui.template_banner import DraftBanner
 
 STATE_COLOURS = {
@@ -156,6 +157,7 @@ class IndicatorRow:
         self.reason.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.reason.editor.setFixedHeight(self.reason.editor.fontMetrics().lineSpacing() * 3 + 12)
         self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance("扣分原因和其他") + 24)
+        self.reason_offer = ReasonOffer(self.reason)   # the rule's 扣分原因 draft, on the filler's request
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -191,6 +193,7 @@ class IndicatorRow:
         if result.state is State.OVERRIDDEN:
             shown += f"（计算得分 {score_text(result.computed)}，采用手工分 {score_text(result.hand)}）"
         self.explanation.setText(shown)
+        self.reason_offer.show(result, sheet.template.id)
         if self.ref_operands:
             parts = []
             for op in self.ref_operands:

@@ -1,0 +1,142 @@
+"""The 综述 drafted from the report's own figures: every figure as part 二 and the score sheet hold it, blanks as
+visible gaps, never zeros; the audit finds nothing about quoted figures in a fully drafted 综述."""
+
+import re
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+
+from evaldesk.audit.context import AuditContext
+from evaldesk.audit.engine import audit_report
+from evaldesk.audit.quotations import disagreements
+from evaldesk.drafts.summary import draft_summary
+from evaldesk.drafts.wording import PLACEHOLDER, wording_for
+from evaldesk.model.edits import SetField
+from evaldesk.model.places import FieldPlace
+from evaldesk.model.report import new_report
+from evaldesk.scoring.engine import score_report
+from evaldesk.scoring.template import builtin_template
+from tests.audit.helpers import type_cell, type_field
+from tests.audit.strategies import consistent_reports
+from tests.scoring.strategies import reports
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def drafted(report):
+    """The report with its 综述 replaced by the whole draft, as a filler who took every section would have it."""
+    SetField("summary.text", draft_summary(report).text).apply(report)
+    return report
+
+
+def summary_findings(report):
+    return [f for f in audit_report(report) if f.where == FieldPlace("summary.text")]
+
+
+def unfilled(text, template_id):
+    names = {n for s in wording_for(template_id).sections for p in s.paragraphs for x in p
+             for n in PLACEHOLDER.findall(x.text)}
+    return [name for name in names if "{" + name + "}" in text]
+
+
+def test_the_sample_drafts_part_two_as_printed(sample):
+    spending = draft_summary(sample).section("spending").body
+    assert "全年支出90.50万元" in spending
+    assert "基本支出90.50万元（人员经费60.90万元，公用经费29.60万元）" in spending
+    assert "“三公”经费支出0.73万元，其中公务接待费0.73万元" in spending
+    assert "固定资产合计11.30万元" in spending
+    assert "项目支出" not in spending   # blank in the copy: the clause is left out, not written as 0
+
+
+def test_the_sample_drafts_the_score_sheet(sample):
+    performance = draft_summary(sample).section("performance").body
+    assert "综合得分为92.5分，评价等次为优秀" in performance
+    assert "过程指标得37.5分（满分40分）" in performance
+    assert "“预算调整率”得0.5分，扣2.5分（预算调整率 = |90.5 − 73.5| ÷ 73.5 = 23.13%，属 (20%, 30%] 档）" in performance
+    assert "扣3分（财政供养人员为正增长）" in performance   # a hand score's reason is the filler's own
+
+
+def test_a_fully_drafted_sample_summary_quotes_nothing_the_audit_disputes(sample):
+    assert any(f.check == "text.numbering" for f in summary_findings(sample))   # the copy's own 综述 has some
+    found = summary_findings(drafted(sample))
+    assert [f.message for f in found if f.check.startswith("quote.")] == []
+    assert [f.message for f in found if f.check == "text.numbering"] == []
+
+
+def test_the_draft_names_the_sample_open_warnings_for_the_filler(sample):
+    problems = draft_summary(sample).section("problems").body
+    assert "一是“预算调整率”扣2.5分" in problems
+    assert "【审核警告尚未说明，请核实后改写或删去：“三公经费”变动率无法按规则计算" in problems
+    assert "财政供养人员的增减" not in problems   # a warning that quotes texts is not copied into the 综述
+
+
+def test_a_blank_report_gives_gaps_not_zeros():
+    report = new_report(2023, builtin_template("generic-department"))
+    draft = draft_summary(report)
+    text = draft.text
+    assert "全年支出【待填：支出合计】万元" in text
+    assert "人员编制【待填：人员编制】名" in text
+    assert "综合得分为【待填：综合得分（评分表尚未评完）】分" in text
+    assert not re.search(r"(?<![\d.])0(?:\.00)?(?:万元|分|名)", text)
+    assert "支出合计" in draft.section("spending").gaps
+
+
+def test_a_blank_cell_beside_filled_ones_drops_its_clause_and_a_filled_zero_is_written(sample):
+    type_cell(sample, "expense.project", "0")
+    assert "项目支出0.00万元" in draft_summary(sample).section("spending").body
+
+
+def test_last_years_sangong_and_the_change_come_from_the_sheet_input(sample):
+    type_field(sample, "sheet.sangong_change.input.last_year_sangong", "0.8")
+    body = draft_summary(sample).section("spending").body
+    assert "上年“三公”经费0.80万元，比上年减少0.07万元，下降8.75%" in body
+    assert [f for f in summary_findings(drafted(sample)) if f.check.startswith("quote.")] == []
+
+
+@SETTINGS
+@given(consistent_reports())
+def test_generated_consistent_reports_draft_nothing_that_disagrees(report):
+    draft = draft_summary(report)
+    assert unfilled(draft.text, report.template.id) == []
+    sheet = score_report(report)
+    assert disagreements(AuditContext(report, sheet), draft.text) == []
+    assert "【待填：支出合计】" not in draft.text and "【待填：综合得分" not in draft.text
+    assert [f for f in summary_findings(drafted(report)) if f.check.startswith("quote.")] == []
+
+
+@SETTINGS
+@given(reports(with_texts=True))
+def test_generated_reports_with_blanks_draft_gaps_and_no_disagreement(report):
+    sheet = score_report(report)
+    draft = draft_summary(report, sheet)
+    assert unfilled(draft.text, report.template.id) == []
+    assert disagreements(AuditContext(report, sheet), draft.text) == []
+    if sheet.final_total is None:
+        assert "【待填：综合得分" in draft.text
+    else:
+        quoted = re.search(r"综合得分为([\d.]+)分", draft.text).group(1)
+        assert Decimal(quoted) == sheet.total
+
+
+def test_a_regions_wording_file_changes_the_headings_without_code(sample):
+    from evaldesk.model.edits import SetTemplate
+
+    SetTemplate(builtin_template("sichuan-dazhou-department")).apply(sample)
+    draft = draft_summary(sample)
+    assert [s.heading for s in draft.sections][:2] == ["一、部门（单位）基本情况", "二、部门整体支出管理及使用情况"]
+    assert "全年支出90.50万元" in draft.section("spending").body   # the sentences are the default file's
+
+
+def test_an_imported_templates_id_cannot_reach_outside_the_wording_folder():
+    assert wording_for("../templates/yueyang-yunxi-2021").name == "default.json"
+
+
+def test_every_placeholder_in_the_shipped_wording_is_a_known_name():
+    from evaldesk.drafts.figures import LABELS
+    from evaldesk.drafts.wording import DRAFTS
+
+    for path in DRAFTS.glob("*.json"):
+        wording = wording_for(path.stem) if path.stem != "default" else wording_for("")
+        sentences = [x.text for s in wording.sections for p in s.paragraphs for x in p]
+        unknown = {n for text in sentences for n in PLACEHOLDER.findall(text)} - set(LABELS)
+        assert unknown == set(), (path.name, unknown)

@@ -1,0 +1,106 @@
+"""生成草稿 on the 综述 tab and the 扣分原因 draft in the score sheet, driven as a filler would: nothing is written
+until the filler picks it, each pick is one undo step, and a draft whose figures changed is marked."""
+
+from PySide6.QtCore import Qt
+
+from evaldesk.model.edits import SetCell, SetField
+from evaldesk.model.report import sheet_key
+from evaldesk.ui.reason_offer import OFFERED, PLACEHOLDER
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def summary_page(window):
+    page = window.pages[5]
+    window.tabs.setCurrentWidget(page)
+    return page
+
+
+def test_generating_a_draft_changes_nothing_and_shows_each_section(window, qtbot):
+    page = summary_page(window)
+    before = window.document.report.text("summary.text")
+    qtbot.mouseClick(page.generate_button, LEFT)
+    assert page.drafts.isVisible()
+    assert list(page.drafts.boxes) == ["overview", "spending", "performance", "problems"]
+    assert "全年支出90.50万元" in page.drafts.boxes["spending"].preview.toPlainText()
+    assert window.document.report.text("summary.text") == before
+    assert not window.document.can_undo()
+    # every section of the copy is there already: replace, not a second copy
+    assert page.drafts.boxes["spending"].replace.isEnabled()
+    assert not page.drafts.boxes["spending"].insert.isEnabled()
+
+
+def test_replacing_a_section_is_one_undo_step_and_the_editor_shows_it(window, qtbot):
+    page = summary_page(window)
+    document = window.document
+    before = document.report.text("summary.text")
+    qtbot.mouseClick(page.generate_button, LEFT)
+    qtbot.mouseClick(page.drafts.boxes["spending"].replace, LEFT)
+    after = document.report.text("summary.text")
+    assert "全年支出90.50万元，其中基本支出90.50万元" in after and "近年来，我办严格贯彻执行" not in after
+    assert page.editors["summary.text"].text() == after
+    document.undo()
+    assert document.report.text("summary.text") == before
+    assert page.editors["summary.text"].text() == before
+
+
+def test_a_section_quoting_figures_that_changed_is_marked(window, qtbot, answers):
+    page = summary_page(window)
+    document = window.document
+    qtbot.mouseClick(page.generate_button, LEFT)
+    qtbot.mouseClick(page.drafts.boxes["spending"].replace, LEFT)
+    status = page.drafts.boxes["spending"].status
+    assert not status.isVisible() or "不符" not in status.text()
+    unit = document.report.units[0].id
+    document.apply(SetCell(unit, "expense.personnel", "70"))
+    text = status.text()
+    assert "草稿生成后数字已变" in text and "原文此部分引用的数字与现在的不符" in text and "70.00" in text
+    # taking the stale draft asks first; answered no, nothing changes
+    answers.yes = False
+    before = document.report.text("summary.text")
+    qtbot.mouseClick(page.drafts.boxes["spending"].replace, LEFT)
+    assert document.report.text("summary.text") == before
+    assert answers.shown[-1][1] == "草稿已过时"
+    qtbot.mouseClick(page.generate_button, LEFT)
+    assert "草稿生成后数字已变" not in page.drafts.boxes["spending"].status.text()
+    assert "全年支出99.60万元" in page.drafts.boxes["spending"].preview.toPlainText()
+
+
+def test_inserting_a_missing_section_into_an_empty_summary(window, qtbot):
+    page = summary_page(window)
+    window.document.apply(SetField("summary.text", ""))
+    qtbot.mouseClick(page.generate_button, LEFT)
+    box = page.drafts.boxes["overview"]
+    assert box.insert.isEnabled() and not box.replace.isEnabled()
+    qtbot.mouseClick(box.insert, LEFT)
+    assert window.document.report.text("summary.text").startswith("一、部门（单位）概况\n中共岳阳市云溪区委")
+    assert not box.insert.isEnabled() and box.replace.isEnabled()
+
+
+def test_the_reason_box_offers_the_rule_deduction_and_writes_it_only_when_asked(window, answers):
+    rows = window.pages[6].rows
+    document = window.document
+    key = sheet_key("budget_adjustment", "reason")
+    own = document.report.text(key)
+    offer = rows["budget_adjustment"].reason_offer
+    assert offer.draft == "预算调整率 = |90.5 − 73.5| ÷ 73.5 = 23.13%，属 (20%, 30%] 档，扣2.5分"
+    assert document.report.text(key) == own                     # offered, not written
+    assert rows["benefits"].reason_offer.draft is None          # a hand score: the group's own reason
+    assert rows["staff_control"].reason.editor.placeholderText() == PLACEHOLDER
+    answers.yes = False
+    assert not offer.fill()                                     # a typed reason is kept unless the filler agrees
+    assert document.report.text(key) == own
+    answers.yes = True
+    assert offer.fill()
+    assert document.report.text(key) == offer.draft
+    document.undo()
+    assert document.report.text(key) == own
+
+
+def test_an_empty_reason_box_says_a_draft_is_there(window):
+    document = window.document
+    document.apply(SetField(sheet_key("satisfaction", "reason"), ""))
+    row = window.pages[6].rows["satisfaction"]
+    assert row.reason.editor.placeholderText() == OFFERED
+    assert row.reason_offer.fill()
+    assert row.reason.text() == "满意度 92.00%，属 [85%, 95%) 档，扣2分"
