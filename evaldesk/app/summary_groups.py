@@ -55,7 +55,7 @@ def _usual_shape(rows, shapes, template_id) -> SheetShape | None:
 
 
 def _newness(row: FileScore) -> tuple:
-    return (row.report_date, row.modified_ns, row.path)
+    return (row.report_date, row.modified_ns)
 
 
 def _without_duplicates(rows: list[FileScore]) -> tuple[list[FileScore], list[SetAside]]:
@@ -65,7 +65,8 @@ def _without_duplicates(rows: list[FileScore]) -> tuple[list[FileScore], list[Se
     by_code: dict[str, list[FileScore]] = {}
     by_name: dict[str, list[FileScore]] = {}
     aside = []
-    for row in sorted(rows, key=_newness, reverse=True):
+    # Newest first; between files equally new (exact copies keep the date), the first by name is kept.
+    for row in sorted(sorted(rows, key=lambda row: row.path), key=_newness, reverse=True):
         same = by_fingerprint.get(row.fingerprint)
         if same is None:
             candidates = by_code.get(row.budget_code, []) + by_name.get(row.department, [])
