@@ -42,6 +42,8 @@ class ReadFile:
     notes: list[str] = field(default_factory=list)  # every note, the fingerprint's first (for a dialog)
     fingerprint_note: str = ""  # why the workbook's data cannot be vouched for ('' when it can, and for JSON)
     changed_after_export: bool = False  # the workbook's data was changed after it was exported
+    fingerprint: str = ""               # the digest the workbook carries ('' for JSON, or when it carries none)
+    claimed_total: str = ""             # 总分 the workbook states (never read back as data; '' for JSON)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def read_report_file(path: Path | str) -> ReadFile:
             from evaldesk.exchange.workbook import read_workbook
 
             book = read_workbook(path)
-            read = ReadFile(book.report, list(book.notes), book.fingerprint_note, book.changed_after_export)
+            read = ReadFile(book.report, list(book.notes), book.fingerprint_note, book.changed_after_export,
+                            book.stored_fingerprint, book.claimed_total)
     except ExchangeError:
         raise
     except Exception as err:  # noqa: BLE001 - a reader's slip on a strange file is a refusal, not a crash
@@ -114,11 +117,16 @@ def try_later_steps(report: Report) -> None:
 
 
 def _same_department(info, report: Report) -> bool:
-    code = report.text("cover.budget_code").strip()
-    if code and info.budget_code.strip():
-        return info.budget_code.strip() == code
-    name = (report.department or "").strip()
-    return bool(name) and info.department.strip() == name
+    return same_department(info.budget_code, info.department, report.text("cover.budget_code"), report.department)
+
+
+def same_department(code: str, name: str, other_code: str, other_name: str) -> bool:
+    """The rule's department part: the same 预算编码 when both have one, else the same non-empty 部门名称."""
+    code, other_code = (code or "").strip(), (other_code or "").strip()
+    if code and other_code:
+        return code == other_code
+    name = (name or "").strip()
+    return bool(name) and (other_name or "").strip() == name
 
 
 def find_same(store: Store, report: Report) -> SameReport | None:

@@ -53,6 +53,7 @@ class WorkbookRead:
     format_version: int
     fingerprint_note: str = ""      # why the data cannot be vouched for ('' when the digest agrees)
     other_notes: list[str] = field(default_factory=list)
+    claimed_total: str = ""         # 总分 as written at export, for a reader's convenience ('' if missing)
 
     @property
     def changed_after_export(self) -> bool:
@@ -90,7 +91,9 @@ def read_workbook(path: Path) -> WorkbookRead:
     if template_id and template_id != report.template.id:
         notes.append(f"数据页标注的评分表模板为“{quote(template_id)}”，但所附模板为“{quote(report.template.id)}”；"
                      "以所附模板为准")
-    return WorkbookRead(report, bool(stored) and stored == actual, stored, actual, version, fingerprint_note, notes)
+    claimed = meta.get("score_total", ("", ""))[0].strip()
+    return WorkbookRead(report, bool(stored) and stored == actual, stored, actual, version, fingerprint_note, notes,
+                        claimed)
 
 
 def _check_container(path: Path) -> None:

@@ -66,3 +66,17 @@ def decide(parent: QWidget | None, title: str, message: str, options: list[str])
     box.exec()
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else None
+
+
+def open_folder(parent: QWidget | None, title: str, start: str) -> str:
+    """Pick a folder (Qt's own dialog, labels in Chinese as in _file_dialog); '' when cancelled."""
+    dialog = QFileDialog(parent, title, start)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    for label, text in {QFileDialog.DialogLabel.LookIn: "查找范围：", QFileDialog.DialogLabel.FileName: "文件夹：",
+                        QFileDialog.DialogLabel.Reject: "取消", QFileDialog.DialogLabel.Accept: "选择"}.items():
+        dialog.setLabelText(label, text)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]

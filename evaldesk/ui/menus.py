@@ -147,6 +147,10 @@ def fill_reports_menu(window: MainWindow) -> None:
     _action(window, menu, "加入参考样例", lambda: file_actions.add_sample(window))
     delete = _action(window, menu, "删除当前报告…", lambda: file_actions.delete_report(window))
     delete.setEnabled(window.document is not None)
+    menu.addSeparator()
+    from evaldesk.ui.summary_actions import summarise_folder  # the bureau's desk: needs no open report
+
+    _action(window, menu, "汇总报送文件…", lambda: summarise_folder(window))
 
 
 def report_menu_text(info, reports) -> str:

@@ -1,0 +1,56 @@
+"""报告 → 汇总报送文件…: a folder in, a summary out, the window never blocked, 取消 honoured."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from benchmarks.summary_files import generate
+from evaldesk.ui import dialogs, menus, summary_actions
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bureau")
+    generate(root, 4, seed=7)
+    return root
+
+
+def _menu_action(window, text):
+    menus.fill_reports_menu(window)
+    return next(action for action in window.reports_menu.actions() if action.text() == text)
+
+
+def test_menu_makes_the_summary_and_offers_to_open_it(window, qtbot, answers, folder, tmp_path, monkeypatch):
+    out = tmp_path / "汇总"
+    monkeypatch.setattr(dialogs, "open_folder", lambda parent, title, start: str(folder))
+    monkeypatch.setattr(dialogs, "save_file", lambda parent, title, suggested, filters: str(out))
+    answers.yes = False   # do not open it in a spreadsheet program here
+    reports_before = window.store.list_reports()
+    _menu_action(window, "汇总报送文件…").trigger()
+    qtbot.waitUntil(lambda: any(kind == "ask" for kind, *_ in answers.shown), timeout=60000)
+    (_kind, title, message), = [entry for entry in answers.shown if entry[0] == "ask"]
+    assert title == "汇总完成" and "已汇总 2021 年度 4 个部门" in message and "问题文件" in message
+    written = tmp_path / "汇总.xlsx"   # the extension is added when the filler leaves it out
+    assert load_workbook(written).sheetnames == ["汇总", "指标明细", "等次分布", "问题文件"]
+    assert window.store.list_reports() == reports_before   # nothing imported into the open data file
+
+
+def test_the_window_is_not_blocked_and_cancel_writes_nothing(window, qtbot, answers, folder, tmp_path):
+    out = tmp_path / "汇总.xlsx"
+    run = summary_actions.start_summary(window, folder, out)
+    assert not run.finished.is_set()           # start_summary returned while the files are still being read
+    assert run.progress_dialog.isVisible()
+    run.progress_dialog.cancel()
+    qtbot.waitUntil(run.finished.is_set, timeout=60000)
+    qtbot.waitUntil(lambda: "已取消汇总" in window.statusBar().currentMessage(), timeout=5000)
+    assert not out.exists() and run.summary is None
+    assert not [entry for entry in answers.shown if entry[0] == "error"]
+
+
+def test_an_empty_folder_is_said_plainly(window, qtbot, answers, tmp_path):
+    (tmp_path / "空").mkdir()
+    run = summary_actions.start_summary(window, tmp_path / "空", tmp_path / "汇总.xlsx")
+    qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in answers.shown), timeout=10000)
+    assert run.finished.is_set()
+    assert "没有 .xlsx 或 .json 文件" in answers.shown[-1][2] and not (tmp_path / "汇总.xlsx").exists()
