@@ -93,7 +93,7 @@ def test_the_layer_scan_sees_every_room():
 
 
 def test_only_the_entry_points_start_the_window():
-    """The window is a caller, never a library: outside ui/ only the command (cli.py, __main__.py) imports it."""
+    """The window is a caller, never a library: outside ui/ only the command (cli/, __main__.py) imports it."""
     offenders = {f"{module} → {target}" for module, target in evaldesk_imports()
                  if room(target) == "ui" and room(module) not in ("ui", "cli", "__main__")}
     assert offenders == set()
