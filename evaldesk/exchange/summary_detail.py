@@ -90,7 +90,8 @@ def _merge_runs(ws: Worksheet, row: int, leaves, level: int) -> None:
 
 
 def write_grades_sheet(ws: Worksheet, cells: Cells, summary: Summary, sheet_title: str) -> None:
-    heading(ws, cells, f"{sheet_title} · 等次分布", "列入排名的部门按评价等次计数；一级指标的平均得分与得分率。", 4)
+    # The title spans the charts too: over the four table columns alone it wrapped into the subtitle.
+    heading(ws, cells, f"{sheet_title} · 等次分布", "列入排名的部门按评价等次计数；一级指标的平均得分与得分率。", 14)
     rows = [file for _rank, file in summary.ranked]
     grades = list(summary.shape.grades) if summary.shape else []
     if any(not file.grade for file in rows):
