@@ -11,17 +11,19 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from evaldesk.audit.quotations import rules as quotation_rules
+from evaldesk.drafts.disputes import Guard
+from evaldesk.drafts.plain import plain_finding
+from evaldesk.drafts.quant import quant_values
 from evaldesk.drafts.wording import Wording, fill
-from evaldesk.model.form import GRID_BY_KEY, LIST_BY_KEY, QUANT_KINDS, cell_key
+from evaldesk.model.form import GRID_BY_KEY, LIST_BY_KEY, cell_key
 from evaldesk.model.layout import cover_text
 from evaldesk.model.report import Report
 from evaldesk.model.totals import Row, summary_row
-from evaldesk.model.values import decimal_text, format_amount
+from evaldesk.model.values import format_amount
 from evaldesk.scoring.engine import IndicatorResult, SheetResult, State
 from evaldesk.scoring.report_text import score_text
 
 CENT = Decimal("0.01")
-SATISFACTION_KIND = QUANT_KINDS["效益目标"][-1]   # 社会公众或服务对象满意度
 
 # Part 二's cells a draft quotes: placeholder name → the 汇总 row's cell.
 CELLS = {
@@ -45,14 +47,12 @@ LABELS = {
     **{name: _cell_label(key) for name, key in CELLS.items()},
     "income_sources": "收入来源", "sangong_items": "三公经费明细", "sangong_last_year": "上年三公经费合计",
     "sangong_change": "三公经费比上年增减", "total_score": "综合得分（评分表尚未评完）",
-    "grade": "评价等次（评分表尚未评完）", "root_scores": "各一级指标得分", "deductions": "扣分情况",
-    "quant_results": "定量目标完成情况", "problem_list": "存在的问题", "open_warnings": "审核警告",
+    "grade": "评价等次（评分表尚未评完）", "root_scores": "各一级指标得分", "deduction_summary": "扣分情况",
+    "quant_count": "定量目标个数", "quant_groups": "定量目标分类", "quant_progress": "定量目标完成情况",
+    "survey": "满意度调查结果", "problem_list": "存在的问题", "problem_count": "扣分指标个数",
+    "open_warnings": "审核警告",
+    **{f"omitted_{section}": "略去的内容" for section in ("overview", "spending", "performance", "problems")},
 }
-
-# The rule's explanation ends with the score it gave (and per-point rules with the points taken off): a reason
-# says what was deducted instead, so those tails are taken off before the wording adds its own.
-_SCORE_TAIL = re.compile(r"(?:，扣 [\d.]+ 分(?:（扣完为止）)?)?，得 [\d.]+ 分$")
-
 
 def amount(value: Decimal | None) -> str | None:
     return None if value is None else format_amount(value)
@@ -74,20 +74,16 @@ def lost(result: IndicatorResult) -> Decimal:
     return result.indicator.weight - (result.score or Decimal(0))
 
 
-def rule_explanation(result: IndicatorResult) -> str:
-    """What the rule found, without the score it gave: 预算调整率 = |90.5 − 73.5| ÷ 73.5 = 23.13%，属 (20%, 30%] 档."""
-    return _SCORE_TAIL.sub("", result.explanation)
-
-
 def deducted_by_rule(result: IndicatorResult) -> bool:
     """The indicator lost points by its rule alone (not by a hand score, whose reason only a person can give)."""
     return result.state is State.COMPUTED and result.deducted
 
 
-def why(result: IndicatorResult) -> str | None:
-    """Why an indicator lost points: the rule's finding, or the filler's own reason for a hand score."""
+def why(result: IndicatorResult, wording: Wording) -> str | None:
+    """Why an indicator lost points: the rule's finding in plain words, or the filler's own reason for a hand
+    score."""
     if deducted_by_rule(result):
-        return rule_explanation(result)
+        return plain_finding(result, wording)
     return _clean(result.reason) or None
 
 
@@ -123,15 +119,23 @@ def _parts(wording: Wording, row: Row, grid: str, columns: tuple[str, ...], item
     return listed(wording, item, entries)
 
 
-def report_values(report: Report, wording: Wording) -> dict[str, str | None]:
+def ordinal(wording: Wording, index: int) -> str:
+    ordinals = wording.items["ordinals"]
+    return ordinals[index] if index < len(ordinals) else ""
+
+
+def report_values(report: Report, wording: Wording, guard: Guard) -> dict[str, str | None]:
     """Part 一's and part 二's values, by the names the wording uses."""
     row = summary_row(report)
     quota, actual = report.get("basic.staff_quota"), report.get("basic.staff_actual")
-    tasks = [{"text": _clean(LIST_BY_KEY["tasks"].without_number(item.values.get("text", "")))}
-             for item in report.items("tasks") if item.values.get("text", "").strip()]
+    texts = [_clean(LIST_BY_KEY["tasks"].without_number(item.values.get("text", ""))) for item in report.items("tasks")]
+    kept = [text for n, text in enumerate(texts, 1) if text and guard.keep(text, "overview", f"第{n}项工作内容")]
+    tasks = [{"ordinal": ordinal(wording, i), "text": text} for i, text in enumerate(kept)]
+    duties = _clean(report.text("basic.duties"))
     values: dict[str, str | None] = {
         "department": report.department.strip() or None, "region": cover_text(report, "region") or None,
-        "year": str(report.year), "duties": _clean(report.text("basic.duties")) or None,
+        "year": str(report.year),
+        "duties": duties if duties and guard.keep(duties, "overview", "职能职责") else None,
         "staff_quota": None if quota is None else str(quota),
         "staff_actual": None if actual is None else str(actual),
         "tasks": listed(wording, "task", tasks),
@@ -154,22 +158,22 @@ def survey_result(report: Report) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
-def _quant(wording: Wording, values: dict, survey: Decimal | None) -> dict:
-    """One 定量目标 row: its target and completion as typed — but a 满意度 row states the survey result the sheet
-    scores, so the 综述 cannot word the one figure differently from the sheet."""
-    kind = values.get("kind", "").strip()
-    name = values.get("name", "").strip()
-    target = _clean(values.get("target", "")) or name or kind or None
-    if kind == SATISFACTION_KIND and survey is not None:
-        actual = fill(wording.item("quant_survey")["text"], {"kind": kind, "survey": decimal_text(survey)},
-                      wording.gap, LABELS)
-        return {"target": target, "actual": actual}
-    return {"target": target, "actual": _clean(values.get("actual", "")) or None}
+def deduction_values(sheet: SheetResult, wording: Wording) -> dict[str, str | None]:
+    """The sentence that closes the scores: which indicators lost points and how many in all, or that none did
+    (said only once every indicator is scored)."""
+    deducted = [r for r in sheet.indicators.values() if r.deducted]
+    if not deducted:
+        summary = wording.item("deductions_none")["text"] if sheet.final_total is not None else None
+        return {"deduction_summary": summary}
+    names = wording.item("deducted_name")
+    values = {"names": names["join"].join(fill(names["text"], {"name": "、".join(r.indicator.rows)}, wording.gap, {})
+                                          for r in deducted),
+              "count": str(len(deducted)), "lost": score_text(sum((lost(r) for r in deducted), Decimal(0)))}
+    return {"deduction_summary": fill(wording.item("deductions_some")["text"], values, wording.gap, LABELS)}
 
 
-def sheet_values(report: Report, sheet: SheetResult, wording: Wording) -> dict[str, str | None]:
-    """The score sheet's values: 总分 and 等次 once complete, each 一级's score, every deduction, the 定量目标."""
-    survey = survey_result(report)
+def sheet_values(report: Report, sheet: SheetResult, wording: Wording, guard: Guard) -> dict[str, str | None]:
+    """The score sheet's values: 总分 and 等次 once complete, each 一级's score, the deductions, the 定量目标."""
     roots = []
     for root in sheet.template.roots:
         group = sheet.groups.get(root.id)
@@ -180,14 +184,10 @@ def sheet_values(report: Report, sheet: SheetResult, wording: Wording) -> dict[s
             score = group.score if group.complete else None
         roots.append({"name": root.name, "score": None if score is None else score_text(score),
                       "weight": score_text(root.weight)})
-    deductions = [{"name": "、".join(r.indicator.rows), "score": score_text(r.score), "lost": score_text(lost(r)),
-                   "why": why(r)} for r in sheet.indicators.values() if r.deducted]
-    quant = [_quant(wording, item.values, survey) for item in report.items("quant")
-             if any(item.values.get(k, "").strip() for k in ("name", "target", "actual"))]
     return {
         "total_score": score_text(sheet.final_total) or None,
         "grade": sheet.grade,
         "root_scores": listed(wording, "root_score", roots),
-        "deductions": listed(wording, "deduction", deductions),
-        "quant_results": listed(wording, "quant", quant),
+        **deduction_values(sheet, wording),
+        **quant_values(report, wording, guard, survey_result(report)),
     }

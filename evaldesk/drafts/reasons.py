@@ -1,11 +1,12 @@
-"""扣分原因 drafts: for an indicator that lost points by its rule, one line from what the rule found —
-“预算调整率 = |90.5 − 73.5| ÷ 73.5 = 23.13%，属 (20%, 30%] 档，扣2.5分”. Only offered: the window writes one into
+"""扣分原因 drafts: for an indicator that lost points by its rule, one line from what the rule found, in words —
+“预算调整率为23.13%，超过20%，扣2.5分”. Only offered: the window writes one into
 the reason box when the filler asks, never by itself.
 """
 
 from __future__ import annotations
 
-from evaldesk.drafts.figures import LABELS, deducted_by_rule, lost, rule_explanation
+from evaldesk.drafts.figures import LABELS, deducted_by_rule, lost
+from evaldesk.drafts.plain import plain_finding
 from evaldesk.drafts.wording import fill, wording_for
 from evaldesk.scoring.engine import IndicatorResult, SheetResult
 from evaldesk.scoring.report_text import score_text
@@ -17,7 +18,7 @@ def reason_draft(result: IndicatorResult, template_id: str) -> str | None:
     if not deducted_by_rule(result):
         return None
     wording = wording_for(template_id)
-    values = {"explanation": rule_explanation(result), "lost": score_text(lost(result)),
+    values = {"explanation": plain_finding(result, wording), "lost": score_text(lost(result)),
               "weight": score_text(result.indicator.weight), "score": score_text(result.score)}
     return fill(wording.reason, values, wording.gap, LABELS)
 

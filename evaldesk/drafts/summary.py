@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from evaldesk.audit.engine import audit_report
 from evaldesk.audit.findings import Finding, Severity
-from evaldesk.drafts.figures import LABELS, listed, lost, report_values, sheet_values, why
+from evaldesk.drafts.disputes import Guard, disputed_subjects
+from evaldesk.drafts.figures import LABELS, listed, lost, ordinal, report_values, sheet_values, why
 from evaldesk.drafts.wording import SectionWording, Wording, blank_in, fill, wording_for
 from evaldesk.model.form import SECTION_FINANCE, SECTION_SHEET
 from evaldesk.model.report import Report
@@ -60,13 +61,20 @@ def open_warnings(findings: list[Finding]) -> list[Finding]:
             and f.section in _PROBLEM_SECTIONS and not f.check.startswith(_TEXT_CHECKS)]
 
 
-def problem_values(sheet: SheetResult, findings: list[Finding], wording: Wording) -> dict[str, str | None]:
-    ordinals = wording.items["ordinals"]
-    deducted = [r for r in sheet.indicators.values() if r.deducted]
-    problems = [{"ordinal": ordinals[i] if i < len(ordinals) else "", "name": "、".join(r.indicator.rows),
-                 "lost": score_text(lost(r)), "why": why(r)} for i, r in enumerate(deducted)]
+def problem_values(sheet: SheetResult, findings: list[Finding], wording: Wording,
+                   guard: Guard) -> dict[str, str | None]:
+    """Each deduction with why (a reason the audit finds disputed is left out), then the open warnings."""
+    problems = []
+    for i, result in enumerate(r for r in sheet.indicators.values() if r.deducted):
+        name = "、".join(result.indicator.rows)
+        reason = why(result, wording)
+        kept = guard.keep(reason, "problems", f"“{name}”的扣分原因")
+        problems.append(fill(wording.item("problem" if kept else "problem_bare")["text"],
+                             {"ordinal": ordinal(wording, i), "name": name, "lost": score_text(lost(result)),
+                              "why": reason}, wording.gap, {"why": "扣分原因"}))
     warnings = [{"message": f.message} for f in open_warnings(findings)]
-    return {"problem_list": listed(wording, "problem", problems),
+    return {"problem_list": wording.item("problem")["join"].join(problems) or None,
+            "problem_count": str(len(problems)),
             "open_warnings": listed(wording, "warning", warnings)}
 
 
@@ -99,6 +107,8 @@ def draft_summary(report: Report, sheet: SheetResult | None = None,
     sheet = sheet if sheet is not None else score_report(report)
     findings = findings if findings is not None else audit_report(report, sheet)
     wording = wording_for(report.template.id)
-    values = {**report_values(report, wording), **sheet_values(report, sheet, wording),
-              **problem_values(sheet, findings, wording)}
+    guard = Guard(disputed_subjects(findings))
+    values = {**report_values(report, wording, guard), **sheet_values(report, sheet, wording, guard),
+              **problem_values(sheet, findings, wording, guard)}
+    values.update(guard.notes(wording, [spec.id for spec in wording.sections]))
     return Draft(tuple(draft_section(spec, values, wording) for spec in wording.sections))

@@ -1,7 +1,7 @@
 """The drafts' wording (``resources/drafts/*.json``): read, checked, and filled in by name.
 
 ``default.json`` words the drafts for any county; a file named after a template's id (``<id>.json``) changes only
-the keys it holds, so a region rewords a section without code. Placeholders are ``{name}`` and are replaced by
+the keys it holds (a section by its id: only the heading, say), so a region rewords a section without code. Placeholders are ``{name}`` and are replaced by
 name alone (never ``str.format``: a brace the wording means literally, or a figure's own text, is never read as
 code). A placeholder whose value is blank becomes a visible gap (``【待填：支出合计】``), never a 0.
 """
@@ -127,6 +127,19 @@ def wording_for(template_id: str) -> Wording:
     if SAFE_ID.fullmatch(template_id) and own.is_file():
         region = _read(own)
         items = {**data["items"], **region.get("items", {})}
-        data = {**data, **region, "items": items}
+        sections = _merged_sections(data["sections"], region.get("sections", []), own.name)
+        data = {**data, **region, "items": items, "sections": sections}
         name = own.name
     return parse(data, name)
+
+
+def _merged_sections(default: list, region, name: str) -> list:
+    """The default sections, each with the keys the region's section of the same id changes (a heading, its
+    aliases, or its paragraphs): a region that only renames a heading writes only that."""
+    if not isinstance(region, list) or not all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in region):
+        raise WordingError(f"草稿措辞文件 {name}：sections 中每一部分须有 id")
+    changes = {s["id"]: s for s in region}
+    unknown = set(changes) - {s.get("id") for s in default}
+    if unknown:
+        raise WordingError(f"草稿措辞文件 {name}：没有这样的部分：{'、'.join(sorted(unknown))}")
+    return [{**section, **changes.get(section.get("id"), {})} for section in default]

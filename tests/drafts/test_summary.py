@@ -51,9 +51,8 @@ def test_the_sample_drafts_part_two_as_printed(sample):
 def test_the_sample_drafts_the_score_sheet(sample):
     performance = draft_summary(sample).section("performance").body
     assert "综合得分为92.5分，评价等次为优秀" in performance
-    assert "过程指标得37.5分（满分40分）" in performance
-    assert "“预算调整率”得0.5分，扣2.5分（预算调整率 = |90.5 − 73.5| ÷ 73.5 = 23.13%，属 (20%, 30%] 档）" in performance
-    assert "扣3分（财政供养人员为正增长）" in performance   # a hand score's reason is the filler's own
+    assert "过程指标满分40分，得37.5分" in performance
+    assert "除“预算调整率”“经济效益、社会效益、生态效益”“社会公众或服务对象满意度”3项指标共扣7.5分外，其余指标均得满分" in performance
 
 
 def test_a_fully_drafted_sample_summary_quotes_nothing_the_audit_disputes(sample):
@@ -65,7 +64,8 @@ def test_a_fully_drafted_sample_summary_quotes_nothing_the_audit_disputes(sample
 
 def test_the_draft_names_the_sample_open_warnings_for_the_filler(sample):
     problems = draft_summary(sample).section("problems").body
-    assert "一是“预算调整率”扣2.5分" in problems
+    assert "一是“预算调整率”指标扣2.5分，预算调整率为23.13%，超过20%；" in problems
+    assert "÷" not in problems and "档" not in problems   # the finding in words, not the rule's formula
     assert "【审核警告尚未说明，请核实后改写或删去：“三公经费”变动率无法按规则计算" in problems
     assert "财政供养人员的增减" not in problems   # a warning that quotes texts is not copied into the 综述
 

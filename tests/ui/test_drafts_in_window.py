@@ -83,7 +83,7 @@ def test_the_reason_box_offers_the_rule_deduction_and_writes_it_only_when_asked(
     key = sheet_key("budget_adjustment", "reason")
     own = document.report.text(key)
     offer = rows["budget_adjustment"].reason_offer
-    assert offer.draft == "预算调整率 = |90.5 − 73.5| ÷ 73.5 = 23.13%，属 (20%, 30%] 档，扣2.5分"
+    assert offer.draft == "预算调整率为23.13%，超过20%，扣2.5分"
     assert document.report.text(key) == own                     # offered, not written
     assert rows["benefits"].reason_offer.draft is None          # a hand score: the group's own reason
     assert rows["staff_control"].reason.editor.placeholderText() == PLACEHOLDER
@@ -103,4 +103,4 @@ def test_an_empty_reason_box_says_a_draft_is_there(window):
     row = window.pages[6].rows["satisfaction"]
     assert row.reason.editor.placeholderText() == OFFERED
     assert row.reason_offer.fill()
-    assert row.reason.text() == "满意度 92.00%，属 [85%, 95%) 档，扣2分"
+    assert row.reason.text() == "满意度为92%，低于95%，扣2分"
