@@ -74,6 +74,12 @@ def lost(result: IndicatorResult) -> Decimal:
     return result.indicator.weight - (result.score or Decimal(0))
 
 
+def quoted_name(result: IndicatorResult) -> str:
+    """The indicator's name for use inside the wording's “…”: its own double quotes become single ones
+    (“‘三公经费’变动率”, not ““三公经费”变动率”), as nested quotation marks are written."""
+    return "、".join(result.indicator.rows).replace("“", "‘").replace("”", "’")
+
+
 def deducted_by_rule(result: IndicatorResult) -> bool:
     """The indicator lost points by its rule alone (not by a hand score, whose reason only a person can give)."""
     return result.state is State.COMPUTED and result.deducted
@@ -166,7 +172,7 @@ def deduction_values(sheet: SheetResult, wording: Wording) -> dict[str, str | No
         summary = wording.item("deductions_none")["text"] if sheet.final_total is not None else None
         return {"deduction_summary": summary}
     names = wording.item("deducted_name")
-    values = {"names": names["join"].join(fill(names["text"], {"name": "、".join(r.indicator.rows)}, wording.gap, {})
+    values = {"names": names["join"].join(fill(names["text"], {"name": quoted_name(r)}, wording.gap, {})
                                           for r in deducted),
               "count": str(len(deducted)), "lost": score_text(sum((lost(r) for r in deducted), Decimal(0)))}
     return {"deduction_summary": fill(wording.item("deductions_some")["text"], values, wording.gap, LABELS)}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from evaldesk.audit.engine import audit_report
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.drafts.disputes import Guard, disputed_subjects
-from evaldesk.drafts.figures import LABELS, listed, lost, ordinal, report_values, sheet_values, why
+from evaldesk.drafts.figures import LABELS, listed, lost, ordinal, quoted_name, report_values, sheet_values, why
 from evaldesk.drafts.wording import SectionWording, Wording, blank_in, fill, wording_for
 from evaldesk.model.form import SECTION_FINANCE, SECTION_SHEET
 from evaldesk.model.report import Report
@@ -66,7 +66,7 @@ def problem_values(sheet: SheetResult, findings: list[Finding], wording: Wording
     """Each deduction with why (a reason the audit finds disputed is left out), then the open warnings."""
     problems = []
     for i, result in enumerate(r for r in sheet.indicators.values() if r.deducted):
-        name = "、".join(result.indicator.rows)
+        name = quoted_name(result)
         reason = why(result, wording)
         kept = guard.keep(reason, "problems", f"“{name}”的扣分原因")
         problems.append(fill(wording.item("problem" if kept else "problem_bare")["text"],

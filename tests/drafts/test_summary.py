@@ -4,6 +4,7 @@ visible gaps, never zeros; the audit finds nothing about quoted figures in a ful
 import re
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from evaldesk.audit.context import AuditContext
@@ -16,8 +17,11 @@ from evaldesk.model.places import FieldPlace
 from evaldesk.model.report import new_report
 from evaldesk.scoring.engine import score_report
 from evaldesk.scoring.template import builtin_template
-from tests.audit.helpers import type_cell, type_field
+from evaldesk.exchange.report_json import read_json
+from evaldesk.resources import SAMPLE_REPORT
+from tests.audit.helpers import type_cell, type_field, type_hand
 from tests.audit.strategies import consistent_reports
+from tests.drafts.counties import dazhou, generic
 from tests.scoring.strategies import reports
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -140,3 +144,45 @@ def test_every_placeholder_in_the_shipped_wording_is_a_known_name():
         sentences = [x.text for s in wording.sections for p in s.paragraphs for x in p]
         unknown = {n for text in sentences for n in PLACEHOLDER.findall(text)} - set(LABELS)
         assert unknown == set(), (path.name, unknown)
+
+
+# ---------------------------------------------------------------- the issue's check: drafted, then audited
+
+QUOTING_CHECKS = ("quote.", "text.contradiction", "text.numbering")
+
+
+def quoting_the_summary(report):
+    """The findings that quote the 综述 (where it is the place, or one of the places a contradiction quotes)."""
+    place = FieldPlace("summary.text")
+    return {(f.check, f.message) for f in audit_report(report)
+            if f.check.startswith(QUOTING_CHECKS) and (f.where == place or place in f.related)}
+
+
+@pytest.mark.parametrize("make", [lambda: read_json(SAMPLE_REPORT), dazhou, generic],
+                         ids=["yunxi-sample", "dazhou-2023", "generic-2022"])
+def test_a_whole_draft_taken_as_the_summary_brings_no_finding_that_quotes_it(make):
+    report = make()
+    disputed = [f for f in audit_report(report) if f.check == "text.contradiction"]
+    assert disputed   # each report has texts that disagree on 财政供养人员, as the reference copy does
+    draft = draft_summary(report)
+    assert unfilled(draft.text, report.template.id) == []
+    drafted(report)
+    assert quoting_the_summary(report) == set()
+    # the contradiction is still there, between the filler's own texts: the draft left it out, it did not hide it
+    assert [f.check for f in audit_report(report) if f.check == "text.contradiction"] == ["text.contradiction"]
+    assert "财政供养人员" in draft.section("problems").body   # named in the bracketed note, for the filler
+
+
+def test_the_sample_draft_is_an_official_summary_not_a_copy_of_rows(sample):
+    draft = draft_summary(sample)
+    performance = draft.section("performance").body
+    assert "本年度共设定定量目标14项（产出目标11项、效益目标3项），从填报的完成情况看，已完成13项；“省委巡视反馈问题整改”尚未全部完成" in performance
+    assert "接收下放机构16个" not in performance            # a done row is counted, not copied
+    assert "一是完成事权下放属地管理改革；二是推进园区管理体制改革" in draft.section("overview").body
+    assert "净增35名" not in draft.text and "正增长" not in draft.text and "负增长" not in draft.text
+    assert len(draft.text) < 1800   # the copy's rows made the earlier draft 2,410 characters
+
+
+def test_an_indicator_name_with_quotes_is_quoted_once(sample):
+    type_hand(sample, "sangong_change", "4", "三公经费略有增加")
+    assert "一是“‘三公经费’变动率”指标扣1分，三公经费略有增加" in draft_summary(sample).section("problems").body
