@@ -1,9 +1,9 @@
 """The drafts' wording (``resources/drafts/*.json``): read, checked, and filled in by name.
 
 ``default.json`` words the drafts for any county; a file named after a template's id (``<id>.json``) changes only
-the keys it holds (a section by its id: only the heading, say), so a region rewords a section without code. Placeholders are ``{name}`` and are replaced by
-name alone (never ``str.format``: a brace the wording means literally, or a figure's own text, is never read as
-code). A placeholder whose value is blank becomes a visible gap (``【待填：支出合计】``), never a 0.
+the keys it holds (a section by its id: only the heading, say), so a region rewords a section without code.
+Placeholders are ``{name}`` and are replaced by name alone (never ``str.format``: a brace the wording means
+literally, or a figure's own text, is never read as code). A placeholder whose value is blank becomes a visible gap (``【待填：支出合计】``), never a 0.
 """
 
 from __future__ import annotations
