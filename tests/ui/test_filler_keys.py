@@ -249,3 +249,16 @@ def test_a_long_result_wraps_whole_in_its_row(window, qtbot):
     assert quant.view.rowHeight(0) >= needed.height()
 
 
+
+
+def test_the_wheel_over_the_welcome_page_changes_neither_the_sheet_nor_the_year(window, qtbot):
+    window.show_welcome()
+    welcome = window.welcome
+    qtbot.waitUntil(welcome.isVisible)
+    assert welcome.template.count() > 1
+    sheet, year = welcome.template.currentIndex(), welcome.year.value()
+    for box in (welcome.template, welcome.year):
+        box.setFocus()  # even with the focus, as after a click
+        wheel(box, -2)
+        wheel(box, 2)
+    assert (welcome.template.currentIndex(), welcome.year.value()) == (sheet, year)
