@@ -256,9 +256,9 @@ def test_the_wheel_over_the_welcome_page_changes_neither_the_sheet_nor_the_year(
     welcome = window.welcome
     qtbot.waitUntil(welcome.isVisible)
     assert welcome.template.count() > 1
+    welcome.template.setCurrentIndex(0)  # the wheel turned towards the filler would go on to the next sheet
     sheet, year = welcome.template.currentIndex(), welcome.year.value()
     for box in (welcome.template, welcome.year):
         box.setFocus()  # even with the focus, as after a click
         wheel(box, -2)
-        wheel(box, 2)
     assert (welcome.template.currentIndex(), welcome.year.value()) == (sheet, year)
