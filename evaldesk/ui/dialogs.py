@@ -16,7 +16,7 @@ def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidge
     lines = message.splitlines()
     box = QMessageBox(icon, title, message, QMessageBox.StandardButton.NoButton, parent)
     if len(lines) > MAX_MESSAGE_LINES:
-        box.setText("\n".join(lines[:MAX_MESSAGE_LINES - 2]) + f"\n……（共 {len(lines)} 行，点“显示详细信息”看全文）")
+        box.setText("\n".join(lines[:MAX_MESSAGE_LINES - 2]) + f"\n……（共 {len(lines)} 行，点“显示详情…”看全文）")
         box.setDetailedText(message)
     return box
 

@@ -28,7 +28,9 @@ def test_a_long_message_keeps_its_buttons_on_a_small_screen_and_its_whole_text(w
     qtbot.waitExposed(box)
     assert on_screen(box, window)
     assert "第 1 行" in box.text() and "共 60 行" in box.text() and "第 60 行" not in box.text()
-    assert "第 60 行" in box.detailedText()  # nothing lost: the whole text one click away
+    assert "第 60 行" in box.detailedText()  # nothing lost: the whole text one click away …
+    details = [b for b in box.findChildren(QAbstractButton) if b.text().startswith("显示详情")]
+    assert details and "显示详情" in box.text()  # … on the button the message names (Qt's own, in Chinese)
 
 
 def test_a_short_message_is_shown_whole(window):
