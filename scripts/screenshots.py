@@ -1,9 +1,10 @@
-"""Screenshots at 1366×768 (the most common office screen) with the reference sample loaded: every tab, the
-score sheet in the larger 字号, the print preview and the template editor — for the README and for looking at
-the window as the filler sees it.
+"""Screenshots at the office screens' sizes with the reference sample loaded: every tab, the score sheet in the
+larger 字号, the print preview and the template editor — for the README and for looking at the window as the
+filler sees it.
 
-Run under a real X server of that size so the real platform plugin draws:
+Run under a real X server of each size so the real platform plugin draws:
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py docs/screenshots
+    xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots.py docs/screenshots/1280x720
 """
 
 import sys

@@ -3,8 +3,9 @@
 import os
 
 # Plain assignment (not setdefault): a developer's DISPLAY must not pull tests onto a real screen. The offscreen
-# screen is the office PC's 1366×768 (Qt's offscreen default is 800×600), so window sizes are tested against it.
-SCREEN = os.path.join(os.path.dirname(__file__), "screen-1366x768.json")
+# screens (Qt's offscreen default is one of 800×600) are the office PCs': "office", 1366×768, the primary one every
+# window opens on, and "small", 1280×720, beside it — tests/ui/conftest.py's ``move_to_screen`` puts a window there.
+SCREEN = os.path.join(os.path.dirname(__file__), "screens.json")
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 import pytest

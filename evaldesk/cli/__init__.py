@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="文件", help="输出的 PDF 文件")
     p.add_argument("--blank", action="store_true", help="打印空表，供手工填写（无需已有报告）")
     p.add_argument("--audit", action="store_true", help="打印审核结果（单独成册，不计入报告页数）")
-    p.add_argument("--template", metavar="模板编号", help="空表所用的评分表（evaldesk templates 可查；默认云溪 2021）")
+    p.add_argument("--template", metavar="模板编号", help="空表所用的评分表（evaldesk templates 可查；默认通用参考样表 generic-department）")
     p.add_argument("--year", type=int, metavar="年度", help="空表标题中的年度（默认上一年）")
     p = command("audit", "审核报告，列出错误、警告与提示；有错误时以非零状态退出", cmd_audit)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--region", metavar="地区", help="封面标题前的地区，如 某某市某某县（不填则按评分表模板的写法）")
     p.add_argument("--bureau", metavar="财政局名称", help="封面下方的财政局名称，如 某某县财政局")
     p.add_argument("--template", metavar="模板编号",
-                   help="评分表模板（evaldesk templates 可查；默认云溪区 2021 参考样表，填了云溪以外的 --region 时为通用参考样表）")
+                   help="评分表模板（evaldesk templates 可查）。不填时：--region 为云溪区则用云溪区 2021 参考样表，"
+                        "其他地区或不填地区则用不含云溪表述的通用参考样表 generic-department")
     p = command("new-year", "由上年报告新建下一年度报告：带入部门信息、机构、评价人员、评分表及上年三公经费、上年结转",
                 cmd_new_year)
     p.add_argument("--template", metavar="模板编号", help="改用另一评分表模板（默认沿用上年报告的评分表）")

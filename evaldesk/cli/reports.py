@@ -125,9 +125,9 @@ def cmd_import(args) -> int:
 
 
 def _blank_form_report(store, args):
-    """打印空表 needs no filled report: the chosen (or only) report's sheet, else the default template."""
+    """打印空表 needs no filled report: the chosen (or only) report's sheet, else the region-neutral sheet."""
     from evaldesk.model.report import new_report
-    from evaldesk.templates.library import LibraryError, find
+    from evaldesk.templates.library import NEUTRAL_TEMPLATE_ID, LibraryError, find
 
     asked_for_a_sheet = args.template is not None or args.year is not None
     if args.report is not None or (not asked_for_a_sheet and len(store.list_reports()) == 1):
@@ -135,16 +135,10 @@ def _blank_form_report(store, args):
     from datetime import date
 
     try:
-        template = find(args.template, store) if args.template else find(_default_template_id(), store)
+        template = find(args.template, store) if args.template else find(NEUTRAL_TEMPLATE_ID, store)
     except LibraryError as err:
         raise CliError(str(err)) from None
     return new_report(args.year or date.today().year - 1, template)
-
-
-def _default_template_id() -> str:
-    from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID
-
-    return DEFAULT_TEMPLATE_ID
 
 
 AUDIT_PDF_SUFFIX = "_审核结果.pdf"
@@ -189,17 +183,16 @@ def cmd_audit(args) -> int:
 
 def cmd_new(args) -> int:
     from evaldesk.app.datafile import YEARS, create_report
-    from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID
 
     if args.year not in YEARS:
         raise CliError(f"年度 {args.year} 不合理")
     store = _store(args, write=True)
-    if args.template or not args.region:
-        template = _template(store, args.template or DEFAULT_TEMPLATE_ID)
-    else:  # a county named: its own built-in sheet if there is one, else the region-neutral sheet
-        from evaldesk.templates.library import offered
+    if args.template:
+        template = _template(store, args.template)
+    else:  # Yunxi's own sheet for 云溪区; for any other county, or none named, the region-neutral sheet
+        from evaldesk.templates.library import default_for
 
-        template = offered(store, args.region)[0].template
+        template = default_for(args.region or "", store)
     report = create_report(store, args.year, args.department or "", template, region=args.region or "",
                            bureau=args.bureau or "")
     print(f"已新建报告 {report.id}：{report.year}年度 {report.department or '（未填部门名称）'}，评分表“{template.name}”")

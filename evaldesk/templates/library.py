@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from evaldesk.scoring.rules import TemplateError
-from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, Template, builtin_templates
+from evaldesk.scoring.template import Template, builtin_templates
+
+# The sheet a new report gets when nothing says otherwise: worded for no county (the Yunxi reference is
+# yueyang-yunxi-2021, the sample's sheet, offered first to a filler whose region is 云溪区).
+NEUTRAL_TEMPLATE_ID = "generic-department"
 
 
 class LibraryError(ValueError):
@@ -42,15 +46,13 @@ def imported_templates(store) -> list[Template]:
 
 
 def entries(store=None) -> list[Entry]:
-    """Built-in templates first (the default one, then by file name), then the imported ones (oldest first)."""
-    builtin = sorted(builtin_templates(), key=lambda template: template.id != DEFAULT_TEMPLATE_ID)
+    """Built-in templates first (the region-neutral one, which any county can use, then by file name — the Yunxi
+    reference among them), then the imported ones (oldest first)."""
+    builtin = sorted(builtin_templates(), key=lambda template: template.id != NEUTRAL_TEMPLATE_ID)
     found = [Entry(template, True) for template in builtin]
     if store is not None:
         found += [Entry(template, False) for template in imported_templates(store)]
     return found
-
-
-NEUTRAL_TEMPLATE_ID = "generic-department"
 
 
 def worded_for(template: Template, region: str) -> bool:
@@ -67,6 +69,12 @@ def offered(store=None, region: str = "") -> list[Entry]:
     first = next((entry for entry in found if entry.builtin and worded_for(entry.template, region)), None)
     first = first or next((entry for entry in found if entry.template.id == NEUTRAL_TEMPLATE_ID), found[0])
     return [first] + [entry for entry in found if entry is not first]
+
+
+def default_for(region: str = "", store=None) -> Template:
+    """The sheet a new report gets unless the filler names one: the region's own built-in sheet (云溪区: the Yunxi
+    reference), else — no region, or any other county — the region-neutral sheet."""
+    return offered(store, region)[0].template
 
 
 def find(template_id: str, store=None) -> Template:

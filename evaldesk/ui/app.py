@@ -38,6 +38,9 @@ def install_chinese(app: QApplication) -> None:
             break
 
 
+_dialogs_on_screen = None  # the application's filter that keeps every dialog on the screen
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (or the existing one, as under pytest-qt), with font and language set up."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -52,6 +55,12 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
         app.setFont(font)
     install_chinese(app)
+    global _dialogs_on_screen
+    if _dialogs_on_screen is None:  # once, though tests create the window many times
+        from evaldesk.ui.screen import DialogsOnScreen
+
+        _dialogs_on_screen = DialogsOnScreen(app)
+        app.installEventFilter(_dialogs_on_screen)
     return app
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.places import NotePlace
@@ -44,6 +44,10 @@ class AuditPanel(QWidget):
         self.summary.setWordWrap(True)
         self.note_title = QLabel()
         self.note_title.setWordWrap(True)
+        # The panel keeps the width it has: a longer summary or finding wraps instead of widening the dock, which
+        # would shift the whole form sideways under the filler's cursor (and push it off a 1280-pixel screen).
+        for label in (self.summary, self.note_title):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note_box = QVBoxLayout()
         self.note_editor: TextField | None = None
         layout = QVBoxLayout(self)

@@ -1,23 +1,47 @@
-"""Every modal question the window asks goes through here, so tests can answer without a dialog blocking."""
+"""Every modal question the window asks goes through here, so tests can answer without a dialog blocking. Each
+fits the screen: a long message keeps its buttons on it, a list is never wider than it (and the application's
+filter, screen.DialogsOnScreen, keeps Qt's own dialogs within it)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+# A message longer than this many lines would grow its box past a 720-pixel screen (the buttons under the task
+# bar): the first lines are shown and the whole text is one click away in the box's scrolling details.
+MAX_MESSAGE_LINES = 14
+
+
+def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidget | None) -> QMessageBox:
+    """A message box that fits the screen whatever the message's length."""
+    lines = message.splitlines()
+    box = QMessageBox(icon, title, message, QMessageBox.StandardButton.NoButton, parent)
+    if len(lines) > MAX_MESSAGE_LINES:
+        box.setText("\n".join(lines[:MAX_MESSAGE_LINES - 2]) + f"\n……（共 {len(lines)} 行，点“显示详情…”看全文）")
+        box.setDetailedText(message)
+    return box
+
 
 
 def error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.critical(parent, title, message)
+    box = message_box(QMessageBox.Icon.Critical, title, message, parent)
+    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
 
 
 def inform(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    box = message_box(QMessageBox.Icon.Information, title, message, parent)
+    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
 
 
 def ask(parent: QWidget | None, title: str, message: str) -> bool:
-    answer = QMessageBox.question(parent, title, message,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    box = message_box(QMessageBox.Icon.Question, title, message, parent)
+    yes = box.addButton("是", QMessageBox.ButtonRole.YesRole)
+    no = box.addButton("否", QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 def _file_dialog(parent, title: str, start: str, filters: str, saving: bool) -> str:
@@ -48,17 +72,44 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     return _file_dialog(parent, title, suggested, filters, saving=True)
 
 
+def chooser(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0):
+    """The list :func:`choose` asks from: never wider than the screen however long its entries (a backup's
+    description), its label wrapped."""
+    from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel
+
+    from evaldesk.ui.screen import SCREEN_SHARE, available
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(items[current] if 0 <= current < len(items) else "")
+    dialog.setOkButtonText("确定")
+    dialog.setCancelButtonText("取消")
+    width = int(available(parent).width() * SCREEN_SHARE)
+    for combo in dialog.findChildren(QComboBox):  # the box as wide as the dialog; its open list shows entries whole
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(24)
+        combo.view().setMinimumWidth(min(combo.view().sizeHintForColumn(0) + 24, width))
+    for text in dialog.findChildren(QLabel):
+        text.setWordWrap(True)
+    dialog.setMaximumWidth(width)
+    return dialog
+
+
 def choose(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
     """Pick one of ``items``; the index, or None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog
-
-    text, ok = QInputDialog.getItem(parent, title, label, items, current, False)
-    return items.index(text) if ok and text in items else None
+    dialog = chooser(parent, title, label, items, current)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    text = dialog.textValue()
+    return items.index(text) if text in items else None
 
 
 def decide(parent: QWidget | None, title: str, message: str, options: list[str]) -> int | None:
     """A question with several answers and 取消; the index of the chosen answer, or None."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.NoButton, parent)
+    box = message_box(QMessageBox.Icon.Question, title, message, parent)
     buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in options]
     cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)

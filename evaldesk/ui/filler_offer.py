@@ -24,7 +24,12 @@ class FillerOffer(QWidget):
         row.addWidget(self.text)
         row.addWidget(self.button)
         row.addStretch(1)
-        document.changed.connect(lambda _changes: self.refresh())
+        # A bound method, not a lambda: Qt drops the connection when the page is rebuilt (a new 字号), where a
+        # lambda would go on calling a deleted widget.
+        document.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, _changes) -> None:
         self.refresh()
 
     def offer(self) -> list[tuple[str, str]]:

@@ -3,10 +3,11 @@ machine's data file named at the top (the guide can only say where it usually is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import QSize, QUrl, Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from evaldesk.resources import GUIDE, HELP
+from evaldesk.ui.screen import fit_to_screen
 
 TITLE = "evaldesk 使用说明"
 
@@ -26,11 +27,7 @@ class HelpWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
         layout.addWidget(self.browser, 1)
-        screen = window.screen().availableGeometry() if window.screen() else None
-        width, height = 900, 700
-        if screen is not None:  # fits a 1366×768 screen with the taskbar
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(width, height)
+        fit_to_screen(self, QSize(900, 700), window)  # on the filler's screen, a margin left around it
 
     def show_for(self, window) -> None:
         from evaldesk.model.paths import default_db_path

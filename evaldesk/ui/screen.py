@@ -8,9 +8,9 @@ the main window's geometry and maximised state, ``font_size`` the chosen 字号.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 # Below this width a window smaller than the screen only wastes it: the main window opens maximised.
 MAXIMISE_BELOW = 1600
@@ -39,6 +39,31 @@ def fit_to_screen(window: QWidget, preferred: QSize, parent: QWidget | None = No
     frame = QRect(0, 0, window.width(), window.height())
     frame.moveCenter(area.center())
     window.move(frame.topLeft())
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Shrink ``window`` to the available area of its screen if it is larger, and move it wholly onto it: a
+    dialog's buttons are never below the task bar, whatever its text made it."""
+    area = available(window.parentWidget() or window)
+    frame = window.frameGeometry()
+    extra = QSize(frame.width() - window.width(), frame.height() - window.height())  # the title bar and borders
+    if frame.width() > area.width() or frame.height() > area.height():
+        window.resize(min(window.width(), area.width() - extra.width()), min(window.height(), area.height() - extra.height()))
+        frame = window.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)
+
+
+class DialogsOnScreen(QObject):
+    """Every dialog the program opens, Qt's own (file, print, progress, message boxes) included, is kept within the
+    screen when it is shown. Installed on the application by ``create_app``."""
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            keep_on_screen(watched)
+        return False
 
 
 def place_main_window(window: QWidget, settings: dict) -> None:

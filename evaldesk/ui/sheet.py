@@ -28,6 +28,7 @@ from evaldesk.ui.file_actions import load_settings, save_settings
 from evaldesk.ui.reason_offer import ReasonOffer
 from evaldesk.ui.template_banner import DraftBanner
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" (not exported by PySide6)
 STATE_COLOURS = {
     State.COMPUTED: "#1e7b34",
     State.HAND: "#1f5fa8",
@@ -143,20 +144,24 @@ class IndicatorRow:
                 self.editors[key] = field
         if not ref_operands and not indicator.inputs():
             inputs_layout.addWidget(QLabel("由评价组手工评分" if indicator.rule.hand_only else ""))
-        self.inputs.setMinimumWidth(self.inputs.fontMetrics().horizontalAdvance("取自报告：实有人数") + 40)
+        # Narrow enough for 特大 on a 1280-pixel screen beside the 审核 panel; longer labels wrap.
+        self.inputs.setMinimumWidth(self.inputs.fontMetrics().horizontalAdvance("取自报告：实有") + 40)
         self.score = _cell("", bold=True)
         self.score.setMinimumWidth(64)
         self.state = _cell("")
         _fit_lines(self.state, "状态", *(state.label for state in State))
+        # Short words, so the column is as narrow as its heading (手工评分/或改分) in every 字号.
         self.hand = LineField(document, sheet_key(indicator.id, "hand"),
-                              "手工评分" if indicator.rule.hand_only else "改分（可空）")
+                              "手工评分" if indicator.rule.hand_only else "可不填")
+        self.hand.setToolTip("由评价组手工评分" if indicator.rule.hand_only else
+                             "不同意计算得分时在此改分（须在扣分原因中写明理由）；不填则用计算得分")
         self.hand.editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.hand.setMinimumWidth(self.hand.fontMetrics().horizontalAdvance("改分（可空）") + 12)
+        self.hand.setMinimumWidth(self.hand.fontMetrics().horizontalAdvance("手工评分") + 12)
         self.hand.setMaximumWidth(max(120, self.hand.minimumWidth()))
         self.reason = TextField(document, sheet_key(indicator.id, "reason"), "扣分原因和其他说明", min_lines=2)
         self.reason.editor.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.reason.editor.setFixedHeight(self.reason.editor.fontMetrics().lineSpacing() * 3 + 12)
-        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance("扣分原因和其他") + 24)
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance("扣分原因和") + 24)
         self.reason_offer = ReasonOffer(self.reason)   # the rule's 扣分原因 draft, on the filler's request
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -166,8 +171,13 @@ class IndicatorRow:
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("padding: 0 6px;")
         self.problems.setTextFormat(Qt.TextFormat.RichText)
-        # Under the row: the standard, how the score came about, the findings. Its height does not shrink while
-        # the sheet is on screen (see SheetPage.steady), so rows below never jump under the filler's cursor.
+        # One line is always kept for findings, empty or not: a finding that appears while the filler types takes
+        # that line instead of pushing the rows below down.
+        self.problems.setMinimumHeight(self.problems.fontMetrics().lineSpacing())
+        self.findings_text = ""
+        self.held = False
+        # Under the row: the standard, how the score came about, the findings. Its height is held while the sheet
+        # is on screen (hold_height), so rows below never jump under the filler's cursor.
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -178,9 +188,19 @@ class IndicatorRow:
         self.detail.setStyleSheet("background: #fafbfc;")
 
     def hold_height(self) -> None:
-        """Keep the space the row takes now: text that shrinks leaves a blank, not a jump."""
-        if self.detail.isVisible():
-            self.detail.setMinimumHeight(self.detail.height())
+        """Keep the space the row takes now, neither less nor more, while the filler works on the sheet: text that
+        shrinks leaves a blank and text that grows waits for room (see :meth:`show_findings`), so the rows below
+        never move under the cursor. The sheet lets go when it is shown anew or its width changes."""
+        if self.detail.isVisible() and not self.held:
+            self.held = True
+            self.detail.setFixedHeight(self.detail.height())
+
+    def release_height(self) -> None:
+        self.held = False
+        self.detail.setMinimumHeight(0)
+        self.detail.setMaximumHeight(QWIDGETSIZE_MAX)
+        self.problems.setText(self.findings_text)
+        self.problems.setToolTip("")
 
     def update(self, sheet: SheetResult, report, summary) -> None:
         self.hold_height()
@@ -213,8 +233,20 @@ class IndicatorRow:
         self.hold_height()
         lines = [f'<span style="color:{SEVERITY_COLOURS[f.severity]}">【{f.severity.label}】'
                  f'{escape(f.message)}{escape(f"（说明：{f.note}）") if f.note else ""}</span>' for f in findings]
-        self.problems.setText("<br>".join(lines))
-        self.problems.setVisible(bool(lines))
+        self.findings_text = "<br>".join(lines)
+        self.problems.setText(self.findings_text)
+        self.problems.setToolTip("")
+        if self.held and lines and self.detail.layout().totalHeightForWidth(self.detail.width()) > self.detail.height():
+            # No room in the held space: the first finding on the reserved line, the whole list in its tooltip and
+            # the 审核 panel; the row takes the room it needs when the sheet is shown again.
+            first = findings[0]
+            more = f"（另有 {len(findings) - 1} 条，见“审核”）" if len(findings) > 1 else ""
+            metrics = self.problems.fontMetrics()
+            room = max(self.problems.width() - 12 - metrics.horizontalAdvance(more), metrics.horizontalAdvance("【警告】…"))
+            line = metrics.elidedText(f"【{first.severity.label}】{first.message}", Qt.TextElideMode.ElideRight, room)
+            self.problems.setText(f'<span style="color:{SEVERITY_COLOURS[first.severity]}">{escape(line)}</span>'
+                                  f"{escape(more)}")
+            self.problems.setToolTip(self.findings_text)
 
 
 class SheetPage(QScrollArea):
@@ -320,7 +352,7 @@ class SheetPage(QScrollArea):
     def release_heights(self) -> None:
         """Let every row take its natural height again (when the sheet is shown anew or its width changes)."""
         for widgets in self.rows.values():
-            widgets.detail.setMinimumHeight(0)
+            widgets.release_height()
 
     def showEvent(self, event):  # noqa: N802 - Qt's name
         self.release_heights()

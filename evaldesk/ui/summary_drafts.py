@@ -121,8 +121,12 @@ class DraftPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
-        document.rescored.connect(lambda _sheet: self.refresh())
-        document.changed.connect(lambda _changes: self.refresh())
+        # Bound methods, not lambdas: Qt drops them when the page is rebuilt (a new 字号); a lambda would not.
+        document.rescored.connect(self._document_changed)
+        document.changed.connect(self._document_changed)
+
+    def _document_changed(self, _what) -> None:
+        self.refresh()
 
     def generate(self) -> None:
         session = self.document.session

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from evaldesk.ui import file_actions
+from evaldesk.ui.combo import SteadyComboBox, SteadySpinBox
 
 if TYPE_CHECKING:
     from evaldesk.ui.main_window import MainWindow
@@ -29,20 +30,20 @@ class WelcomePage(QWidget):
         title.setFont(font)
         self.where = QLabel()
         self.where.setStyleSheet("color: #555;")
-        self.year = QSpinBox()
+        self.year = SteadySpinBox()  # the wheel scrolls the page, never the year or the sheet chosen
         self.year.setRange(2000, 2100)
         from datetime import date
 
         self.year.setValue(date.today().year - 1)
         self.year.setSuffix(" 年度")
         self.department = QLineEdit()
-        self.department.setPlaceholderText("例如：中共岳阳市云溪区委机构编制委员会办公室")
+        self.department.setPlaceholderText("例如：某某县农业农村局")
         self.region = QLineEdit()
         self.region.setPlaceholderText("例如：某某市某某县（印在封面标题前）")
         self.bureau = QLineEdit()
         self.bureau.setPlaceholderText("例如：某某县财政局（印在封面下方）")
         self.region.textChanged.connect(lambda _text: self._offer_templates())
-        self.template = QComboBox()
+        self.template = SteadyComboBox()
         self.templates = []
         self.picked: str | None = None  # the sheet the filler chose by hand: typing a region does not undo that
         self.template.activated.connect(lambda index: setattr(self, "picked", self.templates[index].id))

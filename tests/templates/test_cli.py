@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from evaldesk.cli import main
 from evaldesk.model.store import open_store
 from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
@@ -31,8 +33,37 @@ def test_new_blank_report_and_next_year(capsys):
 def test_templates_listed_with_id_and_name(capsys):
     code, out, _ = _run(capsys, "templates")
     assert code == 0
-    assert out.splitlines()[0].startswith(f"{DEFAULT_TEMPLATE_ID}  岳阳市云溪区2021年度")
+    # The sheet any county can use comes first; Yunxi's reference is still listed.
+    assert out.splitlines()[0].startswith("generic-department  部门整体支出绩效评价评分表（参考样表·通用）")
+    assert f"{DEFAULT_TEMPLATE_ID}  岳阳市云溪区2021年度" in out
     assert "sichuan-dazhou-department  达州市部门整体支出绩效评价得分表" in out
+
+
+def _new_sheet(capsys, *args) -> str:
+    from evaldesk.app.datafile import open_data_file
+    from evaldesk.model.paths import default_db_path
+
+    code, out, err = _run(capsys, "new", "--year", "2023", *args)
+    assert code == 0, err
+    store = open_data_file(default_db_path())
+    try:
+        return store.load(store.list_reports()[-1].id).template.id
+    finally:
+        store.close()
+
+
+def test_new_without_a_region_takes_the_neutral_sheet_and_yunxi_keeps_its_own(capsys):
+    assert _new_sheet(capsys, "--department", "某县农业农村局") == "generic-department"
+    assert _new_sheet(capsys, "--region", "某市某县") == "generic-department"
+    assert _new_sheet(capsys, "--region", "岳阳市云溪区") == DEFAULT_TEMPLATE_ID
+    assert _new_sheet(capsys, "--template", DEFAULT_TEMPLATE_ID) == DEFAULT_TEMPLATE_ID  # named: as named
+    assert _run(capsys, "sample")[0] == 0  # the reference sample stays on Yunxi's sheet, 92.5 优秀
+    listed = _run(capsys, "list")[1]
+    assert "云溪区委机构编制委员会办公室" in listed and "总分 92.5　评价等次 优秀" in listed
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    said = "".join(capsys.readouterr().out.split())  # argparse wraps the help at spaces
+    assert "其他地区或不填地区则用不含云溪表述的通用参考样表generic-department" in said
 
 
 def test_template_export_import_and_refusal(tmp_path, capsys):

@@ -40,8 +40,8 @@ def test_a_bureau_sheet_is_imported_kept_and_found_again(tmp_path, store, yunxi_
     assert added and stored_templates() == 1
     assert library.find("bureau-2022", store) == template
     assert library.find("bureau-2022", store).indicator("key_spending").weight == 6
-    assert [e.template.id for e in library.entries(store)] == [DEFAULT_TEMPLATE_ID, "generic-department",
-                                                               "sichuan-dazhou-department", "bureau-2022"]
+    assert [e.template.id for e in library.entries(store)] == ["generic-department", "sichuan-dazhou-department",
+                                                               DEFAULT_TEMPLATE_ID, "bureau-2022"]
     # the same file again adds nothing
     assert import_template_file(store, path) == (template, False)
     assert stored_templates() == 1

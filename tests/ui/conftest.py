@@ -2,7 +2,31 @@
 
 import pytest
 
-from evaldesk.ui import dialogs, file_actions
+from evaldesk.ui import dialogs, file_actions, screen
+
+# The offscreen screens of tests/screens.json, by name.
+SCREENS = {"office": (1366, 768), "small": (1280, 720)}
+
+
+def screen_named(name: str):
+    from PySide6.QtGui import QGuiApplication
+
+    return next(s for s in QGuiApplication.screens() if s.name() == name)
+
+
+def move_to_screen(window, name: str) -> None:
+    """Open ``window`` (the main window) on the named screen as a filler whose PC has that screen sees it: placed
+    by the program for that screen's available area, then shown."""
+    from PySide6.QtCore import Qt
+
+    target = screen_named(name)
+    if window.screen() is target:
+        return
+    window.hide()
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.setScreen(target)
+    screen.place_main_window(window, {})
+    window.show()
 
 
 @pytest.fixture
@@ -48,3 +72,12 @@ def window(app, qtbot, db_path, answers):
     file_actions.add_sample(win)
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen_window(request, window, qtbot):
+    """The window with the sample, on each office screen in turn (1366×768, then 1280×720)."""
+    move_to_screen(window, request.param)
+    qtbot.waitExposed(window)
+    assert window.screen().availableGeometry().size().toTuple() == SCREENS[request.param]
+    return window

@@ -95,6 +95,8 @@ def test_a_typed_number_is_not_printed_twice_and_pasted_lines_become_entries(win
     assert tasks.model.setData(index, "任务10：完成年度编制核查\n任务11：完成机构改革评估")
     items = window.document.report.lists["tasks"]
     assert [item.values["text"] for item in items[before - 1:]] == ["完成年度编制核查", "完成机构改革评估"]
+    assert f"已分为任务{before}～任务{before + 1}" in tasks.message.text()
+    assert "已分为任务10～任务11" in tasks.message.text()
     assert "已分为任务10～任务11" in tasks.message.text() and tasks.message.isVisibleTo(tasks)
     printed = "".join(pages_text(pdf_bytes(window.document.report)))
     assert "任务10：完成年度编制核查" in printed and "任务11：完成机构改革评估" in printed
@@ -200,3 +202,29 @@ def test_the_template_editors_cover_section_edits_the_same_wording_as_the_cover_
     type_line(section.sheet_lines["sheet_title"], "部门整体支出绩效评价评分表")
     assert window.document.report.template.cover["sheet_title"] == "部门整体支出绩效评价评分表"
     assert window.document.sheet.total == Decimal("92.5")  # wording changes no score
+
+
+def test_two_lines_pasted_with_ctrl_v_into_a_task_cell_become_two_tasks(window, qtbot):
+    """Point 10 as the filler does it: lines copied from a document, the cell opened, Ctrl+V, Enter. The one-line
+    editor keeps the line break of a paste (Qt's QLineEdit does), so the model splits it into entries."""
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    page = window.pages[1]
+    window.tabs.setCurrentWidget(page)
+    tasks = page.tasks
+    view = tasks.findChild(QAbstractItemView)
+    before = tasks.model.rowCount()
+    QApplication.clipboard().setText("完成年度编制核查\n完成机构改革评估")
+    index = tasks.model.index(before - 1, 0)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    view.edit(index)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not view)
+    editor = QApplication.focusWidget()  # the cell's own one-line editor
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)  # Qt commits by a queued call
+    items = window.document.report.lists["tasks"]
+    assert [item.values["text"] for item in items[before - 1:]] == ["完成年度编制核查", "完成机构改革评估"]
+    assert f"已分为任务{before}～任务{before + 1}" in tasks.message.text()

@@ -114,6 +114,51 @@ def test_the_rows_below_do_not_jump_when_a_finding_line_goes(window, qtbot):
     assert below.name.mapTo(sheet.widget(), QPoint(0, 0)).y() == before
 
 
+def _y(widget, sheet) -> int:
+    return widget.mapTo(sheet.widget(), QPoint(0, 0)).y()
+
+
+def test_the_rows_below_do_not_move_when_a_finding_line_appears(window, qtbot):
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    qtbot.waitUntil(sheet.isVisible)
+    ids = list(sheet.rows)
+    row = sheet.rows["staff_control"]
+    assert "【" not in row.problems.text()  # no finding under it yet
+    below = sheet.rows[ids[ids.index("staff_control") + 1]]
+    qtbot.wait(20)
+    before = _y(below.name, sheet)
+    row.hand.editor.setFocus()
+    qtbot.keyClicks(row.hand.editor, "0.5")  # an override without a reason: a finding appears under the row
+    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.text())
+    qtbot.wait(20)
+    assert _y(below.name, sheet) == before
+
+
+def test_a_finding_without_room_waits_on_one_line_until_the_sheet_is_shown_again(screen_window, qtbot):
+    window = screen_window
+    window.font_size_actions["特大"].trigger()  # the long finding needs two lines here
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    qtbot.waitUntil(sheet.isVisible)
+    qtbot.wait(20)
+    ids = list(sheet.rows)
+    row = sheet.rows["staff_control"]
+    below = sheet.rows[ids[ids.index("staff_control") + 1]]
+    before, dock = _y(below.name, sheet), window.audit_dock.width()
+    row.hand.editor.setFocus()
+    qtbot.keyClicks(row.hand.editor, "0.5")
+    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.toolTip())
+    qtbot.wait(20)
+    assert _y(below.name, sheet) == before and window.audit_dock.width() == dock  # nothing moved, not even sideways
+    assert "【错误】“财政供养人员控制率”按规则计算得 5 分" in row.problems.text() and "…" in row.problems.text()
+    window.tabs.setCurrentIndex(0)  # the filler looks elsewhere and comes back: the row takes the room it needs
+    window.tabs.setCurrentWidget(sheet)
+    qtbot.waitUntil(lambda: _y(below.name, sheet) > before)
+    assert "写明改分理由" in row.problems.text() and row.problems.toolTip() == ""
+    window.font_size_actions["标准"].trigger()
+
+
 def test_an_over_long_paste_says_so_under_its_own_grid(window, qtbot):
     page = window.pages[2]
     view = grid(window, "income")
@@ -204,3 +249,16 @@ def test_a_long_result_wraps_whole_in_its_row(window, qtbot):
     assert quant.view.rowHeight(0) >= needed.height()
 
 
+
+
+def test_the_wheel_over_the_welcome_page_changes_neither_the_sheet_nor_the_year(window, qtbot):
+    window.show_welcome()
+    welcome = window.welcome
+    qtbot.waitUntil(welcome.isVisible)
+    assert welcome.template.count() > 1
+    welcome.template.setCurrentIndex(0)  # the wheel turned towards the filler would go on to the next sheet
+    sheet, year = welcome.template.currentIndex(), welcome.year.value()
+    for box in (welcome.template, welcome.year):
+        box.setFocus()  # even with the focus, as after a click
+        wheel(box, -2)
+    assert (welcome.template.currentIndex(), welcome.year.value()) == (sheet, year)
