@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from evaldesk.model import opening, store_rows
+from evaldesk.model import digest, opening, store_rows
 from evaldesk.model.carried import Carried
 from evaldesk.model.edits import Edit
 from evaldesk.model.file_errors import explain, place
@@ -26,6 +26,7 @@ from evaldesk.model.paths import (  # noqa: E402,F401
     CannotWrite,
     ChangedElsewhere,
     DamagedFile,
+    DamagedReport,
     StoreError,
     data_folder,
     default_db_path,
@@ -39,6 +40,14 @@ from evaldesk.model.sqlite_setup import make_engine
 from evaldesk.model.tagged import decode, encode
 
 
+class _RowsDamaged(Exception):
+    """Inside the store: one report's rows cannot be trusted (``why``, in Chinese)."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why
+
+
 @dataclass(frozen=True)
 class ReportInfo:
     id: int
@@ -47,8 +56,11 @@ class ReportInfo:
     budget_code: str
     template_name: str
     updated_at: str
+    problem: str = ""  # why the report cannot be opened (its rows are damaged); '' when it can
 
     def title(self) -> str:
+        if self.problem:
+            return f"报告 {self.id}（无法打开：{self.problem}）"
         return f"{self.year}年度 {self.department or '（未填部门名称）'}"
 
 
@@ -74,6 +86,7 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.damaged = False
+        self.damaged_reports: dict[int, str] = {}  # report id → why its rows cannot be trusted (never written)
         self.lock = None
         exists = opening.check_kind(self.path, make_folder=make_folder and create and not read_only)
         if not exists and (not create or read_only):
@@ -172,12 +185,18 @@ class Store:
         finally:
             self.connection.info["writing"] = False
 
-    def _read(self, what: str, work):
-        """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged."""
+    def _read(self, what: str, work, *, report_id: int | None = None):
+        """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged — or,
+        reading one report (``report_id``), that report alone (_RowsDamaged)."""
         try:
             return work(self.connection)
+        except _RowsDamaged:
+            self.connection.rollback()
+            raise
         except StoreError as err:
             self.connection.rollback()
+            if report_id is not None and "损坏" in str(err) and report_id in self._report_ids():
+                raise _RowsDamaged("有数据无法读取") from None
             if "损坏" in str(err):
                 self.damaged = True
                 raise opening.damaged(self.path, what) from None
@@ -189,16 +208,25 @@ class Store:
             raise error from None
         except _ROW_ERRORS:
             self.connection.rollback()
+            if report_id is not None and report_id in self._report_ids():
+                raise _RowsDamaged("有数据无法读取") from None
             self.damaged = True
             raise opening.damaged(self.path, what) from None
         finally:
             if self.connection.in_transaction():
                 self.connection.commit()
 
-    # ---------------------------------------------------------------- reports
+    def _report_ids(self) -> set[int]:
+        """The reports the file holds (a damaged row of one report is that report's damage, not the file's)."""
+        try:
+            ids = {row[0] for row in self.connection.execute(text("SELECT id FROM report"))}
+            self.connection.commit()
+            return ids
+        except _DB_ERRORS:
+            self.connection.rollback()
+            return set()
 
-    def list_reports(self) -> list[ReportInfo]:
-        return self._read("报告目录无法读取", self._list_reports)
+    # ---------------------------------------------------------------- reports
 
     @staticmethod
     def _list_reports(c) -> list[ReportInfo]:
@@ -210,15 +238,44 @@ class Store:
         c.commit()
         infos = []
         for rid, year, template_json, updated, department, code in rows:
-            name = json.loads(template_json).get("name", "")
-            info = ReportInfo(rid, year, decode(department) if department else "", decode(code) if code else "",
-                              name, updated)
-            _expect(info, id=int, year=int, department=str, budget_code=str, template_name=str, updated_at=str)
+            if type(rid) is not int:
+                raise TypeError("id")  # no report can be named: the file itself is damaged
+            try:
+                name = json.loads(template_json).get("name", "")
+                info = ReportInfo(rid, year, decode(department) if department else "",
+                                  decode(code) if code else "", name, updated)
+                _expect(info, year=int, department=str, budget_code=str, template_name=str, updated_at=str)
+            except (StoreError, *_ROW_ERRORS):  # one report's damaged row: that report alone cannot be opened
+                info = ReportInfo(rid, 0, "", "", "", "", problem="目录信息无法读取")
             infos.append(info)
         return infos
 
+    def list_reports(self) -> list[ReportInfo]:
+        """The reports, each with its ``problem`` if reading it found its rows damaged."""
+        infos = self._read("报告目录无法读取", self._list_reports)
+        return [ReportInfo(**{**info.__dict__, "problem": self.damaged_reports[info.id]})
+                if info.id in self.damaged_reports and not info.problem else info for info in infos]
+
     def load(self, report_id: int) -> Report:
-        return self._read(f"报告 {report_id} 的数据无法读取", lambda c: self._load(c, report_id))
+        """Report ``report_id``, its rows checked one by one and against its checksum. A report whose rows cannot
+        be trusted raises DamagedReport (and is never written); the file's other reports stay usable."""
+        if report_id in self.damaged_reports:
+            raise self._damaged_report(report_id)
+        try:
+            return self._read(f"报告 {report_id} 的数据无法读取", lambda c: self._load(c, report_id),
+                              report_id=report_id)
+        except _RowsDamaged as err:
+            self.damaged_reports[report_id] = err.why
+            raise self._damaged_report(report_id) from None
+
+    def _damaged_report(self, report_id: int) -> DamagedReport:
+        return DamagedReport(f"数据文件“{place(self.path)}”中的报告 {report_id} 已损坏（{self.damaged_reports[report_id]}），"
+                             "无法打开，为免损失更多，未作任何修改；文件中的其他报告不受影响。"
+                             "请从备份恢复（文件 → 从备份恢复…），或把文件交给技术人员。")
+
+    def _writable_report(self, report_id: int | None) -> None:
+        if report_id in self.damaged_reports:
+            raise self._damaged_report(report_id)
 
     def _load(self, c, report_id: int) -> Report:
         from evaldesk.scoring.template import (
@@ -256,6 +313,10 @@ class Store:
             _expect(unit, id=str, name=str)
         if not all(isinstance(key, str) for key in report.fields):
             raise TypeError("field key")
+        # Readable rows may still not be the ones written (a bit flip in a digit or a character): the checksum,
+        # kept in the same transaction as every write, says whether they are.
+        if not digest.matches(c, report_id):
+            raise _RowsDamaged("数据与保存时的校验值不符，可能已被改动或损坏")
         c.commit()
         report.template_draft = self._load_draft(report_id)
         return report
@@ -291,6 +352,8 @@ class Store:
     def replace(self, report_id: int, report: Report) -> None:
         """Put ``report``'s content in place of report ``report_id`` (an import that replaces)."""
 
+        self._writable_report(report_id)
+
         def work(c):
             c.execute(text("DELETE FROM field WHERE report_id = :id"), {"id": report_id})
             c.execute(text("DELETE FROM unit WHERE report_id = :id"), {"id": report_id})
@@ -311,6 +374,7 @@ class Store:
         """Delete a report; its rows, draft and carried marks go with it (ON DELETE CASCADE), so a later report that
         gets the same id finds none of them."""
         self._write(lambda c: c.execute(text("DELETE FROM report WHERE id = :id"), {"id": report_id}))
+        self.damaged_reports.pop(report_id, None)  # a damaged report may be deleted (its backups keep it)
 
     # ---------------------------------------------------------------- edits
 
@@ -319,6 +383,7 @@ class Store:
 
         If the value is refused nothing changes; if the file cannot be written the change is undone in memory
         too and StoreError says why."""
+        self._writable_report(report.id)
         inverse = edit.apply(report)
         try:
             self._write(lambda c: store_rows.persist(c, report, edit.changes()))
@@ -355,6 +420,7 @@ class Store:
 
     def set_carried(self, report_id: int, carried: Carried) -> None:
         """Record what was carried into report ``report_id``, in place of any earlier record."""
+        self._writable_report(report_id)
 
         def work(c):
             c.execute(text("DELETE FROM carried WHERE report_id = :id"), {"id": report_id})  # and its values

@@ -65,13 +65,13 @@ def test_a_reader_opens_while_the_writer_holds_the_lock_and_cannot_write(store, 
 
 
 def test_a_write_after_another_programs_change_is_refused_and_writes_nothing(tmp_path, sample):
-    import sqlite3
+    from tests import raw_file
 
     path = tmp_path / "data.sqlite"
     store = Store(path)
     store.add(sample)
     stale = store.load(sample.id)
-    with sqlite3.connect(path) as other:  # another program (one that ignores the lock) changes the report
+    with raw_file.connect(path) as other:  # another program (one that ignores the lock) changes the report
         other.execute("UPDATE field SET value = 't:别处改的' WHERE key = 'basic.contact'")
     with pytest.raises(ChangedElsewhere):
         store.apply(stale, SetField("cover.department", "这边改的"))

@@ -3,6 +3,8 @@ under the window is read again, and every failure at start is a dialog."""
 
 import sqlite3
 
+from tests import raw_file
+
 from PySide6.QtWidgets import QLineEdit
 
 from evaldesk.app import backups
@@ -45,7 +47,7 @@ def test_a_read_only_window_follows_the_writer(window, qtbot, answers):
 def test_a_write_over_another_programs_change_is_refused_and_the_window_reads_again(window, answers):
     from evaldesk.model.edits import SetField
 
-    with sqlite3.connect(window.store.path) as other:
+    with raw_file.connect(window.store.path) as other:
         other.execute("UPDATE field SET value = 't:别处改的' WHERE key = 'basic.contact'")
     answers.shown.clear()
     assert not window.document.apply(SetField("cover.department", "这边改的"))
@@ -59,7 +61,7 @@ def test_a_damaged_file_at_start_is_offered_its_newest_backup(app, qtbot, tmp_pa
     store.add(sample)
     backups.make_backup(store)
     store.close()
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         raw.execute("PRAGMA user_version = -1")
     win = open_window(path)
     qtbot.addWidget(win)
@@ -127,7 +129,7 @@ def test_damage_found_in_a_row_after_opening_is_offered_the_backup_too(app, qtbo
     store.add(sample)
     backups.make_backup(store)
     store.close()
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
     win = open_window(path)
     qtbot.addWidget(win)
