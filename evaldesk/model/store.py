@@ -9,12 +9,11 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
 
-from evaldesk.model import digest, opening, store_rows
+from evaldesk.model import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
 from evaldesk.model.edits import Edit
 from evaldesk.model.file_errors import explain, place
@@ -31,48 +30,18 @@ from evaldesk.model.paths import (  # noqa: E402,F401
     data_folder,
     default_db_path,
 )
-from evaldesk.model.report import Item, Report, Unit
+from evaldesk.model.report import Report
 from evaldesk.model.schema import SCHEMA_VERSION, migrate
 from evaldesk.model.sqlite_setup import DB_ERRORS as _DB_ERRORS
 from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
 from evaldesk.model.sqlite_setup import explain_error as _explain
 from evaldesk.model.sqlite_setup import make_engine
-from evaldesk.model.tagged import decode, encode
-
-
-class _RowsDamaged(Exception):
-    """Inside the store: one report's rows cannot be trusted (``why``, in Chinese)."""
-
-    def __init__(self, why: str):
-        super().__init__(why)
-        self.why = why
-
-
-@dataclass(frozen=True)
-class ReportInfo:
-    id: int
-    year: int
-    department: str
-    budget_code: str
-    template_name: str
-    updated_at: str
-    problem: str = ""  # why the report cannot be opened (its rows are damaged); '' when it can
-
-    def title(self) -> str:
-        if self.problem:
-            return f"报告 {self.id}（无法打开：{self.problem}）"
-        return f"{self.year}年度 {self.department or '（未填部门名称）'}"
+from evaldesk.model.tagged import encode
 
 
 def _now() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
-
-
-def _expect(record, **types) -> None:
-    """A row read back must have the types the store wrote (a damaged file can hold anything)."""
-    for name, kind in types.items():
-        if type(getattr(record, name)) is not kind:
-            raise TypeError(name)
 
 
 class Store:
@@ -228,31 +197,9 @@ class Store:
 
     # ---------------------------------------------------------------- reports
 
-    @staticmethod
-    def _list_reports(c) -> list[ReportInfo]:
-        rows = c.execute(text(
-            "SELECT r.id, r.year, r.template_json, r.updated_at, "
-            "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.department'), "
-            "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.budget_code') "
-            "FROM report r ORDER BY r.year DESC, r.id")).all()
-        c.commit()
-        infos = []
-        for rid, year, template_json, updated, department, code in rows:
-            if type(rid) is not int:
-                raise TypeError("id")  # no report can be named: the file itself is damaged
-            try:
-                name = json.loads(template_json).get("name", "")
-                info = ReportInfo(rid, year, decode(department) if department else "",
-                                  decode(code) if code else "", name, updated)
-                _expect(info, year=int, department=str, budget_code=str, template_name=str, updated_at=str)
-            except (StoreError, *_ROW_ERRORS):  # one report's damaged row: that report alone cannot be opened
-                info = ReportInfo(rid, 0, "", "", "", "", problem="目录信息无法读取")
-            infos.append(info)
-        return infos
-
     def list_reports(self) -> list[ReportInfo]:
         """The reports, each with its ``problem`` if reading it found its rows damaged."""
-        infos = self._read("报告目录无法读取", self._list_reports)
+        infos = self._read("报告目录无法读取", store_read.list_reports)
         return [ReportInfo(**{**info.__dict__, "problem": self.damaged_reports[info.id]})
                 if info.id in self.damaged_reports and not info.problem else info for info in infos]
 
@@ -268,6 +215,13 @@ class Store:
             self.damaged_reports[report_id] = err.why
             raise self._damaged_report(report_id) from None
 
+    def _load(self, c, report_id: int) -> Report:
+        from evaldesk.scoring.template import Template  # the one exception (docs/architecture.md)
+
+        report = store_read.load(c, report_id, Template)
+        report.template_draft = self._load_draft(report_id)
+        return report
+
     def _damaged_report(self, report_id: int) -> DamagedReport:
         return DamagedReport(f"数据文件“{place(self.path)}”中的报告 {report_id} 已损坏（{self.damaged_reports[report_id]}），"
                              "无法打开，为免损失更多，未作任何修改；文件中的其他报告不受影响。"
@@ -276,50 +230,6 @@ class Store:
     def _writable_report(self, report_id: int | None) -> None:
         if report_id in self.damaged_reports:
             raise self._damaged_report(report_id)
-
-    def _load(self, c, report_id: int) -> Report:
-        from evaldesk.scoring.template import (
-            Template,  # the store keeps templates as data; scoring reads them
-        )
-
-        row = c.execute(text("SELECT year, template_json FROM report WHERE id = :id"), {"id": report_id}).first()
-        if row is None:
-            c.commit()
-            raise StoreError(f"数据文件中没有编号为 {report_id} 的报告")
-        from decimal import Decimal as _D
-
-        if type(row[0]) is not int:
-            raise TypeError("year")
-        report = Report(year=row[0], template=Template(json.loads(row[1], parse_float=_D)), id=report_id)
-        for key, value in c.execute(text("SELECT key, value FROM field WHERE report_id = :id"), {"id": report_id}):
-            report.fields[key] = decode(value)
-        units = {}
-        for unit_id, name in c.execute(text("SELECT id, name FROM unit WHERE report_id = :id ORDER BY position"),
-                                       {"id": report_id}):
-            units[unit_id] = Unit(unit_id, name)
-            report.units.append(units[unit_id])
-        for unit_id, key, value in c.execute(text("SELECT unit_id, key, value FROM cell WHERE report_id = :id"),
-                                             {"id": report_id}):
-            units[unit_id].cells[key] = decode(value)
-        for list_key, item_id, data in c.execute(text(
-                "SELECT list_key, id, data FROM item WHERE report_id = :id ORDER BY list_key, position"),
-                {"id": report_id}):
-            values = json.loads(data)
-            if not (isinstance(values, dict) and all(isinstance(v, str) for v in values.values())):
-                raise ValueError(data)
-            if list_key in report.lists:
-                report.lists[list_key].append(Item(item_id, values))
-        for unit in report.units:
-            _expect(unit, id=str, name=str)
-        if not all(isinstance(key, str) for key in report.fields):
-            raise TypeError("field key")
-        # Readable rows may still not be the ones written (a bit flip in a digit or a character): the checksum,
-        # kept in the same transaction as every write, says whether they are.
-        if not digest.matches(c, report_id):
-            raise _RowsDamaged("数据与保存时的校验值不符，可能已被改动或损坏")
-        c.commit()
-        report.template_draft = self._load_draft(report_id)
-        return report
 
     def _load_draft(self, report_id: int) -> dict | None:
         """The score sheet being adjusted (see Report.template_draft). One that cannot be read is dropped: it is an
@@ -396,27 +306,7 @@ class Store:
 
     def carried(self, report_id: int) -> Carried:
         """What was carried into report ``report_id`` from last year's (empty if it was not made that way)."""
-        return self._read("上年带入的标记无法读取", lambda c: self._carried(c, report_id))
-
-    @staticmethod
-    def _carried(c, report_id: int) -> Carried:
-        year = c.execute(text("SELECT source_year FROM carried WHERE report_id = :id"), {"id": report_id}).scalar()
-        rows = c.execute(text("SELECT unit_id, key, value FROM carried_value WHERE report_id = :id"),
-                         {"id": report_id}).all()
-        c.commit()  # before decoding: a value that cannot be read must not leave the file locked
-        if year is not None and type(year) is not int:
-            raise TypeError("source_year")
-        carried = Carried(source_year=year)
-        for unit_id, key, value in rows:
-            try:
-                decoded = decode(value)
-            except StoreError:
-                continue  # a mark is only a hint on screen (as an unreadable draft, it is dropped, not fatal)
-            if unit_id:
-                carried.cells[(unit_id, key)] = decoded
-            else:  # '' marks a field of the report (schema.py)
-                carried.fields[key] = decoded
-        return carried
+        return self._read("上年带入的标记无法读取", lambda c: store_read.carried(c, report_id))
 
     def set_carried(self, report_id: int, carried: Carried) -> None:
         """Record what was carried into report ``report_id``, in place of any earlier record."""
