@@ -81,7 +81,9 @@ def triggers() -> list[str]:
         statements += [
             f"CREATE TRIGGER digest_{table}_insert AFTER INSERT ON {table} BEGIN {insert}; END",
             f"CREATE TRIGGER digest_{table}_delete AFTER DELETE ON {table} BEGIN {delete}; END",
+            # WHEN: each edit sets the report row's year again; its large template need not be hashed twice.
             f"CREATE TRIGGER digest_{table}_update AFTER UPDATE OF {', '.join(columns)} ON {table} "
+            f"WHEN {' OR '.join(f'OLD.{column} IS NOT NEW.{column}' for column in columns)} "
             f"BEGIN {update}; END",
         ]
     return statements
