@@ -109,6 +109,39 @@ def damaged_while_open(window: MainWindow, message: str) -> None:
         window.welcome.where.setText(f"数据文件“{path}”已损坏，未打开。可用“文件 → 从备份恢复…”或“文件 → 打开数据文件…”。")
 
 
+def damaged_report(window: MainWindow, message: str) -> None:
+    """One report's rows are damaged (the file's others are fine): say why, offer the newest good backup of the
+    whole file — saying what restoring it means for the other reports — else stay on the file without that report."""
+    from evaldesk.app import backups
+
+    store = window.store
+    good = backups.newest_good_backup(store.path)
+    if good is None:
+        dialogs.error(window, "报告已损坏", f"{message}\n\n备份文件夹“{backups.folder_of(store.path)}”中没有可用的备份。")
+        choice = 1
+    else:
+        choice = dialogs.decide(window, "报告已损坏", f"{message}\n\n最近一份完好的备份：\n{good.describe()}\n\n"
+                                "要用它恢复整个数据文件吗？其他报告也会回到备份时的内容；现在的文件会先保留在备份文件夹中，"
+                                "不会丢失。", ["从这份备份恢复"])
+    if choice == 0:
+        path = store.path
+        window.close_document()
+        store.close()
+        window.store = None
+        try:
+            backups.restore(good.path, path)
+        except StoreError as err:
+            dialogs.error(window, "未能从备份恢复", str(err))
+        restored = open_with_questions(window, path, create=False)
+        if restored is not None:
+            window.use_store(restored)
+            return
+    if window.document is None:
+        window.show_welcome()
+        window.welcome.where.setText(f"{message[:80]}…\n其他报告可从“报告”菜单打开。" if window.store else
+                                     "未打开数据文件。")
+
+
 # ---------------------------------------------------------------- a read-only window
 
 

@@ -133,5 +133,35 @@ def test_damage_found_in_a_row_after_opening_is_offered_the_backup_too(app, qtbo
         raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
     win = open_window(path)
     qtbot.addWidget(win)
-    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "数据文件已损坏")]
+    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "报告已损坏")]
+    assert "其他报告也会回到备份时的内容" in answers.shown[0][2]
     assert win.document is not None and win.document.report.fields["basic.contact"] == sample.fields["basic.contact"]
+
+
+def test_a_damaged_report_alone_is_refused_and_the_others_open(app, qtbot, tmp_path, sample, answers):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    sample.fields["basic.contact"] = "联系人甲乙丙"
+    store.add(sample)
+    from evaldesk.exchange.report_json import read_json
+    from evaldesk.resources import SAMPLE_REPORT
+
+    second = read_json(SAMPLE_REPORT)
+    second.fields["cover.department"] = "第二个部门"
+    second.fields["basic.contact"] = "王五"
+    store.add(second)
+    store.set_state("open_report", "1")
+    store.close()
+    data = path.read_bytes()  # a bit flip in report 1's contact, readable but not what was written
+    flipped = sample.fields["basic.contact"].encode()
+    assert data.count(flipped) == 1
+    path.write_bytes(data.replace(flipped, flipped[:-1] + bytes([flipped[-1] ^ 1]), 1))
+    answers.yes = False  # (there is no backup: the dialog is an error) — the window stays on the file
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert answers.shown[0][1] == "报告已损坏" and "报告 1 已损坏" in answers.shown[0][2]
+    assert win.store is not None and not win.store.damaged
+    titles = [info.title() for info in win.store.list_reports()]
+    assert any("无法打开" in title for title in titles)
+    win.open_report(2)
+    assert win.document is not None and win.document.report.department == "第二个部门"
