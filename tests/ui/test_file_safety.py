@@ -165,3 +165,27 @@ def test_a_damaged_report_alone_is_refused_and_the_others_open(app, qtbot, tmp_p
     assert any("无法打开" in title for title in titles)
     win.open_report(2)
     assert win.document is not None and win.document.report.department == "第二个部门"
+
+
+def test_a_read_only_window_disables_the_menus_that_write_and_says_why(window, qtbot, answers):
+    from evaldesk.ui import menus
+
+    def by_text(actions):
+        return {action.text(): action for action in actions}
+
+    writer = by_text(window.write_actions)
+    assert writer["导入报告（xlsx / JSON）…"].isEnabled() and writer["编辑评分表…"].isEnabled()
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    assert second.store.read_only
+    for action in second.write_actions:  # 新建报告, 导入报告, 更换/编辑评分表, 导入评分表模板
+        assert not action.isEnabled() and "只读" in action.toolTip(), action.text()
+    assert {"新建报告…", "导入报告（xlsx / JSON）…", "编辑评分表…", "导入评分表模板…"} <= set(by_text(second.write_actions))
+    exports = by_text(second.report_actions)
+    assert exports["导出报送文件（xlsx）…"].isEnabled() and exports["打印…"].isEnabled()  # reading still works
+    menus.fill_reports_menu(second)
+    entries = by_text(second.reports_menu.actions())
+    for text in ("新建报告…", "从本报告新建下一年度…", "加入参考样例", "删除当前报告…"):
+        assert not entries[text].isEnabled() and "只读" in entries[text].toolTip()
+    menus.fill_reports_menu(window)
+    assert by_text(window.reports_menu.actions())["删除当前报告…"].isEnabled()
