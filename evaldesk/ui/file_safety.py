@@ -42,8 +42,13 @@ def open_with_questions(window: MainWindow | None, path: Path, *, create: bool =
     try:
         return open_data_file(path, create=create)
     except CannotWrite as err:
+        from evaldesk.model.lock import FileLocked
+
+        options = ["以只读方式打开"] + (["强制解除锁定…"] if isinstance(err, FileLocked) else [])
         choice = dialogs.decide(window, "只能以只读方式打开", f"{err}\n\n要以只读方式打开吗？（只能查看、导出和打印，"
-                                "不能修改）", ["以只读方式打开"])
+                                "不能修改）", options)
+        if choice == 1 and _break_lock(window, path):
+            return open_with_questions(window, path, create=create)
         if choice != 0:
             return None
         return _open_read_only(window, path)
@@ -58,6 +63,20 @@ def open_with_questions(window: MainWindow | None, path: Path, *, create: bool =
         dialogs.error(window, "无法打开数据文件", f"打开“{path}”时出现意外错误，文件未作任何修改。\n"
                       f"（{type(err).__name__}：{quote(err, 120)}）\n请把这段信息告诉技术人员。")
         return None
+
+
+def _break_lock(window, path: Path) -> bool:
+    """强制解除: only after the filler read what it risks; whether the lock is gone."""
+    from evaldesk.model.lock import BREAK_WARNING, break_lock, lock_path
+
+    if not dialogs.ask(window, "强制解除锁定", f"{BREAK_WARNING}\n\n将删除锁文件“{lock_path(path)}”。确实要强制解除吗？"):
+        return False
+    try:
+        break_lock(path)
+    except StoreError as err:
+        dialogs.error(window, "未能解除锁定", str(err))
+        return False
+    return True
 
 
 def _open_read_only(window, path: Path) -> Store | None:

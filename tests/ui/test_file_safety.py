@@ -189,3 +189,44 @@ def test_a_read_only_window_disables_the_menus_that_write_and_says_why(window, q
         assert not entries[text].isEnabled() and "只读" in entries[text].toolTip()
     menus.fill_reports_menu(window)
     assert by_text(window.reports_menu.actions())["删除当前报告…"].isEnabled()
+
+
+def test_a_stale_lock_from_another_computer_can_be_broken_after_a_warning(app, qtbot, tmp_path, answers, monkeypatch):
+    import json
+
+    from evaldesk.model.lock import lock_path
+    from evaldesk.ui import dialogs
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    lock_path(path).write_text(json.dumps({"user": "李四", "host": "财务室电脑", "since": "2026-03-01T09:30:00",
+                                           "pid": 1}), encoding="utf-8")
+    choices = iter([1])  # 强制解除锁定…
+    monkeypatch.setattr(dialogs, "decide", lambda parent, title, message, options:
+                        answers.shown.append(("decide", title, message, options)) or next(choices, None))
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert "强制解除锁定…" in answers.shown[0][3] and "李四" in answers.shown[0][2]
+    warning = answers.shown[1]
+    assert warning[:2] == ("ask", "强制解除锁定") and "互相覆盖" in warning[2] and lock_path(path).name in warning[2]
+    assert win.store is not None and not win.store.read_only  # the window writes now, under its own lock
+    held = json.loads(lock_path(path).read_text(encoding="utf-8"))
+    assert held["host"] != "财务室电脑"
+
+
+def test_declining_the_warning_leaves_the_other_computers_lock(app, qtbot, tmp_path, answers, monkeypatch):
+    import json
+
+    from evaldesk.model.lock import lock_path
+    from evaldesk.ui import dialogs
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    lock_path(path).write_text(json.dumps({"user": "李四", "host": "财务室电脑", "since": "2026-03-01T09:30:00",
+                                           "pid": 1}), encoding="utf-8")
+    monkeypatch.setattr(dialogs, "decide", lambda parent, title, message, options: 1)
+    answers.yes = False
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert win.store is None
+    assert json.loads(lock_path(path).read_text(encoding="utf-8"))["host"] == "财务室电脑"
