@@ -1,4 +1,4 @@
-"""Which characters the printed form can show: the bundled faces' coverage (resources/fonts/coverage.txt, written by
+"""Which characters the printed form can show: what some bundled face has (resources/fonts/coverage.txt, written by
 scripts/make_font_coverage.py so the domain never imports printing). A character outside it — an astral CJK
 character such as 𠀀 (U+20000), an emoji — would print as an empty box on the paper leaders sign."""
 
