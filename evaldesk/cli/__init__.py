@@ -24,16 +24,22 @@ def cmd_gui(args) -> int:
     return run(db=args.db)
 
 
+BREAK_HELP = ("强制解除他人留下的锁定（例如另一台计算机死机后留下的锁）后再写入。"
+              "仅在确认对方已不在编辑时使用，否则两边的修改会互相覆盖")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="evaldesk", description="部门整体支出绩效评价自评报告：填报、评分、审核、打印、报送。"
                                                   "不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"evaldesk {__version__}", help="显示版本号并退出")
     parser.add_argument("--db", metavar="文件", help="数据文件（默认在用户数据文件夹中）")
+    parser.add_argument("--break-lock", action="store_true", help=BREAK_HELP)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="子命令")
 
     def command(name: str, help_text: str, func, *, report: bool = True):
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--db", metavar="文件", default=argparse.SUPPRESS, help="数据文件")
+        p.add_argument("--break-lock", action="store_true", default=argparse.SUPPRESS, help=BREAK_HELP)
         if report:
             p.add_argument("--report", type=int, metavar="编号", help="报告编号（evaldesk list 可查）")
         p.set_defaults(func=func)

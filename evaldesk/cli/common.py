@@ -4,6 +4,7 @@ named, the data file (opened read-only or under its lock, closed when the comman
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 class CliError(Exception):
@@ -71,10 +72,21 @@ def _store(args, *, write: bool = False):
     if args.db is not None and not str(args.db).strip():
         raise CliError("--db 的文件名不能为空")
     try:
+        if write and getattr(args, "break_lock", False):
+            _break_lock(args.db)
         _opened.append(open_for_command(args.db, write=write))
     except StoreError as err:
         raise CliError(str(err)) from None
     return _opened[-1]
+
+
+def _break_lock(db) -> None:
+    from evaldesk.model.lock import BREAK_WARNING, break_lock
+    from evaldesk.model.paths import default_db_path
+
+    holder = break_lock(Path(db) if db else default_db_path())
+    if holder is not None:
+        print(f"evaldesk：已强制解除 {holder.describe()} 对数据文件的锁定。{BREAK_WARNING}", file=sys.stderr)
 
 
 def _close_stores() -> None:

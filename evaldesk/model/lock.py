@@ -43,7 +43,9 @@ class FileLocked(CannotWrite):
     def __init__(self, path: Path, holder: Holder):
         self.holder = holder
         super().__init__(f"数据文件“{place(path)}”正由 {holder.describe()} 编辑，为免互相覆盖，现在不能修改。"
-                         "请等对方关闭后再试，或以只读方式查看。")
+                         "请等对方关闭后再试，或以只读方式查看。"
+                         f"如果确定对方已不在编辑（例如那台计算机死机、断电后留下了锁），可以强制解除：窗口中选“强制解除锁定”，"
+                         f"命令加 --break-lock，或删除锁文件“{place(lock_path(path))}”。")
 
 
 _HELD: set[Path] = set()
@@ -52,6 +54,23 @@ _HELD: set[Path] = set()
 
 def lock_path(data_file: Path) -> Path:
     return data_file.with_name(f".~{data_file.name}.lock")
+
+
+BREAK_WARNING = ("强制解除前请务必确认对方确实已不在编辑这个数据文件（例如请对方关闭 evaldesk，或确认那台计算机已关机）。"
+                 "如果对方仍在编辑，两边的修改会互相覆盖，造成数据丢失。")
+
+
+def break_lock(data_file: Path) -> Holder | None:
+    """Remove the lock on ``data_file`` whoever holds it (the filler confirmed, after BREAK_WARNING, that its holder
+    no longer writes); returns the holder it named. StoreError if the lock file cannot be removed."""
+    holder = read_holder(data_file)
+    try:
+        lock_path(data_file).unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as err:
+        raise StoreError(f"无法删除锁文件“{place(lock_path(data_file))}”：{os_reason(err)}。") from None
+    return holder
 
 
 def _me(program: str) -> Holder:

@@ -23,6 +23,11 @@ class DamagedFile(StoreError):
     """The file is damaged: it is never written to; the window offers the newest good backup."""
 
 
+class DamagedReport(StoreError):
+    """One report's rows cannot be read or no longer match its checksum: that report is never written and cannot be
+    opened; the file's other reports open normally."""
+
+
 class ChangedElsewhere(StoreError):
     """Another program changed the file since this one read it: nothing was written; read the report again."""
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from evaldesk.model import digest
 from evaldesk.model.file_errors import explain
 from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
 
@@ -23,6 +24,7 @@ def make_engine(path: Path, read_only: bool) -> Engine:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin: otherwise DDL and pragmas
         # commit on their own and a failed migration would stay half-applied (GUIDE.md, pitfalls).
         dbapi_connection.isolation_level = None
+        digest.register(dbapi_connection)  # the triggers that keep each report's checksum call it
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         if not read_only:

@@ -9,12 +9,11 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import text
 
-from evaldesk.model import opening, store_rows
+from evaldesk.model import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
 from evaldesk.model.edits import Edit
 from evaldesk.model.file_errors import explain, place
@@ -26,41 +25,23 @@ from evaldesk.model.paths import (  # noqa: E402,F401
     CannotWrite,
     ChangedElsewhere,
     DamagedFile,
+    DamagedReport,
     StoreError,
     data_folder,
     default_db_path,
 )
-from evaldesk.model.report import Item, Report, Unit
+from evaldesk.model.report import Report
 from evaldesk.model.schema import SCHEMA_VERSION, migrate
 from evaldesk.model.sqlite_setup import DB_ERRORS as _DB_ERRORS
 from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
 from evaldesk.model.sqlite_setup import explain_error as _explain
 from evaldesk.model.sqlite_setup import make_engine
-from evaldesk.model.tagged import decode, encode
-
-
-@dataclass(frozen=True)
-class ReportInfo:
-    id: int
-    year: int
-    department: str
-    budget_code: str
-    template_name: str
-    updated_at: str
-
-    def title(self) -> str:
-        return f"{self.year}年度 {self.department or '（未填部门名称）'}"
+from evaldesk.model.tagged import encode
 
 
 def _now() -> str:
     return _dt.datetime.now().isoformat(timespec="seconds")
-
-
-def _expect(record, **types) -> None:
-    """A row read back must have the types the store wrote (a damaged file can hold anything)."""
-    for name, kind in types.items():
-        if type(getattr(record, name)) is not kind:
-            raise TypeError(name)
 
 
 class Store:
@@ -74,6 +55,7 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.damaged = False
+        self.damaged_reports: dict[int, str] = {}  # report id → why its rows cannot be trusted (never written)
         self.lock = None
         exists = opening.check_kind(self.path, make_folder=make_folder and create and not read_only)
         if not exists and (not create or read_only):
@@ -172,12 +154,18 @@ class Store:
         finally:
             self.connection.info["writing"] = False
 
-    def _read(self, what: str, work):
-        """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged."""
+    def _read(self, what: str, work, *, report_id: int | None = None):
+        """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged — or,
+        reading one report (``report_id``), that report alone (_RowsDamaged)."""
         try:
             return work(self.connection)
+        except _RowsDamaged:
+            self.connection.rollback()
+            raise
         except StoreError as err:
             self.connection.rollback()
+            if report_id is not None and "损坏" in str(err) and report_id in self._report_ids():
+                raise _RowsDamaged("有数据无法读取") from None
             if "损坏" in str(err):
                 self.damaged = True
                 raise opening.damaged(self.path, what) from None
@@ -189,76 +177,59 @@ class Store:
             raise error from None
         except _ROW_ERRORS:
             self.connection.rollback()
+            if report_id is not None and report_id in self._report_ids():
+                raise _RowsDamaged("有数据无法读取") from None
             self.damaged = True
             raise opening.damaged(self.path, what) from None
         finally:
             if self.connection.in_transaction():
                 self.connection.commit()
 
+    def _report_ids(self) -> set[int]:
+        """The reports the file holds (a damaged row of one report is that report's damage, not the file's)."""
+        try:
+            ids = {row[0] for row in self.connection.execute(text("SELECT id FROM report"))}
+            self.connection.commit()
+            return ids
+        except _DB_ERRORS:
+            self.connection.rollback()
+            return set()
+
     # ---------------------------------------------------------------- reports
 
     def list_reports(self) -> list[ReportInfo]:
-        return self._read("报告目录无法读取", self._list_reports)
-
-    @staticmethod
-    def _list_reports(c) -> list[ReportInfo]:
-        rows = c.execute(text(
-            "SELECT r.id, r.year, r.template_json, r.updated_at, "
-            "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.department'), "
-            "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.budget_code') "
-            "FROM report r ORDER BY r.year DESC, r.id")).all()
-        c.commit()
-        infos = []
-        for rid, year, template_json, updated, department, code in rows:
-            name = json.loads(template_json).get("name", "")
-            info = ReportInfo(rid, year, decode(department) if department else "", decode(code) if code else "",
-                              name, updated)
-            _expect(info, id=int, year=int, department=str, budget_code=str, template_name=str, updated_at=str)
-            infos.append(info)
-        return infos
+        """The reports, each with its ``problem`` if reading it found its rows damaged."""
+        infos = self._read("报告目录无法读取", store_read.list_reports)
+        return [ReportInfo(**{**info.__dict__, "problem": self.damaged_reports[info.id]})
+                if info.id in self.damaged_reports and not info.problem else info for info in infos]
 
     def load(self, report_id: int) -> Report:
-        return self._read(f"报告 {report_id} 的数据无法读取", lambda c: self._load(c, report_id))
+        """Report ``report_id``, its rows checked one by one and against its checksum. A report whose rows cannot
+        be trusted raises DamagedReport (and is never written); the file's other reports stay usable."""
+        if report_id in self.damaged_reports:
+            raise self._damaged_report(report_id)
+        try:
+            return self._read(f"报告 {report_id} 的数据无法读取", lambda c: self._load(c, report_id),
+                              report_id=report_id)
+        except _RowsDamaged as err:
+            self.damaged_reports[report_id] = err.why
+            raise self._damaged_report(report_id) from None
 
     def _load(self, c, report_id: int) -> Report:
-        from evaldesk.scoring.template import (
-            Template,  # the store keeps templates as data; scoring reads them
-        )
+        from evaldesk.scoring.template import Template  # the one exception (docs/architecture.md)
 
-        row = c.execute(text("SELECT year, template_json FROM report WHERE id = :id"), {"id": report_id}).first()
-        if row is None:
-            c.commit()
-            raise StoreError(f"数据文件中没有编号为 {report_id} 的报告")
-        from decimal import Decimal as _D
-
-        if type(row[0]) is not int:
-            raise TypeError("year")
-        report = Report(year=row[0], template=Template(json.loads(row[1], parse_float=_D)), id=report_id)
-        for key, value in c.execute(text("SELECT key, value FROM field WHERE report_id = :id"), {"id": report_id}):
-            report.fields[key] = decode(value)
-        units = {}
-        for unit_id, name in c.execute(text("SELECT id, name FROM unit WHERE report_id = :id ORDER BY position"),
-                                       {"id": report_id}):
-            units[unit_id] = Unit(unit_id, name)
-            report.units.append(units[unit_id])
-        for unit_id, key, value in c.execute(text("SELECT unit_id, key, value FROM cell WHERE report_id = :id"),
-                                             {"id": report_id}):
-            units[unit_id].cells[key] = decode(value)
-        for list_key, item_id, data in c.execute(text(
-                "SELECT list_key, id, data FROM item WHERE report_id = :id ORDER BY list_key, position"),
-                {"id": report_id}):
-            values = json.loads(data)
-            if not (isinstance(values, dict) and all(isinstance(v, str) for v in values.values())):
-                raise ValueError(data)
-            if list_key in report.lists:
-                report.lists[list_key].append(Item(item_id, values))
-        for unit in report.units:
-            _expect(unit, id=str, name=str)
-        if not all(isinstance(key, str) for key in report.fields):
-            raise TypeError("field key")
-        c.commit()
+        report = store_read.load(c, report_id, Template)
         report.template_draft = self._load_draft(report_id)
         return report
+
+    def _damaged_report(self, report_id: int) -> DamagedReport:
+        return DamagedReport(f"数据文件“{place(self.path)}”中的报告 {report_id} 已损坏（{self.damaged_reports[report_id]}），"
+                             "无法打开，为免损失更多，未作任何修改；文件中的其他报告不受影响。"
+                             "请从备份恢复（文件 → 从备份恢复…），或把文件交给技术人员。")
+
+    def _writable_report(self, report_id: int | None) -> None:
+        if report_id in self.damaged_reports:
+            raise self._damaged_report(report_id)
 
     def _load_draft(self, report_id: int) -> dict | None:
         """The score sheet being adjusted (see Report.template_draft). One that cannot be read is dropped: it is an
@@ -291,6 +262,8 @@ class Store:
     def replace(self, report_id: int, report: Report) -> None:
         """Put ``report``'s content in place of report ``report_id`` (an import that replaces)."""
 
+        self._writable_report(report_id)
+
         def work(c):
             c.execute(text("DELETE FROM field WHERE report_id = :id"), {"id": report_id})
             c.execute(text("DELETE FROM unit WHERE report_id = :id"), {"id": report_id})
@@ -311,6 +284,7 @@ class Store:
         """Delete a report; its rows, draft and carried marks go with it (ON DELETE CASCADE), so a later report that
         gets the same id finds none of them."""
         self._write(lambda c: c.execute(text("DELETE FROM report WHERE id = :id"), {"id": report_id}))
+        self.damaged_reports.pop(report_id, None)  # a damaged report may be deleted (its backups keep it)
 
     # ---------------------------------------------------------------- edits
 
@@ -319,6 +293,7 @@ class Store:
 
         If the value is refused nothing changes; if the file cannot be written the change is undone in memory
         too and StoreError says why."""
+        self._writable_report(report.id)
         inverse = edit.apply(report)
         try:
             self._write(lambda c: store_rows.persist(c, report, edit.changes()))
@@ -331,30 +306,11 @@ class Store:
 
     def carried(self, report_id: int) -> Carried:
         """What was carried into report ``report_id`` from last year's (empty if it was not made that way)."""
-        return self._read("上年带入的标记无法读取", lambda c: self._carried(c, report_id))
-
-    @staticmethod
-    def _carried(c, report_id: int) -> Carried:
-        year = c.execute(text("SELECT source_year FROM carried WHERE report_id = :id"), {"id": report_id}).scalar()
-        rows = c.execute(text("SELECT unit_id, key, value FROM carried_value WHERE report_id = :id"),
-                         {"id": report_id}).all()
-        c.commit()  # before decoding: a value that cannot be read must not leave the file locked
-        if year is not None and type(year) is not int:
-            raise TypeError("source_year")
-        carried = Carried(source_year=year)
-        for unit_id, key, value in rows:
-            try:
-                decoded = decode(value)
-            except StoreError:
-                continue  # a mark is only a hint on screen (as an unreadable draft, it is dropped, not fatal)
-            if unit_id:
-                carried.cells[(unit_id, key)] = decoded
-            else:  # '' marks a field of the report (schema.py)
-                carried.fields[key] = decoded
-        return carried
+        return self._read("上年带入的标记无法读取", lambda c: store_read.carried(c, report_id))
 
     def set_carried(self, report_id: int, carried: Carried) -> None:
         """Record what was carried into report ``report_id``, in place of any earlier record."""
+        self._writable_report(report_id)
 
         def work(c):
             c.execute(text("DELETE FROM carried WHERE report_id = :id"), {"id": report_id})  # and its values

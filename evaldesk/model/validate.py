@@ -11,6 +11,7 @@ from evaldesk.model.places import (
     ValuePlace,
     parse_key,
 )
+from evaldesk.model.printable import first_unprintable
 from evaldesk.model.values import (
     Rejected,
     parse_bool,
@@ -45,6 +46,10 @@ def bounded(text: str | None, limit: int, what: str) -> str | None:
         text.encode("utf-8")
     except UnicodeEncodeError:  # half of a character pair (a lone surrogate): no file or printer can hold it
         raise Rejected(f"{what}中有无法识别的字符（可能是复制时损坏的半个字符），请删去后重新输入") from None
+    missing = first_unprintable(text)
+    if missing is not None:  # it would print as an empty box on the signed paper
+        raise Rejected(f"{what}中的“{missing}”（U+{ord(missing):04X}）是打印字体中没有的字，打印出来会是空白方框。"
+                       "请改用常用字，生僻字可用拼音或同音字并加注说明")
     return text
 
 

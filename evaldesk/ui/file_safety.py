@@ -42,8 +42,13 @@ def open_with_questions(window: MainWindow | None, path: Path, *, create: bool =
     try:
         return open_data_file(path, create=create)
     except CannotWrite as err:
+        from evaldesk.model.lock import FileLocked
+
+        options = ["以只读方式打开"] + (["强制解除锁定…"] if isinstance(err, FileLocked) else [])
         choice = dialogs.decide(window, "只能以只读方式打开", f"{err}\n\n要以只读方式打开吗？（只能查看、导出和打印，"
-                                "不能修改）", ["以只读方式打开"])
+                                "不能修改）", options)
+        if choice == 1 and _break_lock(window, path):
+            return open_with_questions(window, path, create=create)
         if choice != 0:
             return None
         return _open_read_only(window, path)
@@ -58,6 +63,20 @@ def open_with_questions(window: MainWindow | None, path: Path, *, create: bool =
         dialogs.error(window, "无法打开数据文件", f"打开“{path}”时出现意外错误，文件未作任何修改。\n"
                       f"（{type(err).__name__}：{quote(err, 120)}）\n请把这段信息告诉技术人员。")
         return None
+
+
+def _break_lock(window, path: Path) -> bool:
+    """强制解除: only after the filler read what it risks; whether the lock is gone."""
+    from evaldesk.model.lock import BREAK_WARNING, break_lock, lock_path
+
+    if not dialogs.ask(window, "强制解除锁定", f"{BREAK_WARNING}\n\n将删除锁文件“{lock_path(path)}”。确实要强制解除吗？"):
+        return False
+    try:
+        break_lock(path)
+    except StoreError as err:
+        dialogs.error(window, "未能解除锁定", str(err))
+        return False
+    return True
 
 
 def _open_read_only(window, path: Path) -> Store | None:
@@ -107,6 +126,39 @@ def damaged_while_open(window: MainWindow, message: str) -> None:
     else:
         window.show_welcome()
         window.welcome.where.setText(f"数据文件“{path}”已损坏，未打开。可用“文件 → 从备份恢复…”或“文件 → 打开数据文件…”。")
+
+
+def damaged_report(window: MainWindow, message: str) -> None:
+    """One report's rows are damaged (the file's others are fine): say why, offer the newest good backup of the
+    whole file — saying what restoring it means for the other reports — else stay on the file without that report."""
+    from evaldesk.app import backups
+
+    store = window.store
+    good = backups.newest_good_backup(store.path)
+    if good is None:
+        dialogs.error(window, "报告已损坏", f"{message}\n\n备份文件夹“{backups.folder_of(store.path)}”中没有可用的备份。")
+        choice = 1
+    else:
+        choice = dialogs.decide(window, "报告已损坏", f"{message}\n\n最近一份完好的备份：\n{good.describe()}\n\n"
+                                "要用它恢复整个数据文件吗？其他报告也会回到备份时的内容；现在的文件会先保留在备份文件夹中，"
+                                "不会丢失。", ["从这份备份恢复"])
+    if choice == 0:
+        path = store.path
+        window.close_document()
+        store.close()
+        window.store = None
+        try:
+            backups.restore(good.path, path)
+        except StoreError as err:
+            dialogs.error(window, "未能从备份恢复", str(err))
+        restored = open_with_questions(window, path, create=False)
+        if restored is not None:
+            window.use_store(restored)
+            return
+    if window.document is None:
+        window.show_welcome()
+        window.welcome.where.setText(f"{message[:80]}…\n其他报告可从“报告”菜单打开。" if window.store else
+                                     "未打开数据文件。")
 
 
 # ---------------------------------------------------------------- a read-only window

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 
 from evaldesk import __version__
 from evaldesk.model.form import SECTIONS
-from evaldesk.model.paths import StoreError, data_folder, default_db_path
+from evaldesk.model.paths import DamagedReport, StoreError, data_folder, default_db_path
 from evaldesk.ui import dialogs, file_actions, file_safety, menus, screen
 from evaldesk.ui.welcome import WelcomePage
 
@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         try:
             report = self.store.load(report_id)
             document = ReportDocument(self.store, report, self)  # reads the carried marks: may fail too
+        except DamagedReport as err:  # this report alone: the file's others open normally
+            file_safety.damaged_report(self, str(err))
+            return
         except StoreError as err:
             if self.store.damaged:  # never written again: offer the newest good backup
                 file_safety.damaged_while_open(self, str(err))

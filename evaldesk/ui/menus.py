@@ -34,7 +34,8 @@ def build_menus(window: MainWindow) -> None:
     w = window
     bar = w.menuBar()
     file_menu = bar.addMenu("文件(&F)")
-    _action(w, file_menu, "新建报告…", w.show_welcome, QKeySequence.StandardKey.New)
+    file_menu.setToolTipsVisible(True)  # a write menu disabled while read-only says why
+    w.write_actions = [_action(w, file_menu, "新建报告…", w.show_welcome, QKeySequence.StandardKey.New)]
     _action(w, file_menu, "打开数据文件…", lambda: file_actions.choose_and_open(w), QKeySequence.StandardKey.Open)
     w.recent_menu = file_menu.addMenu("最近打开")
     _action(w, file_menu, "另存为…", lambda: file_actions.save_as(w), QKeySequence.StandardKey.SaveAs)
@@ -44,8 +45,9 @@ def build_menus(window: MainWindow) -> None:
         _action(w, file_menu, "打开数据文件夹", lambda: file_actions.open_data_folder(w)),
     ]
     file_menu.addSeparator()
+    w.write_actions.append(_action(w, file_menu, "导入报告（xlsx / JSON）…", lambda: output_actions.import_report(w)))
     w.report_actions = [
-        _action(w, file_menu, "导入报告（xlsx / JSON）…", lambda: output_actions.import_report(w)),
+        w.write_actions[-1],
         _action(w, file_menu, "导出报送文件（xlsx）…", lambda: output_actions.export_workbook(w), QKeySequence("Ctrl+E")),
         _action(w, file_menu, "导出 JSON…", lambda: output_actions.export_json(w)),
     ]
@@ -72,15 +74,19 @@ def build_menus(window: MainWindow) -> None:
 
     w.reports_menu = bar.addMenu("报告(&R)")
     w.reports_menu.aboutToShow.connect(lambda: fill_reports_menu(w))
+    w.reports_menu.setToolTipsVisible(True)
     w.template_menu = bar.addMenu("评分表(&T)")
+    w.template_menu.setToolTipsVisible(True)
+    switch = _action(w, w.template_menu, "更换本报告的评分表…", lambda: template_actions.switch_template(w))
     w.report_actions += [
-        _action(w, w.template_menu, "更换本报告的评分表…", lambda: template_actions.switch_template(w)),
+        switch,
         _action(w, w.template_menu, "导出本报告的评分表…", lambda: template_actions.export_template(w)),
         _action(w, w.template_menu, "编辑评分表…", lambda: _edit_template(w)),
     ]
     w.template_actions = [
         _action(w, w.template_menu, "导入评分表模板…", lambda: template_actions.import_template(w)),
     ]
+    w.write_actions += [switch, w.report_actions[-1], w.template_actions[0]]
     view_menu = bar.addMenu("视图(&V)")
     view_menu.addAction(w.audit_dock.toggleViewAction())
     _font_size_menu(w, view_menu.addMenu("字号"))
@@ -141,12 +147,13 @@ def fill_reports_menu(window: MainWindow) -> None:
         action.triggered.connect(lambda _checked=False, rid=info.id: window.open_report(rid))
         menu.addAction(action)
     menu.addSeparator()
-    _action(window, menu, "新建报告…", window.show_welcome)
+    new = _action(window, menu, "新建报告…", window.show_welcome)
     next_year = _action(window, menu, "从本报告新建下一年度…", lambda: _next_year(window))
     next_year.setEnabled(window.document is not None)
-    _action(window, menu, "加入参考样例", lambda: file_actions.add_sample(window))
+    sample = _action(window, menu, "加入参考样例", lambda: file_actions.add_sample(window))
     delete = _action(window, menu, "删除当前报告…", lambda: file_actions.delete_report(window))
     delete.setEnabled(window.document is not None)
+    refuse_while_read_only(window, [new, next_year, sample, delete])
     menu.addSeparator()
     from evaldesk.ui.summary_actions import summarise_folder  # the bureau's desk: needs no open report
 
@@ -187,9 +194,24 @@ def update_actions(window: MainWindow) -> None:
         action.setEnabled(window.store is not None)
     backup_to, _restore, _folder = window.backup_actions
     backup_to.setEnabled(window.store is not None)  # restoring and the folder also serve a file that did not open
+    refuse_while_read_only(window, window.write_actions)
     document = window.document
     window.undo_action.setEnabled(bool(document and document.can_undo()))
     window.redo_action.setEnabled(bool(document and document.can_redo()))
     if document:
         window.undo_action.setText(f"撤销 {document.history.undo_text()}".strip())
         window.redo_action.setText(f"重做 {document.history.redo_text()}".strip())
+
+
+READ_ONLY_TIP = "只读：此数据文件正由他人编辑或不可写入，不能修改。请等对方关闭后重新打开文件。"
+
+
+def refuse_while_read_only(window: MainWindow, actions) -> None:
+    """In a read-only window the menus that would write are disabled and say why (rather than answer with a
+    refusal after the filler chose them)."""
+    read_only = window.store is not None and window.store.read_only
+    for action in actions:
+        if read_only:
+            action.setEnabled(False)
+        action.setToolTip(READ_ONLY_TIP if read_only else action.text().rstrip("…"))
+        action.setStatusTip(READ_ONLY_TIP if read_only else "")

@@ -3,10 +3,12 @@ and never written to afterwards."""
 
 import sqlite3
 
+from tests import raw_file
+
 import pytest
 
 from evaldesk.model.edits import SetField
-from evaldesk.model.paths import DamagedFile, StoreError
+from evaldesk.model.paths import DamagedFile, DamagedReport, StoreError
 from evaldesk.model.store import Store
 
 
@@ -20,7 +22,7 @@ def saved(tmp_path, sample):
 
 
 def _damage(path, *statements):
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         for statement in statements:
             raw.execute(statement)
 
@@ -41,31 +43,57 @@ def test_a_missing_table_is_damage_not_a_database_message(saved):
     assert "carried_value" in str(caught.value) and "no such" not in str(caught.value)
 
 
-@pytest.mark.parametrize("statement, where", [
-    ("UPDATE field SET value = 'd:九十' WHERE key = 'cover.department'", "报告 1"),
-    ("UPDATE field SET value = 'D:2021-13-45' WHERE key = 'cover.department'", "报告 1"),
-    ("UPDATE field SET value = 'x:?' WHERE key = 'cover.department'", "报告 1"),
-    ("UPDATE item SET data = '{\"text\": ' WHERE rowid = (SELECT min(rowid) FROM item)", "报告 1"),
-    ("UPDATE item SET data = '[1, 2]' WHERE rowid = (SELECT min(rowid) FROM item)", "报告 1"),
-    ("UPDATE report SET template_json = '{\"name\": 5}'", "报告目录"),
-    ("UPDATE report SET year = 'abc'", "报告 1"),
-    ("UPDATE unit SET name = x'00ff'", "报告 1"),
+@pytest.fixture
+def two_reports(tmp_path, sample):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    from evaldesk.exchange.report_json import read_json
+    from evaldesk.resources import SAMPLE_REPORT
+
+    store.add(read_json(SAMPLE_REPORT))
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE field SET value = 'd:九十' WHERE key = 'cover.department' AND report_id = 1",
+    "UPDATE field SET value = 'D:2021-13-45' WHERE key = 'cover.department' AND report_id = 1",
+    "UPDATE field SET value = 'x:?' WHERE key = 'cover.department' AND report_id = 1",
+    "UPDATE item SET data = '{\"text\": ' WHERE rowid = (SELECT min(rowid) FROM item)",
+    "UPDATE item SET data = '[1, 2]' WHERE rowid = (SELECT min(rowid) FROM item)",
+    "UPDATE report SET template_json = '{\"name\": 5}'",
+    "UPDATE report SET year = 'abc'",
+    "UPDATE unit SET name = x'00ff' WHERE report_id = 1",
+    # an accepted import of old could poison a report: a template operand label stored as a number
+    "UPDATE report SET template_json = replace(template_json, '\"label\": \"', '\"label\": 5, \"x\": \"')",
 ])
-def test_a_row_that_cannot_be_read_marks_the_file_damaged_and_nothing_is_written(saved, statement, where):
-    _damage(saved, statement)
-    store = Store(saved)
+def test_a_report_whose_rows_cannot_be_read_alone_is_damaged_the_other_opens(two_reports, statement):
+    _damage(two_reports, statement + " WHERE id = 1" if statement.startswith("UPDATE report") else statement)
+    store = Store(two_reports)
     try:
-        with pytest.raises(DamagedFile) as caught:
-            for info in store.list_reports():
-                store.load(info.id)
-        assert where in str(caught.value) or "已损坏" in str(caught.value)
-        before = saved.read_bytes()
-        with pytest.raises(DamagedFile):
-            store.add(_empty_report())
-        store.set_state("tab", "3")  # silently not kept
-        assert saved.read_bytes() == before
+        listed = {info.id: info for info in store.list_reports()}
+        assert set(listed) == {1, 2}
+        with pytest.raises(DamagedReport) as caught:
+            store.load(1)
+        assert "报告 1 已损坏" in str(caught.value) and "其他报告不受影响" in str(caught.value)
+        assert not store.damaged
+        assert "无法打开" in store.list_reports()[[i.id for i in store.list_reports()].index(1)].title()
+        before = two_reports.read_bytes()
+        with pytest.raises(DamagedReport):
+            store.apply(_empty_report_with_id(1), SetField("basic.contact", "张三"))
+        assert two_reports.read_bytes() == before  # the damaged report is never written
+        other = store.load(2)  # the other report opens, scores and is edited normally
+        store.apply(other, SetField("basic.contact", "李四"))
+        assert store.load(2).fields["basic.contact"] == "李四"
     finally:
         store.close()
+
+
+def _empty_report_with_id(report_id):
+    report = _empty_report()
+    report.id = report_id
+    return report
 
 
 def _empty_report():
@@ -76,7 +104,7 @@ def _empty_report():
 
 
 def test_a_file_failing_the_quick_check_is_not_opened(saved):
-    with sqlite3.connect(saved) as raw:
+    with raw_file.connect(saved) as raw:
         root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'field'").fetchone()[0]
         page = raw.execute("PRAGMA page_size").fetchone()[0]
     data = bytearray(saved.read_bytes())

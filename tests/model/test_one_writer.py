@@ -51,6 +51,25 @@ def test_a_lock_from_another_computer_is_not_taken_over(tmp_path):
     with pytest.raises(FileLocked) as caught:
         Store(path)
     assert "李四" in str(caught.value) and "财务室电脑" in str(caught.value) and "2026-03-01 09:30" in str(caught.value)
+    # … and the message says how to clear it once the filler knows that computer no longer writes
+    assert "--break-lock" in str(caught.value) and "强制解除" in str(caught.value)
+    assert lock_path(path).name in str(caught.value)
+
+
+def test_the_command_breaks_a_stale_lock_from_another_computer_when_asked(tmp_path, capsys):
+    from evaldesk.cli import main
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    lock_path(path).write_text(json.dumps({"user": "李四", "host": "财务室电脑", "since": "2026-03-01T09:30:00",
+                                           "pid": 1}), encoding="utf-8")
+    assert main(["--db", str(path), "sample"]) == 2  # refused, saying how
+    assert "--break-lock" in capsys.readouterr().err
+    assert main(["--db", str(path), "--break-lock", "sample"]) == 0
+    err = capsys.readouterr().err
+    assert "已强制解除" in err and "李四" in err and "互相覆盖" in err  # the same warning as the window's
+    assert not lock_path(path).exists()  # the command's own lock is gone again too
+    assert main(["--db", str(path), "list"]) == 0 and "2021" in capsys.readouterr().out
 
 
 def test_a_reader_opens_while_the_writer_holds_the_lock_and_cannot_write(store, sample):
@@ -65,13 +84,13 @@ def test_a_reader_opens_while_the_writer_holds_the_lock_and_cannot_write(store, 
 
 
 def test_a_write_after_another_programs_change_is_refused_and_writes_nothing(tmp_path, sample):
-    import sqlite3
+    from tests import raw_file
 
     path = tmp_path / "data.sqlite"
     store = Store(path)
     store.add(sample)
     stale = store.load(sample.id)
-    with sqlite3.connect(path) as other:  # another program (one that ignores the lock) changes the report
+    with raw_file.connect(path) as other:  # another program (one that ignores the lock) changes the report
         other.execute("UPDATE field SET value = 't:别处改的' WHERE key = 'basic.contact'")
     with pytest.raises(ChangedElsewhere):
         store.apply(stale, SetField("cover.department", "这边改的"))

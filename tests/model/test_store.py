@@ -2,6 +2,8 @@
 
 import json
 import sqlite3
+
+from tests import raw_file
 from decimal import Decimal
 
 import pytest
@@ -55,7 +57,7 @@ def test_each_edit_is_committed_at_once(store, sample):
 def test_figures_are_never_stored_as_real(store, sample):
     store.add(sample)
     store.apply(sample, SetCell(sample.units[1].id, "assets.in_use", "0.1"))
-    with sqlite3.connect(store.path) as raw:
+    with raw_file.connect(store.path) as raw:
         kinds = {row[0] for table in ("field", "cell") for row in raw.execute(f"SELECT typeof(value) FROM {table}")}
         stored = raw.execute("SELECT value FROM cell WHERE unit_id = ? AND key = 'assets.in_use'",
                              (sample.units[1].id,)).fetchone()[0]
@@ -148,7 +150,7 @@ def test_default_file_in_the_data_folder_created_on_first_use(private_data_folde
 
 def _make_v1_file(path, sample):
     """A file as the first schema wrote it, holding the reference report's cover and one figure."""
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         for statement in schema.SCHEMA_V1:
             raw.execute(statement)
         raw.execute("INSERT INTO report (id, year, template_id, template_json, created_at, updated_at) "
@@ -164,7 +166,7 @@ def _make_v1_file(path, sample):
 
 
 def _user_version(path):
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         return raw.execute("PRAGMA user_version").fetchone()[0]
 
 
@@ -202,7 +204,7 @@ def test_a_failing_upgrade_leaves_the_file_as_it_was(tmp_path, sample, monkeypat
         Store(path)
     assert path.read_bytes() == before
     assert _user_version(path) == 1
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "app_state" not in tables
 
@@ -231,7 +233,7 @@ def test_a_file_with_a_sqlite_header_but_garbage(tmp_path):
 def test_a_newer_schema(tmp_path, sample):
     path = tmp_path / "newer.sqlite"
     _make_v1_file(path, sample)
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         raw.execute("PRAGMA user_version = 99")
     _refused_untouched(path, "更新版本的 evaldesk", "99")
 
@@ -239,7 +241,7 @@ def test_a_newer_schema(tmp_path, sample):
 @pytest.mark.parametrize("user_version", [0, 1, schema.SCHEMA_VERSION])
 def test_another_programs_sqlite_file(tmp_path, user_version):
     path = tmp_path / "contacts.sqlite"
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         raw.execute("CREATE TABLE contact (name TEXT, phone TEXT)")
         raw.execute("INSERT INTO contact VALUES ('张常成', '8417107')")
         raw.execute(f"PRAGMA user_version = {user_version}")
@@ -293,7 +295,7 @@ def _make_v2_file(path, sample):
         connection.execute(text("PRAGMA user_version = 2"))
     engine.dispose()
     draft = edit.set_weight(sample.template.data, "staff_control", "6")
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         raw.execute("INSERT INTO report (id, year, template_id, template_json, created_at, updated_at) "
                     "VALUES (2, 2022, ?, ?, '2023-01-05T09:00:00', '2023-01-05T09:00:00')",
                     (sample.template.id, sample.template.to_json()))
@@ -306,7 +308,7 @@ def _make_v2_file(path, sample):
 
 
 def _rows(path, table):
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         return raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
 
 
@@ -325,7 +327,7 @@ def test_a_version_2_file_moves_drafts_and_carried_marks_into_their_tables(tmp_p
         assert opened.get_state("open_report") == "1" and opened.get_state("tab") == "2"
     finally:
         opened.close()
-    assert _user_version(path) == 3
+    assert _user_version(path) == schema.SCHEMA_VERSION
     assert _rows(path, "app_state") == [("open_report", "1"), ("tab", "2")]  # the deleted report 7's rows too
     assert [row[0] for row in _rows(path, "template_draft")] == [1]
     assert [row[0] for row in _rows(path, "carried")] == [1]
@@ -348,7 +350,7 @@ def test_a_failing_upgrade_to_3_leaves_the_version_2_file_as_it_was(tmp_path, sa
     assert path.read_bytes() == before
     assert _user_version(path) == 2
     assert len(_rows(path, "app_state")) == 8
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert not tables & {"template_draft", "carried", "carried_value"}
 
@@ -403,7 +405,7 @@ def test_carried_marks_come_back_as_typed_values_and_a_new_record_replaces_the_o
         assert again.carried(sample.id) == marks
     finally:
         again.close()
-    with sqlite3.connect(store.path) as raw:
+    with raw_file.connect(store.path) as raw:
         stored = dict(raw.execute("SELECT key, value FROM carried_value"))
     assert stored["income.carryover"] == "d:12345678.9"  # exact decimal text, never REAL
     assert len(stored) == 5

@@ -4,6 +4,8 @@ still exports, prints, imports and opens, and the stray values are not passed on
 import json
 import sqlite3
 
+from tests import raw_file
+
 import pytest
 
 from evaldesk.cli import main
@@ -24,7 +26,7 @@ def stored(store, sample):
 def test_a_key_no_place_names_is_left_out_of_the_document(stored, key):
     store, sample = stored
     before = store.load(sample.id)
-    with sqlite3.connect(store.path) as raw:
+    with raw_file.connect(store.path) as raw:
         raw.execute("INSERT INTO field (report_id, key, value) VALUES (?, ?, 't:x')", (sample.id, key))
     report = store.load(sample.id)
     assert key in report.fields  # kept as it is in the file …
@@ -34,7 +36,7 @@ def test_a_key_no_place_names_is_left_out_of_the_document(stored, key):
 
 def test_the_cli_exports_and_prints_such_a_report(stored, tmp_path, capsys):
     store, sample = stored
-    with sqlite3.connect(store.path) as raw:
+    with raw_file.connect(store.path) as raw:
         raw.execute("INSERT INTO field (report_id, key, value) VALUES (?, 'foo', 't:x')", (sample.id,))
     store.close()  # the command must be the file's only writer
     for args in (["export", "-o", str(tmp_path / "a.json")], ["export", "-o", str(tmp_path / "a.xlsx")],
@@ -60,7 +62,7 @@ def test_an_unreadable_carried_mark_is_dropped_not_fatal(stored):
     store, sample = stored
     unit = sample.units[0]
     store.set_carried(sample.id, Carried({"basic.staff_quota": 6}, {(unit.id, "income.carryover"): 1}, 2020))
-    with sqlite3.connect(store.path) as raw:
+    with raw_file.connect(store.path) as raw:
         raw.execute("UPDATE carried_value SET value = 'x:1' WHERE unit_id = ''")
     carried = store.carried(sample.id)
     assert carried.fields == {} and list(carried.cells) == [(unit.id, "income.carryover")]

@@ -1,6 +1,8 @@
 """An adjusted score sheet that does not check yet: kept with the report, undone like any edit, never scored."""
 
 import sqlite3
+
+from tests import raw_file
 from decimal import Decimal
 
 from evaldesk.model.edits import Batch, SetTemplate, SetTemplateDraft
@@ -21,13 +23,13 @@ def reopened(store, report_id):
 
 def stored_draft(store, report_id):
     """The draft's row in the file, as text (None if there is none)."""
-    with sqlite3.connect(store.path) as raw:
+    with raw_file.connect(store.path) as raw:
         row = raw.execute("SELECT data FROM template_draft WHERE report_id = ?", (report_id,)).fetchone()
     return row[0] if row else None
 
 
 def put_draft_text(store, report_id, data):
-    with sqlite3.connect(store.path) as raw:
+    with raw_file.connect(store.path) as raw:
         raw.execute("INSERT OR REPLACE INTO template_draft (report_id, data) VALUES (?, ?)", (report_id, data))
 
 

@@ -157,3 +157,30 @@ def test_large_but_real_amounts_are_taken():
     from evaldesk.model.values import parse_money
 
     assert parse_money("123,456,789,012.34万元") == Decimal("123456789012.34")
+
+
+def test_a_character_the_printing_fonts_lack_is_refused_at_entry_saying_why(blank_report):
+    import pytest
+
+    from evaldesk.model.edits import SetField
+    from evaldesk.model.values import Rejected
+
+    for text in ("张𠀀", "进展顺利😀"):  # an astral CJK character, an emoji: both would print as empty boxes
+        with pytest.raises(Rejected) as caught:
+            SetField("basic.contact", text).apply(blank_report)
+        assert "打印字体中没有" in str(caught.value) and "方框" in str(caught.value)
+        assert "U+" in str(caught.value)
+    assert blank_report.fields.get("basic.contact") in (None, "")  # nothing kept
+    SetField("basic.contact", "张三丰\n（𬌗 的常用写法：合）".replace("𬌗", "")).apply(blank_report)  # common text is fine
+    assert blank_report.fields["basic.contact"].startswith("张三丰")
+
+
+def test_the_coverage_resource_matches_what_the_fonts_draw():
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from evaldesk.model.printable import printable
+    from evaldesk.resources import FONT_BOLD, FONT_REGULAR, FONTS
+
+    faces = [TTFontFile(str(face)).charToGlyph for face in (FONTS / "NotoSerifSC-Regular.ttf", FONT_REGULAR, FONT_BOLD)]
+    for point in (0x41, 0x4E00, 0x9FA5, 0x3002, 0xFF08, 0x2212, 0x20000, 0x1F600, 0x80):
+        assert printable(chr(point)) == any(point in face for face in faces), hex(point)

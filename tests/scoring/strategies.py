@@ -7,12 +7,15 @@ from hypothesis import strategies as st
 from evaldesk.model.edits import InsertItem, InsertUnit, RemoveUnit, RenameUnit, SetCell, SetField
 from evaldesk.model.form import FIELDS, GRIDS, LISTS, Kind
 from evaldesk.model.report import Item, Unit, new_id, new_report, sheet_key
+from evaldesk.model.printable import printable
 from evaldesk.model.values import clean_text
 from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
 
 YUNXI = builtin_template(DEFAULT_TEMPLATE_ID)
 
-words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+# What a filler can type: any character the printed form can show (others are refused at entry, model/printable.py).
+PRINTABLE = [chr(point) for point in range(0x20, 0x30000) if printable(chr(point))]
+words = st.text(alphabet=st.sampled_from(PRINTABLE), max_size=30)
 
 
 def amounts(negative: bool = False, top: int = 10**8):

@@ -3,6 +3,8 @@ under the window is read again, and every failure at start is a dialog."""
 
 import sqlite3
 
+from tests import raw_file
+
 from PySide6.QtWidgets import QLineEdit
 
 from evaldesk.app import backups
@@ -45,7 +47,7 @@ def test_a_read_only_window_follows_the_writer(window, qtbot, answers):
 def test_a_write_over_another_programs_change_is_refused_and_the_window_reads_again(window, answers):
     from evaldesk.model.edits import SetField
 
-    with sqlite3.connect(window.store.path) as other:
+    with raw_file.connect(window.store.path) as other:
         other.execute("UPDATE field SET value = 't:别处改的' WHERE key = 'basic.contact'")
     answers.shown.clear()
     assert not window.document.apply(SetField("cover.department", "这边改的"))
@@ -59,7 +61,7 @@ def test_a_damaged_file_at_start_is_offered_its_newest_backup(app, qtbot, tmp_pa
     store.add(sample)
     backups.make_backup(store)
     store.close()
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         raw.execute("PRAGMA user_version = -1")
     win = open_window(path)
     qtbot.addWidget(win)
@@ -127,9 +129,104 @@ def test_damage_found_in_a_row_after_opening_is_offered_the_backup_too(app, qtbo
     store.add(sample)
     backups.make_backup(store)
     store.close()
-    with sqlite3.connect(path) as raw:
+    with raw_file.connect(path) as raw:
         raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
     win = open_window(path)
     qtbot.addWidget(win)
-    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "数据文件已损坏")]
+    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "报告已损坏")]
+    assert "其他报告也会回到备份时的内容" in answers.shown[0][2]
     assert win.document is not None and win.document.report.fields["basic.contact"] == sample.fields["basic.contact"]
+
+
+def test_a_damaged_report_alone_is_refused_and_the_others_open(app, qtbot, tmp_path, sample, answers):
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    sample.fields["basic.contact"] = "联系人甲乙丙"
+    store.add(sample)
+    from evaldesk.exchange.report_json import read_json
+    from evaldesk.resources import SAMPLE_REPORT
+
+    second = read_json(SAMPLE_REPORT)
+    second.fields["cover.department"] = "第二个部门"
+    second.fields["basic.contact"] = "王五"
+    store.add(second)
+    store.set_state("open_report", "1")
+    store.close()
+    data = path.read_bytes()  # a bit flip in report 1's contact, readable but not what was written
+    flipped = sample.fields["basic.contact"].encode()
+    assert data.count(flipped) == 1
+    path.write_bytes(data.replace(flipped, flipped[:-1] + bytes([flipped[-1] ^ 1]), 1))
+    answers.yes = False  # (there is no backup: the dialog is an error) — the window stays on the file
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert answers.shown[0][1] == "报告已损坏" and "报告 1 已损坏" in answers.shown[0][2]
+    assert win.store is not None and not win.store.damaged
+    titles = [info.title() for info in win.store.list_reports()]
+    assert any("无法打开" in title for title in titles)
+    win.open_report(2)
+    assert win.document is not None and win.document.report.department == "第二个部门"
+
+
+def test_a_read_only_window_disables_the_menus_that_write_and_says_why(window, qtbot, answers):
+    from evaldesk.ui import menus
+
+    def by_text(actions):
+        return {action.text(): action for action in actions}
+
+    writer = by_text(window.write_actions)
+    assert writer["导入报告（xlsx / JSON）…"].isEnabled() and writer["编辑评分表…"].isEnabled()
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    assert second.store.read_only
+    for action in second.write_actions:  # 新建报告, 导入报告, 更换/编辑评分表, 导入评分表模板
+        assert not action.isEnabled() and "只读" in action.toolTip(), action.text()
+    assert {"新建报告…", "导入报告（xlsx / JSON）…", "编辑评分表…", "导入评分表模板…"} <= set(by_text(second.write_actions))
+    exports = by_text(second.report_actions)
+    assert exports["导出报送文件（xlsx）…"].isEnabled() and exports["打印…"].isEnabled()  # reading still works
+    menus.fill_reports_menu(second)
+    entries = by_text(second.reports_menu.actions())
+    for text in ("新建报告…", "从本报告新建下一年度…", "加入参考样例", "删除当前报告…"):
+        assert not entries[text].isEnabled() and "只读" in entries[text].toolTip()
+    menus.fill_reports_menu(window)
+    assert by_text(window.reports_menu.actions())["删除当前报告…"].isEnabled()
+
+
+def test_a_stale_lock_from_another_computer_can_be_broken_after_a_warning(app, qtbot, tmp_path, answers, monkeypatch):
+    import json
+
+    from evaldesk.model.lock import lock_path
+    from evaldesk.ui import dialogs
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    lock_path(path).write_text(json.dumps({"user": "李四", "host": "财务室电脑", "since": "2026-03-01T09:30:00",
+                                           "pid": 1}), encoding="utf-8")
+    choices = iter([1])  # 强制解除锁定…
+    monkeypatch.setattr(dialogs, "decide", lambda parent, title, message, options:
+                        answers.shown.append(("decide", title, message, options)) or next(choices, None))
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert "强制解除锁定…" in answers.shown[0][3] and "李四" in answers.shown[0][2]
+    warning = answers.shown[1]
+    assert warning[:2] == ("ask", "强制解除锁定") and "互相覆盖" in warning[2] and lock_path(path).name in warning[2]
+    assert win.store is not None and not win.store.read_only  # the window writes now, under its own lock
+    held = json.loads(lock_path(path).read_text(encoding="utf-8"))
+    assert held["host"] != "财务室电脑"
+
+
+def test_declining_the_warning_leaves_the_other_computers_lock(app, qtbot, tmp_path, answers, monkeypatch):
+    import json
+
+    from evaldesk.model.lock import lock_path
+    from evaldesk.ui import dialogs
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    lock_path(path).write_text(json.dumps({"user": "李四", "host": "财务室电脑", "since": "2026-03-01T09:30:00",
+                                           "pid": 1}), encoding="utf-8")
+    monkeypatch.setattr(dialogs, "decide", lambda parent, title, message, options: 1)
+    answers.yes = False
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert win.store is None
+    assert json.loads(lock_path(path).read_text(encoding="utf-8"))["host"] == "财务室电脑"
