@@ -9,13 +9,16 @@ reportlab re-lays out a whole Paragraph at every page break (a 100,000-character
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph
 
 from evaldesk.model.values import clean_text
+from evaldesk.printing.fonts import register_fonts
 from evaldesk.printing.styles import CELL_PADDING, HEADING_ROOM
 
 PIECE = 1200          # characters per Paragraph at most, for lines longer than that
@@ -27,9 +30,25 @@ _REPEATED_SPACE = re.compile(r"(?<= ) ")
 
 def markup(text: object) -> str:
     """Text made safe for a Paragraph: control characters dropped, markup characters escaped, tabs as spaces,
-    runs of spaces kept (a Paragraph would fold them into one; names are often padded: 熊  芳)."""
+    runs of spaces kept (a Paragraph would fold them into one; names are often padded: 熊  芳), and characters
+    the body face lacks set in the sans face."""
     text = clean_text("" if text is None else text).replace("\t", "    ")
-    return escape(_REPEATED_SPACE.sub("\xa0", text))
+    return _in_a_face_that_has_them(escape(_REPEATED_SPACE.sub("\xa0", text)))
+
+
+def _in_a_face_that_has_them(text: str) -> str:
+    """The serif body face lacks a few characters the sans has (U+2212 −, some symbols): a run of them is set in
+    the sans, so it prints instead of an empty box. (reportlab has no per-glyph fallback of its own.)"""
+    body, sans = register_fonts()
+    covered = pdfmetrics.getFont(body).face.charToGlyph
+
+    def lacking(char: str) -> bool:
+        return ord(char) not in covered and not char.isspace()
+
+    if not any(lacking(char) for char in text):
+        return text
+    return "".join(f'<font name="{sans}">{"".join(run)}</font>' if missing else "".join(run)
+                   for missing, run in groupby(text, key=lacking))
 
 
 def para(text: object, style) -> Paragraph:

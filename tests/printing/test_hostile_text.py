@@ -71,3 +71,13 @@ def test_very_long_texts_in_table_cells_build(sample):
     assert len(re.findall("1512", body_text(pdf))) == 1
     reason_pages = [page for page in pages_text(pdf) if "扣分原因和其他说明" in page and "甲乙丙丁" in page]
     assert reason_pages and all(keys in page for page in reason_pages)
+
+
+def test_a_character_the_body_face_lacks_prints_in_the_sans(sample):
+    """Noto Serif SC has no U+2212 (−): a minus typed in a text must print, not leave an empty box."""
+    from evaldesk.printing.text import markup
+
+    assert markup("90.5 − 73.5") == '90.5 <font name="NotoSansSC-Bold">−</font> 73.5'
+    assert markup("全年支出90.5万元") == "全年支出90.5万元"  # the usual text is left as it is
+    sample.fields["summary.text"] = "调整幅度 = 90.5 − 73.5"
+    assert "90.5−73.5" in "".join(pages_text(build_pdf(sample)))
