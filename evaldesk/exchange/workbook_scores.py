@@ -74,13 +74,9 @@ class ScoreSheet:
         self.cells.text(ws, row + 1, 1, cover["sheet_footnote"], where="评分表 · 备注", border=False)
         ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=PRINTED)
         fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS[:PRINTED]))
-        self.cells.text(ws, row + 2, 1, wording.TEMPLATE_LINE.format(name=template.name) + f"（{template.id}）",
-                        where="评分表 · 模板",
-                        font=SMALL, border=False)
-        ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=PRINTED)
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
-        ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 2}"
-        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 2, title_rows=1, keeps=self.blocks)
+        ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 1}"
+        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=1, keeps=self.blocks)
         repeat_merged_labels(ws, starts, (1, 2, 4))   # the 一级/二级 names and a shared 评分标准 (H, I do not print)
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
         ws.sheet_view.showGridLines = False
