@@ -64,15 +64,38 @@ def test_signature_boxes_are_rows_with_room_and_the_date_on_the_right(sample_boo
     assert ws.cell(signer, 5).value and ws.cell(signer, 1).value is None   # in the right half, not space-padded
 
 
-def test_score_sheet_prints_the_paper_columns_and_keeps_each_block_whole(heavy_book):
+def test_score_sheet_prints_the_paper_columns_and_never_cuts_an_indicator(heavy_book):
+    """A 二级 block too tall to move whole continues on the next page under its 一级/二级 written again; an
+    indicator's rows (one 分值, one 自评得分 — 经济/社会/生态效益) are never cut."""
     _, book = heavy_book
     ws = book["评分表"]
     assert ws.print_area.startswith("'评分表'!$A$1:$G$")
     ends = breaks(ws)
-    assert ends
-    blocks = [merged for merged in ws.merged_cells.ranges if merged.min_col == 2 and merged.min_row > 4]
-    for block in blocks:
-        assert not any(block.min_row <= end < block.max_row for end in ends), block.coord
+    assert len(ends) >= 2
+    weights = [merged for merged in ws.merged_cells.ranges if merged.min_col == 5]
+    assert any(merged.size["rows"] == 3 for merged in weights)   # 经济/社会/生态效益 share one 分值
+    for merged in weights:
+        assert not any(merged.min_row <= end < merged.max_row for end in ends), merged.coord
+    for end in ends:
+        if ws.cell(end + 1, 3).value:
+            assert ws.cell(end + 1, 1).value and ws.cell(end + 1, 2).value, end + 1
+
+
+def test_a_page_of_the_score_sheet_is_not_left_half_empty(heavy_book):
+    """A block moves whole to the next page only when little is lost: the heavy report's tall 二级 blocks
+    continue instead of leaving half a page blank."""
+    from evaldesk.exchange.workbook_pages import page_rows_height, row_height
+    from evaldesk.exchange.workbook_scores import PRINTED, WIDTHS
+
+    _, book = heavy_book
+    ws = book["评分表"]
+    page = page_rows_height(ws, WIDTHS[:PRINTED]) - row_height(ws, 4)
+    bounds = [5, *[end + 1 for end in breaks(ws)]]
+    for first, after in zip(bounds, bounds[1:]):
+        used = sum(row_height(ws, row) for row in range(first, after))
+        following = row_height(ws, after)
+        assert used + following > page, (first, after)          # the next row did not fit
+        assert used >= page * 0.6 or following > page * 0.3, (first, used, page)
 
 
 def test_footers_are_within_excels_limit_and_carry_the_fingerprint(heavy_book):
