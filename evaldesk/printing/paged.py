@@ -30,8 +30,9 @@ from evaldesk.printing.styles import CELL_PADDING, FRAME_HEIGHT, LINE, LINE_COLO
 from evaldesk.printing.tables import as_list, font_command
 
 MIN_SPLIT = 30          # points of text a split row must leave on the page, or it moves whole to the next
-KEEP_WASTE = 0.2        # a group moves whole to the next page if that leaves at most this share of a page empty
-SHORT_ATOM = 0.25       # an atom this share of a page or less is never split; it moves to the next page
+KEEP_WASTE = 0.1        # a group moves whole to the next page if that leaves at most this share of a page empty
+SHORT_ATOM = 0.25       # an atom this share of a page or less is never split at a page's head; it moves on
+GAP = 0.1               # more than this share of a page left under the rows that fit: the next row is split into it
 
 
 @dataclass
@@ -112,8 +113,13 @@ class PagedTable(Flowable):
         room = availHeight - self.header_height() - self.before_height(width)
         page = FRAME_HEIGHT - self.header_height()
         heights = self.atom_heights()
-        count = _fitting(heights, room)
-        count = self._respect_keep(count, heights, room, page)
+        fitting = self._more_fitting(_fitting(heights, room), width, availHeight)
+        count = self._respect_keep(fitting, heights, room, page)
+        if 0 < count == fitting < len(heights):
+            parts = self._fill_gap(count, availHeight - self.before_height(width) - self._height(count, width), page)
+            if parts:
+                return self._emit(self._atoms[:count] + [[parts[0]]], [[parts[1]]] + self._atoms[count + 1:],
+                                  width, availHeight)
         if count == 0:
             first = heights[0]
             fresh = availHeight >= FRAME_HEIGHT - 1
@@ -128,6 +134,30 @@ class PagedTable(Flowable):
             rest = ([[parts[1]]] if parts[1] else []) + self._atoms[1:]
             return self._emit([[parts[0]]], rest, width, availHeight)
         return self._emit(self._atoms[:count], self._atoms[count:], width, availHeight)
+
+    def _height(self, count: int, width: float) -> float:
+        """The height of a piece of the first ``count`` atoms, header included, measured whole."""
+        return self._piece([row for atom in self._atoms[:count] for row in atom]).wrap(width, 1e9)[1]
+
+    def _more_fitting(self, count: int, width: float, availHeight: float) -> int:
+        """Atoms measured alone count a merged cell (a 产出目标 with its note) in its first row; spread over the
+        rows it spans it takes less, so a piece measured whole may hold a few atoms more."""
+        room = availHeight - self.before_height(width)
+        while 0 < count < len(self._atoms) and self._height(count + 1, width) <= room:
+            count += 1
+        return count
+
+    def _fill_gap(self, count: int, left: float, page: float):
+        """The next atom split into the room ``left`` under the rows that fit, when that room is a large gap:
+        its text continues on the next page under its key cells (repeated) instead. None when the gap is small
+        or the split would leave less than MIN_SPLIT of text on either page."""
+        if left <= page * GAP:
+            return None
+        parts = self._split_atom(self._atoms[count], left)
+        if parts is None or parts[1] is None:
+            return None
+        rest = piece_table(self, [parts[1]], with_header=False).wrap(sum(self.widths), 1e9)[1]
+        return parts if rest - self.padding * 2 - 1 >= MIN_SPLIT else None
 
     def _respect_keep(self, count: int, heights: list[float], room: float, page: float) -> int:
         """Move a keep group whole to the next page when it fits there and would leave little of this page empty;
