@@ -17,7 +17,7 @@ from evaldesk.exchange.workbook_cells import (
     fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
 )
 from evaldesk.exchange.workbook_pages import (
-    close_boxes_at_breaks, figure_width, join_to_row_above, one_line, paginate,
+    close_boxes_at_breaks, figure_width, join_to_row_above, one_line, paginate, repeat_merged_labels,
 )
 from evaldesk.model.values import format_amount
 from evaldesk.model import layout, wording
@@ -115,6 +115,8 @@ class ReportSheet:
         starts = paginate(self.ws, self.widths, first=2, last=self.row, title_rows=1, forced=self.part_starts,
                           keeps=self.keeps)
         close_boxes_at_breaks(self.ws, starts, self.joined, LAST)
+        # A label merged down its rows (年度主要工作内容, 定量目标's 评价内容/指标类型) is written again on the next page.
+        repeat_merged_labels(self.ws, starts, (1, 2, 3))
         self.ws.sheet_view.showGridLines = False
 
     def drawings(self) -> dict:

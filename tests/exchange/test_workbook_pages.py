@@ -144,3 +144,53 @@ def test_a_page_of_the_score_sheet_starts_with_its_first_level_name(sample_book)
     for row in starts:
         if ws.cell(row, 3).value:   # a row of indicators (not the footnote)
             assert ws.cell(row, 1).value and ws.cell(row, 2).value, row
+
+
+@pytest.mark.parametrize("book", ["sample_book", "heavy_book"])
+def test_no_page_break_falls_inside_a_box(book, request):
+    """A page ends between blocks, never inside a merged cell (a grid's header, a signature box, a text, an
+    indicator's 分值); a label merged down its rows (一级/二级, 年度主要工作内容, 评价内容) is cut there and
+    written again, so a page never starts under a blank merged cell."""
+    found = request.getfixturevalue(book)
+    workbook_ = found[1] if isinstance(found, tuple) else found
+    for name in ("自评报告", "评分表"):
+        ws = workbook_[name]
+        ends = breaks(ws)
+        printed = [merged for merged in ws.merged_cells.ranges if merged.min_col <= 7 or name == "自评报告"]
+        for merged in printed:
+            assert not any(merged.min_row <= end < merged.max_row for end in ends), (name, merged.coord)
+        for merged in printed:   # a label cut at a break starts the next page with its words
+            if merged.min_row - 1 in ends and merged.min_col <= 3:
+                assert ws.cell(merged.min_row, merged.min_col).value, (name, merged.coord)
+
+
+def test_a_long_summary_fills_its_pages_in_rows_that_read_as_one_box(heavy_book):
+    """The 综述's paragraphs are cut into rows of a few lines, joined without a rule, so a page breaks between
+    lines instead of leaving a paragraph's height empty; at a page break the box is closed and opened again."""
+    from evaldesk.exchange.workbook_pages import page_rows_height, row_height
+    from evaldesk.exchange.workbook_report import figure_widths
+
+    report, book = heavy_book
+    ws = book["自评报告"]
+    first = row_of(ws, "五、评价报告综述") + 1
+    rows = range(first, ws.max_row + 1)
+    assert "".join(ws.cell(row, 1).value or "" for row in rows) == report.fields["summary.text"].replace("\n", "")
+    joined = [row for row in rows if ws.cell(row, 1).border.top.style is None]
+    assert len(joined) > 40
+    page = page_rows_height(ws, figure_widths(report)) - row_height(ws, 1)
+    assert all(row_height(ws, row) < page / 8 for row in rows)
+    starts = [end + 1 for end in breaks(ws) if end + 1 in rows]
+    assert len(starts) >= 4
+    for row in starts:
+        assert ws.cell(row, 1).border.top.style == "thin" and ws.cell(row - 1, 1).border.bottom.style == "thin"
+
+
+def test_the_footer_and_running_heads_stay_one_line_with_a_long_name(heavy_book):
+    from evaldesk.exchange.workbook_pages import FOOTER_NAME_WIDTH, display_width
+
+    report, book = heavy_book
+    for name in VISIBLE:
+        left = book[name].oddFooter.left.text
+        shown = left.split(" ", 1)[1].split("　")[0]
+        assert shown.endswith("…") and display_width(shown) <= FOOTER_NAME_WIDTH, name
+    assert book["评分表"]["C1"].value.endswith(f"…　{report.year}年度") and len(book["评分表"]["C1"].value) < 60
