@@ -23,7 +23,7 @@ from evaldesk.model import wording
 FOOTER_LIMIT = 255            # Excel refuses a header or footer longer than this (formatting codes included)
 A4_POINTS = (595.0, 842.0)
 DEFAULT_ROW = 15.0
-LOOSE_WASTE = 0.2             # as the printed form: a block moves whole to the next page if this share of a page is lost
+LOOSE_WASTE = 0.1             # as the printed form (paged.KEEP_WASTE): a block moves whole if at most this share is lost
 FOOTER_NAME_WIDTH = 56        # character units of the department's name in the 8-pt footer: one line beside the page number
 # Plan pages a little short: Excel rounds row heights to whole pixels at the print scale. Measured in
 # LibreOffice on the sample, realistic and heavy reports (benchmarks/workbook_fill.py), pages fill to the planned
@@ -73,13 +73,29 @@ def paginate(ws: Worksheet, widths: list[float], *, first: int, last: int, title
         moves_whole = used + group > page and group <= page and page - used <= page * LOOSE_WASTE
         if used and (row in forced or moves_whole or (used + block > page and block <= page)
                      or used + height > page):
-            starts.append(row)
-            used = 0.0
+            cut = row if row in forced else _no_lone_keep(row, keep_at, loose, starts[-1] if starts else first)
+            starts.append(cut)
+            used = height_of(cut, row - 1)
         used += height
     ws.row_breaks = RowBreak()
     for row in starts:
         ws.row_breaks.append(Break(id=row - 1))
     return starts
+
+
+def _no_lone_keep(row: int, keep_at: dict[int, int], loose, page_start: int) -> int:
+    """Where to break instead of before ``row`` so that a loose block cut there leaves none of its keeps alone
+    at this page's foot (the whole block goes over) or at the next page's head (its neighbour goes with it)."""
+    for start, end in loose:
+        if not start < row <= end:
+            continue
+        inside = sorted(s for s in keep_at if start <= s <= end) or [start]
+        before = [s for s in inside if s < row]
+        if len(before) == 1 and start > page_start:
+            return start
+        if keep_at.get(row, row) >= end and len(before) > 2:
+            return before[-1]
+    return row
 
 
 def _ends(keeps) -> dict[int, int]:

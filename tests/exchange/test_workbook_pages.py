@@ -194,3 +194,21 @@ def test_the_footer_and_running_heads_stay_one_line_with_a_long_name(heavy_book)
         shown = left.split(" ", 1)[1].split("　")[0]
         assert shown.endswith("…") and display_width(shown) <= FOOTER_NAME_WIDTH, name
     assert book["评分表"]["C1"].value.endswith(f"…　{report.year}年度") and len(book["评分表"]["C1"].value) < 60
+
+
+@pytest.mark.parametrize("book", ["sample_book", "heavy_book"])
+def test_a_block_cut_by_a_page_break_leaves_no_indicator_alone(book, request):
+    """A 二级 block continued on the next page keeps at least two of its indicators on each side, as the PDF
+    does: never 管理制度健全性 alone at a page's foot under 资产管理（10分）."""
+    found = request.getfixturevalue(book)
+    ws = (found[1] if isinstance(found, tuple) else found)["评分表"]
+    blocks = [merged for merged in ws.merged_cells.ranges if merged.min_col == 8]   # 二级指标得分, never cut
+
+    def indicators(first: int, last: int) -> int:   # rows starting an indicator: its 分值 is written there
+        return sum(1 for row in range(first, last + 1) if ws.cell(row, 5).value is not None)
+
+    for end in breaks(ws):
+        for block in blocks:
+            if block.min_row <= end < block.max_row:
+                assert indicators(block.min_row, end) >= 2, block.coord
+                assert indicators(end + 1, block.max_row) >= 2, block.coord
