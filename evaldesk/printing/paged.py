@@ -14,7 +14,8 @@ into page-sized pieces by us, and each piece is an ordinary reportlab Table that
 * a row that is taller than what a page holds is split between lines: the text columns continue, the key columns
   are repeated, the figures print once;
 * the header is repeated on every piece, and a piece always carries at least one row (no page of headers only);
-* the flowables ``before`` the table (its caption) stay with its first piece.
+* the flowables ``before`` the table (its caption) stay with its first piece, those ``after`` it (the score
+  sheet's footnote) with its last.
 
 Each row and atom is measured once; a piece is measured as a whole once more, so what is drawn is what was planned.
 """
@@ -32,6 +33,7 @@ from evaldesk.printing.tables import as_list, font_command
 MIN_SPLIT = 30          # points of text a split row must leave on the page, or it moves whole to the next
 KEEP_WASTE = 0.1        # a group moves whole to the next page if that leaves at most this share of a page empty
 SHORT_ATOM = 0.25       # an atom this share of a page or less is never split at a page's head; it moves on
+LONE_WASTE = 0.15       # at most this share of a page is left empty to keep a group's atom from standing alone
 GAP = 0.1               # more than this share of a page left under the rows that fit: the next row is split into it
 
 
@@ -55,7 +57,7 @@ class Row:
 class PagedTable(Flowable):
     def __init__(self, header: list[list], widths: list[float], rows: list[Row], *, header_spans=(),
                  repeat=frozenset(), flow=frozenset(), top=frozenset(), min_height: float | None = None,
-                 padding: float = CELL_PADDING, before=(), extra_style=()):
+                 padding: float = CELL_PADDING, before=(), after=(), extra_style=()):
         super().__init__()
         self.header = header
         self.widths = widths
@@ -65,6 +67,7 @@ class PagedTable(Flowable):
         self.min_height = min_height
         self.padding = padding
         self.before = list(before)
+        self.after = list(after)
         self.extra_style = list(extra_style)
         self._atoms = _atoms(rows, self.repeat)
         self._header_height: float | None = None
@@ -93,7 +96,10 @@ class PagedTable(Flowable):
         return heights
 
     def before_height(self, width: float) -> float:
-        return sum(f.wrap(width, 1e9)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.before)
+        return _stack_height(self.before, width)
+
+    def after_height(self, width: float) -> float:
+        return _stack_height(self.after, width)
 
     def wrap(self, availWidth, availHeight):
         # Always taller than the space offered: the frame then asks ``split`` for what fits, and every piece that
@@ -114,6 +120,10 @@ class PagedTable(Flowable):
         page = FRAME_HEIGHT - self.header_height()
         heights = self.atom_heights()
         fitting = self._more_fitting(_fitting(heights, room), width, availHeight)
+        room_after = availHeight - self.before_height(width) - self.after_height(width)
+        if fitting == len(heights) and self._height(fitting, width) > room_after:
+            # What follows the table (its footnote) goes with its last two rows (总分 never alone at a page's head)
+            fitting = max(0, fitting - 2)
         count = self._respect_keep(fitting, heights, room, page)
         if 0 < count == fitting < len(heights):
             parts = self._fill_gap(count, availHeight - self.before_height(width) - self._height(count, width), page)
@@ -161,8 +171,8 @@ class PagedTable(Flowable):
 
     def _respect_keep(self, count: int, heights: list[float], room: float, page: float) -> int:
         """Move a keep group whole to the next page when it fits there and would leave little of this page empty;
-        else continue it (its merged cells repeat) but never leave a lone atom of it at the foot of this page
-        or at the head of the next."""
+        else continue it (its merged cells repeat) without a lone atom of it at the foot of this page or at the
+        head of the next, unless avoiding that would leave a large gap."""
         atoms = self._atoms
         if count in (0, len(atoms)):
             return count
@@ -177,9 +187,11 @@ class PagedTable(Flowable):
             end += 1
         if start > 0 and sum(heights[start:end]) <= page and room - sum(heights[:start]) <= page * KEEP_WASTE:
             return start
-        if count - start == 1 and start > 0:
+        # A lone atom is sent over (or fetched) only when that leaves no large gap: a tall one stays alone under
+        # its repeated key cells rather than empty a third of the page.
+        if count - start == 1 and start > 0 and room - sum(heights[:start]) <= page * LONE_WASTE:
             return start
-        if end - count == 1 and count - 1 > start:
+        if end - count == 1 and count - 1 > start and room - sum(heights[:count - 1]) <= page * LONE_WASTE:
             return count - 1
         return count
 
@@ -187,17 +199,18 @@ class PagedTable(Flowable):
         rows = [row for atom in placed for row in atom]
         table = self._piece(rows)
         # Spans and rules may differ by a fraction of a point from the atoms measured alone: check the piece.
-        while len(placed) > 1 and table.wrap(width, 1e9)[1] + self.before_height(width) > availHeight:
+        while len(placed) > 1 and table.wrap(width, 1e9)[1] + self.before_height(width) + (
+                0 if rest else self.after_height(width)) > availHeight:
             rest.insert(0, placed.pop())
             rows = [row for atom in placed for row in atom]
             table = self._piece(rows)
-        out = [*self.before, table]
+        out = [*self.before, table] + ([] if rest else self.after)
         if rest:  # the rest starts the next page: a piece ends where this page's rows were chosen to end
             out.append(PageBreak())
             out.append(PagedTable(self.header, self.widths, [row for atom in rest for row in atom],
                                   header_spans=self.header_spans, repeat=self.repeat, flow=self.flow,
                                   top=self.top, min_height=self.min_height, padding=self.padding,
-                                  extra_style=self.extra_style))
+                                  after=self.after, extra_style=self.extra_style))
         return out
 
     def _split_atom(self, atom: list[Row], room: float, every_column_flows: bool = False):
