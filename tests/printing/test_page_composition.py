@@ -167,6 +167,18 @@ def test_the_signature_boxes_share_one_page_with_the_fillers_line(printed, name)
     assert pages[holding.pop()].count(squeeze(wording.DATE_LINE)) == 3   # each box whole, down to its date
 
 
+@pytest.mark.parametrize("name", PAGE_COUNTS)
+def test_the_score_sheets_footnote_ends_the_table_on_its_page(printed, name):
+    """The footnote is printed under 总分 and at least one indicator row, never alone on a last page."""
+    report, pdf = printed[name]
+    footnote = squeeze(report.template.cover["sheet_footnote"])
+    page = next(page for page in pages_text(pdf) if footnote in page)
+    table = page.split(SHEET_HEAD, 1)[1].split(footnote, 1)[0]
+    assert squeeze(wording.SHEET_TOTAL) in table
+    last = report.template.leaves[-1]
+    assert squeeze(last.rows[0] if last.rows else last.name) in table
+
+
 def test_empty_lists_print_their_headers(sample):
     for key in ("quant", "evaluators", "goals", "tasks"):
         sample.lists[key] = []
