@@ -56,7 +56,8 @@ class Row:
 
 class PagedTable(Flowable):
     def __init__(self, header: list[list], widths: list[float], rows: list[Row], *, header_spans=(),
-                 repeat=frozenset(), flow=frozenset(), top=frozenset(), min_height: float | None = None,
+                 repeat=frozenset(), flow=frozenset(), top=frozenset(), recall=frozenset(),
+                 min_height: float | None = None,
                  padding: float = CELL_PADDING, before=(), after=(), extra_style=()):
         super().__init__()
         self.header = header
@@ -64,6 +65,7 @@ class PagedTable(Flowable):
         self.rows = rows
         self.header_spans = list(header_spans)
         self.repeat, self.flow, self.top = frozenset(repeat), frozenset(flow), frozenset(top)
+        self.recall = frozenset(recall)   # flowing columns written again on a split row's continuation
         self.min_height = min_height
         self.padding = padding
         self.before = list(before)
@@ -209,7 +211,7 @@ class PagedTable(Flowable):
             out.append(PageBreak())
             out.append(PagedTable(self.header, self.widths, [row for atom in rest for row in atom],
                                   header_spans=self.header_spans, repeat=self.repeat, flow=self.flow,
-                                  top=self.top, min_height=self.min_height, padding=self.padding,
+                                  top=self.top, recall=self.recall, min_height=self.min_height, padding=self.padding,
                                   after=self.after, extra_style=self.extra_style))
         return out
 
@@ -237,6 +239,9 @@ class PagedTable(Flowable):
         if not any(rest[c] for c in range(len(rest)) if c in self.flow or every_column_flows):
             # Collapsed, the atom fits whole (its rows' own cells stacked in one); else nothing splits here.
             return (Row(head, [None] * len(head), row.keep, row.spans), None) if len(atom) > 1 else None
+        for column in self.recall:   # a row's own name (绩效目标) printed whole above is written again under it
+            if head[column] and not rest[column]:
+                rest[column] = [copy.copy(f) for f in head[column]]
         # The rest keeps the repeated columns' keys, so the next rows of the same 一级/二级 merge with it.
         keys = [atom[0].key(c) if c in self.repeat else None for c in range(len(self.widths))]
         return (Row(head, keys, row.keep, row.spans), Row(rest, keys, row.keep, row.spans))

@@ -69,8 +69,12 @@ def test_a_continued_score_sheet_starts_with_its_key_cells(printed, name):
 def test_a_continued_quant_table_starts_with_its_key_cells(printed, name):
     pages = [page for page in pages_text(printed[name][1]) if QUANT_HEAD in page]
     assert len(pages) >= 2
+    notes = "|".join(re.escape(note) for note in wording.QUANT_GROUP_NOTES.values())
+    kinds = "|".join(sorted({item.values["kind"] for item in printed[name][0].lists["quant"]}))
     for page in pages:
-        assert re.match("(产出目标|效益目标)", page.split(QUANT_HEAD, 1)[1]), page[:60]
+        # 评价内容 (with its note), 指标类型 and the row's own 绩效目标 (指标n：…), even when the row continues
+        first = page.split(QUANT_HEAD, 1)[1]
+        assert re.match(f"(产出目标|效益目标)({notes})?({kinds})指标\\d+：", first), first[:90]
 
 
 @pytest.mark.parametrize("name", PAGE_COUNTS)
