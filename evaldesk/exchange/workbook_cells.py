@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from decimal import Decimal
 
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evaldesk.exchange.workbook_pages import footer_text, set_footer
+from evaldesk.exchange.workbook_pages import display_width, footer_text, set_footer
 from evaldesk.model.values import clean_text
 
 FONT_NAME = "宋体"
@@ -128,11 +127,6 @@ def set_widths(ws: Worksheet, widths: list[float]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
-def display_width(text: str) -> int:
-    """Width in character units: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a cell ``width`` units wide (a little narrower, for the margins)."""
     usable = max(4.0, width * 0.92 - 1)
@@ -178,7 +172,10 @@ def footer(report, fingerprint: str) -> str:
 
 
 def span_width(widths: list[float], first_col: int, last_col: int) -> float:
-    return sum(widths[first_col - 1:last_col])
+    """Merged columns' width in character units: Excel gives each column 7 px per unit plus 5 px of padding, so
+    a merge is wider than the sum of its widths by the padding of every column after the first."""
+    spanned = widths[first_col - 1:last_col]
+    return sum(spanned) + (len(spanned) - 1) * 5 / 7
 
 
 def paragraphs(text: str, limit: int = 500) -> list[str]:

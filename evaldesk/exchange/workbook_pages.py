@@ -10,6 +10,11 @@ that would not fit, as the printed PDF does.
 
 from __future__ import annotations
 
+import math
+import unicodedata
+from copy import copy
+
+from openpyxl.styles import Side
 from openpyxl.worksheet.pagebreak import Break, RowBreak
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -18,7 +23,12 @@ from evaldesk.model import wording
 FOOTER_LIMIT = 255            # Excel refuses a header or footer longer than this (formatting codes included)
 A4_POINTS = (595.0, 842.0)
 DEFAULT_ROW = 15.0
-FILL = 0.94                   # plan pages a little short: programs differ in how they size rows and margins
+LOOSE_WASTE = 0.1             # as the printed form (paged.KEEP_WASTE): a block moves whole if at most this share is lost
+FOOTER_NAME_WIDTH = 56        # character units of the department's name in the 8-pt footer: one line beside the page number
+# Plan pages a little short: Excel rounds row heights to whole pixels at the print scale. Measured in
+# LibreOffice on the sample, realistic and heavy reports (benchmarks/workbook_fill.py), pages fill to the planned
+# height within 1%.
+FILL = 0.98
 
 
 def column_points(width: float) -> float:
@@ -31,8 +41,9 @@ def page_rows_height(ws: Worksheet, widths: list[float]) -> float:
     margins = ws.page_margins
     printable_width = A4_POINTS[0] - (margins.left + margins.right) * 72
     printable_height = A4_POINTS[1] - (margins.top + margins.bottom) * 72
-    scale = min(1.0, printable_width / sum(column_points(w) for w in widths))
-    return printable_height / scale * FILL
+    # Fit to one page wide: Excel and LibreOffice both take the largest whole percentage that fits.
+    percent = min(100, math.floor(100 * printable_width / sum(column_points(w) for w in widths)))
+    return printable_height / (percent / 100) * FILL
 
 
 def row_height(ws: Worksheet, row: int) -> float:
@@ -40,26 +51,59 @@ def row_height(ws: Worksheet, row: int) -> float:
 
 
 def paginate(ws: Worksheet, widths: list[float], *, first: int, last: int, title_rows: int = 0,
-             forced: list[int] = (), keeps: list[tuple[int, int]] = ()) -> list[int]:
+             forced: list[int] = (), keeps: list[tuple[int, int]] = (),
+             loose: list[tuple[int, int]] = ()) -> list[int]:
     """Add row breaks to ``ws``: before every row in ``forced`` and before a keep (first, last rows) that would
-    not fit on what is left of its page, when it fits on a page. Returns the rows that start a page."""
+    not fit on what is left of its page, when it fits on a page. A ``loose`` keep (a 二级 block, whose merged
+    labels are written again on the next page) moves whole only when that leaves at most LOOSE_WASTE of the
+    page empty; otherwise it continues on the next page, cut between its keeps. Returns the rows that start a
+    page."""
     page = page_rows_height(ws, widths) - sum(row_height(ws, r) for r in range(1, title_rows + 1))
-    keep_at = {}
-    for start, end in keeps:
-        keep_at[start] = max(keep_at.get(start, start), end)
+    keep_at, loose_at = _ends(keeps), _ends(loose)
     forced = set(forced)
     starts, used = [], 0.0
+
+    def height_of(start: int, end: int) -> float:
+        return sum(row_height(ws, r) for r in range(start, end + 1))
+
     for row in range(first, last + 1):
         height = row_height(ws, row)
-        block = sum(row_height(ws, r) for r in range(row, keep_at[row] + 1)) if row in keep_at else height
-        if used and (row in forced or (used + block > page and block <= page) or used + height > page):
-            starts.append(row)
-            used = 0.0
+        block = height_of(row, keep_at[row]) if row in keep_at else height
+        group = height_of(row, loose_at[row]) if row in loose_at else 0.0
+        moves_whole = used + group > page and group <= page and page - used <= page * LOOSE_WASTE
+        if used and (row in forced or moves_whole or (used + block > page and block <= page)
+                     or used + height > page):
+            cut = row if row in forced else _no_lone_keep(row, keep_at, loose, starts[-1] if starts else first)
+            starts.append(cut)
+            used = height_of(cut, row - 1)
         used += height
     ws.row_breaks = RowBreak()
     for row in starts:
         ws.row_breaks.append(Break(id=row - 1))
     return starts
+
+
+def _no_lone_keep(row: int, keep_at: dict[int, int], loose, page_start: int) -> int:
+    """Where to break instead of before ``row`` so that a loose block cut there leaves none of its keeps alone
+    at this page's foot (the whole block goes over) or at the next page's head (its neighbour goes with it)."""
+    for start, end in loose:
+        if not start < row <= end:
+            continue
+        inside = sorted(s for s in keep_at if start <= s <= end) or [start]
+        before = [s for s in inside if s < row]
+        if len(before) == 1 and start > page_start:
+            return start
+        if keep_at.get(row, row) >= end and len(before) > 2:
+            return before[-1]
+    return row
+
+
+def _ends(keeps) -> dict[int, int]:
+    """For each first row of a keep, the last row kept with it."""
+    ends: dict[int, int] = {}
+    for start, end in keeps:
+        ends[start] = max(ends.get(start, start), end)
+    return ends
 
 
 def set_footer(ws: Worksheet, left: str) -> None:
@@ -79,12 +123,16 @@ def set_footer(ws: Worksheet, left: str) -> None:
 
 
 def footer_text(report, fingerprint: str) -> str:
-    """Year, department and fingerprint; a department name too long for the footer is shortened there, never the
-    fingerprint (the footer is what ties a printed page to its data)."""
+    """Year, department and fingerprint on one line: a long department name is shortened there, never the
+    fingerprint (the footer is what ties a printed page to its data). Excel and LibreOffice wrap a long footer
+    into the page's last rows and over the page number."""
     mark = wording.FINGERPRINT.format(fingerprint=fingerprint)
-    room = FOOTER_LIMIT - 40 - len(mark)
-    department = report.department if len(report.department) <= room else report.department[: room - 1] + "…"
-    return f"{report.year}年度 {department}　{mark}"
+    return f"{report.year}年度 {one_line(report.department, FOOTER_NAME_WIDTH)}　{mark}"
+
+
+def display_width(text: str) -> int:
+    """Width in character units: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def figure_width(texts, minimum: float) -> float:
@@ -96,8 +144,6 @@ def figure_width(texts, minimum: float) -> float:
 def repeat_merged_labels(ws: Worksheet, page_starts: list[int], columns: tuple[int, ...]) -> None:
     """A merged label (一级/二级) that runs over a page break is cut there and written again at the top of the
     next page, as the paper repeats 过程（40分） — a page never starts under a blank merged cell."""
-    from copy import copy
-
     for merged in list(ws.merged_cells.ranges):
         if merged.min_col not in columns or merged.min_col != merged.max_col:
             continue
@@ -113,3 +159,39 @@ def repeat_merged_labels(ws: Worksheet, page_starts: list[int], columns: tuple[i
             cell.value, cell._style = value, copy(style)
             if after - 1 > first:
                 ws.merge_cells(start_row=first, start_column=col, end_row=after - 1, end_column=col)
+
+
+
+def join_to_row_above(ws: Worksheet, row: int, last_col: int) -> None:
+    """No rule between ``row`` and the row above: a paragraph cut into rows (so that pages fill) reads as one box."""
+    _rule_above(ws, row, last_col, Side())
+
+
+def close_boxes_at_breaks(ws: Worksheet, page_starts: list[int], joined: set[int], last_col: int) -> None:
+    """A joined box cut by a page break is closed at the page foot and opened again at the next page's head."""
+    for row in page_starts:
+        if row in joined:
+            _rule_above(ws, row, last_col, Side(style="thin"))
+
+
+def _rule_above(ws: Worksheet, row: int, last_col: int, side: Side) -> None:
+    # Excel draws a rule when either cell asks for it: set both sides of the line.
+    for col in range(1, last_col + 1):
+        for cell, edge in ((ws.cell(row - 1, col), "bottom"), (ws.cell(row, col), "top")):
+            border = copy(cell.border)
+            setattr(border, edge, side)
+            cell.border = border
+
+
+def one_line(text: str, width: float) -> str:
+    """``text`` shortened with … to fit one line ``width`` characters wide (the running head repeats on every
+    page; a 300-character department name would cover the page's first rows)."""
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 2:
+            break
+        out += ch
+    return out + "…"
+

@@ -14,9 +14,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, BOX, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells,
-    display_width, fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
+    fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
 )
-from evaldesk.exchange.workbook_pages import figure_width, paginate
+from evaldesk.exchange.workbook_pages import (
+    close_boxes_at_breaks, figure_width, join_to_row_above, one_line, paginate, repeat_merged_labels,
+)
 from evaldesk.model.values import format_amount
 from evaldesk.model import layout, wording
 from evaldesk.model.form import (
@@ -42,6 +44,7 @@ SIGNED_COLUMNS = {"name": (1, 1), "title": (2, 3), "org": (4, 6)}  # the evaluat
 
 OPINION_ROOM = 60   # points left to write an opinion by hand
 SIGN_ROOM = 36      # points left to sign or stamp
+FLOW_PIECE = 200    # characters of a text across the sheet per row: about five lines, a tenth of a page
 
 
 class ReportSheet:
@@ -51,6 +54,7 @@ class ReportSheet:
         self.widths = figure_widths(report)
         self.part_starts: list[int] = []               # a part starts a printed page
         self.keeps: list[tuple[int, int]] = []         # rows printed on one page
+        self.joined: set[int] = set()                  # rows that continue the paragraph above (no rule between)
 
     # ---- small building blocks
     def text(self, row, col, value, where, **style_args):
@@ -108,8 +112,11 @@ class ReportSheet:
             if section.title == SECTION_COVER:
                 self.fingerprint_line()
         page_setup(self.ws, "1:1", footer(self.report, self.fingerprint))
-        paginate(self.ws, self.widths, first=2, last=self.row, title_rows=1, forced=self.part_starts,
-                 keeps=self.keeps)
+        starts = paginate(self.ws, self.widths, first=2, last=self.row, title_rows=1, forced=self.part_starts,
+                          keeps=self.keeps)
+        close_boxes_at_breaks(self.ws, starts, self.joined, LAST)
+        # A label merged down its rows (年度主要工作内容, 定量目标's 评价内容/指标类型) is written again on the next page.
+        repeat_merged_labels(self.ws, starts, (1, 2, 3))
         self.ws.sheet_view.showGridLines = False
 
     def drawings(self) -> dict:
@@ -195,8 +202,18 @@ class ReportSheet:
         elif block.titled:
             self.listed(block.label, paragraphs(self.field(block.key)), block.label)
         else:
-            for piece in paragraphs(self.field(block.key)) or [""]:
-                self.block(self.row, 1, LAST, piece, block.label, align=TOP_LEFT)
+            self.flowing_text(self.field(block.key), block.label)
+
+    def flowing_text(self, text: str, where: str) -> None:
+        """A text across the sheet (综述): a row per paragraph, a long paragraph cut at sentence ends into rows of
+        a few lines joined without a rule, so that a page breaks between lines rather than leave a large gap."""
+        pieces = [paragraphs(paragraph, FLOW_PIECE) for paragraph in text.split("\n")]
+        for paragraph in [piece for piece in pieces if piece] or [[""]]:
+            for index, piece in enumerate(paragraph):
+                self.block(self.row, 1, LAST, piece, where, align=TOP_LEFT)
+                if index:
+                    join_to_row_above(self.ws, self.row, LAST)
+                    self.joined.add(self.row)
                 self.row += 1
 
     def numbered_list(self, block: ListBlock) -> None:
@@ -381,19 +398,6 @@ def figure_widths(report: Report) -> list[float]:
              for values in [summary_row(report, rows), *rows.values()] for grid in GRIDS for column in grid.columns]
     width = figure_width([text for text in texts if text], WIDTHS[1])
     return [WIDTHS[0]] + [width] * (LAST - 1)
-
-
-def one_line(text: str, width: float) -> str:
-    """``text`` shortened with … to fit one line ``width`` characters wide (the running head repeats on every
-    page; a 300-character department name would cover the page's first rows)."""
-    if display_width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if display_width(out + ch) > width - 2:
-            break
-        out += ch
-    return out + "…"
 
 
 def frame_row(ws: Worksheet, row: int, *, top: bool, bottom: bool) -> None:

@@ -16,9 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup,
-    set_widths, style,
+    set_widths, span_width, style,
 )
-from evaldesk.exchange.workbook_pages import paginate, repeat_merged_labels
+from evaldesk.exchange.workbook_pages import one_line, paginate, repeat_merged_labels
 from evaldesk.model.report import Report
 from evaldesk.model import wording
 from evaldesk.model.layout import cover_text
@@ -43,7 +43,8 @@ class ScoreSheet:
     def __init__(self, ws: Worksheet, report: Report, sheet: SheetResult, cells: Cells, fingerprint: str):
         self.ws, self.report, self.sheet, self.cells, self.fingerprint = ws, report, sheet, cells, fingerprint
         self.template = sheet.template
-        self.blocks: list[tuple[int, int]] = []   # each 二级 block's rows, kept on one printed page
+        self.blocks: list[tuple[int, int]] = []   # each 二级 block's rows: on one page, or continued under its labels
+        self.leaves: list[tuple[int, int]] = []   # each indicator's rows (one 分值, one 自评得分): never cut
 
     def text(self, row, col, value, where, *, last_row=None, last_col=None, font=FONT, align=LEFT, fit=True):
         self.cells.block(self.ws, row, col, value, WIDTHS, last_row=last_row, last_col=last_col,
@@ -60,7 +61,8 @@ class ScoreSheet:
         cover = template.cover
         self.cells.text(ws, 1, 1, cover_text(self.report, "sheet_attachment"), where="评分表 · 附件标签", font=BOLD,
                         border=False)
-        self.cells.text(ws, 1, 3, f"{self.report.department}　{self.report.year}年度", where="评分表 · 页眉",
+        head = one_line(self.report.department, span_width(WIDTHS, 3, PRINTED) - 12)   # one line, as on 自评报告
+        self.cells.text(ws, 1, 3, f"{head}　{self.report.year}年度", where="评分表 · 页眉",
                         font=SMALL, align=RIGHT, border=False)
         ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=PRINTED)
         self.cells.text(ws, 2, 1, cover["sheet_title"], where="评分表 · 标题", font=TITLE, align=CENTER,
@@ -74,13 +76,10 @@ class ScoreSheet:
         self.cells.text(ws, row + 1, 1, cover["sheet_footnote"], where="评分表 · 备注", border=False)
         ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=PRINTED)
         fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS[:PRINTED]))
-        self.cells.text(ws, row + 2, 1, wording.TEMPLATE_LINE.format(name=template.name) + f"（{template.id}）",
-                        where="评分表 · 模板",
-                        font=SMALL, border=False)
-        ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=PRINTED)
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
-        ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 2}"
-        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 2, title_rows=1, keeps=self.blocks)
+        ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 1}"
+        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=1, keeps=self.leaves,
+                          loose=self.blocks)
         repeat_merged_labels(ws, starts, (1, 2, 4))   # the 一级/二级 names and a shared 评分标准 (H, I do not print)
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
         ws.sheet_view.showGridLines = False
@@ -101,6 +100,7 @@ class ScoreSheet:
             self.number(first, 6, result.score, last_row=last)
             self.text(first, 7, result.reason, f"{leaf.name} · 扣分原因", last_row=last)
             placed.append((leaf, first, last))
+            self.leaves.append((first, last))
         self.standards(placed)
         for level, name_col, score_col in ((1, 1, LAST), (2, 2, LAST - 1)):
             self.groups(placed, level, name_col, score_col)

@@ -32,7 +32,6 @@ SUMMARY_GUIDE = ("按“一、部门（单位）概况　二、一般公共预�
 
 SHEET_HEAD = ("一级指标", "二级指标", "三级指标", "评分标准", "分值", "自评得分", "扣分原因和其他说明")
 SHEET_TOTAL = "总　分"
-TEMPLATE_LINE = "评分表模板：{name}"
 WEIGHTED = "{name}\n（{weight}分）"
 
 FINDINGS_TITLE = "审核结果"

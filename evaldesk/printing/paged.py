@@ -14,7 +14,8 @@ into page-sized pieces by us, and each piece is an ordinary reportlab Table that
 * a row that is taller than what a page holds is split between lines: the text columns continue, the key columns
   are repeated, the figures print once;
 * the header is repeated on every piece, and a piece always carries at least one row (no page of headers only);
-* the flowables ``before`` the table (its caption) stay with its first piece.
+* the flowables ``before`` the table (its caption) stay with its first piece, those ``after`` it (the score
+  sheet's footnote) with its last.
 
 Each row and atom is measured once; a piece is measured as a whole once more, so what is drawn is what was planned.
 """
@@ -30,8 +31,10 @@ from evaldesk.printing.styles import CELL_PADDING, FRAME_HEIGHT, LINE, LINE_COLO
 from evaldesk.printing.tables import as_list, font_command
 
 MIN_SPLIT = 30          # points of text a split row must leave on the page, or it moves whole to the next
-KEEP_WASTE = 0.2        # a group moves whole to the next page if that leaves at most this share of a page empty
-SHORT_ATOM = 0.25       # an atom this share of a page or less is never split; it moves to the next page
+KEEP_WASTE = 0.1        # a group moves whole to the next page if that leaves at most this share of a page empty
+SHORT_ATOM = 0.25       # an atom this share of a page or less is never split at a page's head; it moves on
+LONE_WASTE = 0.15       # at most this share of a page is left empty to keep a group's atom from standing alone
+GAP = 0.1               # more than this share of a page left under the rows that fit: the next row is split into it
 
 
 @dataclass
@@ -53,17 +56,20 @@ class Row:
 
 class PagedTable(Flowable):
     def __init__(self, header: list[list], widths: list[float], rows: list[Row], *, header_spans=(),
-                 repeat=frozenset(), flow=frozenset(), top=frozenset(), min_height: float | None = None,
-                 padding: float = CELL_PADDING, before=(), extra_style=()):
+                 repeat=frozenset(), flow=frozenset(), top=frozenset(), recall=frozenset(),
+                 min_height: float | None = None,
+                 padding: float = CELL_PADDING, before=(), after=(), extra_style=()):
         super().__init__()
         self.header = header
         self.widths = widths
         self.rows = rows
         self.header_spans = list(header_spans)
         self.repeat, self.flow, self.top = frozenset(repeat), frozenset(flow), frozenset(top)
+        self.recall = frozenset(recall)   # flowing columns written again on a split row's continuation
         self.min_height = min_height
         self.padding = padding
         self.before = list(before)
+        self.after = list(after)
         self.extra_style = list(extra_style)
         self._atoms = _atoms(rows, self.repeat)
         self._header_height: float | None = None
@@ -92,7 +98,10 @@ class PagedTable(Flowable):
         return heights
 
     def before_height(self, width: float) -> float:
-        return sum(f.wrap(width, 1e9)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.before)
+        return _stack_height(self.before, width)
+
+    def after_height(self, width: float) -> float:
+        return _stack_height(self.after, width)
 
     def wrap(self, availWidth, availHeight):
         # Always taller than the space offered: the frame then asks ``split`` for what fits, and every piece that
@@ -112,8 +121,17 @@ class PagedTable(Flowable):
         room = availHeight - self.header_height() - self.before_height(width)
         page = FRAME_HEIGHT - self.header_height()
         heights = self.atom_heights()
-        count = _fitting(heights, room)
-        count = self._respect_keep(count, heights, room, page)
+        fitting = self._more_fitting(_fitting(heights, room), width, availHeight)
+        room_after = availHeight - self.before_height(width) - self.after_height(width)
+        if fitting == len(heights) and self._height(fitting, width) > room_after:
+            # What follows the table (its footnote) goes with its last two rows (总分 never alone at a page's head)
+            fitting = max(0, fitting - 2)
+        count = self._respect_keep(fitting, heights, room, page)
+        if 0 < count == fitting < len(heights):
+            parts = self._fill_gap(count, availHeight - self.before_height(width) - self._height(count, width), page)
+            if parts:
+                return self._emit(self._atoms[:count] + [[parts[0]]], [[parts[1]]] + self._atoms[count + 1:],
+                                  width, availHeight)
         if count == 0:
             first = heights[0]
             fresh = availHeight >= FRAME_HEIGHT - 1
@@ -129,10 +147,34 @@ class PagedTable(Flowable):
             return self._emit([[parts[0]]], rest, width, availHeight)
         return self._emit(self._atoms[:count], self._atoms[count:], width, availHeight)
 
+    def _height(self, count: int, width: float) -> float:
+        """The height of a piece of the first ``count`` atoms, header included, measured whole."""
+        return self._piece([row for atom in self._atoms[:count] for row in atom]).wrap(width, 1e9)[1]
+
+    def _more_fitting(self, count: int, width: float, availHeight: float) -> int:
+        """Atoms measured alone count a merged cell (a 产出目标 with its note) in its first row; spread over the
+        rows it spans it takes less, so a piece measured whole may hold a few atoms more."""
+        room = availHeight - self.before_height(width)
+        while 0 < count < len(self._atoms) and self._height(count + 1, width) <= room:
+            count += 1
+        return count
+
+    def _fill_gap(self, count: int, left: float, page: float):
+        """The next atom split into the room ``left`` under the rows that fit, when that room is a large gap:
+        its text continues on the next page under its key cells (repeated) instead. None when the gap is small
+        or the split would leave less than MIN_SPLIT of text on either page."""
+        if left <= page * GAP:
+            return None
+        parts = self._split_atom(self._atoms[count], left)
+        if parts is None or parts[1] is None:
+            return None
+        rest = piece_table(self, [parts[1]], with_header=False).wrap(sum(self.widths), 1e9)[1]
+        return parts if rest - self.padding * 2 - 1 >= MIN_SPLIT else None
+
     def _respect_keep(self, count: int, heights: list[float], room: float, page: float) -> int:
         """Move a keep group whole to the next page when it fits there and would leave little of this page empty;
-        else continue it (its merged cells repeat) but never leave a lone atom of it at the foot of this page
-        or at the head of the next."""
+        else continue it (its merged cells repeat) without a lone atom of it at the foot of this page or at the
+        head of the next, unless avoiding that would leave a large gap."""
         atoms = self._atoms
         if count in (0, len(atoms)):
             return count
@@ -147,9 +189,11 @@ class PagedTable(Flowable):
             end += 1
         if start > 0 and sum(heights[start:end]) <= page and room - sum(heights[:start]) <= page * KEEP_WASTE:
             return start
-        if count - start == 1 and start > 0:
+        # A lone atom is sent over (or fetched) only when that leaves no large gap: a tall one stays alone under
+        # its repeated key cells rather than empty a third of the page.
+        if count - start == 1 and start > 0 and room - sum(heights[:start]) <= page * LONE_WASTE:
             return start
-        if end - count == 1 and count - 1 > start:
+        if end - count == 1 and count - 1 > start and room - sum(heights[:count - 1]) <= page * LONE_WASTE:
             return count - 1
         return count
 
@@ -157,17 +201,18 @@ class PagedTable(Flowable):
         rows = [row for atom in placed for row in atom]
         table = self._piece(rows)
         # Spans and rules may differ by a fraction of a point from the atoms measured alone: check the piece.
-        while len(placed) > 1 and table.wrap(width, 1e9)[1] + self.before_height(width) > availHeight:
+        while len(placed) > 1 and table.wrap(width, 1e9)[1] + self.before_height(width) + (
+                0 if rest else self.after_height(width)) > availHeight:
             rest.insert(0, placed.pop())
             rows = [row for atom in placed for row in atom]
             table = self._piece(rows)
-        out = [*self.before, table]
+        out = [*self.before, table] + ([] if rest else self.after)
         if rest:  # the rest starts the next page: a piece ends where this page's rows were chosen to end
             out.append(PageBreak())
             out.append(PagedTable(self.header, self.widths, [row for atom in rest for row in atom],
                                   header_spans=self.header_spans, repeat=self.repeat, flow=self.flow,
-                                  top=self.top, min_height=self.min_height, padding=self.padding,
-                                  extra_style=self.extra_style))
+                                  top=self.top, recall=self.recall, min_height=self.min_height, padding=self.padding,
+                                  after=self.after, extra_style=self.extra_style))
         return out
 
     def _split_atom(self, atom: list[Row], room: float, every_column_flows: bool = False):
@@ -194,6 +239,9 @@ class PagedTable(Flowable):
         if not any(rest[c] for c in range(len(rest)) if c in self.flow or every_column_flows):
             # Collapsed, the atom fits whole (its rows' own cells stacked in one); else nothing splits here.
             return (Row(head, [None] * len(head), row.keep, row.spans), None) if len(atom) > 1 else None
+        for column in self.recall:   # a row's own name (绩效目标) printed whole above is written again under it
+            if head[column] and not rest[column]:
+                rest[column] = [copy.copy(f) for f in head[column]]
         # The rest keeps the repeated columns' keys, so the next rows of the same 一级/二级 merge with it.
         keys = [atom[0].key(c) if c in self.repeat else None for c in range(len(self.widths))]
         return (Row(head, keys, row.keep, row.spans), Row(rest, keys, row.keep, row.spans))

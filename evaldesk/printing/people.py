@@ -43,15 +43,19 @@ def signature_boxes(printout: Printout, block: Signatures) -> list:
             cell += [para(signer, s["signature_indent"]), Spacer(0, STAMP_ROOM)]
         cell.append(para(block.date_line, s["signature_right"]))
         rows.append([cell])
-    # These rows never split: a signature box cut by a page break could not be signed.
-    return [Table(rows, colWidths=[FRAME_WIDTH], style=TableStyle([
+    # A box cut by a page break could not be signed, and the three belong on one page with the filler's line
+    # under them: keepWithNext makes reportlab keep the table and the next flowable together (a KeepTogether),
+    # so they move to the next page as one.
+    table = Table(rows, colWidths=[FRAME_WIDTH], style=TableStyle([
         font_command(),
         ("GRID", (0, 0), (-1, -1), LINE, LINE_COLOR),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING * 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING * 6),
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING * 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING * 2),
-    ]))]
+    ]))
+    table.keepWithNext = True
+    return [table]
 
 
 def signed_lines(printout: Printout, block: Fields) -> list:

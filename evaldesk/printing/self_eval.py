@@ -78,7 +78,7 @@ def quantitative(printout: Printout, block: ListBlock) -> list:
                          paragraphs(target_text(item), s["cell"]), paragraphs(item.values.get("actual", ""), s["cell"])],
                         keys=[group, (group, kind), None, None], keep=(group, kind)))
     table = PagedTable([head], QUANT_WIDTHS, rows, header_spans=[((0, 0), (1, 0))], repeat={0, 1}, flow={2, 3},
-                       top={2, 3}, min_height=BLANK_QUANT_ROW if printout.blank else None,
+                       top={2, 3}, recall={2}, min_height=BLANK_QUANT_ROW if printout.blank else None,
                        before=[para(block.heading, s["caption"])])
     return [CondPageBreak(HEADING_ROOM), table]
 

@@ -82,5 +82,5 @@ def sheet_flowables(printout: Printout) -> list:
                para(template.cover["sheet_title"], s["sheet_title"])]
     table = PagedTable([head], WIDTHS, sheet_rows(printout) + [total_row(printout)], repeat={0, 1, 2, 3},
                        flow={3, 6}, top={3, 6}, min_height=BLANK_ROW if printout.blank else None, padding=2,
-                       before=caption)
-    return [PageBreak(), table, Spacer(0, 4), para(template.cover["sheet_footnote"], s["note"])]
+                       before=caption, after=[Spacer(0, 4), para(template.cover["sheet_footnote"], s["note"])])
+    return [PageBreak(), table]

@@ -64,15 +64,38 @@ def test_signature_boxes_are_rows_with_room_and_the_date_on_the_right(sample_boo
     assert ws.cell(signer, 5).value and ws.cell(signer, 1).value is None   # in the right half, not space-padded
 
 
-def test_score_sheet_prints_the_paper_columns_and_keeps_each_block_whole(heavy_book):
+def test_score_sheet_prints_the_paper_columns_and_never_cuts_an_indicator(heavy_book):
+    """A 二级 block too tall to move whole continues on the next page under its 一级/二级 written again; an
+    indicator's rows (one 分值, one 自评得分 — 经济/社会/生态效益) are never cut."""
     _, book = heavy_book
     ws = book["评分表"]
     assert ws.print_area.startswith("'评分表'!$A$1:$G$")
     ends = breaks(ws)
-    assert ends
-    blocks = [merged for merged in ws.merged_cells.ranges if merged.min_col == 2 and merged.min_row > 4]
-    for block in blocks:
-        assert not any(block.min_row <= end < block.max_row for end in ends), block.coord
+    assert len(ends) >= 2
+    weights = [merged for merged in ws.merged_cells.ranges if merged.min_col == 5]
+    assert any(merged.size["rows"] == 3 for merged in weights)   # 经济/社会/生态效益 share one 分值
+    for merged in weights:
+        assert not any(merged.min_row <= end < merged.max_row for end in ends), merged.coord
+    for end in ends:
+        if ws.cell(end + 1, 3).value:
+            assert ws.cell(end + 1, 1).value and ws.cell(end + 1, 2).value, end + 1
+
+
+def test_a_page_of_the_score_sheet_is_not_left_half_empty(heavy_book):
+    """A block moves whole to the next page only when little is lost: the heavy report's tall 二级 blocks
+    continue instead of leaving half a page blank."""
+    from evaldesk.exchange.workbook_pages import page_rows_height, row_height
+    from evaldesk.exchange.workbook_scores import PRINTED, WIDTHS
+
+    _, book = heavy_book
+    ws = book["评分表"]
+    page = page_rows_height(ws, WIDTHS[:PRINTED]) - row_height(ws, 4)
+    bounds = [5, *[end + 1 for end in breaks(ws)]]
+    for first, after in zip(bounds, bounds[1:]):
+        used = sum(row_height(ws, row) for row in range(first, after))
+        following = row_height(ws, after)
+        assert used + following > page, (first, after)          # the next row did not fit
+        assert used >= page * 0.6 or following > page * 0.3, (first, used, page)
 
 
 def test_footers_are_within_excels_limit_and_carry_the_fingerprint(heavy_book):
@@ -121,3 +144,71 @@ def test_a_page_of_the_score_sheet_starts_with_its_first_level_name(sample_book)
     for row in starts:
         if ws.cell(row, 3).value:   # a row of indicators (not the footnote)
             assert ws.cell(row, 1).value and ws.cell(row, 2).value, row
+
+
+@pytest.mark.parametrize("book", ["sample_book", "heavy_book"])
+def test_no_page_break_falls_inside_a_box(book, request):
+    """A page ends between blocks, never inside a merged cell (a grid's header, a signature box, a text, an
+    indicator's 分值); a label merged down its rows (一级/二级, 年度主要工作内容, 评价内容) is cut there and
+    written again, so a page never starts under a blank merged cell."""
+    found = request.getfixturevalue(book)
+    workbook_ = found[1] if isinstance(found, tuple) else found
+    for name in ("自评报告", "评分表"):
+        ws = workbook_[name]
+        ends = breaks(ws)
+        printed = [merged for merged in ws.merged_cells.ranges if merged.min_col <= 7 or name == "自评报告"]
+        for merged in printed:
+            assert not any(merged.min_row <= end < merged.max_row for end in ends), (name, merged.coord)
+        for merged in printed:   # a label cut at a break starts the next page with its words
+            if merged.min_row - 1 in ends and merged.min_col <= 3:
+                assert ws.cell(merged.min_row, merged.min_col).value, (name, merged.coord)
+
+
+def test_a_long_summary_fills_its_pages_in_rows_that_read_as_one_box(heavy_book):
+    """The 综述's paragraphs are cut into rows of a few lines, joined without a rule, so a page breaks between
+    lines instead of leaving a paragraph's height empty; at a page break the box is closed and opened again."""
+    from evaldesk.exchange.workbook_pages import page_rows_height, row_height
+    from evaldesk.exchange.workbook_report import figure_widths
+
+    report, book = heavy_book
+    ws = book["自评报告"]
+    first = row_of(ws, "五、评价报告综述") + 1
+    rows = range(first, ws.max_row + 1)
+    assert "".join(ws.cell(row, 1).value or "" for row in rows) == report.fields["summary.text"].replace("\n", "")
+    joined = [row for row in rows if ws.cell(row, 1).border.top.style is None]
+    assert len(joined) > 40
+    page = page_rows_height(ws, figure_widths(report)) - row_height(ws, 1)
+    assert all(row_height(ws, row) < page / 8 for row in rows)
+    starts = [end + 1 for end in breaks(ws) if end + 1 in rows]
+    assert len(starts) >= 4
+    for row in starts:
+        assert ws.cell(row, 1).border.top.style == "thin" and ws.cell(row - 1, 1).border.bottom.style == "thin"
+
+
+def test_the_footer_and_running_heads_stay_one_line_with_a_long_name(heavy_book):
+    from evaldesk.exchange.workbook_pages import FOOTER_NAME_WIDTH, display_width
+
+    report, book = heavy_book
+    for name in VISIBLE:
+        left = book[name].oddFooter.left.text
+        shown = left.split(" ", 1)[1].split("　")[0]
+        assert shown.endswith("…") and display_width(shown) <= FOOTER_NAME_WIDTH, name
+    assert book["评分表"]["C1"].value.endswith(f"…　{report.year}年度") and len(book["评分表"]["C1"].value) < 60
+
+
+@pytest.mark.parametrize("book", ["sample_book", "heavy_book"])
+def test_a_block_cut_by_a_page_break_leaves_no_indicator_alone(book, request):
+    """A 二级 block continued on the next page keeps at least two of its indicators on each side, as the PDF
+    does: never 管理制度健全性 alone at a page's foot under 资产管理（10分）."""
+    found = request.getfixturevalue(book)
+    ws = (found[1] if isinstance(found, tuple) else found)["评分表"]
+    blocks = [merged for merged in ws.merged_cells.ranges if merged.min_col == 8]   # 二级指标得分, never cut
+
+    def indicators(first: int, last: int) -> int:   # rows starting an indicator: its 分值 is written there
+        return sum(1 for row in range(first, last + 1) if ws.cell(row, 5).value is not None)
+
+    for end in breaks(ws):
+        for block in blocks:
+            if block.min_row <= end < block.max_row:
+                assert indicators(block.min_row, end) >= 2, block.coord
+                assert indicators(end + 1, block.max_row) >= 2, block.coord

@@ -160,7 +160,12 @@ def test_score_sheet_values_merges_and_subtotals(books, sample):
     assert wv.cell(total_row + 1, 5).value == "优秀"
     texts = [cell.value for row in ws.iter_rows() for cell in row if isinstance(cell.value, str)]
     assert sample.template.cover["sheet_footnote"] in texts
-    assert any(sample.template.name in text for text in texts)
+    # As on the printed form: the template's name is the program's business (the data sheet keeps its id),
+    # and the sheet ends with the footnote.
+    assert not any(sample.template.name in text for text in texts)
+    footnote = next(row for row in range(1, ws.max_row + 1)
+                    if ws.cell(row, 1).value == sample.template.cover["sheet_footnote"])
+    assert ws.print_area.endswith(f"$G${footnote}") and ws.max_row == footnote
 
 
 def test_every_score_cell_is_a_number(books):

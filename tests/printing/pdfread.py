@@ -39,3 +39,17 @@ def fonts(pdf: bytes) -> list[dict]:
             for descendant in font.get("/DescendantFonts") or []:
                 found[id(descendant.get_object())] = descendant.get_object()
     return list(found.values())
+
+
+def lowest_text(pdf: bytes, bottom_margin: float) -> list[float]:
+    """Per page, the height above the page's foot of its lowest character inside the frame (the footer, below
+    ``bottom_margin``, left out): how far down a page's content reaches, as a reader sees it."""
+    import pypdfium2 as pdfium
+
+    lows = []
+    for page in pdfium.PdfDocument(pdf):
+        text = page.get_textpage()
+        bottoms = [text.get_charbox(i)[1] for i in range(text.count_chars())
+                   if not text.get_text_range(i, 1).isspace()]
+        lows.append(min((b for b in bottoms if b > bottom_margin), default=page.get_height()))
+    return lows

@@ -19,7 +19,7 @@ from evaldesk.printing.pdf import build_pdf
 from evaldesk.printing.sheet import weighted
 from evaldesk.resources import SAMPLE_REPORT
 
-from .pdfread import body_text, pages_text, squeeze
+from .pdfread import body_text, lowest_text, pages_text, squeeze
 
 SHEET_HEAD = "".join(wording.SHEET_HEAD)
 QUANT_HEAD = "评价内容绩效目标完成情况"
@@ -69,8 +69,12 @@ def test_a_continued_score_sheet_starts_with_its_key_cells(printed, name):
 def test_a_continued_quant_table_starts_with_its_key_cells(printed, name):
     pages = [page for page in pages_text(printed[name][1]) if QUANT_HEAD in page]
     assert len(pages) >= 2
+    notes = "|".join(re.escape(note) for note in wording.QUANT_GROUP_NOTES.values())
+    kinds = "|".join(sorted({item.values["kind"] for item in printed[name][0].lists["quant"]}))
     for page in pages:
-        assert re.match("(产出目标|效益目标)", page.split(QUANT_HEAD, 1)[1]), page[:60]
+        # 评价内容 (with its note), 指标类型 and the row's own 绩效目标 (指标n：…), even when the row continues
+        first = page.split(QUANT_HEAD, 1)[1]
+        assert re.match(f"(产出目标|效益目标)({notes})?({kinds})指标\\d+：", first), first[:90]
 
 
 @pytest.mark.parametrize("name", PAGE_COUNTS)
@@ -137,6 +141,46 @@ def test_rows_bound_by_one_merged_cell_taller_than_a_page_still_print_everything
     text = body_text(out.getvalue(), ("名称标准分值",))
     assert [f"指标{n:02d}" for n in range(40)] == re.findall(r"指标\d\d", text)
     assert len(pages_text(out.getvalue())) > 1
+
+
+@pytest.mark.parametrize("name", PAGE_COUNTS)
+def test_a_table_continued_on_the_next_page_fills_this_one(printed, name):
+    """When a table runs on to the next page (its header repeated there), this page is full: its rows reach
+    the last eighth of the frame — no group moved whole or tall row pushed over leaving a large gap. (A short
+    row may follow its neighbour over, so that neither stands alone at a page's head: a tenth and a bit.)"""
+    from evaldesk.printing.styles import BOTTOM_MARGIN, FRAME_HEIGHT
+
+    pdf = printed[name][1]
+    pages, lows = pages_text(pdf), lowest_text(pdf, BOTTOM_MARGIN - 1)
+    continued = 0
+    for number in range(1, len(pages) - 1):   # the cover and the last page aside
+        after = body_text_of(pages[number + 1]).removeprefix("草稿")   # the draft's watermark
+        if after.startswith(SHEET_HEAD) or after.startswith(QUANT_HEAD):
+            continued += 1
+            gap = lows[number] - BOTTOM_MARGIN
+            assert gap < FRAME_HEIGHT / 8, f"page {number + 1}: {gap / FRAME_HEIGHT:.0%} of the frame empty"
+    assert continued >= 2
+
+
+@pytest.mark.parametrize("name", PAGE_COUNTS)
+def test_the_signature_boxes_share_one_page_with_the_fillers_line(printed, name):
+    pages = pages_text(printed[name][1])
+    marks = [squeeze(heading) for heading, _ in wording.SIGNATURE_BLOCKS] + [wording.FILLER]
+    holding = {number for number, page in enumerate(pages) for mark in marks if mark in page}
+    assert len(holding) == 1, sorted(holding)
+    assert pages[holding.pop()].count(squeeze(wording.DATE_LINE)) == 3   # each box whole, down to its date
+
+
+@pytest.mark.parametrize("name", PAGE_COUNTS)
+def test_the_score_sheets_footnote_ends_the_table_on_its_page(printed, name):
+    """The footnote is printed under 总分 and at least one indicator row, never alone on a last page."""
+    report, pdf = printed[name]
+    footnote = squeeze(report.template.cover["sheet_footnote"])
+    page = next(page for page in pages_text(pdf) if footnote in page)
+    table = page.split(SHEET_HEAD, 1)[1].split(footnote, 1)[0]
+    assert squeeze(wording.SHEET_TOTAL) in table
+    last = report.template.leaves[-1]
+    assert squeeze(last.rows[0] if last.rows else last.name) in table
 
 
 def test_empty_lists_print_their_headers(sample):
