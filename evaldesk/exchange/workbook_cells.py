@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evaldesk.exchange.workbook_merge import merge_range
 from evaldesk.exchange.workbook_pages import display_width, footer_text, set_footer
 from evaldesk.model.values import clean_text
 
@@ -115,11 +116,12 @@ def style(cell, font: Font = FONT, align: Alignment = LEFT, border: bool = True)
 
 def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int, *,
           border: bool = True) -> None:
-    """Merge a block and draw its frame: openpyxl gives the block's edge cells the border of its first cell."""
+    """Merge a block and draw its frame: the block's edge cells get the border of its first cell, as openpyxl's
+    ``merge_cells`` gives them, in time linear in the workbook (see :mod:`.workbook_merge`)."""
     if border:
         ws.cell(row=first_row, column=first_col).border = BOX
     if (first_row, first_col) != (last_row, last_col):
-        ws.merge_cells(start_row=first_row, start_column=first_col, end_row=last_row, end_column=last_col)
+        merge_range(ws, first_row, first_col, last_row, last_col)
 
 
 def set_widths(ws: Worksheet, widths: list[float]) -> None:

@@ -46,5 +46,18 @@ def data_folder() -> Path:
     return base / "evaldesk"
 
 
+def cache_folder() -> Path:
+    """Where prepared data that can always be made again is kept (the parsed fonts): safe to delete."""
+    override = os.environ.get("EVALDESK_HOME")
+    if override:
+        return Path(override) / "cache"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "evaldesk" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "evaldesk"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "evaldesk"
+
+
 def default_db_path() -> Path:
     return data_folder() / DB_NAME

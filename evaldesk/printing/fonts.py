@@ -16,8 +16,8 @@ from functools import cache
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from evaldesk.printing.font_cache import load_font
 from evaldesk.resources import FONT_BOLD, FONT_REGULAR
 
 FONT_SERIF = FONT_REGULAR.parent / "NotoSerifSC-Regular.ttf"
@@ -27,9 +27,10 @@ BOLD = "NotoSansSC-Bold"
 
 @cache
 def register_fonts() -> tuple[str, str]:
-    """Register the body and the title faces (about 0.2 s, once per process); return their names."""
+    """Register the body and the title faces, once per process (parsed once per machine: font_cache); return
+    their names."""
     for name, path in ((REGULAR, FONT_SERIF), (BOLD, FONT_BOLD)):
-        font = TTFont(name, str(path))
+        font = load_font(name, path)
         # The bundled sans was cut from a variable font and still carries its PostScript name (NotoSansSC-Thin);
         # reportlab treats fonts with the same face name as one font. Each face gets its own name, which is
         # also the name a PDF viewer shows.

@@ -10,7 +10,9 @@ The jobs around it live in their own modules: :mod:`~evaldesk.ui.menus` (menus a
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -35,7 +37,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store: Store | None = None
         self.document: ReportDocument | None = None
-        self.pages: list[QWidget] = []
+        self.pages: Sequence[QWidget] = []
         self.settings = file_actions.load_settings()
         self.preview = None  # the print preview, while it is open
         screen.apply_font_size(screen.font_size_name(self.settings))
@@ -173,12 +175,16 @@ class MainWindow(QMainWindow):
         from evaldesk.model.layout import LAYOUT
         from evaldesk.ui.pages import page_for
 
-        self.pages = [page_for(section.title)(self.document) for section in LAYOUT]  # one tab per section, in order
+        from evaldesk.ui.lazy_pages import LazyPages
+
+        document = self.document
         self.tabs.blockSignals(True)
-        for page, section in zip(self.pages, LAYOUT):
-            self.tabs.addTab(page, section.tab)
+        # One tab per section, in order; a page is built when its tab is first shown (lazy_pages says why).
+        self.pages = LazyPages(self.tabs, [partial(page_for(section.title), document) for section in LAYOUT],
+                               [section.tab for section in LAYOUT])
         self.tabs.setCurrentIndex(max(tab, 0))
         self.tabs.blockSignals(False)
+        self.pages[self.tabs.currentIndex()]
 
     def _build_audit_panel(self) -> None:
         from evaldesk.ui.audit_panel import AuditPanel
@@ -215,6 +221,8 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- tabs, title, status bar
 
     def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.pages[index]  # built the first time it is shown
         if self.store is not None and index >= 0:
             try:
                 self.store.set_state("tab", str(index))

@@ -1,7 +1,6 @@
 """A damaged data file is met calmly: refused with a Chinese message, or found at the row that cannot be read,
 and never written to afterwards."""
 
-import sqlite3
 
 from tests import raw_file
 

@@ -1,7 +1,6 @@
 """The SQLite file: several reports, every edit written at once, exact figures, undo, migrations, foreign files."""
 
 import json
-import sqlite3
 
 from tests import raw_file
 from decimal import Decimal

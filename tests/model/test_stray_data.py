@@ -2,7 +2,6 @@
 still exports, prints, imports and opens, and the stray values are not passed on as the report's data."""
 
 import json
-import sqlite3
 
 from tests import raw_file
 

@@ -1,6 +1,5 @@
 """An adjusted score sheet that does not check yet: kept with the report, undone like any edit, never scored."""
 
-import sqlite3
 
 from tests import raw_file
 from decimal import Decimal

@@ -1,7 +1,6 @@
 """The window and the data file: a second window is offered read-only, a damaged file its backup, a file changed
 under the window is read again, and every failure at start is a dialog."""
 
-import sqlite3
 
 from tests import raw_file
 

@@ -1,0 +1,84 @@
+"""A keystroke on the score sheet as the filler waits for it, on the sample and on generated sheets of 500 and
+2,000 indicators: the text typed into a hand-score box (textEdited, as a key press sends it), then stored,
+rescored, audited and the whole window repainted. Also how long the window takes to open each report on the
+score-sheet tab (built and painted). Medians; the machine is shared, so the sample is the peer in the same run.
+
+Goals (issue 15): ≤ 16 ms on the sample and on 500 indicators, ≤ 40 ms on 2,000.
+Run: QT_QPA_PLATFORM=offscreen /work/venv-main/bin/python benchmarks/bench_keystroke.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench_scoring import generated_report, generated_template  # noqa: E402
+
+from evaldesk.exchange.report_json import read_json  # noqa: E402
+from evaldesk.model.layout import LAYOUT  # noqa: E402
+from evaldesk.model.store import Store  # noqa: E402
+from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
+
+SHEET_TAB = len(LAYOUT) - 1
+KEYSTROKES = 60
+
+
+def measure(app, db: Path) -> tuple[float, float]:
+    from evaldesk.ui.app import open_window
+
+    start = time.perf_counter()
+    window = open_window(db)
+    window.tabs.setCurrentIndex(SHEET_TAB)
+    window.show()
+    app.processEvents()
+    window.repaint()
+    opened = time.perf_counter() - start
+    sheet = window.pages[SHEET_TAB]
+    row = next(iter(sheet.rows.values()))
+    editor = row.hand.editor
+    times = []
+    for i in range(KEYSTROKES):
+        text = str(i % 2)   # 0 and 1 in turn: every keystroke changes the score
+        started = time.perf_counter()
+        editor.setText(text)
+        editor.textEdited.emit(text)
+        app.processEvents()
+        window.repaint()
+        times.append(time.perf_counter() - started)
+    window.close_document()   # not close(): that asks whether to leave a report with open 扣分原因
+    window.hide()
+    app.processEvents()
+    return opened, statistics.median(times)
+
+
+def main() -> None:
+    from evaldesk.ui.app import create_app
+
+    app = create_app()
+    with tempfile.TemporaryDirectory() as folder:
+        cases = [("sample", read_json(SAMPLE_REPORT), 16)]
+        cases.append(("500 indicators", generated_report(generated_template(5, 10, 10)), 16))
+        cases.append(("2,000 indicators", generated_report(generated_template(5, 20, 20)), 40))
+        peer = None
+        for name, report, goal in cases:
+            db = Path(folder) / f"{name[:4]}.sqlite"
+            store = Store(db)
+            store.add(report)
+            store.close()
+            opened, keystroke = measure(app, db)
+            peer = peer or keystroke
+            print(f"{name:>17}: keystroke → stored, rescored, audited, repainted {keystroke * 1000:7.1f} ms "
+                  f"({keystroke / peer:5.1f}× the sample; goal ≤ {goal} ms {'ok' if keystroke * 1000 <= goal else 'MISSED'})"
+                  f"; opened on the sheet tab in {opened:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Issue 15's table, measured in one run against each row's peer: whole `evaldesk print` / `export` processes beside
+LibreOffice converting evaldesk's own workbook of the same report, the workbook export as the data grows, and one
+实际完成 text of 25k / 50k / 100k characters on paper. (The window rows are in bench_window.py.)
+
+The machine these figures come from is shared, so every figure is a median and each row is also printed as a ratio
+against its peer measured in the same run. Child processes run with compiled bytecode (a private pycache folder,
+warmed once), as an installed program has it, whatever PYTHONDONTWRITEBYTECODE says here.
+
+Run: /work/venv-main/bin/python benchmarks/bench_paths.py [--quick]
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evaldesk.exchange.report_json import read_json  # noqa: E402
+from evaldesk.model.report import Item, Unit, new_id  # noqa: E402
+from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
+
+QUICK = "--quick" in sys.argv
+RUNS = 3 if QUICK else 7
+
+
+def _median_of(action, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _child_env(folder: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(folder / "pycache"),
+               EVALDESK_HOME=str(folder / "home"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def whole_processes(folder: Path) -> None:
+    from evaldesk.model.store import Store
+
+    db = folder / "bench.sqlite"
+    store = Store(db)
+    store.add(read_json(SAMPLE_REPORT))
+    store.close()
+    env = _child_env(folder)
+    evaldesk = [sys.executable, "-m", "evaldesk", "--db", str(db)]
+    printing = [*evaldesk, "print", "-o", str(folder / "a.pdf")]
+    exporting = [*evaldesk, "export", "-o", str(folder / "a.xlsx")]
+    bare = [sys.executable, "-c", "pass"]
+    for command in (printing, exporting):   # warm: bytecode compiled, fonts parsed into the cache once
+        subprocess.run(command, env=env, check=True, capture_output=True)
+    run = lambda command: lambda: subprocess.run(command, env=env, check=True, capture_output=True)  # noqa: E731
+    python = _median_of(run(bare))
+    printed = _median_of(run(printing))
+    exported = _median_of(run(exporting))
+    print(f"bare `python -c pass`:                 {python:6.3f} s")
+    print(f"`evaldesk print` (sample), whole:      {printed:6.3f} s")
+    print(f"`evaldesk export` (xlsx), whole:       {exported:6.3f} s   goal ≤ 0.5 s "
+          f"{'ok' if exported <= 0.5 else 'MISSED'}")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print("soffice not installed: the print row's peer is skipped")
+        return
+    office = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder / "office"), str(folder / "a.xlsx")]
+    subprocess.run(office, check=True, capture_output=True)
+    converted = _median_of(run(office), runs=max(3, RUNS // 2))
+    printed = _median_of(run(printing), runs=max(3, RUNS // 2))   # measured again beside it: the load changes
+    ratio = converted / printed
+    print(f"soffice xlsx → pdf of the same report: {converted:6.3f} s; `evaldesk print` beside it {printed:6.3f} s "
+          f"= {ratio:.2f}× faster   goal ≥ 3× {'ok' if ratio >= 3 else 'MISSED'}")
+
+
+def grown(sample, times: int):
+    """The sample with its units, lists and evaluators ``times`` over (the workbook's rows and merges grow so)."""
+    report = copy.deepcopy(sample)
+    report.units = [Unit(new_id(), f"{unit.name}{n or ''}", dict(unit.cells))
+                    for n in range(times) for unit in sample.units]
+    for name, items in sample.lists.items():
+        report.lists[name] = [Item(new_id(), dict(item.values)) for _ in range(times) for item in items]
+    return report
+
+
+def export_growth(sample) -> None:
+    from evaldesk.exchange.workbook import workbook_bytes
+
+    sizes = (1, 4, 16) if QUICK else (1, 4, 16, 64)
+    figures = {n: _median_of(lambda r=grown(sample, n): workbook_bytes(r), runs=3) for n in sizes}
+    per = [figures[n] / n for n in sizes]
+    print("xlsx export as data grows " + " / ".join(f"{n}×" for n in sizes) + ": "
+          + " / ".join(f"{figures[n]:.2f}" for n in sizes) + " s; per 1× of data: "
+          + " / ".join(f"{p * 1000:.0f}" for p in per) + " ms"
+          + f"   ({figures[sizes[-1]] / figures[1]:.1f}× time for {sizes[-1]}× data; linear would be ≤ {sizes[-1]}×)")
+
+
+def long_text(sample) -> None:
+    from evaldesk.printing.fonts import register_fonts
+    from evaldesk.printing.pdf import build_pdf
+    from evaldesk.printing.proofs import text_of
+
+    register_fonts()
+    build_pdf(sample)
+    lengths = (25_000, 50_000) if QUICK else (25_000, 50_000, 100_000)
+    figures = {}
+    for length in lengths:
+        report = copy.deepcopy(sample)
+        report.fields["self.actual"] = text_of(length)
+        figures[length] = _median_of(lambda: build_pdf(report), runs=1 if length > 50_000 else 3)
+    print("PDF with one 实际完成 of " + " / ".join(f"{n // 1000}k" for n in lengths) + " characters: "
+          + " / ".join(f"{figures[n]:.2f}" for n in lengths) + " s; per 10k characters: "
+          + " / ".join(f"{figures[n] / n * 10_000:.3f}" for n in lengths) + " s   goal: linear, 100k ≤ 1.5 s")
+
+
+def main() -> None:
+    print(f"medians; machine load at start {os.getloadavg()[0]:.2f} (shared machine: compare the ratios)")
+    sample = read_json(SAMPLE_REPORT)
+    with tempfile.TemporaryDirectory() as folder:
+        whole_processes(Path(folder))
+    export_growth(sample)
+    long_text(sample)
+
+
+if __name__ == "__main__":
+    main()
