@@ -51,7 +51,8 @@ class ReportSession:
         self.carried = carried_marks(store, report.id)  # what came from last year's report
         self.sheet: SheetResult = score_report(report)
         self.findings = audit_report(report, self.sheet)
-        self.audit_stale = False  # the findings lag behind the report until run_audit()
+        self.audit_stale = False
+        self._next_backup_check = 0.0  # monotonic time of the next look at the 备份 folder (the first edit looks)  # the findings lag behind the report until run_audit()
 
     @classmethod
     def open(cls, store: Store, report_id: int) -> "ReportSession":
@@ -78,7 +79,7 @@ class ReportSession:
         from evaldesk.app.backups import back_up_daily
 
         now = time.monotonic()
-        if now < getattr(self, "_next_backup_check", 0.0):
+        if now < self._next_backup_check:
             return
         self._next_backup_check = now + self.BACKUP_CHECK_EVERY
         back_up_daily(self.store)

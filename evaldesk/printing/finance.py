@@ -1,7 +1,7 @@
 """Part 二、部门（单位）收支情况, walked from the layout: each grid with the paper form's merged headers, the
 汇总 row first.
 
-The labels above each column come from the domain (``layout.grid_headings``: 其中： / 结余 from ``Column.group``).
+The labels above each column come from the domain (``layout.grid_header_cells``: 其中： / 结余 from ``Column.group``).
 Adjacent columns under the same labels share one merged header cell; a label with nothing under it reaches down
 to the last header row.
 """
@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from evaldesk.model.form import SECTION_FINANCE, SUMMARY_ROW_LABEL, Grid, cell_key
-from evaldesk.model.layout import GridBlock, grid_headings
+from evaldesk.model.layout import GridBlock, grid_header_cells
 from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.values import format_amount
 from evaldesk.printing.printout import Printout
@@ -25,39 +25,22 @@ UNIT_WIDTH = 38 * mm
 ROW_HEIGHT = 20
 
 
-def header_cells(paths: list[list[str]]) -> tuple[list[list[str]], list[tuple]]:
-    """The header rows' texts and SPAN ranges for columns with the given label paths."""
-    depth = max(len(path) for path in paths)
-    cells = [["" for _ in paths] for _ in range(depth)]
+def header_cells(grid: Grid) -> tuple[list[list[str]], list[tuple]]:
+    """The header rows' texts and SPAN ranges of a grid, from the merged cells the window draws too."""
+    cells = grid_header_cells(grid)
+    texts = [["" for _ in range(len(grid.columns) + 1)] for _ in range(max(r + rs for r, _c, rs, _cs, _t in cells))]
     spans = []
-    for level in range(depth):
-        c = 0
-        while c < len(paths):
-            path = paths[c]
-            if level >= len(path):
-                c += 1
-                continue
-            if level == len(path) - 1:  # a column's own label: reaches down to the last header row
-                cells[level][c] = path[level]
-                if level < depth - 1:
-                    spans.append(((c, level), (c, depth - 1)))
-                c += 1
-                continue
-            end = c  # a group label: across every following column under the same labels
-            while (end + 1 < len(paths) and len(paths[end + 1]) - 1 > level
-                   and paths[end + 1][:level + 1] == path[:level + 1]):
-                end += 1
-            cells[level][c] = path[level]
-            if end > c:
-                spans.append(((c, level), (end, level)))
-            c = end + 1
-    return cells, spans
+    for row, column, row_span, column_span, text in cells:
+        texts[row][column] = text
+        if row_span > 1 or column_span > 1:
+            spans.append(((column, row), (column + column_span - 1, row + row_span - 1)))
+    return texts, spans
 
 
 def grid_table(printout: Printout, grid: Grid):
     s = styles()
     report = printout.report
-    texts, spans = header_cells(grid_headings(grid))
+    texts, spans = header_cells(grid)
     width = (FRAME_WIDTH - UNIT_WIDTH) / len(grid.columns)
     widths = [UNIT_WIDTH] + [width] * len(grid.columns)
     span_end = {start: end for start, end in spans}   # (column, row) → where its merged cell ends

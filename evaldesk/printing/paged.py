@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
-from evaldesk.printing.styles import CELL_PADDING, FRAME_HEIGHT, LINE, LINE_COLOR
-from evaldesk.printing.tables import as_list, font_command
+from evaldesk.printing.styles import CELL_PADDING, FRAME_HEIGHT
+from evaldesk.printing.tables import as_list, ruled
 
 MIN_SPLIT = 30          # points of text a split row must leave on the page, or it moves whole to the next
 KEEP_WASTE = 0.1        # a group moves whole to the next page if that leaves at most this share of a page empty
@@ -311,15 +311,7 @@ def piece_table(table: PagedTable, rows: list[Row], with_header: bool, running=f
     body = [[as_list(cell) if cell != "" else "" for cell in row.cells] for row in rows]
     for column in running:
         body[0][column] = ""
-    commands = [
-        font_command(),
-        ("GRID", (0, 0), (-1, -1), LINE, LINE_COLOR),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + 2),
-        ("TOPPADDING", (0, 0), (-1, -1), table.padding),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), table.padding + 1),
-    ]
+    commands = ruled(table.padding)
     if with_header:
         commands += [("SPAN", start, end) for start, end in table.header_spans]
     for column in table.top:

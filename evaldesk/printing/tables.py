@@ -25,18 +25,22 @@ def as_list(cell):
     return cell if isinstance(cell, (list, tuple, str)) else [cell]
 
 
-def form_table(rows: list[list], widths: list[float], *, min_height: float | None = None, extra=()) -> Table:
-    """A fully ruled table of a few rows, cells centred vertically; ``extra`` style commands (spans)."""
-    commands = [
+def ruled(padding: float = CELL_PADDING) -> list:
+    """The style of a fully ruled table, cells centred vertically, ``padding`` above (and one point more below)."""
+    return [
         font_command(),
         ("GRID", (0, 0), (-1, -1), LINE, LINE_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING + 2),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING + 1),
-        *extra,
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 1),
     ]
+
+
+def form_table(rows: list[list], widths: list[float], *, min_height: float | None = None, extra=()) -> Table:
+    """A fully ruled table of a few rows, cells centred vertically; ``extra`` style commands (spans)."""
+    commands = [*ruled(), *extra]
     return Table([[as_list(cell) for cell in row] for row in rows], colWidths=widths, style=TableStyle(commands),
                  minRowHeights=[min_height] * len(rows) if min_height else None)
 

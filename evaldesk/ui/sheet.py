@@ -72,13 +72,14 @@ class ChecklistAnswer(SteadyComboBox):
         super().__init__(parent)
         self.document = document
         self.key = key
+        self.place = parse_key(key)  # read once: every edit asks whether it changed this answer
         self.addItems([text for text, _ in self.CHOICES])
         self.refresh()
         self.activated.connect(self._chosen)
         document.changed.connect(self._changed)  # bound: dropped with the box when the sheet is rebuilt
 
     def _changed(self, changes) -> None:
-        if parse_key(self.key) in changes:
+        if self.place in changes:
             self.refresh()
 
     def refresh(self) -> None:

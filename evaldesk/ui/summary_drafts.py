@@ -121,8 +121,8 @@ class DraftPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
-        # Bound methods, not lambdas: Qt drops them when the page is rebuilt (a new 字号); a lambda would not.
-        document.rescored.connect(self._document_changed)
+        # Bound method, not a lambda: Qt drops it when the page is rebuilt (a new 字号); a lambda would not. Every
+        # edit, undo and redo emits ``changed`` after rescoring, so this one signal sees every figure change.
         document.changed.connect(self._document_changed)
 
     def _document_changed(self, _what) -> None:
