@@ -51,8 +51,8 @@ class ReportSession:
         self.carried = carried_marks(store, report.id)  # what came from last year's report
         self.sheet: SheetResult = score_report(report)
         self.findings = audit_report(report, self.sheet)
-        self.audit_stale = False
-        self._next_backup_check = 0.0  # monotonic time of the next look at the 备份 folder (the first edit looks)  # the findings lag behind the report until run_audit()
+        self.audit_stale = False  # the findings lag behind the report until run_audit()
+        self._next_backup_check = 0.0  # monotonic time of the next look at the 备份 folder (the first edit looks)
 
     @classmethod
     def open(cls, store: Store, report_id: int) -> "ReportSession":
