@@ -112,7 +112,7 @@ class ReportSheet:
             if section.title == SECTION_COVER:
                 self.fingerprint_line()
         page_setup(self.ws, "1:1", footer(self.report, self.fingerprint))
-        starts = paginate(self.ws, self.widths, first=2, last=self.row, title_rows=1, forced=self.part_starts,
+        starts = paginate(self.ws, self.widths, first=2, last=self.row, title_rows=(1,), forced=self.part_starts,
                           keeps=self.keeps)
         close_boxes_at_breaks(self.ws, starts, self.joined, LAST)
         # A label merged down its rows (年度主要工作内容, 定量目标's 评价内容/指标类型) is written again on the next page.
