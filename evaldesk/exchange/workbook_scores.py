@@ -16,8 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
-    BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row, footer, merge, page_setup,
-    row_pieces, set_widths, span_width, style,
+    BOLD, CENTER, FONT, HEADING, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row, footer,
+    lines_needed, merge, page_setup, row_pieces, set_widths, span_width, style,
 )
 from evaldesk.exchange.workbook_pages import (
     close_boxes_at_breaks, join_to_row_above, one_line, paginate, repeat_merged_labels,
@@ -84,8 +84,8 @@ class ScoreSheet:
         fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS[:PRINTED]))
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
         ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 1}"
-        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=(HEADER_ROW,), keeps=self.leaves,
-                          loose=self.blocks)
+        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=(HEADER_ROW,),
+                          keeps=self.leaves, loose=self.blocks)
         # The 一级/二级 and 三级 names and a shared 评分标准 start a page again; H and I do not print.
         repeat_merged_labels(ws, starts, (1, 2, 3, 4), figures=(5, 6))
         close_boxes_at_breaks(ws, starts, self.joined, PRINTED)
@@ -128,8 +128,13 @@ class ScoreSheet:
     def reason_rows(self, leaf: Indicator, pieces: list[str], first: int, last: int) -> None:
         """A long 扣分原因 a piece per row, the rows joined without a rule so it reads as one cell; a page may
         break between them (the name and 评分标准 are written again there, the figures are not)."""
+        # Each row can start a page, under the indicator's name and 评分标准 written again: room for them.
+        lines = [lines_needed(name, WIDTHS[2]) for name in leaf.rows] + [lines_needed(leaf.standard, WIDTHS[3])]
+        room = max(lines) * LINE_HEIGHT + 6
         for n, piece in enumerate(pieces):
             self.text(first + n, 7, piece, f"{leaf.name} · 扣分原因", align=TOP_LEFT)
+        for row in range(first, last + 1):
+            fit_row(self.ws, row, "", 1, minimum=room)
         for row in range(first + len(pieces), last + 1):   # fewer pieces than names: the cell runs on empty
             self.text(row, 7, "", f"{leaf.name} · 扣分原因")
         for row in range(first + 1, last + 1):
