@@ -37,6 +37,7 @@ __all__ = ["ExportRefused", "export_refusal", "WorkbookRead", "write_workbook", 
 
 SHEET_NAMES = (REPORT_SHEET, SCORE_SHEET, AUDIT_SHEET, DATA_SHEET)
 MAX_ERRORS_LISTED = 10
+REPORT_ROUNDS = 4
 
 
 class ExportRefused(Exception):
@@ -75,9 +76,8 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
     cells = Cells()
 
     workbook = Workbook()
-    ws = workbook.active
-    ws.title = REPORT_SHEET
-    ReportSheet(ws, report, sheet, cells, digest).write()
+    workbook.remove(workbook.active)
+    _write_report_sheet(workbook, report, sheet, cells, digest)
     ScoreSheet(workbook.create_sheet(SCORE_SHEET), report, sheet, cells, digest).write()
     write_audit_sheet(workbook.create_sheet(AUDIT_SHEET), report, findings, cells, digest)
     write_data_sheet(workbook.create_sheet(DATA_SHEET), data_rows(report, sheet, digest), cells)
@@ -95,6 +95,21 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue(), list(dict.fromkeys(notes + cells.notes))
+
+
+def _write_report_sheet(workbook: Workbook, report: Report, sheet, cells: Cells, digest: str) -> None:
+    """The “自评报告” sheet, written again while its 定量目标 table opens a printed page without its header:
+    the header is then written above those rows (a header moves the rows after it, so a second round may find
+    another; the table is short, two rounds are the rule and REPORT_ROUNDS the bound)."""
+    heads: frozenset[int] = frozenset()
+    for round_ in range(REPORT_ROUNDS):
+        ws = workbook.create_sheet(REPORT_SHEET, 0)
+        written = ReportSheet(ws, report, sheet, cells, digest, quant_heads=heads)
+        written.write()
+        if not written.headless or round_ == REPORT_ROUNDS - 1:
+            return
+        workbook.remove(ws)
+        heads |= written.headless
 
 
 def _refusal(errors) -> str:

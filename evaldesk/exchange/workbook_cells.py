@@ -46,6 +46,9 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 LINE_HEIGHT = 15.0       # points per line of 11-pt 宋体
 MAX_ROW_HEIGHT = 409.0   # Excel's limit
+# Lines of a long text per row when it runs on over several rows: well under Excel's 409-point row, and about a
+# seventh of a printed page, so a page breaks between rows of it instead of leaving a large gap.
+ROW_LINES = 12
 
 
 def workbook_text(raw: object) -> str:
@@ -145,12 +148,16 @@ def fit_row(ws: Worksheet, row: int, text: str, width: float, *, line_height: fl
 
 def fit_span(ws: Worksheet, first_row: int, last_row: int, text: str, width: float) -> None:
     """Make the rows ``first_row``…``last_row`` together tall enough for ``text`` (a block merged across them):
-    the last row takes what is missing."""
-    wanted = lines_needed(text, width) * LINE_HEIGHT + 6
-    have = sum(ws.row_dimensions[row].height or LINE_HEIGHT for row in range(first_row, last_row + 1))
-    if wanted > have:
-        last = ws.row_dimensions[last_row]
-        last.height = min(MAX_ROW_HEIGHT, (last.height or LINE_HEIGHT) + wanted - have)
+    the last row takes what is missing, and the rows above it what the last cannot (a row stops at 409 points)."""
+    missing = lines_needed(text, width) * LINE_HEIGHT + 6 - sum(
+        ws.row_dimensions[row].height or LINE_HEIGHT for row in range(first_row, last_row + 1))
+    for row in range(last_row, first_row - 1, -1):
+        if missing <= 0:
+            return
+        dimension = ws.row_dimensions[row]
+        height = dimension.height or LINE_HEIGHT
+        dimension.height = min(MAX_ROW_HEIGHT, height + missing)
+        missing -= dimension.height - height
 
 
 def page_setup(ws: Worksheet, title_rows: str | None, footer: str) -> None:
@@ -194,6 +201,17 @@ def paragraphs(text: str, limit: int = 500) -> list[str]:
             paragraph = paragraph[cut:]
         pieces.append(paragraph)
     return [piece for piece in pieces if piece.strip()]  # each piece is a row: blank lines add nothing
+
+
+def row_pieces(text: str, width: float) -> list[str]:
+    """``text`` as the rows it takes in a cell ``width`` units wide: itself when it fits in ROW_LINES lines, else
+    cut (after a sentence where possible, see :func:`paragraphs`) into pieces of at most ROW_LINES lines each, so
+    that no row reaches Excel's 409-point limit and clips it, whatever its length."""
+    if not text or lines_needed(text, width) <= ROW_LINES:
+        return [text]
+    usable = max(4.0, width * 0.92 - 1)
+    per_line = max(1, int(usable // 2))   # Chinese characters per line: the widest a character can be
+    return paragraphs(text, ROW_LINES * per_line) or [""]
 
 
 def _utf16_length(text: str) -> int:

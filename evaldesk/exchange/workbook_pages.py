@@ -50,18 +50,20 @@ def row_height(ws: Worksheet, row: int) -> float:
     return ws.row_dimensions[row].height or DEFAULT_ROW
 
 
-def paginate(ws: Worksheet, widths: list[float], *, first: int, last: int, title_rows: int = 0,
+def paginate(ws: Worksheet, widths: list[float], *, first: int, last: int, title_rows: tuple[int, ...] = (),
              forced: list[int] = (), keeps: list[tuple[int, int]] = (),
              loose: list[tuple[int, int]] = ()) -> list[int]:
     """Add row breaks to ``ws``: before every row in ``forced`` and before a keep (first, last rows) that would
     not fit on what is left of its page, when it fits on a page. A ``loose`` keep (a 二级 block, whose merged
     labels are written again on the next page) moves whole only when that leaves at most LOOSE_WASTE of the
-    page empty; otherwise it continues on the next page, cut between its keeps. Returns the rows that start a
-    page."""
-    page = page_rows_height(ws, widths) - sum(row_height(ws, r) for r in range(1, title_rows + 1))
+    page empty; otherwise it continues on the next page, cut between its keeps. ``title_rows`` print at the
+    top of every page; the rows above ``first`` that are not among them (a sheet's title) fill the first page only.
+    Returns the rows that start a page."""
+    title = sum(row_height(ws, r) for r in title_rows)
+    page = page_rows_height(ws, widths) - title
     keep_at, loose_at = _ends(keeps), _ends(loose)
     forced = set(forced)
-    starts, used = [], 0.0
+    starts, used = [], sum(row_height(ws, r) for r in range(1, first)) - title
 
     def height_of(start: int, end: int) -> float:
         return sum(row_height(ws, r) for r in range(start, end + 1))
@@ -71,7 +73,7 @@ def paginate(ws: Worksheet, widths: list[float], *, first: int, last: int, title
         block = height_of(row, keep_at[row]) if row in keep_at else height
         group = height_of(row, loose_at[row]) if row in loose_at else 0.0
         moves_whole = used + group > page and group <= page and page - used <= page * LOOSE_WASTE
-        if used and (row in forced or moves_whole or (used + block > page and block <= page)
+        if row > first and used and (row in forced or moves_whole or (used + block > page and block <= page)
                      or used + height > page):
             cut = row if row in forced else _no_lone_keep(row, keep_at, loose, starts[-1] if starts else first)
             starts.append(cut)
@@ -85,7 +87,10 @@ def paginate(ws: Worksheet, widths: list[float], *, first: int, last: int, title
 
 def _no_lone_keep(row: int, keep_at: dict[int, int], loose, page_start: int) -> int:
     """Where to break instead of before ``row`` so that a loose block cut there leaves none of its keeps alone
-    at this page's foot (the whole block goes over) or at the next page's head (its neighbour goes with it)."""
+    at this page's foot (the whole block goes over) or at the next page's head (its neighbour goes with it).
+    A row that starts no keep continues a tall one (a long 扣分原因 run on over rows): the cut stays there."""
+    if row not in keep_at:
+        return row
     for start, end in loose:
         if not start < row <= end:
             continue
@@ -141,11 +146,14 @@ def figure_width(texts, minimum: float) -> float:
     return max([minimum] + [round(len(text) * 1.15 + 3, 1) for text in texts])
 
 
-def repeat_merged_labels(ws: Worksheet, page_starts: list[int], columns: tuple[int, ...]) -> None:
+def repeat_merged_labels(ws: Worksheet, page_starts: list[int], columns: tuple[int, ...], *,
+                         figures: tuple[int, ...] = ()) -> None:
     """A merged label (一级/二级) that runs over a page break is cut there and written again at the top of the
-    next page, as the paper repeats 过程（40分） — a page never starts under a blank merged cell."""
+    next page, as the paper repeats 过程（40分） — a page never starts under a blank merged cell. A merged figure
+    in ``figures`` (an indicator's 分值 and 自评得分, continued with its long 扣分原因) is cut too but printed once,
+    as on paper: written again it would read as a second score."""
     for merged in list(ws.merged_cells.ranges):
-        if merged.min_col not in columns or merged.min_col != merged.max_col:
+        if merged.min_col not in columns + figures or merged.min_col != merged.max_col:
             continue
         cuts = [row for row in page_starts if merged.min_row < row <= merged.max_row]
         if not cuts:
@@ -156,15 +164,16 @@ def repeat_merged_labels(ws: Worksheet, page_starts: list[int], columns: tuple[i
         bounds = [merged.min_row, *cuts, merged.max_row + 1]
         for first, after in zip(bounds, bounds[1:]):
             cell = ws.cell(first, col)
-            cell.value, cell._style = value, copy(style)
+            cell.value = value if col in columns or first == merged.min_row else None
+            cell._style = copy(style)
             if after - 1 > first:
                 ws.merge_cells(start_row=first, start_column=col, end_row=after - 1, end_column=col)
 
 
-
-def join_to_row_above(ws: Worksheet, row: int, last_col: int) -> None:
-    """No rule between ``row`` and the row above: a paragraph cut into rows (so that pages fill) reads as one box."""
-    _rule_above(ws, row, last_col, Side())
+def join_to_row_above(ws: Worksheet, row: int, last_col: int, first_col: int = 1) -> None:
+    """No rule between ``row`` and the row above in columns first_col…last_col: a paragraph cut into rows (so
+    that pages fill and no row passes Excel's 409 points) reads as one box."""
+    _rule_above(ws, row, last_col, Side(), first_col)
 
 
 def close_boxes_at_breaks(ws: Worksheet, page_starts: list[int], joined: set[int], last_col: int) -> None:
@@ -174,9 +183,9 @@ def close_boxes_at_breaks(ws: Worksheet, page_starts: list[int], joined: set[int
             _rule_above(ws, row, last_col, Side(style="thin"))
 
 
-def _rule_above(ws: Worksheet, row: int, last_col: int, side: Side) -> None:
+def _rule_above(ws: Worksheet, row: int, last_col: int, side: Side, first_col: int = 1) -> None:
     # Excel draws a rule when either cell asks for it: set both sides of the line.
-    for col in range(1, last_col + 1):
+    for col in range(first_col, last_col + 1):
         for cell, edge in ((ws.cell(row - 1, col), "bottom"), (ws.cell(row, col), "top")):
             border = copy(cell.border)
             setattr(border, edge, side)

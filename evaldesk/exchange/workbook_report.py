@@ -14,8 +14,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, BOX, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells,
-    fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width, style,
+    fit_row, footer, merge, page_setup, paragraphs, row_pieces, set_widths, span_width, style,
 )
+from evaldesk.exchange import workbook_goals
 from evaldesk.exchange.workbook_pages import (
     close_boxes_at_breaks, figure_width, join_to_row_above, one_line, paginate, repeat_merged_labels,
 )
@@ -48,9 +49,15 @@ FLOW_PIECE = 200    # characters of a text across the sheet per row: about five 
 
 
 class ReportSheet:
-    def __init__(self, ws: Worksheet, report: Report, sheet: SheetResult, cells: Cells, fingerprint: str):
+    last = LAST
+
+    def __init__(self, ws: Worksheet, report: Report, sheet: SheetResult, cells: Cells, fingerprint: str,
+                 quant_heads: frozenset[int] = frozenset()):
         self.ws, self.report, self.sheet, self.cells, self.fingerprint = ws, report, sheet, cells, fingerprint
         self.row = 1
+        self.quant_heads = quant_heads                 # 定量目标 body rows with the table's header written above
+        self.quant_body: list[int] = []                # the sheet row of each 定量目标 body row
+        self.headless: set[int] = set()                # body rows that open a printed page without the header
         self.widths = figure_widths(report)
         self.part_starts: list[int] = []               # a part starts a printed page
         self.keeps: list[tuple[int, int]] = []         # rows printed on one page
@@ -73,20 +80,27 @@ class ReportSheet:
         self.row += 1
 
     def labelled(self, label: str, value, where: str | None = None, *, align=LEFT) -> None:
-        """Label in A, the value over B…H."""
+        """Label in A, the value over B…H (running on over rows when it is too long for one)."""
+        if len(row_pieces(str(value or ""), span_width(self.widths, 2, LAST))) > 1:
+            self.listed(label, [str(value)], where or label)
+            return
         self.block(self.row, 1, 1, label, label, font=BOLD, align=CENTER)
         self.block(self.row, 2, LAST, value, where or label, align=align)
         fit_row(self.ws, self.row, "", self.widths[0], minimum=22)
         self.row += 1
 
     def listed(self, label: str, lines: list[str], where: str) -> None:
-        """Label in A merged down the side of one row per line (one empty row when there is none)."""
-        lines = lines or [""]
+        """Label in A merged down the side of one row per line (one empty row when there is none); a line too
+        long for one row runs on over rows joined without a rule."""
         first = self.row
-        for line in lines:
-            self.block(self.row, 2, LAST, line, where, align=TOP_LEFT)
-            fit_row(self.ws, self.row, "", 1, minimum=20)
-            self.row += 1
+        for line in lines or [""]:
+            for n, piece in enumerate(row_pieces(line, span_width(self.widths, 2, LAST))):
+                self.block(self.row, 2, LAST, piece, where, align=TOP_LEFT)
+                fit_row(self.ws, self.row, "", 1, minimum=20)
+                if n:
+                    join_to_row_above(self.ws, self.row, LAST, 2)
+                    self.joined.add(self.row)
+                self.row += 1
         self.block(first, 1, 1, label, label, font=BOLD, align=CENTER, last_row=self.row - 1)
 
     def field(self, key: str) -> str:
@@ -112,9 +126,10 @@ class ReportSheet:
             if section.title == SECTION_COVER:
                 self.fingerprint_line()
         page_setup(self.ws, "1:1", footer(self.report, self.fingerprint))
-        starts = paginate(self.ws, self.widths, first=2, last=self.row, title_rows=1, forced=self.part_starts,
+        starts = paginate(self.ws, self.widths, first=2, last=self.row, title_rows=(1,), forced=self.part_starts,
                           keeps=self.keeps)
         close_boxes_at_breaks(self.ws, starts, self.joined, LAST)
+        self.headless = {n for n, row in enumerate(self.quant_body) if row in starts}
         # A label merged down its rows (年度主要工作内容, 定量目标's 评价内容/指标类型) is written again on the next page.
         repeat_merged_labels(self.ws, starts, (1, 2, 3))
         self.ws.sheet_view.showGridLines = False
@@ -136,7 +151,7 @@ class ReportSheet:
         year."""
         head = one_line(self.report.department, span_width(self.widths, 3, LAST) - 12)
         self.text(1, 3, f"{head}　{self.report.year}年度", "页眉", font=SMALL, align=RIGHT, border=False)
-        self.ws.merge_cells(start_row=1, start_column=3, end_row=1, end_column=LAST)
+        merge(self.ws, 1, 3, 1, LAST, border=False)
         self.row = 2
 
     # ---- 封面
@@ -149,12 +164,12 @@ class ReportSheet:
         if block.key == "report_title":
             self.row += 1
             self.text(self.row, 1, text, where, font=TITLE, align=CENTER, border=False)
-            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
+            merge(self.ws, self.row, 1, self.row, LAST, border=False)
             self.ws.row_dimensions[self.row].height = 48
             self.row += 2
             return
         self.text(self.row, 1, text, where, font=BOLD, align=CENTER, border=False)
-        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
+        merge(self.ws, self.row, 1, self.row, LAST, border=False)
         self.row += 1
 
     def cover_fields(self, block: Fields) -> None:
@@ -162,9 +177,9 @@ class ReportSheet:
             label = block.label(key)
             shown = field_text(self.report, key)
             self.text(self.row, 1, f"{label}：", label, font=BOLD, align=RIGHT, border=False)
-            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=2)
+            merge(self.ws, self.row, 1, self.row, 2, border=False)
             self.text(self.row, 3, shown, label, border=False)
-            self.ws.merge_cells(start_row=self.row, start_column=3, end_row=self.row, end_column=LAST)
+            merge(self.ws, self.row, 3, self.row, LAST, border=False)
             fit_row(self.ws, self.row, shown, span_width(self.widths, 3, LAST), minimum=24)
             self.row += 1
         self.row += 1
@@ -172,7 +187,7 @@ class ReportSheet:
     def fingerprint_line(self) -> None:
         self.text(self.row, 1, wording.FINGERPRINT.format(fingerprint=self.fingerprint), "数据指纹", font=SMALL,
                   align=RIGHT, border=False)
-        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=LAST)
+        merge(self.ws, self.row, 1, self.row, LAST, border=False)
         self.row += 2
 
     # ---- 一、基本概况 (and the texts of 五)
@@ -245,52 +260,10 @@ class ReportSheet:
         self.row += 2
 
     def qualitative(self, block: Beside) -> None:
-        spec = block.list.spec
-        field = spec.fields[0][0]
-        goals = [numbered(spec, i, item.values.get(field, ""))
-                 for i, item in enumerate(self.report.items(block.list.key), 1)] or [""]
-        first = self.row
-        self.keeps.append((first, first + 1))
-        self.block(self.row, 2, 5, block.list_heading, block.list_heading, font=BOLD, align=CENTER)
-        self.block(self.row, 6, LAST, block.text.label, block.text.label, font=BOLD, align=CENTER)
-        fit_row(self.ws, self.row, "", 1, minimum=22)
-        self.row += 1
-        for goal in goals:
-            self.block(self.row, 2, 5, goal, spec.label)
-            self.row += 1
-        self.block(first + 1, 6, LAST, self.field(block.text.key), block.text.label, align=TOP_LEFT,
-                   last_row=self.row - 1)
-        self.block(first, 1, 1, block.caption, "定性目标", font=BOLD, align=CENTER, last_row=self.row - 1)
+        workbook_goals.qualitative(self, block)
 
     def quantitative(self, block: ListBlock) -> None:
-        spec = block.spec
-        names = dict(spec.fields)
-        items = self.report.items(block.key)
-        first = self.row
-        self.keeps.append((first, first + 2))   # the header with its first rows
-        self.block(self.row, 2, 3, names["group"], "定量目标", font=BOLD, align=CENTER)
-        self.block(self.row, 4, 5, names["target"], "定量目标", font=BOLD, align=CENTER)
-        self.block(self.row, 6, LAST, names["actual"], "定量目标", font=BOLD, align=CENTER)
-        fit_row(self.ws, self.row, "", 1, minimum=22)
-        self.row += 1
-        top = self.row
-        for item in items or [None]:
-            values = item.values if item else {}
-            name, target = values.get("name", ""), values.get("target", "")
-            shown = f"{name}：{target}" if name and target else name or target
-            self.block(self.row, 4, 5, shown, spec.label)
-            self.block(self.row, 6, LAST, values.get("actual", ""), spec.label)
-            self.row += 1
-        # 评价内容 (产出目标 / 效益目标) and 指标类型 merged down each run of equal values, as on paper
-        groups = [(item.values.get("group", ""), item.values.get("kind", "")) for item in items] or [("", "")]
-        for depth, col in ((1, 2), (2, 3)):
-            start = 0
-            for i in range(1, len(groups) + 1):
-                if i == len(groups) or groups[i][:depth] != groups[start][:depth]:
-                    self.block(top + start, col, col, groups[start][depth - 1], spec.label, align=CENTER,
-                               last_row=top + i - 1)
-                    start = i
-        self.block(first, 1, 1, block.heading, "定量目标", font=BOLD, align=CENTER, last_row=self.row - 1)
+        workbook_goals.quantitative(self, block)
 
     # ---- 四、评价人员
     def signed_list(self, block: ListBlock) -> None:
@@ -323,7 +296,7 @@ class ReportSheet:
             for n, (text, align, height) in enumerate(lines):
                 start = 5 if align is CENTER else 1   # the signer's line stands in the right half, as on paper
                 self.text(self.row, start, text, "签字栏", align=RIGHT if align is RIGHT else LEFT, border=False)
-                self.ws.merge_cells(start_row=self.row, start_column=start, end_row=self.row, end_column=LAST)
+                merge(self.ws, self.row, start, self.row, LAST, border=False)
                 self.ws.row_dimensions[self.row].height = height
                 frame_row(self.ws, self.row, top=n == 0, bottom=n == len(lines) - 1)
                 self.row += 1

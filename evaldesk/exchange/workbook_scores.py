@@ -6,7 +6,8 @@ number without extra rows breaking the table. A shared cell (经济效益/社会
 merged over its rows; consecutive indicators with the same 评分标准 share one merged 评分标准 cell, as on paper.
 
 Only A–G print (the paper's columns at the paper's scale); a 二级 block is never cut by a page break when it fits
-on a page, so no page starts under blank merged 一级/二级 cells.
+on a page, so no page starts under blank merged 一级/二级 cells. A 扣分原因 too long for the indicator's rows (Excel
+stops a row at 409 points) runs on over rows of its own, a piece of it per row, without a rule between them.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
-    BOLD, CENTER, FONT, HEADING, LEFT, RIGHT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup,
-    set_widths, span_width, style,
+    BOLD, CENTER, FONT, HEADING, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row, footer,
+    lines_needed, merge, page_setup, row_pieces, set_widths, span_width, style,
 )
-from evaldesk.exchange.workbook_pages import one_line, paginate, repeat_merged_labels
+from evaldesk.exchange.workbook_pages import (
+    close_boxes_at_breaks, join_to_row_above, one_line, paginate, repeat_merged_labels,
+)
 from evaldesk.model.report import Report
 from evaldesk.model import wording
 from evaldesk.model.layout import cover_text
@@ -45,6 +48,7 @@ class ScoreSheet:
         self.template = sheet.template
         self.blocks: list[tuple[int, int]] = []   # each 二级 block's rows: on one page, or continued under its labels
         self.leaves: list[tuple[int, int]] = []   # each indicator's rows (one 分值, one 自评得分): never cut
+        self.joined: set[int] = set()             # rows continuing a long 扣分原因 (no rule above them)
 
     def text(self, row, col, value, where, *, last_row=None, last_col=None, font=FONT, align=LEFT, fit=True):
         self.cells.block(self.ws, row, col, value, WIDTHS, last_row=last_row, last_col=last_col,
@@ -72,39 +76,71 @@ class ScoreSheet:
         for col, header in enumerate(HEADERS, 1):
             self.text(HEADER_ROW, col, header, "表头", font=BOLD, align=CENTER)
         row = self.indicators(HEADER_ROW + 1)
+        self.leaves.append((row - 1, row + 3))   # the footnote stays with 总分 and the last indicator's last row
         row = self.totals(row)
+        ws.row_dimensions[row].height = 3   # a little space under the table (4 pt on the PDF), not a whole line
         self.cells.text(ws, row + 1, 1, cover["sheet_footnote"], where="评分表 · 备注", border=False)
         ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=PRINTED)
         fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS[:PRINTED]))
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
         ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 1}"
-        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=1, keeps=self.leaves,
-                          loose=self.blocks)
-        repeat_merged_labels(ws, starts, (1, 2, 4))   # the 一级/二级 names and a shared 评分标准 (H, I do not print)
+        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=(HEADER_ROW,),
+                          keeps=self.leaves, loose=self.blocks)
+        # The 一级/二级 and 三级 names and a shared 评分标准 start a page again; H and I do not print.
+        repeat_merged_labels(ws, starts, (1, 2, 3, 4), figures=(5, 6))
+        close_boxes_at_breaks(ws, starts, self.joined, PRINTED)
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
         ws.sheet_view.showGridLines = False
 
     def indicators(self, top: int) -> int:
-        """One row per printed indicator row; returns the next free row."""
+        """One row per printed indicator row — or, for a 扣分原因 longer than its rows can show, one row per piece
+        of it; returns the next free row."""
         placed: list[tuple[Indicator, int, int]] = []  # leaf, first row, last row
         row = top
         for leaf in self.template.leaves:
-            first = row
-            for name in leaf.rows:
-                self.text(row, 3, name, leaf.name, align=CENTER)
-                fit_row(self.ws, row, "", 1, minimum=22)
-                row += 1
-            last = row - 1
             result = self.sheet.indicators[leaf.id]
+            pieces = row_pieces(result.reason or "", WIDTHS[6])
+            first, last = row, row + max(len(leaf.rows), len(pieces)) - 1
+            self.names(leaf, first, last)
             self.number(first, 5, leaf.weight, last_row=last)
             self.number(first, 6, result.score, last_row=last)
-            self.text(first, 7, result.reason, f"{leaf.name} · 扣分原因", last_row=last)
+            if len(pieces) == 1:
+                self.text(first, 7, result.reason, f"{leaf.name} · 扣分原因", last_row=last)
+                self.leaves.append((first, last))
+            else:
+                self.reason_rows(leaf, pieces, first, last)
             placed.append((leaf, first, last))
-            self.leaves.append((first, last))
+            row = last + 1
         self.standards(placed)
         for level, name_col, score_col in ((1, 1, LAST), (2, 2, LAST - 1)):
             self.groups(placed, level, name_col, score_col)
         return row
+
+    def names(self, leaf: Indicator, first: int, last: int) -> None:
+        """The indicator's printed names (经济效益/社会效益/生态效益), sharing its rows evenly."""
+        count, rows = len(leaf.rows), last - first + 1
+        for n, name in enumerate(leaf.rows):
+            start, end = first + n * rows // count, first + (n + 1) * rows // count - 1
+            self.text(start, 3, name, leaf.name, align=CENTER, last_row=end)
+            for row in range(start, end + 1):
+                fit_row(self.ws, row, "", 1, minimum=22)
+
+    def reason_rows(self, leaf: Indicator, pieces: list[str], first: int, last: int) -> None:
+        """A long 扣分原因 a piece per row, the rows joined without a rule so it reads as one cell; a page may
+        break between them (the name and 评分标准 are written again there, the figures are not)."""
+        # Each row can start a page, under the indicator's name and 评分标准 written again: room for them.
+        lines = [lines_needed(name, WIDTHS[2]) for name in leaf.rows] + [lines_needed(leaf.standard, WIDTHS[3])]
+        room = max(lines) * LINE_HEIGHT + 6
+        for n, piece in enumerate(pieces):
+            self.text(first + n, 7, piece, f"{leaf.name} · 扣分原因", align=TOP_LEFT)
+        for row in range(first, last + 1):
+            fit_row(self.ws, row, "", 1, minimum=room)
+        for row in range(first + len(pieces), last + 1):   # fewer pieces than names: the cell runs on empty
+            self.text(row, 7, "", f"{leaf.name} · 扣分原因")
+        for row in range(first + 1, last + 1):
+            join_to_row_above(self.ws, row, 7, 7)
+            self.joined.add(row)
+        self.leaves.append((first, first + 1))   # never the name alone at a page foot with one line of its reason
 
     def standards(self, placed) -> None:
         """评分标准, merged over consecutive indicators under the same parent that share the same text."""

@@ -73,7 +73,10 @@ def test_score_sheet_prints_the_paper_columns_and_never_cuts_an_indicator(heavy_
     ends = breaks(ws)
     assert len(ends) >= 2
     weights = [merged for merged in ws.merged_cells.ranges if merged.min_col == 5]
-    assert any(merged.size["rows"] == 3 for merged in weights)   # 经济/社会/生态效益 share one 分值
+    shared = row_of(ws, "经济效益")   # 经济/社会/生态效益 share one 分值, written once even when continued
+    assert ws.cell(shared, 5).value == 15
+    assert [ws.cell(row, 5).value for row in range(shared + 1, row_of(ws, "社会公众或服务对象满意度"))] == \
+        [None] * (row_of(ws, "社会公众或服务对象满意度") - shared - 1)
     for merged in weights:
         assert not any(merged.min_row <= end < merged.max_row for end in ends), merged.coord
     for end in ends:
@@ -92,8 +95,12 @@ def test_a_page_of_the_score_sheet_is_not_left_half_empty(heavy_book):
     page = page_rows_height(ws, WIDTHS[:PRINTED]) - row_height(ws, 4)
     bounds = [5, *[end + 1 for end in breaks(ws)]]
     for first, after in zip(bounds, bounds[1:]):
-        used = sum(row_height(ws, row) for row in range(first, after))
-        following = row_height(ws, after)
+        # the first page also holds the sheet's title rows; the next indicator goes with its second row (a long
+        # 扣分原因's first piece never stands alone at a page foot)
+        title = sum(row_height(ws, row) for row in range(1, 4)) if first == 5 else 0
+        used = title + sum(row_height(ws, row) for row in range(first, after))
+        following = sum(row_height(ws, row) for row in (after, after + 1)
+                        if row == after or ws.cell(row, 5).value is None)
         assert used + following > page, (first, after)          # the next row did not fit
         assert used >= page * 0.6 or following > page * 0.3, (first, used, page)
 
@@ -208,7 +215,105 @@ def test_a_block_cut_by_a_page_break_leaves_no_indicator_alone(book, request):
         return sum(1 for row in range(first, last + 1) if ws.cell(row, 5).value is not None)
 
     for end in breaks(ws):
+        if ws.cell(end + 1, 5).value is None:   # the page continues one indicator's long 扣分原因
+            continue
         for block in blocks:
             if block.min_row <= end < block.max_row:
                 assert indicators(block.min_row, end) >= 2, block.coord
                 assert indicators(end + 1, block.max_row) >= 2, block.coord
+
+
+def _clipped(ws) -> list[str]:
+    """Text cells (merged or not) in the 11-pt body face whose text needs more lines than their rows are tall:
+    what Excel and LibreOffice cut off on screen and on paper. The same estimate as the writer's (a Chinese character is two
+    units of column width); a row never passes Excel's 409 points."""
+    from openpyxl.utils import get_column_letter
+
+    from evaldesk.exchange.workbook_cells import LINE_HEIGHT, MAX_ROW_HEIGHT, lines_needed, span_width
+    from evaldesk.exchange.workbook_pages import row_height
+
+    widths = [ws.column_dimensions[get_column_letter(col)].width or 8.43 for col in range(1, ws.max_column + 1)]
+    spans = {(m.min_row, m.min_col): (m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+    found = []
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.alignment.wrap_text or (cell.font.sz or 11) != 11:
+                continue
+            last_row, last_col = spans.get((cell.row, cell.column), (cell.row, cell.column))
+            need = lines_needed(cell.value, span_width(widths, cell.column, last_col)) * LINE_HEIGHT
+            have = sum(row_height(ws, r) for r in range(cell.row, last_row + 1))
+            if need > have + 1:
+                found.append(f"{ws.title}!{cell.coordinate} needs {need:.0f} pt, has {have:.0f}")
+    assert all((ws.row_dimensions[r].height or 0) <= MAX_ROW_HEIGHT for r in range(1, ws.max_row + 1))
+    return found
+
+
+@pytest.mark.parametrize("book", ["sample_book", "heavy_book"])
+def test_no_text_is_clipped_on_any_visible_sheet(book, request):
+    """The heavy report's 600- and 1,500-character 扣分原因, a 20,000-character 综述, a 300-character name:
+    every text cell is as tall as its text, so nothing is cut at Excel's 409-point row on screen or on paper."""
+    found = request.getfixturevalue(book)
+    workbook_ = found[1] if isinstance(found, tuple) else found
+    for name in VISIBLE:
+        assert _clipped(workbook_[name]) == [], name
+
+
+def _reason_shown(ws, indicator: str) -> str:
+    """The 扣分原因 printed beside ``indicator``: its rows' G cells read top to bottom."""
+    first = row_of(ws, indicator)
+    after = next(row for row in range(first + 1, ws.max_row + 2) if ws.cell(row, 5).value is not None)
+    return "".join(ws.cell(row, 7).value or "" for row in range(first, after))
+
+
+@pytest.mark.parametrize("length", [600, 1500, 5000])   # 5,000: the longest 扣分原因 the window accepts
+def test_a_long_reason_shows_whole_and_comes_back_identical(sample, tmp_path, length):
+    from evaldesk.exchange.workbook import read_workbook, write_workbook
+
+    report = proofs.realistic(sample)
+    reason = "\n".join([proofs.text_of(length - 40), proofs.text_of(39, "第二段：按评分标准扣分。")])
+    report.fields["sheet.disclosure.reason"] = reason
+    path = tmp_path / "long.xlsx"
+    write_workbook(report, path)
+    book = load_workbook(path)
+    ws = book["评分表"]
+    assert _reason_shown(ws, "预决算信息公开性和完善性") == reason.replace("\n", "")
+    assert _clipped(ws) == []
+    back = read_workbook(path)
+    assert back.fingerprint_matches and back.fingerprint == fingerprint(report)
+    assert back.report.fields["sheet.disclosure.reason"] == reason
+
+
+def test_the_longest_texts_of_the_report_sheet_show_whole_and_come_back(sample, tmp_path, monkeypatch):
+    """20,000 characters of 实际完成 and of 职能职责, a 2,000-character 完成情况 and task: no clipped cell, and the
+    import gives back the identical report."""
+    from evaldesk.exchange.workbook import read_workbook, write_workbook
+
+    monkeypatch.setattr(workbook, "audit_report", lambda report, sheet=None: [])
+    report = proofs.realistic(sample)
+    report.fields["self.actual"] = proofs.text_of(20_000)
+    report.fields["basic.duties"] = proofs.text_of(20_000, "负责全区机构编制管理、事业单位登记管理工作。")
+    report.lists["quant"][3].values["actual"] = proofs.text_of(2_000)
+    report.lists["tasks"][0].values["text"] = proofs.text_of(2_000)
+    path = tmp_path / "long.xlsx"
+    write_workbook(report, path)
+    ws = load_workbook(path)["自评报告"]
+    assert _clipped(ws) == []
+    shown = "".join(ws.cell(row, 6).value or "" for row in range(1, ws.max_row + 1))
+    assert proofs.text_of(20_000) in shown and proofs.text_of(2_000) in shown
+    back = read_workbook(path)
+    assert back.fingerprint_matches and back.fingerprint == fingerprint(report)
+
+
+@pytest.mark.parametrize("book", ["sample_book", "heavy_book"])
+def test_the_quantitative_table_continued_on_a_page_starts_with_its_header(book, request):
+    """Printed titles are per sheet, so the 定量目标 header is written again above the first row of each page it
+    continues on: 评价内容 | 绩效目标 | 完成情况, never a page of its rows under no header."""
+    found = request.getfixturevalue(book)
+    ws = (found[1] if isinstance(found, tuple) else found)["自评报告"]
+    heads = [row for row in range(1, ws.max_row + 1) if ws.cell(row, 4).value == "绩效目标"]
+    table = range(heads[0], row_of(ws, "绩效自评综合得分"))
+    starts = [end + 1 for end in breaks(ws) if end + 1 in table]
+    for row in starts:
+        assert ws.cell(row, 4).value == "绩效目标" and ws.cell(row, 2).value == "评价内容", row
+    if book == "sample_book":
+        assert starts and len(heads) == 2   # the sample's table runs onto a second page (pages 4/5 of the PDF)
