@@ -117,9 +117,14 @@ class Store:
 
     def warm_up(self) -> None:
         """Load SQLAlchemy now (the window calls this when idle after the report is painted), so the first
-        keystroke does not wait for it. A read-only store never writes and does not load it."""
-        if not self.read_only and not self.damaged:
+        keystroke does not wait for it. A read-only store never writes and does not load it. A database error here
+        is left for the first write, which meets it again and says so."""
+        if self.read_only or self.damaged or self.connection is None:
+            return
+        try:
             self._writing()
+        except self._db_errors():
+            pass
 
     def _close_connection(self) -> None:
         if self._writer is not None:
@@ -360,8 +365,8 @@ class Store:
     def set_state(self, key: str, value: str) -> None:
         """Where the window was. A read-only or damaged file does not keep it (it is not the filler's data), and it
         may be written after another program's change: it overwrites no one's work."""
-        if self.read_only or self.damaged:
-            return
+        if self.read_only or self.damaged or self.get_state(key) == value:
+            return  # unchanged (reopening the report and tab of last time): no write, and no SQLAlchemy to load
         self._write(lambda c: c.execute(text(
             "INSERT INTO app_state (key, value) VALUES (:k, :v) ON CONFLICT DO UPDATE SET value = excluded.value"),
             {"k": key, "v": value}), check_changes=False)
