@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 WARM_UP_MS = 300  # after a report opens, the store loads what its writes need (see open_report)
 
 
+def _build_page(section_title: str, document: ReportDocument) -> QWidget:
+    from evaldesk.ui.pages import page_for
+
+    return page_for(section_title)(document)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store | None = None):
         super().__init__()
@@ -182,14 +188,13 @@ class MainWindow(QMainWindow):
     def _build_pages(self, tab: int) -> None:
         """The report's tabs over the open document, showing tab ``tab``."""
         from evaldesk.model.layout import LAYOUT
-        from evaldesk.ui.pages import page_for
-
         from evaldesk.ui.lazy_pages import LazyPages
 
         document = self.document
         self.tabs.blockSignals(True)
-        # One tab per section, in order; a page is built when its tab is first shown (lazy_pages says why).
-        self.pages = LazyPages(self.tabs, [partial(page_for(section.title), document) for section in LAYOUT],
+        # One tab per section, in order; a page is built (and its module imported) when its tab is first shown
+        # (lazy_pages says why).
+        self.pages = LazyPages(self.tabs, [partial(_build_page, section.title, document) for section in LAYOUT],
                                [section.tab for section in LAYOUT])
         self.tabs.setCurrentIndex(max(tab, 0))
         self.tabs.blockSignals(False)
