@@ -83,7 +83,8 @@ def _env(platform: str, folder: Path) -> dict:
 
 
 def _probe(env: dict, code: str, *args: str) -> list[float]:
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env)
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env,
+                         cwd=ROOT)  # python -c puts the working folder first on sys.path
     return [float(x) for x in out.stdout.strip().splitlines()[-1].split()]
 
 
