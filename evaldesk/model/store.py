@@ -9,6 +9,7 @@ import datetime as _dt
 import json
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 from evaldesk.model import opening, store_read, store_rows
@@ -105,9 +106,11 @@ class Store:
         except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
             raise opening.damaged(self.path) from None
 
-    def _db_errors(self) -> tuple[type[BaseException], ...]:
-        # SQLAlchemy's wrapped errors are caught only once it is loaded (naming them would load it).
-        return write_errors() if self._writer is not None else _DB_ERRORS
+    @staticmethod
+    def _db_errors() -> tuple[type[BaseException], ...]:
+        # SQLAlchemy's wrapped errors are named only once it is loaded (naming them would load it); making the
+        # writer may already raise them.
+        return write_errors() if "sqlalchemy" in sys.modules else _DB_ERRORS
 
     def _writing(self):
         """The SQLAlchemy Connection for writes, made over the store's sqlite3 connection the first time."""
@@ -165,9 +168,9 @@ class Store:
             raise CannotWrite(f"“{place(self.path)}”是以只读方式打开的，修改未保存。")
         if self.damaged:
             raise opening.damaged(self.path)
-        connection = self._writing()
-        connection.info["writing"] = True
         try:
+            connection = self._writing()
+            connection.info["writing"] = True
             with connection.begin():
                 # Another program committed since we read: writing now could overwrite its work with our stale
                 # copy (a whole list, the units), so nothing is written and the caller reads the report again.
@@ -177,12 +180,13 @@ class Store:
                     raise ChangedElsewhere(f"数据文件“{place(self.path)}”刚被其他程序修改过，您这一步修改未保存。"
                                            "已重新读取文件，请核对后重新输入。")
                 work(connection)
-        except write_errors() as err:
+        except self._db_errors() as err:
             error = _explain(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
             raise error from None
         finally:
-            connection.info["writing"] = False
+            if self._writer is not None:
+                self._writer.info["writing"] = False
 
     def _read(self, what: str, work, *, report_id: int | None = None):
         """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged — or,

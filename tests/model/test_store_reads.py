@@ -132,3 +132,26 @@ def test_a_write_holds_the_write_lock_from_its_first_statement(saved):
         store.apply(report, SetField("basic.contact", "钱七"))
     finally:
         store.close()
+
+
+def test_a_writer_that_cannot_be_made_is_a_chinese_error_and_the_edit_is_not_kept(saved, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from evaldesk.model import store as store_module
+    from evaldesk.model.paths import StoreError
+
+    def broken(_connection):
+        raise OperationalError("PRAGMA read_uncommitted", {}, sqlite3.OperationalError("disk I/O error"))
+
+    store = Store(saved)
+    try:
+        monkeypatch.setattr(store_module, "writer", broken)
+        store.warm_up()  # left for the first write
+        report = store.load(1)
+        before = report.fields["basic.contact"]
+        with pytest.raises(StoreError) as caught:
+            store.apply(report, SetField("basic.contact", "孙八"))
+        assert "读写磁盘时出错" in str(caught.value)
+        assert report.fields["basic.contact"] == before
+    finally:
+        store.close()
