@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import text
-
 FUNCTION = "evaldesk_digest"
 _MODULUS = 1 << 128
 EMPTY = "0" * 32
@@ -90,18 +88,17 @@ def triggers() -> list[str]:
 
 
 def computed(c, report_id: int) -> str:
-    """The digest of report ``report_id`` as its rows are now (inside the caller's transaction)."""
+    """The digest of report ``report_id`` as its rows are now, read through ``c`` (sqlite_setup.Reads, inside the
+    caller's transaction)."""
     total = 0
     for table, columns in ROWS.items():
-        rows = c.execute(text(f"SELECT {', '.join(columns)} FROM {table} WHERE {_key(table)} = :id"),
-                         {"id": report_id})
-        for row in rows:
+        for row in c.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {_key(table)} = :id", {"id": report_id}):
             total += row_hash(table, tuple(row))
     return format(total % _MODULUS, "032x")
 
 
 def stored(c, report_id: int) -> str | None:
-    return c.execute(text("SELECT digest FROM report_digest WHERE report_id = :id"), {"id": report_id}).scalar()
+    return c.scalar("SELECT digest FROM report_digest WHERE report_id = :id", {"id": report_id})
 
 
 def matches(c, report_id: int) -> bool:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from decimal import Decimal, InvalidOperation
-
-from sqlalchemy import Connection, text
+from typing import TYPE_CHECKING
 
 from evaldesk.model import digest
+from evaldesk.model.sqlite_setup import reads_within, text  # text(): SQLAlchemy's, loaded by the first upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 SCHEMA_VERSION = 4
 
@@ -166,7 +169,7 @@ def upgrade_to_4(connection: Connection) -> None:
         "digest TEXT NOT NULL)"))
     for report_id in [row[0] for row in connection.execute(text("SELECT id FROM report"))]:
         connection.execute(text("INSERT INTO report_digest (report_id, digest) VALUES (:id, :d)"),
-                           {"id": report_id, "d": digest.computed(connection, report_id)})
+                           {"id": report_id, "d": digest.computed(reads_within(connection), report_id)})
     for statement in digest.triggers():
         connection.execute(text(statement))
 

@@ -9,9 +9,8 @@ import datetime as _dt
 import json
 import os
 import sqlite3
+import sys
 from pathlib import Path
-
-from sqlalchemy import text
 
 from evaldesk.model import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
@@ -34,9 +33,9 @@ from evaldesk.model.report import Report
 from evaldesk.model.schema import SCHEMA_VERSION, migrate
 from evaldesk.model.sqlite_setup import DB_ERRORS as _DB_ERRORS
 from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
-from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
+from evaldesk.model.sqlite_setup import Reads, connect, text, write_errors, writer
 from evaldesk.model.sqlite_setup import explain_error as _explain
-from evaldesk.model.sqlite_setup import make_engine
+from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
 from evaldesk.model.tagged import encode
 
 
@@ -48,7 +47,11 @@ class Store:
     """One open data file. Not thread-safe; the window owns one.
 
     A writable store holds the file's lock (lock.py) until :meth:`close`; ``read_only`` takes no lock and writes
-    nothing. A file found damaged (at open, or in a row read later) is never written to again."""
+    nothing. A file found damaged (at open, or in a row read later) is never written to again.
+
+    One sqlite3 connection serves both: reads go to it directly (``connection``, sqlite_setup.Reads), writes through
+    a SQLAlchemy Connection made over it at the first write (``_writer``), so a store that only reads never imports
+    SQLAlchemy."""
 
     def __init__(self, path: Path | str, *, create: bool = True, make_folder: bool = True, read_only: bool = False,
                  program: str = "evaldesk 窗口"):
@@ -66,44 +69,74 @@ class Store:
             opening.check_writable(self.path, exists)
             self.lock = DataFileLock(self.path, program)
             self.lock.acquire()
+        self.connection: Reads | None = None
+        self._writer = None  # the SQLAlchemy Connection, made by the first write
         try:
-            self.engine = make_engine(self.path, read_only)
             self._open(exists)
         except BaseException:
+            self._close_connection()
             self._release()
             raise
-        self.connection = self.engine.connect()
         self._seen_version = self._data_version()
 
     def _open(self, exists: bool) -> None:
         try:
-            raw = self.engine.raw_connection()
-            try:
-                version = raw.driver_connection.execute("PRAGMA user_version").fetchone()[0]
-                tables = {row[0] for row in raw.driver_connection.execute(
-                    "SELECT name FROM sqlite_master WHERE type='table'")}
-                if exists:
-                    opening.quick_check(raw.driver_connection, self.path)
-            finally:
-                raw.close()
+            raw = connect(self.path, self.read_only)
+            self.connection = Reads(raw)
+            version = raw.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if exists:
+                opening.quick_check(raw, self.path)
             opening.check_tables(self.path, version, tables, SCHEMA_VERSION)
             if version < SCHEMA_VERSION:
                 if self.read_only:
                     raise StoreError(f"“{place(self.path)}”由旧版本的 evaldesk 建立，需要先升级数据格式才能查看。"
                                      "请在无人编辑时以正常方式打开一次（会自动升级）。")
-                with self.engine.connect() as connection:
-                    connection.info["writing"] = True
+                connection = self._writing()
+                connection.info["writing"] = True
+                try:
                     with connection.begin():
                         migrate(connection, version)
+                finally:
+                    connection.info["writing"] = False
         except StoreError:
-            self.engine.dispose()
             raise
-        except _DB_ERRORS as err:
-            self.engine.dispose()
+        except self._db_errors() as err:
             raise _explain(err, self.path) from None
         except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
-            self.engine.dispose()
             raise opening.damaged(self.path) from None
+
+    @staticmethod
+    def _db_errors() -> tuple[type[BaseException], ...]:
+        # SQLAlchemy's wrapped errors are named only once it is loaded (naming them would load it); making the
+        # writer may already raise them.
+        return write_errors() if "sqlalchemy" in sys.modules else _DB_ERRORS
+
+    def _writing(self):
+        """The SQLAlchemy Connection for writes, made over the store's sqlite3 connection the first time."""
+        if self._writer is None:
+            self._writer = writer(self.connection.raw)
+        return self._writer
+
+    def warm_up(self) -> None:
+        """Load SQLAlchemy now (the window calls this when idle after the report is painted), so the first
+        keystroke does not wait for it. A read-only store never writes and does not load it. A database error here
+        is left for the first write, which meets it again and says so."""
+        if self.read_only or self.damaged or self.connection is None:
+            return
+        try:
+            self._writing()
+        except self._db_errors():
+            pass
+
+    def _close_connection(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer.engine.dispose()  # StaticPool: closes the sqlite3 connection too
+            self._writer = None
+        if self.connection is not None:
+            self.connection.raw.close()
+            self.connection = None
 
     def _release(self) -> None:
         if self.lock is not None:
@@ -111,7 +144,7 @@ class Store:
             self.lock = None
 
     def _data_version(self) -> int:
-        value = self.connection.exec_driver_sql("PRAGMA data_version").scalar()
+        value = self.connection.scalar("PRAGMA data_version")
         self.connection.commit()
         return value
 
@@ -125,8 +158,7 @@ class Store:
         return changed
 
     def close(self) -> None:
-        self.connection.close()
-        self.engine.dispose()
+        self._close_connection()
         self._release()
 
     # ---------------------------------------------------------------- transactions
@@ -136,23 +168,25 @@ class Store:
             raise CannotWrite(f"“{place(self.path)}”是以只读方式打开的，修改未保存。")
         if self.damaged:
             raise opening.damaged(self.path)
-        self.connection.info["writing"] = True
         try:
-            with self.connection.begin():
+            connection = self._writing()
+            connection.info["writing"] = True
+            with connection.begin():
                 # Another program committed since we read: writing now could overwrite its work with our stale
                 # copy (a whole list, the units), so nothing is written and the caller reads the report again.
-                current = self.connection.exec_driver_sql("PRAGMA data_version").scalar()
+                current = connection.exec_driver_sql("PRAGMA data_version").scalar()
                 if check_changes and current != self._seen_version:
                     self._seen_version = current
                     raise ChangedElsewhere(f"数据文件“{place(self.path)}”刚被其他程序修改过，您这一步修改未保存。"
                                            "已重新读取文件，请核对后重新输入。")
-                work(self.connection)
-        except _DB_ERRORS as err:
+                work(connection)
+        except self._db_errors() as err:
             error = _explain(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
             raise error from None
         finally:
-            self.connection.info["writing"] = False
+            if self._writer is not None:
+                self._writer.info["writing"] = False
 
     def _read(self, what: str, work, *, report_id: int | None = None):
         """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged — or,
@@ -188,7 +222,7 @@ class Store:
     def _report_ids(self) -> set[int]:
         """The reports the file holds (a damaged row of one report is that report's damage, not the file's)."""
         try:
-            ids = {row[0] for row in self.connection.execute(text("SELECT id FROM report"))}
+            ids = {row[0] for row in self.connection.execute("SELECT id FROM report")}
             self.connection.commit()
             return ids
         except _DB_ERRORS:
@@ -234,8 +268,8 @@ class Store:
     def _load_draft(self, report_id: int) -> dict | None:
         """The score sheet being adjusted (see Report.template_draft). One that cannot be read is dropped: it is an
         unfinished edit, and the report's own valid template is untouched."""
-        raw = self._read("评分表草稿无法读取", lambda c: c.execute(text(
-            "SELECT data FROM template_draft WHERE report_id = :id"), {"id": report_id}).scalar())
+        raw = self._read("评分表草稿无法读取", lambda c: c.scalar(
+            "SELECT data FROM template_draft WHERE report_id = :id", {"id": report_id}))
         if raw is None:
             return None
         try:
@@ -328,15 +362,15 @@ class Store:
 
     def get_state(self, key: str, default: str | None = None) -> str | None:
         """File-wide state (the open report, the tab). What belongs to one report has its own table (schema v3)."""
-        row = self._read("窗口状态无法读取", lambda c: c.execute(
-            text("SELECT value FROM app_state WHERE key = :k"), {"k": key}).first())
+        row = self._read("窗口状态无法读取", lambda c: c.first(
+            "SELECT value FROM app_state WHERE key = :k", {"k": key}))
         return str(row[0]) if row else default
 
     def set_state(self, key: str, value: str) -> None:
         """Where the window was. A read-only or damaged file does not keep it (it is not the filler's data), and it
         may be written after another program's change: it overwrites no one's work."""
-        if self.read_only or self.damaged:
-            return
+        if self.read_only or self.damaged or self.get_state(key) == value:
+            return  # unchanged (reopening the report and tab of last time): no write, and no SQLAlchemy to load
         self._write(lambda c: c.execute(text(
             "INSERT INTO app_state (key, value) VALUES (:k, :v) ON CONFLICT DO UPDATE SET value = excluded.value"),
             {"k": key, "v": value}), check_changes=False)
@@ -344,8 +378,8 @@ class Store:
     # ---------------------------------------------------------------- templates the filler added
 
     def saved_templates(self) -> list[str]:
-        rows = self._read("已导入的评分表无法读取", lambda c: c.execute(
-            text("SELECT template_json FROM template ORDER BY added_at")).all())
+        rows = self._read("已导入的评分表无法读取", lambda c: c.all(
+            "SELECT template_json FROM template ORDER BY added_at"))
         return [row[0] for row in rows if isinstance(row[0], str)]
 
     def save_template(self, template) -> None:
@@ -368,11 +402,7 @@ class Store:
         try:
             if temp.exists():
                 temp.unlink()
-            raw = self.engine.raw_connection()
-            try:
-                raw.driver_connection.execute("VACUUM INTO ?", (str(temp),))
-            finally:
-                raw.close()
+            self.connection.raw.execute("VACUUM INTO ?", (str(temp),))  # outside any transaction: no SQLAlchemy
             os.replace(temp, target)
         except (OSError, sqlite3.Error) as err:
             try:

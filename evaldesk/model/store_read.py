@@ -1,12 +1,11 @@
 """Reading a report's rows back, each checked: the types the store wrote, values it can decode, and the report's
-checksum (digest.py). Runs inside the read transaction :class:`evaldesk.model.store.Store` opens."""
+checksum (digest.py). Reads through ``sqlite_setup.Reads`` (no SQLAlchemy), in one transaction per call of
+:class:`evaldesk.model.store.Store`."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-
-from sqlalchemy import text
 
 from evaldesk.model import digest
 from evaldesk.model.carried import Carried
@@ -48,11 +47,11 @@ def _expect(record, **types) -> None:
 
 
 def list_reports(c) -> list[ReportInfo]:
-    rows = c.execute(text(
+    rows = c.all(
         "SELECT r.id, r.year, r.template_json, r.updated_at, "
         "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.department'), "
         "(SELECT value FROM field f WHERE f.report_id = r.id AND f.key = 'cover.budget_code') "
-        "FROM report r ORDER BY r.year DESC, r.id")).all()
+        "FROM report r ORDER BY r.year DESC, r.id")
     c.commit()
     infos = []
     for rid, year, template_json, updated, department, code in rows:
@@ -73,7 +72,7 @@ def load(c, report_id: int, Template) -> Report:  # noqa: N803 - scoring's Templ
     """Report ``report_id`` without its draft score sheet (read apart: an unreadable draft is dropped). The store
     keeps templates as data; ``Template`` (scoring's, imported by store.py alone) reads them."""
 
-    row = c.execute(text("SELECT year, template_json FROM report WHERE id = :id"), {"id": report_id}).first()
+    row = c.first("SELECT year, template_json FROM report WHERE id = :id", {"id": report_id})
     if row is None:
         c.commit()
         raise StoreError(f"数据文件中没有编号为 {report_id} 的报告")
@@ -82,18 +81,18 @@ def load(c, report_id: int, Template) -> Report:  # noqa: N803 - scoring's Templ
     if type(row[0]) is not int:
         raise TypeError("year")
     report = Report(year=row[0], template=Template(json.loads(row[1], parse_float=_D)), id=report_id)
-    for key, value in c.execute(text("SELECT key, value FROM field WHERE report_id = :id"), {"id": report_id}):
+    for key, value in c.execute("SELECT key, value FROM field WHERE report_id = :id", {"id": report_id}):
         report.fields[key] = decode(value)
     units = {}
-    for unit_id, name in c.execute(text("SELECT id, name FROM unit WHERE report_id = :id ORDER BY position"),
+    for unit_id, name in c.execute("SELECT id, name FROM unit WHERE report_id = :id ORDER BY position",
                                    {"id": report_id}):
         units[unit_id] = Unit(unit_id, name)
         report.units.append(units[unit_id])
-    for unit_id, key, value in c.execute(text("SELECT unit_id, key, value FROM cell WHERE report_id = :id"),
+    for unit_id, key, value in c.execute("SELECT unit_id, key, value FROM cell WHERE report_id = :id",
                                          {"id": report_id}):
         units[unit_id].cells[key] = decode(value)
-    for list_key, item_id, data in c.execute(text(
-            "SELECT list_key, id, data FROM item WHERE report_id = :id ORDER BY list_key, position"),
+    for list_key, item_id, data in c.execute(
+            "SELECT list_key, id, data FROM item WHERE report_id = :id ORDER BY list_key, position",
             {"id": report_id}):
         values = json.loads(data)
         if not (isinstance(values, dict) and all(isinstance(v, str) for v in values.values())):
@@ -113,9 +112,8 @@ def load(c, report_id: int, Template) -> Report:  # noqa: N803 - scoring's Templ
 
 
 def carried(c, report_id: int) -> Carried:
-    year = c.execute(text("SELECT source_year FROM carried WHERE report_id = :id"), {"id": report_id}).scalar()
-    rows = c.execute(text("SELECT unit_id, key, value FROM carried_value WHERE report_id = :id"),
-                     {"id": report_id}).all()
+    year = c.scalar("SELECT source_year FROM carried WHERE report_id = :id", {"id": report_id})
+    rows = c.all("SELECT unit_id, key, value FROM carried_value WHERE report_id = :id", {"id": report_id})
     c.commit()  # before decoding: a value that cannot be read must not leave the file locked
     if year is not None and type(year) is not int:
         raise TypeError("source_year")

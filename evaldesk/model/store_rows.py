@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import text
-
 from evaldesk.model.form import LIST_BY_KEY
 from evaldesk.model.places import (
     CellPlace,
@@ -17,6 +15,7 @@ from evaldesk.model.places import (
     ValuePlace,
 )
 from evaldesk.model.report import Report, Value
+from evaldesk.model.sqlite_setup import text  # SQLAlchemy's, loaded by the first write
 from evaldesk.model.tagged import encode
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from evaldesk import __version__
@@ -30,6 +30,14 @@ if TYPE_CHECKING:
     from evaldesk.model.store import Store
     from evaldesk.ui.audit_panel import AuditPanel
     from evaldesk.ui.document import ReportDocument
+
+WARM_UP_MS = 300  # after a report opens, the store loads what its writes need (see open_report)
+
+
+def _build_page(section_title: str, document: ReportDocument) -> QWidget:
+    from evaldesk.ui.pages import page_for
+
+    return page_for(section_title)(document)
 
 
 class MainWindow(QMainWindow):
@@ -169,18 +177,24 @@ class MainWindow(QMainWindow):
             pass  # where the window was is a convenience: a full disk must not keep the report from opening
         self._update_actions()
         self._update_title()
+        # Writes load SQLAlchemy (0.13–0.7 s): after the report is painted, not before it, and before the filler's
+        # first keystroke (no one types within WARM_UP_MS of seeing the report).
+        QTimer.singleShot(WARM_UP_MS, self, self._warm_up)  # the window as context: dropped if it goes first
+
+    def _warm_up(self) -> None:
+        if self.store is not None:
+            self.store.warm_up()
 
     def _build_pages(self, tab: int) -> None:
         """The report's tabs over the open document, showing tab ``tab``."""
         from evaldesk.model.layout import LAYOUT
-        from evaldesk.ui.pages import page_for
-
         from evaldesk.ui.lazy_pages import LazyPages
 
         document = self.document
         self.tabs.blockSignals(True)
-        # One tab per section, in order; a page is built when its tab is first shown (lazy_pages says why).
-        self.pages = LazyPages(self.tabs, [partial(page_for(section.title), document) for section in LAYOUT],
+        # One tab per section, in order; a page is built (and its module imported) when its tab is first shown
+        # (lazy_pages says why).
+        self.pages = LazyPages(self.tabs, [partial(_build_page, section.title, document) for section in LAYOUT],
                                [section.tab for section in LAYOUT])
         self.tabs.setCurrentIndex(max(tab, 0))
         self.tabs.blockSignals(False)

@@ -336,11 +336,16 @@ __all__ = ["CoverPage", "BasicPage", "SelfEvaluationPage", "PeoplePage", "Summar
 
 
 def page_for(section_title: str) -> type:
-    """The page class that shows a section of the form (the window makes one tab per section of the layout)."""
-    from evaldesk.ui.finance_page import FinancePage
-    from evaldesk.ui.sheet import SheetPage
+    """The page class that shows a section of the form (the window makes one tab per section of the layout). The
+    grids' and the score sheet's modules are imported only for their own tabs: not before the first tab's paint."""
+    if section_title == SECTION_FINANCE:
+        from evaldesk.ui.finance_page import FinancePage
 
-    pages = {SECTION_COVER: CoverPage, SECTION_BASIC: BasicPage, SECTION_FINANCE: FinancePage,
-             SECTION_SELF: SelfEvaluationPage, SECTION_PEOPLE: PeoplePage, SECTION_SUMMARY: SummaryPage,
-             SECTION_SHEET: SheetPage}
+        return FinancePage
+    if section_title == SECTION_SHEET:
+        from evaldesk.ui.sheet import SheetPage
+
+        return SheetPage
+    pages = {SECTION_COVER: CoverPage, SECTION_BASIC: BasicPage, SECTION_SELF: SelfEvaluationPage,
+             SECTION_PEOPLE: PeoplePage, SECTION_SUMMARY: SummaryPage}
     return pages[section_title]

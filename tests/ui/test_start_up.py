@@ -1,0 +1,56 @@
+"""Starting the window as `evaldesk` does: the report is painted before SQLAlchemy and the modules of tabs not shown
+are loaded; they come on the idle timer after it, so the filler's first keystroke is stored without waiting."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from evaldesk.exchange.report_json import read_json
+from evaldesk.model.store import Store
+from evaldesk.resources import SAMPLE_REPORT
+
+ROOT = Path(__file__).resolve().parents[2]
+
+START = """
+import json, sys
+from PySide6.QtTest import QTest
+from evaldesk.ui import app as ui_app
+from evaldesk.ui.fields import LineField
+
+app, window = ui_app.start(sys.argv[1])
+app.processEvents(); window.repaint()
+loaded = lambda *names: [name for name in names if name in sys.modules]
+seen = {"tab": window.tabs.tabText(window.tabs.currentIndex()),
+        "at_paint": loaded("sqlalchemy", "evaldesk.ui.sheet", "evaldesk.ui.finance_page", "reportlab", "openpyxl",
+                           "evaldesk.drafts.summary"),
+        "filter_at_paint": ui_app._dialogs_on_screen is not None}
+QTest.qWait(1000)  # the filler looks at the report
+seen["after_idle"] = loaded("sqlalchemy")
+seen["filter_after_idle"] = ui_app._dialogs_on_screen is not None
+field = next(f for f in window.tabs.currentWidget().findChildren(LineField) if f.key == "cover.agency")
+field.editor.setText("某某会计师事务所"); field.editor.textEdited.emit("某某会计师事务所")
+seen["stored"] = window.store.load(window.document.report.id).fields.get("cover.agency")
+window.close_document(); window.store.close()
+print(json.dumps(seen, ensure_ascii=False))
+"""
+
+
+def test_the_report_is_painted_before_sqlalchemy_and_a_keystroke_after_a_moment_is_stored(tmp_path):
+    db = tmp_path / "数据.sqlite"
+    store = Store(db)
+    store.add(read_json(SAMPLE_REPORT))
+    store.set_state("open_report", "1")
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVALDESK_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", START, str(db)], capture_output=True, text=True, cwd=ROOT, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["tab"] == "封面"
+    assert seen["at_paint"] == []
+    assert seen["filter_at_paint"] is False
+    assert seen["after_idle"] == ["sqlalchemy"]
+    assert seen["filter_after_idle"] is True  # Qt's own dialogs are kept on screen from then on
+    assert seen["stored"] == "某某会计师事务所"
