@@ -131,3 +131,14 @@ def open_folder(parent: QWidget | None, title: str, start: str) -> str:
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return ""
     return dialog.selectedFiles()[0]
+
+
+def print_setup(parent: QWidget | None, printer) -> bool:
+    """Qt's print dialog on ``printer`` (which printer, 双面, 份数, pages; to a file too); whether to print."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("打印")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return dialog.exec() == QDialog.DialogCode.Accepted

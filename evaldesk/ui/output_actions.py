@@ -127,11 +127,20 @@ def _preview(window: MainWindow, title: str, make, **options) -> None:
 
 def print_report(window: MainWindow) -> None:
     from evaldesk.app.output import pdf_bytes
-    from evaldesk.ui.preview import print_pdf
 
     data = _built(window, "打印失败", lambda: pdf_bytes(window.document.report))
     if data is not None:
-        print_pdf(data, window)
+        send_to_printer(window, data)
+
+
+def send_to_printer(window: MainWindow, data: bytes, parent=None) -> None:
+    """Print ``data`` with the printer, 双面 and 份数 the filler chose last time (kept in the window's settings);
+    the status bar says when the job has reached the print queue."""
+    from evaldesk.ui.printer import print_pdf
+
+    done = print_pdf(data, parent or window, window.settings, save_settings)
+    if done:
+        window.statusBar().showMessage(done, 15000)
 
 
 def import_report(window: MainWindow) -> None:

@@ -1,0 +1,209 @@
+"""文件 ▸ 打印… and the preview's 打印… as a filler uses them, through the very code that drives a printer queue.
+
+CI has no print queue: here the filler's choice in Qt's print dialog is "print to a file" (the dialog's own option),
+so the pages go through the same QPrinter / QPainter path to a PDF that can be read back. (A real CUPS queue is
+tried by benchmarks/bench_printer.py --queue; scripts/cups_office_queue.sh makes one.)
+"""
+
+import pypdfium2
+import pytest
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QProgressDialog
+
+from evaldesk.app.output import pdf_bytes
+from evaldesk.ui import dialogs, file_actions, output_actions, printer as printer_module
+
+A4_POINTS = (595, 842)
+
+
+class WatchedProgress(QProgressDialog):
+    """The progress dialog as the filler sees it: every value and text it showed; 取消 pressed at ``cancel_at``."""
+
+    cancel_at = None
+    seen: list = []
+
+    def setValue(self, value):  # noqa: N802
+        super().setValue(value)
+        WatchedProgress.seen.append((value, self.maximum(), self.labelText()))
+
+    def setLabelText(self, text):  # noqa: N802
+        super().setLabelText(text)
+        if WatchedProgress.seen:
+            value, maximum, _ = WatchedProgress.seen[-1]
+            WatchedProgress.seen[-1] = (value, maximum, text)
+
+    def wasCanceled(self):  # noqa: N802
+        return self.cancel_at is not None and self.value() >= self.cancel_at
+
+
+@pytest.fixture
+def progress(monkeypatch):
+    WatchedProgress.seen = []
+    WatchedProgress.cancel_at = None
+    monkeypatch.setattr(printer_module, "QProgressDialog", WatchedProgress)
+    return WatchedProgress
+
+
+@pytest.fixture
+def dialog_choices(monkeypatch, tmp_path):
+    """Qt's print dialog, answered: what it was shown (the printer as preset), then the filler's choices."""
+
+    class Choices:
+        target = tmp_path / "打印.pdf"
+        duplex = None
+        copies = None
+        paper = None     # a driver whose default paper is Letter puts it back when the dialog opens
+        accept = True
+        shown: list = []
+
+    def answer(parent, printer):
+        Choices.shown.append({"duplex": printer.duplex(), "copies": printer.copyCount(),
+                              "paper": printer.pageLayout().pageSize().id(),
+                              "orientation": printer.pageLayout().orientation()})
+        if Choices.paper is not None:
+            printer.setPageSize(QPageSize(Choices.paper))
+        printer.setOutputFileName(str(Choices.target))   # the dialog's 打印到文件
+        if Choices.duplex is not None:
+            printer.setDuplex(Choices.duplex)
+        if Choices.copies is not None:
+            printer.setCopyCount(Choices.copies)
+        return Choices.accept
+
+    Choices.shown = []
+    monkeypatch.setattr(dialogs, "print_setup", answer)
+    return Choices
+
+
+def page_sizes(path) -> list[tuple[int, int]]:
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return [tuple(round(v) for v in document[i].get_size()) for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def test_the_first_print_is_preset_for_the_form(qapp):
+    printer = printer_module.office_printer({})
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    assert printer.duplex() == QPrinter.DuplexMode.DuplexNone
+    assert printer.copyCount() == 1
+
+
+def test_printing_sends_every_page_on_a4_portrait_with_progress_and_says_so(window, dialog_choices, progress):
+    # The printer's driver puts Letter back when its dialog opens: the form still goes out on A4.
+    dialog_choices.paper = QPageSize.PageSizeId.Letter
+    output_actions.print_report(window)
+    total = printer_module.load_pdf(pdf_bytes(window.document.report)).pageCount()
+    assert page_sizes(dialog_choices.target) == [A4_POINTS] * total
+    shown = [(value, maximum) for value, maximum, _ in progress.seen]
+    assert shown[-(total + 1):] == [(n, total) for n in range(total + 1)]   # every page counted, then done
+    assert progress.seen[0][2] == f"正在打印第 1 页，共 {total} 页…"
+    assert progress.seen[-1][2] == f"共 {total} 页，正在交给打印队列…"
+    assert window.statusBar().currentMessage() == f"已交给文件 {dialog_choices.target}：{total} 页"
+
+
+def test_cancel_stops_the_job_and_leaves_no_partial_file(window, dialog_choices, progress):
+    progress.cancel_at = 2   # 取消 pressed while the third page is due
+    output_actions.print_report(window)
+    assert [value for value, _, _ in progress.seen] == [0, 1, 2]
+    assert not dialog_choices.target.exists()
+    assert not window.statusBar().currentMessage().startswith("已交给")
+
+
+def test_closing_the_print_dialog_prints_nothing(window, dialog_choices, progress):
+    dialog_choices.accept = False
+    output_actions.print_report(window)
+    assert progress.seen == [] and not dialog_choices.target.exists()
+
+
+def _queue_with_two_sides():
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return next((info.printerName() for info in QPrinterInfo.availablePrinters()
+                 if QPrinter.DuplexMode.DuplexLongSide in info.supportedDuplexModes()), None)
+
+
+def test_two_sided_and_copies_are_remembered_for_the_next_print(window, dialog_choices, monkeypatch, qapp):
+    """Needs a print queue that can print two-sided (a PDF "printer" cannot hold a duplex choice): run where CUPS
+    has one (scripts/cups_office_queue.sh). Nothing is printed: the job stops where the pages would be drawn."""
+    queue = _queue_with_two_sides()
+    if queue is None:
+        pytest.skip("no print queue with two-sided printing on this machine")
+    window.settings["printer"] = queue
+    sent = []
+    monkeypatch.setattr(printer_module, "render_to_printer", lambda data, printer, step: sent.append(
+        (printer.printerName(), printer.duplex(), printer.copyCount(), printer.pageLayout().pageSize().id())) or 10)
+
+    def to_the_printer(parent, printer):
+        dialog_choices.shown.append((printer.duplex(), printer.copyCount(), printer.pageLayout().pageSize().id()))
+        if len(dialog_choices.shown) == 1:   # the first time the filler sets two-sided, two copies
+            printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+            printer.setCopyCount(2)
+        return True
+
+    monkeypatch.setattr(dialogs, "print_setup", to_the_printer)
+    output_actions.print_report(window)
+    saved = file_actions.load_settings()
+    assert (saved["printer"], saved["print_duplex"], saved["print_copies"]) == (queue, "long", 2)
+    assert window.statusBar().currentMessage() == f"已交给打印机 {queue}：10 页，2 份"
+    output_actions.print_report(window)   # the second time the filler changes nothing
+    A4 = QPageSize.PageSizeId.A4
+    assert dialog_choices.shown == [(QPrinter.DuplexMode.DuplexNone, 1, A4), (QPrinter.DuplexMode.DuplexLongSide, 2, A4)]
+    assert sent[1] == (queue, QPrinter.DuplexMode.DuplexLongSide, 2, A4)
+
+
+def test_printing_to_a_file_keeps_the_printers_remembered_choices(window, dialog_choices, progress):
+    window.settings.update({"printer": "办公室打印机", "print_duplex": "long", "print_copies": 2})
+    dialog_choices.copies = 1
+    output_actions.print_report(window)
+    assert dialog_choices.target.exists()
+    assert (window.settings["printer"], window.settings["print_duplex"], window.settings["print_copies"]) == \
+        ("办公室打印机", "long", 2)
+    assert dialog_choices.shown[0]["copies"] == 2   # offered as chosen last time
+
+
+def test_a_damaged_remembered_choice_falls_back_to_one_sided_one_copy(window, dialog_choices, progress):
+    window.settings.update({"print_duplex": "both-ways", "print_copies": "三", "printer": ["not", "a", "name"]})
+    output_actions.print_report(window)
+    assert dialog_choices.shown[0]["duplex"] == QPrinter.DuplexMode.DuplexNone
+    assert dialog_choices.shown[0]["copies"] == 1
+    assert dialog_choices.target.exists()
+
+
+def test_a_printer_that_cannot_start_is_reported_in_chinese(window, dialog_choices, progress, answers, tmp_path):
+    dialog_choices.target = tmp_path / "没有这个文件夹" / "打印.pdf"
+    output_actions.print_report(window)
+    kind, title, message = answers.shown[-1]
+    assert kind == "error" and title == "打印失败"
+    assert "无法写入文件" in message and "报告数据未受影响" in message
+    assert not window.statusBar().currentMessage().startswith("已交给")
+
+
+def test_the_previews_print_button_prints_the_previewed_pages(window, dialog_choices, progress, qtbot):
+    output_actions.print_preview(window)
+    preview = window.preview
+    qtbot.addWidget(preview)
+    preview.print_pages()
+    assert len(page_sizes(dialog_choices.target)) == preview.pdf.pageCount()
+    assert window.statusBar().currentMessage().startswith("已交给文件")
+
+
+def test_a_1200_dpi_printer_gets_pages_rendered_at_the_capped_resolution(window, tmp_path, monkeypatch):
+    """Time and memory do not grow with the printer's resolution: each page image is PRINT_DPI at most."""
+    printer = printer_module.office_printer({})
+    printer.setOutputFileName(str(tmp_path / "hi.pdf"))
+    printer.setResolution(1200)
+    drawn = []
+    original = printer_module.load_pdf
+
+    def watched(data):
+        pdf = original(data)
+        render = pdf.render
+        pdf.render = lambda index, size: drawn.append(size) or render(index, size)
+        return pdf
+
+    monkeypatch.setattr(printer_module, "load_pdf", watched)
+    assert printer_module.render_to_printer(pdf_bytes(window.document.report), printer)
+    assert drawn and all(size.width() == 2480 for size in drawn)   # A4 at 300 dpi, not 9921 at 1200
