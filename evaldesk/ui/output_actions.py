@@ -136,9 +136,11 @@ def print_report(window: MainWindow) -> None:
 def send_to_printer(window: MainWindow, data: bytes, parent=None) -> None:
     """Print ``data`` with the printer, 双面 and 份数 the filler chose last time (kept in the window's settings);
     the status bar says when the job has reached the print queue."""
+    from evaldesk.app.output import suggested_name
     from evaldesk.ui.printer import print_pdf
 
-    done = print_pdf(data, parent or window, window.settings, save_settings)
+    title = suggested_name(window.document.report, "")
+    done = print_pdf(data, parent or window, window.settings, save_settings, title)
     if done:
         window.statusBar().showMessage(done, 15000)
 

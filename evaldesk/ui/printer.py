@@ -67,12 +67,13 @@ def remember_choices(printer: QPrinter, settings: dict) -> None:
     settings["print_copies"] = max(1, min(MAX_COPIES, printer.copyCount()))
 
 
-def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None) -> str | None:
+def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None, title: str = "") -> str | None:
     """Qt's print dialog (A4 portrait preset, duplex offered, the last choices), then the pages with a progress
     dialog that can cancel. Returns what the filler should read when the job reached the print queue (None when
     nothing was printed: the dialog closed, 取消 pressed, or the printer refused, which is said at once).
-    ``save(settings)`` stores the remembered choices."""
+    ``save(settings)`` stores the remembered choices; ``title`` names the job in the print queue."""
     printer = office_printer(settings)
+    printer.setDocName(title or "evaldesk")
     if not dialogs.print_setup(parent, printer):
         return None
     preset_form_paper(printer)   # the dialog puts back the driver's default paper
@@ -88,9 +89,9 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None)
 
     def step(done: int, total: int) -> bool:
         progress.setMaximum(total)
-        progress.setValue(done)
         progress.setLabelText(f"正在打印第 {done + 1} 页，共 {total} 页…" if done < total
                               else f"共 {total} 页，正在交给打印队列…")
+        progress.setValue(done)
         QApplication.processEvents()
         return not progress.wasCanceled()
 
