@@ -27,12 +27,6 @@ class WatchedProgress(QProgressDialog):
         super().setValue(value)
         WatchedProgress.seen.append((value, self.maximum(), self.labelText()))
 
-    def setLabelText(self, text):  # noqa: N802
-        super().setLabelText(text)
-        if WatchedProgress.seen:
-            value, maximum, _ = WatchedProgress.seen[-1]
-            WatchedProgress.seen[-1] = (value, maximum, text)
-
     def wasCanceled(self):  # noqa: N802
         return self.cancel_at is not None and self.value() >= self.cancel_at
 
