@@ -120,7 +120,12 @@ def _preview(window: MainWindow, title: str, make, **options) -> None:
     data = _built(window, f"{title}失败", make)
     if data is None:
         return
+    from PySide6.QtCore import Qt
+
     dialog = PreviewDialog(data, window, title=title, **options)
+    # Closed, it is deleted with its page images (a few MB a page), and the window lets go of it.
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(lambda _result, shown=dialog: window.preview is shown and setattr(window, "preview", None))
     dialog.show()
     window.preview = dialog  # kept, or Python would close it at once
 

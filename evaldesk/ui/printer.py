@@ -6,7 +6,7 @@
 * 双面 and 份数 as the filler chose them last time (the window's settings), with the printer chosen last, so an
   office that prints two-sided sets it once. A duplex mode the printer lacks is left to the printer's default.
 * Each page rendered at PRINT_DPI at most, whatever resolution the printer reports (at 1200 dpi a page would be a
-  1 GB image), with a progress dialog that can cancel; the job is handed to the system's print queue when the last
+  1 GB image), in 8-bit grey (the form has no colour: a quarter of the memory and of the job's size), with a progress dialog that can cancel; the job is handed to the system's print queue when the last
   page is drawn, and the window says so.
 """
 
@@ -137,7 +137,7 @@ def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
             size = pdf.pagePointSize(page)
             scale = min(area.width() / size.width(), area.height() / size.height())
             dpi = min(PRINT_DPI, printer.resolution())
-            image = pdf.render(page, QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72)))
+            image = pdf.render(page, QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72)), gray=True)
             painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
         if step is not None:
             step(len(pages), len(pages))

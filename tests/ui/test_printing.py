@@ -195,9 +195,32 @@ def test_a_1200_dpi_printer_gets_pages_rendered_at_the_capped_resolution(window,
     def watched(data):
         pdf = original(data)
         render = pdf.render
-        pdf.render = lambda index, size: drawn.append(size) or render(index, size)
+        pdf.render = lambda index, size, gray=False: drawn.append((size, gray)) or render(index, size, gray)
         return pdf
 
     monkeypatch.setattr(printer_module, "load_pdf", watched)
     assert printer_module.render_to_printer(pdf_bytes(window.document.report), printer)
-    assert drawn and all(size.width() == 2480 for size in drawn)   # A4 at 300 dpi, not 9921 at 1200
+    assert drawn and all(size.width() == 2480 and gray for size, gray in drawn)   # A4 at 300 dpi, not 9921 at 1200
+
+
+def test_the_form_and_the_audit_result_have_no_colour_so_grey_pages_print_them_as_previewed(window):
+    """The printer gets 8-bit grey pages (a quarter of the memory and of the job): right only while what is printed
+    is black and grey. A colour added to the form (a red 草稿 mark) fails here, before it prints grey unnoticed."""
+    from PySide6.QtCore import QSize
+
+    from evaldesk.app.output import audit_pdf_bytes
+
+    for data in (pdf_bytes(window.document.report), audit_pdf_bytes(window.document.report)):
+        pdf = printer_module.load_pdf(data)
+        for index in range(pdf.pageCount()):
+            image = pdf.render(index, QSize(300, 424))
+            colours = {image.pixelColor(x, y).getRgb()[:3] for x in range(0, 300, 2) for y in range(0, 424, 2)}
+            assert all(r == g == b for r, g, b in colours), (index, [c for c in colours if len(set(c)) > 1][:3])
+
+
+def test_a_closed_preview_is_let_go_with_its_page_images(window, qtbot):
+    output_actions.print_preview(window)
+    preview = window.preview
+    with qtbot.waitSignal(preview.destroyed, timeout=2000):
+        preview.close()
+    assert window.preview is None
