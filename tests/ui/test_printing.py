@@ -220,7 +220,11 @@ def test_the_form_and_the_audit_result_have_no_colour_so_grey_pages_print_them_a
 
 def test_a_closed_preview_is_let_go_with_its_page_images(window, qtbot):
     output_actions.print_preview(window)
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     preview = window.preview
-    with qtbot.waitSignal(preview.destroyed, timeout=2000):
-        preview.close()
+    preview.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.preview is None
+    assert not shiboken6.isValid(preview)
