@@ -228,3 +228,45 @@ def test_a_closed_preview_is_let_go_with_its_page_images(window, qtbot):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.preview is None
     assert not shiboken6.isValid(preview)
+
+
+class ChosenInTheDialog:
+    """What Qt's dialog leaves on a printer that has two sides (a PDF output cannot hold a duplex choice, so CI,
+    which has no print queue, reads the choice from this stand-in)."""
+
+    def __init__(self, duplex, copies, file=""):
+        self.choice = (duplex, copies, file)
+
+    def outputFileName(self):  # noqa: N802
+        return self.choice[2]
+
+    def printerName(self):  # noqa: N802
+        return "办公室打印机"
+
+    def duplex(self):
+        return self.choice[0]
+
+    def copyCount(self):  # noqa: N802
+        return self.choice[1]
+
+
+@pytest.mark.parametrize("duplex, kept", [(QPrinter.DuplexMode.DuplexLongSide, "long"),
+                                          (QPrinter.DuplexMode.DuplexShortSide, "short"),
+                                          (QPrinter.DuplexMode.DuplexAuto, "auto"),
+                                          (QPrinter.DuplexMode.DuplexNone, "none")])
+def test_each_duplex_choice_is_kept_by_name_and_offered_again(qapp, monkeypatch, duplex, kept):
+    settings = {}
+    printer_module.remember_choices(ChosenInTheDialog(duplex, 2), settings)
+    assert settings == {"printer": "办公室打印机", "print_duplex": kept, "print_copies": 2}
+    offered = []
+    monkeypatch.setattr(QPrinter, "setDuplex", lambda self, mode: offered.append(mode))
+    printer_module.office_printer(settings)
+    assert offered == [duplex]
+
+
+def test_copies_are_kept_within_what_a_print_dialog_offers(qapp):
+    settings = {}
+    printer_module.remember_choices(ChosenInTheDialog(QPrinter.DuplexMode.DuplexNone, 500), settings)
+    assert settings["print_copies"] == printer_module.MAX_COPIES
+    printer_module.remember_choices(ChosenInTheDialog(QPrinter.DuplexMode.DuplexLongSide, 3, "/tmp/a.pdf"), settings)
+    assert settings["print_duplex"] == "none" and settings["print_copies"] == printer_module.MAX_COPIES
