@@ -6,8 +6,9 @@
 * 双面 and 份数 as the filler chose them last time (the window's settings), with the printer chosen last, so an
   office that prints two-sided sets it once. A duplex mode the printer lacks is left to the printer's default.
 * Each page rendered at PRINT_DPI at most, whatever resolution the printer reports (at 1200 dpi a page would be a
-  1 GB image), in 8-bit grey (the form has no colour: a quarter of the memory and of the job's size), with a progress dialog that can cancel; the job is handed to the system's print queue when the last
-  page is drawn, and the window says so.
+  1 GB image), in 8-bit grey (the form has no colour; a quarter of the colour image's memory, and a quarter less
+  time), with a progress dialog that can cancel; the job is handed to the system's print queue when the last page
+  is drawn, and the window says so.
 """
 
 from __future__ import annotations

@@ -204,7 +204,7 @@ def test_a_1200_dpi_printer_gets_pages_rendered_at_the_capped_resolution(window,
 
 
 def test_the_form_and_the_audit_result_have_no_colour_so_grey_pages_print_them_as_previewed(window):
-    """The printer gets 8-bit grey pages (a quarter of the memory and of the job): right only while what is printed
+    """The printer gets 8-bit grey pages (a quarter of a colour page's memory): right only while what is printed
     is black and grey. A colour added to the form (a red 草稿 mark) fails here, before it prints grey unnoticed."""
     from PySide6.QtCore import QSize
 
