@@ -20,7 +20,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from evaldesk.ui import dialogs
+from evaldesk.ui import cups_jobs, dialogs
 from evaldesk.ui.pdf_pages import load_pdf
 
 PRINT_DPI = 300   # what a form needs; a 1200-dpi printer would otherwise make each page a 1 GB image
@@ -128,8 +128,11 @@ def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
     try:
         for n, page in enumerate(pages):
             if step is not None and not step(n, len(pages)):
+                held = cups_jobs.withhold(printer) if cups_jobs.on_a_cups_queue(printer) else None
                 printer.abort()
                 painter.end()
+                if held:
+                    cups_jobs.remove_held(printer.printerName(), held)
                 _remove_unfinished(printer)
                 return None
             if n:

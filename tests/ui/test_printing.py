@@ -270,3 +270,35 @@ def test_copies_are_kept_within_what_a_print_dialog_offers(qapp):
     assert settings["print_copies"] == printer_module.MAX_COPIES
     printer_module.remember_choices(ChosenInTheDialog(QPrinter.DuplexMode.DuplexLongSide, 3, "/tmp/a.pdf"), settings)
     assert settings["print_duplex"] == "none" and settings["print_copies"] == printer_module.MAX_COPIES
+
+
+def _cups_jobs_titled(prefix: str) -> dict:
+    """Every job CUPS knows (done or not) whose title starts with ``prefix``: id → IPP job state."""
+    import ctypes
+
+    from evaldesk.ui import cups_jobs
+
+    cups = cups_jobs._libcups()
+    jobs = ctypes.POINTER(cups_jobs._Job)()
+    count = cups.cupsGetJobs(ctypes.byref(jobs), None, 1, -1)   # CUPS_WHICHJOBS_ALL
+    found = {jobs[n].id: jobs[n].state for n in range(max(count, 0)) if (jobs[n].title or b"").startswith(prefix)}
+    if count > 0:
+        cups.cupsFreeJobs(count, jobs)
+    return found
+
+
+def test_cancel_on_a_cups_queue_prints_nothing(window, qapp):
+    """Qt's CUPS engine hands the pages drawn so far to the queue even after abort(): the job must end cancelled,
+    never printed. Needs a CUPS queue (skipped in CI); nothing reaches paper: the job is held, then cancelled."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    from evaldesk.ui import cups_jobs
+
+    printer = printer_module.office_printer({"printer": QPrinterInfo.defaultPrinterName()})
+    if not cups_jobs.on_a_cups_queue(printer) or not QPrinterInfo.defaultPrinterName():
+        pytest.skip("no CUPS print queue on this machine")
+    before = _cups_jobs_titled(b"evaldesk-cancelled-")
+    assert printer_module.render_to_printer(pdf_bytes(window.document.report), printer,
+                                            lambda done, total: done < 2) is None
+    new = {job: state for job, state in _cups_jobs_titled(b"evaldesk-cancelled-").items() if job not in before}
+    assert list(new.values()) == [7]   # IPP_JSTATE_CANCELED: held when 取消 was pressed, then cancelled
