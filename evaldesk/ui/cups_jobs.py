@@ -58,6 +58,17 @@ def remove_held(printer_name: str, title: str) -> bool:
     return bool(found)
 
 
+def refusal() -> str | None:
+    """Why CUPS refused the job Qt just handed over (a queue that is not accepting jobs, an unknown printer), or
+    None. Qt's engine does not look at what ``cupsPrintFile`` answers, so a refused job looked printed; libcups
+    keeps the answer of the last request made on this thread, which is that one."""
+    cups = _libcups()
+    if cups is None or cups.cupsLastError() < _IPP_ERROR:
+        return None
+    return (cups.cupsLastErrorString() or b"").decode("utf-8", "replace")
+
+
+_IPP_ERROR = 0x400   # IPP status codes from here on are errors (client-error-bad-request …)
 _CUPS = []
 
 
@@ -71,5 +82,6 @@ def _libcups():
         if library is not None:
             library.cupsGetJobs.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_int]
             library.cupsCancelJob.argtypes = [ctypes.c_char_p, ctypes.c_int]
+            library.cupsLastErrorString.restype = ctypes.c_char_p
         _CUPS.append(library)
     return _CUPS[0]

@@ -118,6 +118,7 @@ def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
     pdf = load_pdf(data)
     first, last = printer.fromPage(), printer.toPage()
     pages = range(pdf.pageCount()) if first == 0 else range(first - 1, min(last, pdf.pageCount()))
+    cups_queue = cups_jobs.on_a_cups_queue(printer)
     painter = QPainter()
     if not painter.begin(printer):
         if printer.outputFileName():
@@ -128,7 +129,7 @@ def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
     try:
         for n, page in enumerate(pages):
             if step is not None and not step(n, len(pages)):
-                held = cups_jobs.withhold(printer) if cups_jobs.on_a_cups_queue(printer) else None
+                held = cups_jobs.withhold(printer) if cups_queue else None
                 printer.abort()
                 painter.end()
                 if held:
@@ -148,8 +149,11 @@ def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
     finally:
         if painter.isActive():
             painter.end()   # the print engine hands the job to the queue here
-    if printer.printerState() == QPrinter.PrinterState.Error:
-        raise PrintFailed(f"打印机“{printer.printerName()}”未能接收打印任务：请检查打印机与打印队列后再试。")
+    refused = cups_jobs.refusal() if cups_queue else None
+    if printer.printerState() == QPrinter.PrinterState.Error or refused:
+        raise PrintFailed(f"打印机“{printer.printerName()}”没有接收打印任务，什么也没有打印：请检查打印机是否"
+                          f"已启用、打印队列是否接收任务，再试一次。报告数据未受影响。"
+                          + (f"\n\n系统的说明：{refused}" if refused else ""))
     return len(pages)
 
 

@@ -302,3 +302,17 @@ def test_cancel_on_a_cups_queue_prints_nothing(window, qapp):
                                             lambda done, total: done < 2) is None
     new = {job: state for job, state in _cups_jobs_titled(b"evaldesk-cancelled-").items() if job not in before}
     assert list(new.values()) == [7]   # IPP_JSTATE_CANCELED: held when 取消 was pressed, then cancelled
+
+
+def test_a_queue_that_refuses_the_job_is_an_error_not_a_print(window, dialog_choices, progress, answers, monkeypatch):
+    """Qt does not look at what CUPS answers when it hands the job over; a queue that is not accepting jobs
+    (tried: cupsreject) must not end in 已交给打印机. CUPS's answer is stood in for here (CI has no queue)."""
+    from evaldesk.ui import cups_jobs
+
+    monkeypatch.setattr(cups_jobs, "on_a_cups_queue", lambda printer: True)
+    monkeypatch.setattr(cups_jobs, "refusal", lambda: 'Destination "办公室" is not accepting jobs.')
+    output_actions.print_report(window)
+    kind, title, message = answers.shown[-1]
+    assert (kind, title) == ("error", "打印失败")
+    assert "没有接收打印任务" in message and "is not accepting jobs" in message
+    assert not window.statusBar().currentMessage().startswith("已交给")
