@@ -54,6 +54,8 @@ for _ in range(10):
 dialogs.print_setup = lambda parent, printer: printer.setOutputFileName(sys.argv[2]) or True
 output_actions.print_report(window)
 window.preview.close()
+from PySide6.QtCore import QEvent
+app.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # what the window's event loop does after a close
 for _ in range(10):
     app.processEvents()
 """

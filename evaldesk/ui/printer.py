@@ -96,13 +96,16 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
         QApplication.processEvents()
         return not progress.wasCanceled()
 
+    failure = None
     try:
         pages = render_to_printer(data, printer, step)
     except PrintFailed as err:
-        dialogs.error(parent, "打印失败", str(err))
-        return None
-    finally:
-        progress.close()
+        pages, failure = None, str(err)
+    except Exception as err:  # noqa: BLE001 - whatever stops a print is said, never a silent traceback
+        pages, failure = None, f"打印中断：{type(err).__name__}：{err}"[:600] + "。报告数据未受影响。"
+    progress.close()   # before the message, which would otherwise open behind it
+    if failure:
+        dialogs.error(parent, "打印失败", failure)
     if pages is None:
         return None
     where = f"文件 {printer.outputFileName()}" if printer.outputFileName() else f"打印机 {printer.printerName()}"

@@ -316,3 +316,15 @@ def test_a_queue_that_refuses_the_job_is_an_error_not_a_print(window, dialog_cho
     assert (kind, title) == ("error", "打印失败")
     assert "没有接收打印任务" in message and "is not accepting jobs" in message
     assert not window.statusBar().currentMessage().startswith("已交给")
+
+
+def test_an_unexpected_failure_while_printing_is_said_and_the_progress_is_gone(window, dialog_choices, progress,
+                                                                                 answers, monkeypatch):
+    def broken(self, index, size, gray=False):
+        raise RuntimeError("PDFium could not render the page")
+
+    monkeypatch.setattr(printer_module.load_pdf(pdf_bytes(window.document.report)).__class__, "render", broken)
+    output_actions.print_report(window)
+    kind, title, message = answers.shown[-1]
+    assert (kind, title) == ("error", "打印失败") and "PDFium could not render the page" in message
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in window.findChildren(QProgressDialog))
