@@ -1,13 +1,26 @@
-"""How long sending the form to a printer takes, and how much memory, at the resolutions printers report (the
-pages are rendered at most at evaldesk.ui.preview.PRINT_DPI whatever the printer says). The "printer" is Qt's
-PDF output, so this runs without a printer:
+"""How long sending the form to a printer takes, and how much memory.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_printer.py
+Without arguments: Qt's PDF output stands for a printer of 600 and 1200 dpi (the pages are rendered at most at
+evaldesk.ui.printer.PRINT_DPI whatever the printer says), for the sample and the heavy report; runs anywhere:
+
+    QT_QPA_PLATFORM=offscreen /work/venv-main/bin/python benchmarks/bench_printer.py
+
+With --queue [NAME] [--two-sided]: the window's own 打印… on a real CUPS queue (scripts/cups_office_queue.sh makes one
+with cups-pdf), under an X server, with Qt's real print dialog (accepted as shown), its 1366×768 screenshots, the
+progress the filler sees, the time from 打印 in the dialog until the job is in the print queue, the job's
+attributes as CUPS holds them (paper, sides, copies) and, when cups-pdf has written it, the page count and size
+of what the printer got (pages as PNG beside the screenshots):
+
+    xvfb-run -a -s "-screen 0 1366x768x24" /work/venv-main/bin/python benchmarks/bench_printer.py --queue Office \\
+        --two-sided --out /tmp/printed
 """
 
 from __future__ import annotations
 
+import glob
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -15,17 +28,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from evaldesk.exchange.report_json import read_json
-from evaldesk.printing import proofs
-from evaldesk.printing.pdf import build_pdf
-from evaldesk.resources import SAMPLE_REPORT
+from evaldesk.exchange.report_json import read_json  # noqa: E402
+from evaldesk.printing import proofs  # noqa: E402
+from evaldesk.printing.pdf import build_pdf  # noqa: E402
+from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
 
 
-def main() -> None:
+def _arg(name: str, default=None):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv and sys.argv.index(name) + 1 < len(sys.argv) \
+        and not sys.argv[sys.argv.index(name) + 1].startswith("--") else default
+
+
+def to_pdf_output() -> None:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QApplication
 
-    from evaldesk.ui.preview import PRINT_DPI, load_pdf, render_to_printer
+    from evaldesk.ui.printer import PRINT_DPI, load_pdf, render_to_printer
 
     QApplication.instance() or QApplication([])
     sample = read_json(SAMPLE_REPORT)
@@ -46,5 +64,124 @@ def main() -> None:
                   f"（每页 {took / count:.2f} s），进程峰值内存 {peak:.0f} MB")
 
 
+def _job_attributes(job_id: int) -> str:
+    """media / sides / copies of a CUPS job, read from its control file (needs root; empty otherwise)."""
+    control = Path(f"/var/spool/cups/c{job_id:05d}")
+    try:
+        words = subprocess.run(["strings", "-n", "2", str(control)], capture_output=True, text=True).stdout.split()
+    except OSError:
+        return ""
+    found = {}
+    for key in ("media", "sides", "copies"):
+        if key in words:
+            found[key] = words[words.index(key) + 1]
+    return ", ".join(f"{k}={v}" for k, v in found.items()) or "(copies=1: CUPS leaves the default unstated)"
+
+
+def on_a_queue(queue: str | None, two_sided: bool, out: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
+    from PySide6.QtWidgets import QApplication
+
+    from evaldesk.ui import app as ui_app, file_actions, output_actions, printer as printer_module
+
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ["EVALDESK_HOME"] = str(out / "home")
+    qt_app = ui_app.create_app()
+    queue = queue or QPrinterInfo.defaultPrinterName()
+    if queue not in QPrinterInfo.availablePrinterNames():
+        print(f"没有打印队列“{queue}”：{QPrinterInfo.availablePrinterNames()}（先运行 scripts/cups_office_queue.sh）")
+        return
+    window = ui_app.open_window(out / "bench.sqlite")
+    window.show()
+    file_actions.add_sample(window)
+    window.settings.update({"printer": queue, "print_duplex": "long" if two_sided else "none", "print_copies": 1})
+    marks: dict = {}
+    progress_seen: list = []
+
+    def accept_the_dialog():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintDialog):
+            QTimer.singleShot(100, accept_the_dialog)
+            return
+        if "shown" not in marks:   # let it paint first, as the filler sees it
+            marks["shown"] = True
+            QTimer.singleShot(700, accept_the_dialog)
+            return
+        _screen_shot(out / "print-dialog.png")
+        marks["accepted"] = time.perf_counter()
+        dialog.accept()
+
+    class Watched(printer_module.QProgressDialog):
+        def setValue(self, value):  # noqa: N802
+            super().setValue(value)
+            progress_seen.append((round(time.perf_counter() - marks["accepted"], 3), value, self.maximum()))
+            if value == 3:
+                QApplication.processEvents()
+                _screen_shot(out / "print-progress.png")
+
+    printer_module.QProgressDialog = Watched
+    before = {int(line.split()[0].rsplit("-", 1)[1]) for line in _lpstat()}
+    QTimer.singleShot(300, accept_the_dialog)
+    output_actions.print_report(window)
+    handed = time.perf_counter() - marks["accepted"]
+    print(f"打印队列 {queue}（{'双面' if two_sided else '单面'}）；机器负载 {os.getloadavg()[0]:.2f}")
+    print(f"从对话框点“打印”到任务交给打印队列：{handed:.2f} s；状态栏：{window.statusBar().currentMessage()}")
+    print("进度（秒, 已完成页, 总页数）：" + " ".join(f"({t},{v}/{m})" for t, v, m in progress_seen))
+    jobs = sorted({int(line.split()[0].rsplit("-", 1)[1]) for line in _lpstat()} - before)
+    print(f"进程峰值内存 {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    _look_at_the_output(out)
+    for job in jobs:
+        print(f"CUPS 任务 {job}：{_job_attributes(job)}")
+    window.close()
+    qt_app.processEvents()
+
+
+def _screen_shot(path: Path) -> None:
+    """The screen as the filler sees it: every visible window drawn where it stands (Xvfb has no compositor to
+    grab from)."""
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    size = QGuiApplication.primaryScreen().size()
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(0x404040)
+    painter = QPainter(image)
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in sorted(windows, key=lambda w: w.isModal()):   # the modal ones on top
+        painter.drawPixmap(widget.geometry().topLeft(), widget.grab())
+    painter.end()
+    image.save(str(path))
+
+
+def _lpstat() -> list[str]:
+    result = subprocess.run(["lpstat", "-W", "all", "-o"], capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def _look_at_the_output(out: Path) -> None:
+    """cups-pdf's file of the job (root's ~/PDF), once written: its pages, size and PNGs."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < 60:
+        files = sorted(glob.glob(os.path.expanduser("~/PDF/*.pdf")), key=os.path.getmtime)
+        if files and time.time() - os.path.getmtime(files[-1]) < 120 and not _lpstat_not_completed():
+            info = subprocess.run(["pdfinfo", files[-1]], capture_output=True, text=True).stdout
+            wanted = [line for line in info.splitlines() if line.startswith(("Pages", "Page size", "File size"))]
+            print(f"cups-pdf 收到的文件 {files[-1]}（排队后 {time.perf_counter() - start:.1f} s 写完）：" + "；".join(
+                " ".join(line.split()) for line in wanted))
+            subprocess.run(["pdftoppm", "-r", "50", "-png", files[-1], str(out / "spooled")], check=False)
+            return
+        time.sleep(0.5)
+    print("cups-pdf 的文件 60 s 内未出现（看 /var/log/cups/）")
+
+
+def _lpstat_not_completed() -> bool:
+    result = subprocess.run(["lpstat", "-o"], capture_output=True, text=True)
+    return bool(result.stdout.strip())
+
+
 if __name__ == "__main__":
-    main()
+    if "--queue" in sys.argv:
+        on_a_queue(_arg("--queue"), "--two-sided" in sys.argv, Path(_arg("--out", tempfile.mkdtemp())))
+    else:
+        to_pdf_output()

@@ -4,6 +4,8 @@ reportlab reads a Paragraph's text as markup, so ``<``/``&`` are escaped; contro
 (``clean_text``); characters the font lacks (emoji) print as the font's empty box without harming the rest. One
 Paragraph per line keeps the filler's line breaks; a huge line is cut into pieces at sentence ends, because
 reportlab re-lays out a whole Paragraph at every page break (a 100,000-character one would take minutes).
+Every Paragraph here breaks its lines once per width (:class:`Paragraph`): a long cell is measured again at each
+page it flows over, and without that memory the time grew with the square of the text.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Paragraph
+from reportlab.platypus import CondPageBreak
+from reportlab.platypus.paragraph import Paragraph as ReportlabParagraph
 
 from evaldesk.model.values import clean_text
 from evaldesk.printing.fonts import register_fonts
@@ -23,6 +26,24 @@ from evaldesk.printing.styles import CELL_PADDING, HEADING_ROOM
 
 PIECE = 1200          # characters per Paragraph at most, for lines longer than that
 _SENTENCE_END = re.compile(r"[。；！？.;!?]")
+
+
+class Paragraph(ReportlabParagraph):
+    """A reportlab Paragraph that remembers its lines for each width it was wrapped at. A table cell that flows
+    over pages is measured again for every page (what is left of it, each time as a new table); breaking the same
+    lines anew each time made a 100k-character 实际完成 take seconds per page. The lines depend only on the text,
+    the style and the width, all fixed for one Paragraph, so wrapping again at a width seen before restores them."""
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        if availWidth < 1e-8:   # reportlab's own "cannot fit" answer, which lays nothing out
+            return super().wrap(availWidth, availHeight)
+        laid_out = self.__dict__.setdefault("_laid_out", {})
+        known = laid_out.get(availWidth)
+        if known is None:
+            size = super().wrap(availWidth, availHeight)
+            laid_out[availWidth] = known = (size, self.blPara, self._wrapWidths)
+        (self.width, self.height), self.blPara, self._wrapWidths = known
+        return known[0]
 
 
 _REPEATED_SPACE = re.compile(r"(?<= ) ")

@@ -131,3 +131,20 @@ def open_folder(parent: QWidget | None, title: str, start: str) -> str:
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return ""
     return dialog.selectedFiles()[0]
+
+
+def print_setup(parent: QWidget | None, printer) -> bool:
+    """Qt's print dialog on ``printer`` (which printer, 双面, 份数, pages; to a file too); whether to print.
+    Its options open at once (on Linux Qt folds them behind 选项 >>), so 份数 and 双面 are in sight."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("打印")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    unfold = [button for button in dialog.findChildren(QPushButton) if button.text().endswith(">>")]
+    if unfold:   # Windows' native dialog has no such button: nothing to do there
+        QTimer.singleShot(0, unfold[0].click)
+    return dialog.exec() == QDialog.DialogCode.Accepted

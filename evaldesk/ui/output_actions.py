@@ -120,18 +120,34 @@ def _preview(window: MainWindow, title: str, make, **options) -> None:
     data = _built(window, f"{title}失败", make)
     if data is None:
         return
+    from PySide6.QtCore import Qt
+
     dialog = PreviewDialog(data, window, title=title, **options)
+    # Closed, it is deleted with its page images (a few MB a page), and the window lets go of it.
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished.connect(lambda _result, shown=dialog: window.preview is shown and setattr(window, "preview", None))
     dialog.show()
     window.preview = dialog  # kept, or Python would close it at once
 
 
 def print_report(window: MainWindow) -> None:
     from evaldesk.app.output import pdf_bytes
-    from evaldesk.ui.preview import print_pdf
 
     data = _built(window, "打印失败", lambda: pdf_bytes(window.document.report))
     if data is not None:
-        print_pdf(data, window)
+        send_to_printer(window, data)
+
+
+def send_to_printer(window: MainWindow, data: bytes, parent=None) -> None:
+    """Print ``data`` with the printer, 双面 and 份数 the filler chose last time (kept in the window's settings);
+    the status bar says when the job has reached the print queue."""
+    from evaldesk.app.output import suggested_name
+    from evaldesk.ui.printer import print_pdf
+
+    title = suggested_name(window.document.report, "")
+    done = print_pdf(data, parent or window, window.settings, save_settings, title)
+    if done:
+        window.statusBar().showMessage(done, 15000)
 
 
 def import_report(window: MainWindow) -> None:

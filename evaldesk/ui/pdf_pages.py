@@ -40,15 +40,23 @@ class PdfPages:
     def pagePointSize(self, index: int) -> QSizeF:  # noqa: N802
         return self.sizes[index]
 
-    def render(self, index: int, size: QSize) -> QImage:
-        """The page drawn on white, scaled to ``size`` (its aspect kept: the width decides)."""
+    def render(self, index: int, size: QSize, gray: bool = False) -> QImage:
+        """The page drawn on white, scaled to ``size`` (its aspect kept: the width decides). ``gray``: one byte a
+        pixel instead of four, for the printer — the form is black and grey only (printing/page.py)."""
         with self._document() as document:
             page = document[index]
-            bitmap = page.render(scale=size.width() / self.sizes[index].width(), rev_byteorder=True,
-                                 fill_color=(255, 255, 255, 255), force_bitmap_format=pdfium_raw.FPDFBitmap_BGRA)
-            # RGBA in byte order whatever the CPU; copy() detaches the image from PDFium's buffer before it goes
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBA8888)
-            return image.copy()
+            scale = size.width() / self.sizes[index].width()
+            if gray:
+                bitmap = page.render(scale=scale, grayscale=True, fill_color=(255, 255, 255, 255),
+                                     force_bitmap_format=pdfium_raw.FPDFBitmap_Gray)
+                kind = QImage.Format.Format_Grayscale8
+            else:
+                # RGBA in byte order whatever the CPU
+                bitmap = page.render(scale=scale, rev_byteorder=True, fill_color=(255, 255, 255, 255),
+                                     force_bitmap_format=pdfium_raw.FPDFBitmap_BGRA)
+                kind = QImage.Format.Format_RGBA8888
+            # copy() detaches the image from PDFium's buffer before it goes
+            return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, kind).copy()
 
 
 def load_pdf(data: bytes) -> PdfPages:

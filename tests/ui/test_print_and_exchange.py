@@ -28,20 +28,6 @@ def test_blank_form_export(window, tmp_path, monkeypatch):
     assert target.read_bytes().startswith(b"%PDF")
 
 
-def test_print_renders_every_page_to_the_printer(window, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter
-
-    from evaldesk.ui.preview import load_pdf, render_to_printer
-
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    data = pdf_bytes(window.document.report)
-    render_to_printer(data, printer)
-    printed = load_pdf((tmp_path / "printed.pdf").read_bytes())
-    assert printed.pageCount() == load_pdf(data).pageCount()
-
-
 def test_workbook_export_then_import_as_a_new_report(window, tmp_path, monkeypatch, answers):
     target = tmp_path / "报送.xlsx"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
@@ -122,34 +108,3 @@ def test_an_export_that_cannot_be_built_says_so_and_writes_nothing(window, tmp_p
     assert kind == "error" and title == "导出失败" and "什么也没有写出" in message and "版面无法排下" in message
     output_actions.print_preview(window)
     assert answers.shown[-1][0] == "error" and answers.shown[-1][1] == "打印预览失败"
-
-
-def test_the_printer_is_preset_for_the_form(qapp):
-    from PySide6.QtGui import QPageLayout, QPageSize
-    from PySide6.QtPrintSupport import QPrinter
-
-    from evaldesk.ui.preview import office_printer
-
-    printer = office_printer()
-    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
-    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
-    assert printer.duplex() == QPrinter.DuplexMode.DuplexNone
-
-
-def test_printing_shows_progress_and_can_be_cancelled(window, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter
-
-    from evaldesk.ui.preview import render_to_printer
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    told = []
-
-    def step(done, total):
-        told.append((done, total))
-        return done < 2   # the filler presses 取消 while the third page is due
-
-    assert render_to_printer(pdf_bytes(window.document.report), printer, step) is False
-    total = load_pdf(pdf_bytes(window.document.report)).pageCount()
-    assert told == [(0, total), (1, total), (2, total)]
