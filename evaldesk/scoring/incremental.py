@@ -44,21 +44,9 @@ class Readers:
         return cls({key: tuple(ids) for key, ids in of_field.items()}, tuple(of_summary))
 
 
-# The last few templates' readers, by identity: a changed template is a new object. (Not a WeakKeyDictionary:
-# Template compares by its whole JSON text, far too slow for a lookup on every keystroke.)
-_READERS: list[tuple[Template, Readers]] = []
-_KEPT = 4
-
-
 def readers(template: Template) -> Readers:
     """The template's readers, worked out once per template object."""
-    for known, found in _READERS:
-        if known is template:
-            return found
-    found = Readers.of(template)
-    _READERS.insert(0, (template, found))
-    del _READERS[_KEPT:]
-    return found
+    return template.derived("readers", lambda: Readers.of(template))
 
 
 def affected(template: Template, changes: Changes) -> set[str] | None:

@@ -15,9 +15,10 @@ from evaldesk.ui.fields import TextField
 SEVERITY_COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#b35c00", Severity.INFO: "#1f5fa8"}
 
 
-def _shown(finding: Finding) -> tuple:
-    """What an entry of the list shows of a finding."""
-    return finding.key, finding.severity, finding.message, finding.note
+def _same(shown: Finding, finding: Finding) -> bool:
+    """Whether the entry showing ``shown`` shows ``finding`` as well."""
+    return shown is finding or (shown.key, shown.severity, shown.message, shown.note) == \
+        (finding.key, finding.severity, finding.message, finding.note)
 
 
 def _item(finding: Finding) -> QListWidgetItem:
@@ -84,30 +85,31 @@ class AuditPanel(QWidget):
         two of a long sheet's thousands, and rebuilding the list would lay all of them out again)."""
         current = self.tree.currentItem()
         current_key = current.data(Qt.ItemDataRole.UserRole).key if current else None
-        shown = [_shown(f) for f in self.findings]
-        wanted = [_shown(f) for f in findings]
-        if wanted == shown:
-            self.findings = findings
-            return
+        before = self.findings
+        common = min(len(before), len(findings))
         same_start = 0
-        while same_start < min(len(shown), len(wanted)) and shown[same_start] == wanted[same_start]:
+        while same_start < common and _same(before[same_start], findings[same_start]):
             same_start += 1
         same_end = 0
-        while (same_end < min(len(shown), len(wanted)) - same_start
-               and shown[len(shown) - 1 - same_end] == wanted[len(wanted) - 1 - same_end]):
+        while same_end < common - same_start and _same(before[-1 - same_end], findings[-1 - same_end]):
             same_end += 1
         self.findings = findings
+        kept = [(row, row) for row in range(same_start)]
+        kept += [(len(findings) - 1 - k, len(before) - 1 - k) for k in range(same_end)]
+        for row, old_row in kept:  # (the list still holds the old entries here)
+            if findings[row] is not before[old_row]:  # the same words, a new object (a 说明 is read from it)
+                self.tree.item(old_row).setData(Qt.ItemDataRole.UserRole, findings[row])
+        if same_start + same_end == len(before) == len(findings):
+            return
         self.tree.setUpdatesEnabled(False)
         try:
-            for _ in range(len(shown) - same_start - same_end):
+            for _ in range(len(before) - same_start - same_end):
                 self.tree.takeItem(same_start)
-            for row in range(same_start, len(wanted) - same_end):
+            for row in range(same_start, len(findings) - same_end):
                 item = _item(findings[row])
                 self.tree.insertItem(row, item)
                 if findings[row].key == current_key:
                     self.tree.setCurrentItem(item)
-            for row in (*range(same_start), *range(len(wanted) - same_end, len(wanted))):
-                self.tree.item(row).setData(Qt.ItemDataRole.UserRole, findings[row])  # the same words, a new object
         finally:
             self.tree.setUpdatesEnabled(True)
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}

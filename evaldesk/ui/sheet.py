@@ -18,6 +18,8 @@ from evaldesk.ui.template_banner import DraftBanner
 
 __all__ = ["ChecklistAnswer", "SheetPage"]
 
+NONE: list = []  # the findings of a row without any (shared, never changed)
+
 class SheetPage(QScrollArea):
     def __init__(self, document: ReportDocument, parent=None):
         super().__init__(parent)
@@ -171,15 +173,17 @@ class SheetPage(QScrollArea):
 
     def show_findings(self, findings) -> None:
         """Each row's findings under it; only the rows whose findings changed are repainted."""
-        by_indicator: dict[str, list] = {indicator_id: [] for indicator_id in self.rows}
+        by_indicator: dict[str, list] = {}  # only the indicators with findings: this runs on every keystroke
         for finding in findings:
             for place in (finding.where, *finding.related):
-                if isinstance(place, SheetPlace) and place.indicator in by_indicator:
-                    if finding not in by_indicator[place.indicator]:
-                        by_indicator[place.indicator].append(finding)
+                if isinstance(place, SheetPlace) and place.indicator in self.rows:
+                    found = by_indicator.setdefault(place.indicator, [])
+                    if finding not in found:
+                        found.append(finding)
         for indicator_id, widgets in self.rows.items():
-            if by_indicator[indicator_id] != widgets.findings:
-                widgets.show_findings(by_indicator[indicator_id])
+            found = by_indicator.get(indicator_id, NONE)
+            if found != widgets.findings:
+                widgets.show_findings(found)
 
     def focus(self, place: Place) -> bool:
         """Take the filler to a score-sheet entry."""
