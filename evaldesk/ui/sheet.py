@@ -4,6 +4,7 @@ every keystroke."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from evaldesk.model.layout import cover_text
@@ -133,12 +134,30 @@ class SheetPage(QScrollArea):
         save_settings(settings)
 
     def release_heights(self) -> None:
-        """Let every held cell take its natural size again (when the sheet is shown anew or its width changes)."""
+        """Let every held cell take its natural size again (the sheet's width changed, or its standards)."""
         self.hold.release_all()
+        self._hold_when_laid_out()
+
+    def _hold_when_laid_out(self) -> None:
+        QTimer.singleShot(0, self, self.hold_cells)
+
+    def hold_cells(self) -> None:
+        """Hold every cell a keystroke may repaint, at the size it has on screen, all at once: one layout of the
+        sheet now (each cell tells it the size it holds, cheaply), instead of one on the first keystroke in each
+        row. From then on a keystroke repaints its cells without laying the sheet out again."""
+        if not self.isVisible():
+            return
+        self.widget().layout().activate()  # the sizes on screen are final before they are held
+        for widgets in self.rows.values():
+            widgets.hold_cells()
+        for label in (*self.group_labels.values(), self.total_label):
+            self.hold.hold(label)
 
     def showEvent(self, event):  # noqa: N802 - Qt's name
-        self.release_heights()
+        # The cells whose content changed while held take the room they need now; the others stay as they are.
+        self.hold.release_changed()
         super().showEvent(event)
+        self._hold_when_laid_out()
 
     def resizeEvent(self, event):  # noqa: N802 - Qt's name
         if event.size().width() != event.oldSize().width():

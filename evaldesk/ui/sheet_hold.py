@@ -17,11 +17,36 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 
+class _Held:
+    """A widget that, while held, tells its layout the size it holds instead of measuring its text again: the one
+    layout that holding the whole sheet costs then reads thousands of sizes instead of laying out their texts."""
+
+    held: QSize | None = None
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        return self.held if self.held is not None else super().sizeHint()
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return self.held if self.held is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self):  # noqa: N802 - Qt's name
+        return self.held is None and super().hasHeightForWidth()
+
+
+class HeldLabel(_Held, QLabel):
+    pass
+
+
+class HeldWidget(_Held, QWidget):
+    pass
+
+
 class SizeHold:
     """The cells of one sheet whose size is held, each with the sizes to give back when it is let go."""
 
     def __init__(self):
         self._held: dict[QWidget, tuple[QSize, QSize, Callable[[], None] | None]] = {}
+        self._changed: set[QWidget] = set()   # held cells whose content changed since they were held
 
     def hold(self, widget: QWidget, on_release: Callable[[], None] | None = None) -> None:
         """Fix ``widget`` at the size it has now (only once it is on screen: before that it has no size yet).
@@ -29,15 +54,30 @@ class SizeHold:
         if widget in self._held or not widget.isVisible():
             return
         self._held[widget] = (widget.minimumSize(), widget.maximumSize(), on_release)
+        if isinstance(widget, _Held):
+            widget.held = widget.size()
         widget.setFixedSize(widget.size())
 
     def is_held(self, widget: QWidget) -> bool:
         return widget in self._held
 
+    def changed(self, widget: QWidget) -> None:
+        """``widget``'s content changed while it was held: it is let go when the sheet is shown again."""
+        if widget in self._held:
+            self._changed.add(widget)
+
+    def release_changed(self) -> None:
+        """Let go the cells whose content changed (the sheet is shown again: they take the room they need)."""
+        for widget in list(self._changed):
+            self.release(widget)
+
     def release(self, widget: QWidget) -> None:
+        self._changed.discard(widget)
         minimum, maximum, on_release = self._held.pop(widget, (None, None, None))
         if minimum is None:
             return
+        if isinstance(widget, _Held):
+            widget.held = None
         widget.setMinimumSize(minimum)
         widget.setMaximumSize(maximum)
         if on_release is not None:
@@ -50,6 +90,7 @@ class SizeHold:
     def forget(self) -> None:
         """The sheet was rebuilt: its old cells are gone."""
         self._held.clear()
+        self._changed.clear()
 
     def set_text(self, label: QLabel, text: str) -> None:
         """Hold ``label`` and show ``text`` in it; if the text needs more room than the label holds, let it go so
@@ -58,5 +99,6 @@ class SizeHold:
             return
         self.hold(label)
         label.setText(text)
+        self.changed(label)
         if self.is_held(label) and label.heightForWidth(label.width()) > label.height():
             self.release(label)

@@ -21,7 +21,7 @@ from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import LineField, TextField
 from evaldesk.ui.reason_offer import ReasonOffer
-from evaldesk.ui.sheet_hold import SizeHold
+from evaldesk.ui.sheet_hold import HeldLabel, HeldWidget, SizeHold
 
 STATE_COLOURS = {
     State.COMPUTED: "#1e7b34",
@@ -46,7 +46,7 @@ def fit_lines(label: QLabel, *lines: str) -> None:
 
 def cell(text: str, *, bold: bool = False, background: str = "#ffffff", align=Qt.AlignmentFlag.AlignCenter,
           wrap: bool = True) -> QLabel:
-    label = QLabel(text)
+    label = HeldLabel(text)
     label.setWordWrap(wrap)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     label.setStyleSheet(CELL_STYLE % background)
@@ -104,7 +104,7 @@ class IndicatorRow:
         inputs_layout.setContentsMargins(4, 4, 4, 4)
         inputs_layout.setSpacing(3)
         self.editors: dict[str, QWidget] = {}
-        self.refs = QLabel()
+        self.refs = HeldLabel()
         self.refs.setWordWrap(True)
         self.refs.setStyleSheet("color: #555;")
         ref_operands = [op for op in indicator.rule.operands() if op.input is None]
@@ -174,7 +174,7 @@ class IndicatorRow:
         self.refs_text = ""
         # Under the row: the standard, how the score came about, the findings. Its height is held while the sheet
         # is on screen (hold_detail), so rows below never jump under the filler's cursor.
-        self.detail = QWidget()
+        self.detail = HeldWidget()
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.setSpacing(0)
@@ -197,6 +197,7 @@ class IndicatorRow:
         if self.explanation.text() != shown:
             self.hold_detail()
             self.explanation.setText(shown)
+            self.hold.changed(self.detail)
         self.reason_offer.show(result, template_id)
 
     def show_refs(self, report, summary) -> None:
@@ -215,6 +216,12 @@ class IndicatorRow:
         if text != self.refs.text():
             self.hold.set_text(self.refs, text)
 
+    def hold_cells(self) -> None:
+        """Hold the cells a keystroke may repaint (while the sheet is on screen)."""
+        for cell in (self.score, self.state, *((self.refs,) if self.ref_operands else ())):
+            self.hold.hold(cell)
+        self.hold_detail()
+
     def hold_detail(self) -> None:
         """Keep the space under the row as it is while the filler works on the sheet: text that shrinks leaves a
         blank and text that grows waits for room (see :meth:`show_findings`), so the rows below never move under
@@ -231,6 +238,7 @@ class IndicatorRow:
 
         self.findings = findings
         self.hold_detail()
+        self.hold.changed(self.detail)
         lines = [f'<span style="color:{SEVERITY_COLOURS[f.severity]}">【{f.severity.label}】'
                  f'{escape(f.message)}{escape(f"（说明：{f.note}）") if f.note else ""}</span>' for f in findings]
         self.findings_text = "<br>".join(lines)
