@@ -40,14 +40,15 @@ class SheetPage(QScrollArea):
         self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         body = QWidget()
         outer = QVBoxLayout(body)
-        title = QLabel(f"{cover_text(self.document.report, 'sheet_attachment')}　{template.cover['sheet_title']}")
+        title = self.title = QLabel()
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
         outer.addWidget(title)
         line = QHBoxLayout()
-        line.addWidget(QLabel(f"评分表模板：{template.name}"), 1)
+        self.template_name = QLabel()
+        line.addWidget(self.template_name, 1)
         self.standards_box = QCheckBox("显示评分标准")
         self.standards_box.setToolTip("在每个三级指标下显示它的评分标准；不勾选时只在指标名称的提示中显示")
         self.standards_box.setChecked(self.standards_shown)
@@ -66,31 +67,15 @@ class SheetPage(QScrollArea):
         self.hold.forget()
         self.readers: dict[str, list[IndicatorRow]] = {}       # a field's key → the rows that quote it
         self.summary_readers: list[IndicatorRow] = []          # the rows that quote the 汇总 row
+        self.grid, self.places = grid, {}                     # indicator id → its first grid row
         row = 1
 
         def place(indicator) -> int:
             """Lay out ``indicator`` from ``row``; return the number of grid rows it took."""
             nonlocal row
             if indicator.is_leaf:
-                widgets = IndicatorRow(self.document, self.hold, indicator)
-                self.rows[indicator.id] = widgets
-                for op in widgets.ref_operands:
-                    if op.source == "field":
-                        self.readers.setdefault(op.key, []).append(widgets)
-                    elif widgets not in self.summary_readers:
-                        self.summary_readers.append(widgets)
-                first = row
-                # A 三级 sits in column 2; a leaf higher up the tree (a sheet without 二级) spans to column 2.
-                column = min(indicator.level - 1, 2)
-                grid.addWidget(widgets.name, first, column, 1, 3 - column)
-                grid.addWidget(widgets.weight, first, 3)
-                grid.addWidget(widgets.inputs, first, 4)
-                grid.addWidget(widgets.score, first, 5)
-                grid.addWidget(widgets.state, first, 6)
-                grid.addWidget(widgets.hand, first, 7)
-                grid.addWidget(widgets.reason, first, 8)
-                widgets.standard.setVisible(self.standards_shown)
-                grid.addWidget(widgets.detail, first + 1, 2, 1, 7)
+                self.places[indicator.id] = row
+                self.place_row(indicator)
                 row += 2
                 return 2
             start = row
@@ -105,23 +90,78 @@ class SheetPage(QScrollArea):
         for root in template.roots:
             place(root)
         self.total_label = cell("", bold=True, background="#eef1f5")
+        self.total_weight = cell("", bold=True, background="#eef1f5")
         grid.addWidget(cell("总　分", bold=True, background="#eef1f5"), row, 0, 1, 3)
-        grid.addWidget(cell(num(template.total), bold=True, background="#eef1f5"), row, 3)
+        grid.addWidget(self.total_weight, row, 3)
         grid.addWidget(self.total_label, row, 4, 1, 5)
         grid.setColumnStretch(4, 2)
         grid.setColumnStretch(8, 3)
         outer.addLayout(grid)
-        footnote = QLabel(template.cover["sheet_footnote"])
-        footnote.setWordWrap(True)
-        footnote.setStyleSheet("color: #555;")
-        outer.addWidget(footnote)
+        self.footnote = QLabel()
+        self.footnote.setWordWrap(True)
+        self.footnote.setStyleSheet("color: #555;")
+        outer.addWidget(self.footnote)
         outer.addStretch(1)
         body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.show_template_words(template)
         self.setWidget(body)
         for widgets in self.rows.values():
             widgets.show_refs(self.document.report, self.document.summary)
         self.update_scores(self.document.sheet)
         self.show_findings(self.document.findings)
+
+    def place_row(self, indicator) -> IndicatorRow:
+        """Build ``indicator``'s row and put it in the grid at its place (replacing the row there, if any)."""
+        old = self.rows.get(indicator.id)
+        widgets = self.rows[indicator.id] = IndicatorRow(self.document, self.hold, indicator)
+        for op in widgets.ref_operands:
+            if op.source == "field":
+                self.readers.setdefault(op.key, []).append(widgets)
+            elif widgets not in self.summary_readers:
+                self.summary_readers.append(widgets)
+        first, grid = self.places[indicator.id], self.grid
+        # A 三级 sits in column 2; a leaf higher up the tree (a sheet without 二级) spans to column 2.
+        column = min(indicator.level - 1, 2)
+        grid.addWidget(widgets.name, first, column, 1, 3 - column)
+        grid.addWidget(widgets.weight, first, 3)
+        grid.addWidget(widgets.inputs, first, 4)
+        grid.addWidget(widgets.score, first, 5)
+        grid.addWidget(widgets.state, first, 6)
+        grid.addWidget(widgets.hand, first, 7)
+        grid.addWidget(widgets.reason, first, 8)
+        widgets.standard.setVisible(self.standards_shown)
+        grid.addWidget(widgets.detail, first + 1, 2, 1, 7)
+        if old is not None:
+            old.remove()
+        return widgets
+
+    def show_template_words(self, template) -> None:
+        self.title.setText(f"{cover_text(self.document.report, 'sheet_attachment')}　{template.cover['sheet_title']}")
+        self.template_name.setText(f"评分表模板：{template.name}")
+        self.total_weight.setText(num(template.total))
+        self.footnote.setText(template.cover["sheet_footnote"])
+
+    def retemplate(self, template) -> bool:
+        """An adjusted sheet with the same tree (ids, parents, order): the rows stay, those whose entries changed
+        are built again in place, the words and 分值 follow. False if the tree changed (the sheet is rebuilt)."""
+        def shape(t):
+            return [(i.id, i.parent, i.is_leaf) for i in t.indicators]
+
+        if shape(template) != shape(self.built_for):
+            return False
+        self.built_for = template
+        self.readers, self.summary_readers = {}, []
+        for leaf in template.leaves:
+            widgets = self.rows[leaf.id]
+            if IndicatorRow.entries(leaf) == IndicatorRow.entries(widgets.indicator):
+                widgets.adopt(leaf)
+                for op in widgets.ref_operands:
+                    (self.readers.setdefault(op.key, []) if op.source == "field" else self.summary_readers) \
+                        .append(widgets)
+            else:
+                self.place_row(leaf).show_refs(self.document.report, self.document.summary)
+        self.show_template_words(template)
+        return True
 
     def show_standards(self, shown: bool) -> None:
         """显示评分标准: the standards under the indicators, or not (remembered for the next time)."""
@@ -168,7 +208,7 @@ class SheetPage(QScrollArea):
         """Repaint the rows whose result changed (the SheetResult says which: a rule shared with other rows, the
         汇总 or a balance changes those rows' results too), the subtotals, total and grade."""
         report = self.document.report
-        if self.built_for is not report.template or set(self.rows) != {i.id for i in sheet.template.leaves}:
+        if self.built_for is not report.template and not self.retemplate(report.template):
             self.build()
             return
         template_id = sheet.template.id

@@ -87,6 +87,11 @@ class SizeHold:
         for widget in list(self._held):
             self.release(widget)
 
+    def drop(self, widget: QWidget) -> None:
+        """``widget`` leaves the sheet: it is no longer held."""
+        self._held.pop(widget, None)
+        self._changed.discard(widget)
+
     def forget(self) -> None:
         """The sheet was rebuilt: its old cells are gone."""
         self._held.clear()

@@ -216,6 +216,31 @@ class IndicatorRow:
         if text != self.refs.text():
             self.hold.set_text(self.refs, text)
 
+    @staticmethod
+    def entries(indicator) -> tuple:
+        """What a row's editors and layout are built from: a row built for one indicator shows another with the
+        same entries once its words are set again (:meth:`adopt`)."""
+        rule = indicator.rule
+        return indicator.level, tuple(indicator.inputs()), tuple(rule.operands()), rule.hand_only
+
+    def adopt(self, indicator) -> None:
+        """Show ``indicator`` — the same entries, other words or 分值 (an adjusted sheet) — in this row."""
+        self.indicator = indicator
+        self.name.setText("\n".join(indicator.rows))
+        self.name.setToolTip(f"评分标准：\n{indicator.standard}" if indicator.standard else "")
+        self.standard.setText(f"评分标准：{indicator.standard}" if indicator.standard else "")
+        self.weight.setText(num(indicator.weight))
+        self.result = None  # its result is shown again
+
+    def remove(self) -> None:
+        """Take the row off the sheet (it was built again for a changed indicator)."""
+        for widget in (self.name, self.weight, self.inputs, self.score, self.state, self.hand, self.reason,
+                       self.detail):
+            self.hold.drop(widget)
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
     def hold_cells(self) -> None:
         """Hold the cells a keystroke may repaint (while the sheet is on screen)."""
         for cell in (self.score, self.state, *((self.refs,) if self.ref_operands else ())):
