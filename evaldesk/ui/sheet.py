@@ -30,6 +30,9 @@ class SheetPage(QScrollArea):
         self.group_labels: dict[str, QLabel] = {}
         self.standards_shown = load_settings().get("sheet_standards", True) is not False
         self.hold = SizeHold()  # the cells a keystroke repaints keep their size while the sheet is on screen
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.timeout.connect(self.hold_cells)
         self.build()
         document.rescored.connect(self.update_scores)
         document.audited.connect(self.show_findings)
@@ -175,11 +178,16 @@ class SheetPage(QScrollArea):
 
     def release_heights(self) -> None:
         """Let every held cell take its natural size again (the sheet's width changed, or its standards)."""
+        self._hold_timer.stop()
         self.hold.release_all()
         self._hold_when_laid_out()
 
+    HOLD_AFTER_MS = 300
+
     def _hold_when_laid_out(self) -> None:
-        QTimer.singleShot(0, self, self.hold_cells)
+        """Hold the cells once the sheet has settled: a window being opened or resized is shown and resized several
+        times in a row, and each time would let every cell go and lay the whole sheet out again."""
+        self._hold_timer.start(self.HOLD_AFTER_MS)
 
     def hold_cells(self) -> None:
         """Hold every cell a keystroke may repaint, at the size it has on screen, all at once: one layout of the
