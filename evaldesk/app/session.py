@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 from evaldesk.app.history import History, Step
 from evaldesk.app.next_year import carried_marks
 from evaldesk.audit.engine import audit_report
+from evaldesk.audit.memo import AuditMemo
 from evaldesk.model.edits import Edit
-from evaldesk.model.places import Changes, Place
+from evaldesk.model.places import CellPlace, Changes, Place, UnitPlace, UnitsPlace
 from evaldesk.model.report import Report
+from evaldesk.model.totals import Row, summary_row, unit_rows
 from evaldesk.scoring.engine import SheetResult, score_report
+from evaldesk.scoring.incremental import rescore
 
 if TYPE_CHECKING:
     from evaldesk.model.store import Store
@@ -49,8 +52,10 @@ class ReportSession:
         self.report = report
         self.history = History()
         self.carried = carried_marks(store, report.id)  # what came from last year's report
-        self.sheet: SheetResult = score_report(report)
-        self.findings = audit_report(report, self.sheet)
+        self._count_part_two()
+        self.sheet: SheetResult = score_report(report, summary=self.summary)
+        self.audit_memo = AuditMemo()  # each audit reuses the last one's work where its inputs did not change
+        self.findings = audit_report(report, self.sheet, self.unit_rows, self.summary, self.audit_memo)
         self.audit_stale = False  # the findings lag behind the report until run_audit()
         self._next_backup_check = 0.0  # monotonic time of the next look at the 备份 folder (the first edit looks)
 
@@ -66,9 +71,10 @@ class ReportSession:
         up with nothing changed. With ``merge`` a keystroke in the place of the last step joins that step."""
         inverse = self.store.apply(self.report, edit)
         self.history.record(edit, inverse, merge)
-        self.recompute()
+        changes = edit.changes()
+        self.recompute(changes)
         self._back_up_when_due()
-        return edit.changes()
+        return changes
 
     BACKUP_CHECK_EVERY = 3600.0
     """Seconds between looks at the 备份 folder while editing (a backup is due at most daily)."""
@@ -105,7 +111,7 @@ class ReportSession:
 
     def _write(self, edit: Edit) -> None:
         self.store.apply(self.report, edit)  # undo edits are unchecked: they put back exactly what was stored
-        self.recompute()
+        self.recompute(edit.changes())
 
     @staticmethod
     def _moved(step: Step, applied: Edit) -> Moved:
@@ -129,17 +135,28 @@ class ReportSession:
 
     # ---- scores and findings
 
-    def recompute(self) -> None:
-        """Score the report again; audit it too, unless its texts are long (then ``audit_stale`` until
-        :meth:`run_audit`)."""
-        self.sheet = score_report(self.report)
+    def recompute(self, changes: Changes | None = None) -> None:
+        """Score the report again after ``changes`` (None: anything may have changed) — only the indicators they
+        can change; audit it too, unless its texts are long (then ``audit_stale`` until :meth:`run_audit`)."""
+        if changes is None or changes.any(CellPlace, UnitPlace, UnitsPlace):
+            self._count_part_two()
+        if changes is None:
+            self.sheet = score_report(self.report, summary=self.summary)
+        else:
+            self.sheet = rescore(self.sheet, self.report, changes, self.summary)
         if self.text_length() <= self.AUDIT_AT_ONCE_UP_TO:
             self.run_audit()
         else:
             self.audit_stale = True
 
+    def _count_part_two(self) -> None:
+        """Part 二's computed rows — each unit's 合计 and the 汇总 row — once per change, shared by scoring, the
+        audit and every view that shows them (they are never stored: SPEC, computed values)."""
+        self.unit_rows: dict[str, Row] = unit_rows(self.report)
+        self.summary: Row = summary_row(self.report, self.unit_rows)
+
     def run_audit(self) -> None:
-        self.findings = audit_report(self.report, self.sheet)
+        self.findings = audit_report(self.report, self.sheet, self.unit_rows, self.summary, self.audit_memo)
         self.audit_stale = False
 
     def text_length(self) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Iterator
 
 from evaldesk.audit import places
@@ -17,9 +18,11 @@ from evaldesk.audit.context import ZERO, AuditContext
 from evaldesk.audit.data import load
 from evaldesk.audit.findings import Finding, Severity
 from evaldesk.model.form import GRIDS, Kind, cell_key
-from evaldesk.model.places import CellPlace, SheetPlace
+from evaldesk.model.places import CellPlace, Place, SheetPlace
 from evaldesk.model.totals import Row
 from evaldesk.model.values import decimal_text, format_amount
+from evaldesk.scoring.rules import InputSpec
+from evaldesk.scoring.template import Indicator
 
 
 @lru_cache(maxsize=None)
@@ -75,19 +78,25 @@ def summary_findings(summary: Row, rows: dict[str, Row]) -> list[Finding]:
     return findings
 
 
-def _amounts(ctx: AuditContext) -> Iterator[tuple[str, str, str, Decimal, bool]]:
+def _money_inputs(template) -> tuple[tuple[Indicator, InputSpec, SheetPlace], ...]:
+    """The score sheet's inputs in 万元, in the sheet's order (once per template)."""
+    return tuple((indicator, spec, SheetPlace(indicator.id, "input", spec.name))
+                 for indicator in template.leaves for spec in indicator.inputs() if spec.kind == Kind.MONEY.value)
+
+
+def _amounts(ctx: AuditContext) -> Iterator[tuple[str, Place, Callable[[], str], Decimal, bool]]:
     """Every typed amount in 万元: (finding key part, where, how a message names it, value, may be negative)."""
     negative_ok = set(rules()["may_be_negative"])
     for unit in ctx.report.units:
         for key, value in unit.cells.items():
-            yield (f"{unit.name}/{key}", CellPlace(unit.id, key), f"{unit.name}的{places.cell_label(key)}",
-                   value, key in negative_ok)
-    for indicator in ctx.report.template.leaves:
-        for spec in indicator.inputs():
-            value = ctx.report.sheet_input(indicator.id, spec.name)
-            if spec.kind == Kind.MONEY.value and isinstance(value, Decimal):
-                where = SheetPlace(indicator.id, "input", spec.name)
-                yield where.key, where, f"评分表{places.named(indicator.name)}的{spec.label}", value, False
+            yield (f"{unit.name}/{key}", CellPlace(unit.id, key),
+                   lambda unit=unit, key=key: f"{unit.name}的{places.cell_label(key)}", value, key in negative_ok)
+    template = ctx.report.template
+    for indicator, spec, where in template.derived("money_inputs", lambda: _money_inputs(template)):
+        value = ctx.report.fields.get(where.key)
+        if isinstance(value, Decimal):
+            yield (where.key, where, lambda indicator=indicator, spec=spec:
+                   f"评分表{places.named(indicator.name)}的{spec.label}", value, False)
 
 
 def amount_findings(ctx: AuditContext) -> list[Finding]:
@@ -96,14 +105,22 @@ def amount_findings(ctx: AuditContext) -> list[Finding]:
     quantum = Decimal(1).scaleb(-places_allowed)
     findings = []
     for key, where, label, value, negative_ok in _amounts(ctx):
-        if value < 0 and not negative_ok:
-            findings.append(Finding(f"negative/{key}", Severity.ERROR,
-                                    f"{label}为负数（{decimal_text(value)} 万元）：金额不能为负",
-                                    where, "arithmetic.negative"))
-        if value != value.quantize(quantum):
-            findings.append(Finding(f"decimals/{key}", Severity.ERROR,
-                                    f"{label} {decimal_text(value)} 万元超过 {places_allowed} 位小数：万元金额最多保留"
-                                    f" {places_allowed} 位小数（即精确到百元）", where, "arithmetic.decimals"))
+        if (value < 0 and not negative_ok) or value != value.quantize(quantum):  # the words only when needed
+            findings += _amount_findings(key, where, label(), value, negative_ok, places_allowed, quantum)
+    return findings
+
+
+def _amount_findings(key: str, where: Place, label: str, value: Decimal, negative_ok: bool, places_allowed: int,
+                     quantum: Decimal) -> list[Finding]:
+    findings = []
+    if value < 0 and not negative_ok:
+        findings.append(Finding(f"negative/{key}", Severity.ERROR,
+                                f"{label}为负数（{decimal_text(value)} 万元）：金额不能为负",
+                                where, "arithmetic.negative"))
+    if value != value.quantize(quantum):
+        findings.append(Finding(f"decimals/{key}", Severity.ERROR,
+                                f"{label} {decimal_text(value)} 万元超过 {places_allowed} 位小数：万元金额最多保留"
+                                f" {places_allowed} 位小数（即精确到百元）", where, "arithmetic.decimals"))
     return findings
 
 

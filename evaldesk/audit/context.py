@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from evaldesk.audit.memo import AuditMemo
 from evaldesk.audit.texts import Text, prose
 from evaldesk.model.report import Report
 from evaldesk.model.totals import Row, summary_row, unit_rows
 from evaldesk.scoring.engine import SheetResult
 
 ZERO = Decimal(0)
+T = TypeVar("T")
 
 
 @dataclass
 class AuditContext:
     report: Report
     sheet: SheetResult
-    rows: dict[str, Row] = field(init=False)     # unit id → the unit's full row (typed cells and 合计)
-    summary: Row = field(init=False)             # the 汇总 row
+    rows: dict[str, Row] | None = None     # unit id → the unit's full row (typed cells and 合计)
+    summary: Row | None = None             # the 汇总 row (both given by a caller that already has them)
+    memo: AuditMemo | None = None          # the last audit's work, for the parts whose inputs have not changed
 
     def __post_init__(self):
-        self.rows = unit_rows(self.report)
-        self.summary = summary_row(self.report, self.rows)
+        if self.rows is None or self.summary is None:
+            self.rows = unit_rows(self.report)
+            self.summary = summary_row(self.report, self.rows)
+
+    def recall(self, key, inputs: tuple, compute: Callable[[], T]) -> T:
+        """``compute()`` — or, with a memo, what it gave the last audit for the same ``inputs`` (see memo.py)."""
+        return compute() if self.memo is None else self.memo.recall(key, inputs, compute)
 
     @cached_property
     def texts(self) -> list[Text]:

@@ -13,18 +13,23 @@ from evaldesk.audit import arithmetic, completeness, contradictions, crosscheck,
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import AuditDataError
 from evaldesk.audit.findings import Finding, Severity
+from evaldesk.audit.memo import AuditMemo
 from evaldesk.model.form import SECTION_SHEET, SECTIONS
 from evaldesk.model.places import NotePlace, SectionPlace
 from evaldesk.model.report import Report
+from evaldesk.model.totals import Row
 from evaldesk.scoring.engine import SheetResult, score_report
 
 CHECKS = (completeness, arithmetic, crosscheck, scoresheet, quotations, contradictions, numbering)
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def audit_report(report: Report, sheet: SheetResult | None = None) -> list[Finding]:
-    """Every finding for ``report`` (``sheet``: its SheetResult if the caller already has one)."""
-    context = AuditContext(report, sheet if sheet is not None else score_report(report))
+def audit_report(report: Report, sheet: SheetResult | None = None, rows: dict[str, Row] | None = None,
+                 summary: Row | None = None, memo: AuditMemo | None = None) -> list[Finding]:
+    """Every finding for ``report`` (``sheet``: its SheetResult, ``rows`` and ``summary``: part 二's unit rows
+    and 汇总 row, if the caller already has them; ``memo``: the previous audit's work, kept by a caller that
+    audits the same report again and again, as the window does after every keystroke)."""
+    context = AuditContext(report, sheet if sheet is not None else score_report(report), rows, summary, memo)
     found: list[Finding] = []
     for check in CHECKS:
         try:
@@ -32,7 +37,10 @@ def audit_report(report: Report, sheet: SheetResult | None = None) -> list[Findi
         except AuditDataError as err:  # a damaged installation: say so in the list, keep the other checks
             found.append(Finding(f"audit_data/{check.__name__}", Severity.ERROR, f"{err}（请重新安装 evaldesk）",
                                  SectionPlace(SECTION_SHEET), "audit.data"))
-    return _ordered(_noted(report, _unique(found)))
+    result = _ordered(_noted(context, _unique(found)))
+    if memo is not None:
+        memo.done()
+    return result
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -46,16 +54,22 @@ def _unique(findings: list[Finding]) -> list[Finding]:
     return result
 
 
-def _noted(report: Report, findings: list[Finding]) -> list[Finding]:
+def _noted(context: AuditContext, findings: list[Finding]) -> list[Finding]:
+    """Each finding with the filler's 说明 and its section."""
     result = []
     for finding in findings:
-        note = report.text(NotePlace(finding.key).key).strip()
-        result.append(dataclasses.replace(finding, note=note, section=finding.where.section))
+        note = context.report.text(NotePlace(finding.key).key).strip()
+        result.append(context.recall(("noted", finding.key), (finding, note), lambda: dataclasses.replace(
+            finding, note=note, section=finding.where.section)))
     return result
 
 
+SECTION_RANK = {section: rank for rank, section in enumerate(SECTIONS)}
+SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITY_ORDER)}
+
+
 def _ordered(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (SECTIONS.index(f.section), SEVERITY_ORDER.index(f.severity)))
+    return sorted(findings, key=lambda f: (SECTION_RANK[f.section], SEVERITY_RANK[f.severity]))
 
 
 def counts(findings: list[Finding]) -> dict[Severity, int]:

@@ -120,6 +120,7 @@ def total_findings(ctx: AuditContext) -> list[Finding]:
 def check(ctx: AuditContext) -> list[Finding]:
     findings = weight_findings(ctx.report.template)
     for ind in ctx.sheet.template.leaves:
-        findings += indicator_findings(ctx.sheet.indicators[ind.id])
+        result = ctx.sheet.indicators[ind.id]  # the findings are a function of the result alone
+        findings += ctx.recall(("indicator", ind.id), (result,), lambda: indicator_findings(result))
     findings += total_findings(ctx)
     return findings

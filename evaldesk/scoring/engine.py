@@ -146,10 +146,16 @@ def score_indicator(indicator: Indicator, report: Report, summary: dict) -> Indi
                            outcome.missing, reason, tuple(problems))
 
 
-def score_report(report: Report, template: Template | None = None) -> SheetResult:
+def score_report(report: Report, template: Template | None = None, summary: dict | None = None) -> SheetResult:
+    """Every indicator of ``template`` (the report's own by default) scored; ``summary`` is the report's 汇总 row
+    when the caller already has it."""
     template = template or report.template
-    summary = summary_row(report)
-    results = {ind.id: score_indicator(ind, report, summary) for ind in template.leaves}
+    summary = summary_row(report) if summary is None else summary
+    return sheet_of(template, {ind.id: score_indicator(ind, report, summary) for ind in template.leaves})
+
+
+def sheet_of(template: Template, results: dict[str, IndicatorResult]) -> SheetResult:
+    """The sheet made of its indicators' results: subtotals, total and grade."""
     groups: dict[str, GroupResult] = {}
 
     def walk(ind: Indicator) -> tuple[Decimal, bool]:

@@ -10,9 +10,11 @@ the editor lists a draft's problems with; the tree is read with :mod:`.template_
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from evaldesk.files import UnreadableJson, parse_json, read_json_file
 from evaldesk.scoring.rules import InputSpec, Rule, TemplateError, rule_from_data, to_decimal
@@ -21,6 +23,8 @@ from evaldesk.scoring.template_tree import walk
 
 __all__ = ["Template", "Indicator", "GradeBand", "TemplateError", "FORMAT", "VERSION", "COVER_KEYS", "AUDIT_KEYS",
            "parse_template", "load_template", "builtin_templates", "builtin_template", "DEFAULT_TEMPLATE_ID"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -90,6 +94,14 @@ class Template:
                 self.by_id[node.parent].children.append(self.by_id[node.id])
         self.roots = [ind for ind in self.indicators if ind.parent is None]
         self.leaves = [ind for ind in self.indicators if ind.is_leaf]
+        self._derived: dict[str, object] = {}
+
+    def derived(self, name: str, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once for this template object (a changed template is a new object): what
+        scoring and the audit read from the tree on every keystroke — who reads which field, the money inputs."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]  # type: ignore[return-value]
 
     def indicator(self, indicator_id: str) -> Indicator:
         return self.by_id[indicator_id]

@@ -15,6 +15,21 @@ from evaldesk.ui.fields import TextField
 SEVERITY_COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#b35c00", Severity.INFO: "#1f5fa8"}
 
 
+def _same(shown: Finding, finding: Finding) -> bool:
+    """Whether the entry showing ``shown`` shows ``finding`` as well."""
+    return shown is finding or (shown.key, shown.severity, shown.message, shown.note) == \
+        (finding.key, finding.severity, finding.message, finding.note)
+
+
+def _item(finding: Finding) -> QListWidgetItem:
+    text = f"【{finding.severity.label}】{finding.message}" + (f"\n说明：{finding.note}" if finding.note else "")
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, finding)
+    item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+    item.setToolTip(text)
+    return item
+
+
 class AuditPanel(QWidget):
     navigate = Signal(object)  # a Finding.where (a Place)
 
@@ -28,6 +43,11 @@ class AuditPanel(QWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.tree.setUniformItemSizes(False)
+        # A long report has thousands of findings of different heights: Qt lays them all out again when one is
+        # added or removed. In batches, the first screenful is laid out at once and the rest while the filler
+        # pauses, so a keystroke does not wait for the whole list.
+        self.tree.setLayoutMode(QListView.LayoutMode.Batched)
+        self.tree.setBatchSize(50)
         self.tree.setSpacing(2)
         self.tree.setStyleSheet("QListWidget::item { border-bottom: 1px solid #e3e6ea; padding: 3px; }")
         # The finding clicked stays readable when the focus goes to the field it took the filler to: without this
@@ -61,21 +81,37 @@ class AuditPanel(QWidget):
         self.show_findings(document.findings)
 
     def show_findings(self, findings: list[Finding]) -> None:
+        """The list follows the findings; only the entries that changed are replaced (a keystroke changes one or
+        two of a long sheet's thousands, and rebuilding the list would lay all of them out again)."""
         current = self.tree.currentItem()
         current_key = current.data(Qt.ItemDataRole.UserRole).key if current else None
-        if [(f.key, f.message, f.note) for f in findings] == [(f.key, f.message, f.note) for f in self.findings]:
-            return
+        before = self.findings
+        common = min(len(before), len(findings))
+        same_start = 0
+        while same_start < common and _same(before[same_start], findings[same_start]):
+            same_start += 1
+        same_end = 0
+        while same_end < common - same_start and _same(before[-1 - same_end], findings[-1 - same_end]):
+            same_end += 1
         self.findings = findings
-        self.tree.clear()
-        for finding in findings:
-            text = f"【{finding.severity.label}】{finding.message}" + (f"\n说明：{finding.note}" if finding.note else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, finding)
-            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
-            item.setToolTip(text)
-            self.tree.addItem(item)
-            if finding.key == current_key:
-                self.tree.setCurrentItem(item)
+        kept = [(row, row) for row in range(same_start)]
+        kept += [(len(findings) - 1 - k, len(before) - 1 - k) for k in range(same_end)]
+        for row, old_row in kept:  # (the list still holds the old entries here)
+            if findings[row] is not before[old_row]:  # the same words, a new object (a 说明 is read from it)
+                self.tree.item(old_row).setData(Qt.ItemDataRole.UserRole, findings[row])
+        if same_start + same_end == len(before) == len(findings):
+            return
+        self.tree.setUpdatesEnabled(False)
+        try:
+            for _ in range(len(before) - same_start - same_end):
+                self.tree.takeItem(same_start)
+            for row in range(same_start, len(findings) - same_end):
+                item = _item(findings[row])
+                self.tree.insertItem(row, item)
+                if findings[row].key == current_key:
+                    self.tree.setCurrentItem(item)
+        finally:
+            self.tree.setUpdatesEnabled(True)
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         self.summary.setText(f"错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}　提示 "
                              f"{counts[Severity.INFO]}" + ("　— 有错误时打印稿标为“草稿”，不能导出报送文件"

@@ -8,14 +8,17 @@ text was refused (they were never stored, so the session does not know them).
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from evaldesk.app.session import Moved, ReportSession
 from evaldesk.model.edits import Edit
 from evaldesk.model.paths import ChangedElsewhere, StoreError
-from evaldesk.model.places import Place
+from evaldesk.model.places import Changes, Place
 from evaldesk.model.values import Rejected
 
 if TYPE_CHECKING:
@@ -40,6 +43,9 @@ class ReportDocument(QObject):
         super().__init__(parent)
         self.session = ReportSession(store, report)
         self.refusals: dict[Place, str] = {}  # a place on screen → why its text was refused
+        # place → the editors showing it: told when their place changes, without every editor of the report
+        # being called on every edit (a 2,000-indicator sheet has some 5,000 of them).
+        self._watchers: dict[Place, list[tuple[weakref.ref, Callable]]] = {}
         self._audit_timer = QTimer(self)
         self._audit_timer.setSingleShot(True)
         self._audit_timer.timeout.connect(self.run_audit)
@@ -63,6 +69,16 @@ class ReportDocument(QObject):
         return self.session.findings
 
     @property
+    def summary(self):
+        """The 汇总 row, computed once per change by the session."""
+        return self.session.summary
+
+    @property
+    def unit_rows(self):
+        """Each unit's row of part 二 with its 合计, computed once per change by the session."""
+        return self.session.unit_rows
+
+    @property
     def carried(self):
         return self.session.carried
 
@@ -75,6 +91,26 @@ class ReportDocument(QObject):
 
     def text_length(self) -> int:
         return self.session.text_length()
+
+    def watch(self, place: Place, slot: Callable[[Changes], None]) -> None:
+        """Call ``slot`` (a method of a QObject) with the Changes of every edit that changes ``place``, for as long
+        as its object lives (a rebuilt page drops its editors: they are forgotten then)."""
+        self._watchers.setdefault(place, []).append((weakref.ref(slot.__self__), slot.__func__))
+
+    def _tell_watchers(self, changes: Changes) -> None:
+        for place in changes:
+            watchers = self._watchers.get(place)
+            if not watchers:
+                continue
+            alive = [(ref, func) for ref, func in watchers if ref() is not None and shiboken6.isValid(ref())]
+            if alive:
+                self._watchers[place] = alive
+            else:
+                del self._watchers[place]
+            for ref, func in alive:
+                widget = ref()
+                if widget is not None and shiboken6.isValid(widget):  # an earlier slot may have rebuilt a page
+                    func(widget, changes)
 
     def note_refusal(self, place: Place, message: str | None) -> None:
         """An editor shows (or no longer shows) a refused text at ``place``; the window counts them."""
@@ -151,6 +187,7 @@ class ReportDocument(QObject):
             self._audit_timer.stop()
             self.audited.emit(self.session.findings)
         self.changed.emit(changes)
+        self._tell_watchers(changes)
 
     # The audit reads every text: about 1 ms on an ordinary report, 13 ms once the texts run to 100,000 characters.
     # Past AUDIT_AT_ONCE_UP_TO characters the session leaves its findings stale and this timer catches up when

@@ -75,7 +75,7 @@ class FieldEditor(QWidget):
         self.setFocusProxy(editor)
         self._typing = False
         self._before = _UNSET  # what the field held when this round of typing began
-        document.changed.connect(self._on_changed)
+        document.watch(self.place, self._on_changed)
 
     # subclasses: text() / set_text()
     def text(self) -> str:
@@ -116,23 +116,27 @@ class FieldEditor(QWidget):
         self._before = _UNSET
 
     def show_error(self, message: str | None) -> None:
+        # Called on every keystroke: each call below is made only when it changes something, because a style
+        # or a visibility set again still asks the whole page for a new layout (costly on a large score sheet).
         self.error.setText(message or "")
-        self.error.setVisible(bool(message))
+        if self.error.isHidden() == bool(message):
+            self.error.setVisible(bool(message))
         if shiboken6.isValid(self.document):
             self.document.note_refusal(self.place, message)
         if message:
-            self.editor.setStyleSheet(ERROR_STYLE)
-            self.editor.setToolTip(message)
-            return
-        carried = self.document.carried_from(self.key)
-        self.editor.setStyleSheet(CARRIED_STYLE if carried else "")
-        self.editor.setToolTip(carried or "")
+            style, tip = ERROR_STYLE, message
+        else:
+            tip = self.document.carried_from(self.key) or ""
+            style = CARRIED_STYLE if tip else ""
+        if self.editor.styleSheet() != style:
+            self.editor.setStyleSheet(style)
+        self.editor.setToolTip(tip)
 
     def has_error(self) -> bool:
         return bool(self.error.text())
 
     def _on_changed(self, changes) -> None:
-        if not self._typing and self.place in changes:
+        if not self._typing:
             self.refresh()
 
 

@@ -14,7 +14,6 @@ from evaldesk.model.edits import Batch, RenameUnit, SetCell
 from evaldesk.model.form import SUMMARY_ROW_LABEL, Grid, cell_key
 from evaldesk.model.layout import grid_header_cells
 from evaldesk.model.places import CellPlace, UnitPlace, UnitsPlace
-from evaldesk.model.totals import summary_row, unit_rows
 from evaldesk.model.validate import parse_cell
 from evaldesk.model.values import Rejected, format_amount
 from evaldesk.ui.document import ReportDocument
@@ -43,8 +42,9 @@ class GridModel(QAbstractTableModel):
 
     # ---- shape
     def _recount(self) -> None:
-        self.rows = unit_rows(self.document.report)
-        self.summary = summary_row(self.document.report, self.rows)
+        # The session's, computed once per change for everything that shows them.
+        self.rows = self.document.unit_rows
+        self.summary = self.document.summary
 
     @property
     def units(self):
