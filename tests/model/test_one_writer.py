@@ -161,3 +161,26 @@ def test_a_lock_that_cannot_be_written_leaves_no_empty_lock_and_offers_read_only
         Store(path)
     assert "磁盘空间已满" in str(caught.value) and "No space" not in str(caught.value)
     assert not lock_path(path).exists()
+
+
+def test_a_busy_file_while_looking_for_changes_does_not_refuse_the_next_edit(tmp_path, sample):
+    # The window looks for another program's changes every few seconds; if that program holds the file at that
+    # moment, the look fails quietly — and must not leave a read open that turns the filler's next edit into
+    # "无法读写数据文件".
+    import sqlite3
+
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    report = store.load(sample.id)
+    store.connection.raw.execute("PRAGMA busy_timeout = 50")  # the test need not wait the real 2 s
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        assert store.changed_elsewhere() is False
+    finally:
+        other.rollback()
+        other.close()
+    store.apply(report, SetField("basic.contact", "李四"))
+    assert store.load(sample.id).fields["basic.contact"] == "李四"
+    store.close()
