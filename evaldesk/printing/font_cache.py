@@ -153,8 +153,17 @@ def _write(cached: Path, face: TTFontFace) -> None:
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cached, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        # The same face's caches from an older font, reportlab or format are never read again: 1-2 MB each.
+        for stale in cached.parent.glob(f"{_stem_of(cached)}-*-rl*.pickle"):
+            if stale != cached:
+                stale.unlink(missing_ok=True)
     except (OSError, WriteFailed, pickle.PicklingError):
         pass  # a read-only profile: the next run parses the font again, nothing else is lost
+
+
+def _stem_of(cached: Path) -> str:
+    """The font file's stem from a cache name ``<stem>-<hash>-rl<version>-<format>.pickle``."""
+    return cached.name.rsplit("-", 3)[0]
 
 
 def _font_with(name: str, face: TTFontFace) -> TTFont:
