@@ -171,10 +171,6 @@ class MainWindow(QMainWindow):
         if self.store.read_only:
             file_safety.lock_editing(self)
         self.stack.setCurrentWidget(self.tabs)
-        try:
-            self.store.set_state("open_report", str(report_id))
-        except StoreError:
-            pass  # where the window was is a convenience: a full disk must not keep the report from opening
         self._update_actions()
         self._update_title()
         # Writes load SQLAlchemy (0.13–0.7 s): after the report is painted, not before it, and before the filler's
@@ -182,8 +178,20 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(WARM_UP_MS, self, self._warm_up)  # the window as context: dropped if it goes first
 
     def _warm_up(self) -> None:
+        self._remember_open_report()
         if self.store is not None:
             self.store.warm_up()
+
+    def _remember_open_report(self) -> None:
+        """Keep which report is open, for the next start (use_store). A report other than last time's is a write,
+        which loads SQLAlchemy: so it is written once the report is painted (_warm_up) or as the window closes,
+        whichever comes first; a crash within WARM_UP_MS of opening reopens last time's report."""
+        if self.store is None or self.document is None:
+            return
+        try:
+            self.store.set_state("open_report", str(self.document.report.id))
+        except StoreError:
+            pass  # where the window was is a convenience: a full disk must not keep the report open or closing
 
     def _build_pages(self, tab: int) -> None:
         """The report's tabs over the open document, showing tab ``tab``."""
@@ -327,6 +335,7 @@ class MainWindow(QMainWindow):
         screen.remember_main_window(self, self.settings)
         file_actions.save_settings(self.settings)
         if self.store is not None:
+            self._remember_open_report()   # closed before _warm_up
             self.close_document()
             self.store.close()
             self.store = None
