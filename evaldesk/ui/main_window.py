@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from evaldesk import __version__
-from evaldesk.model.form import SECTIONS
 from evaldesk.model.paths import DamagedReport, StoreError, data_folder, default_db_path
 from evaldesk.ui import dialogs, file_actions, file_safety, menus, screen
 from evaldesk.ui.welcome import WelcomePage
@@ -282,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def go_to(self, place: Place | None) -> None:
         """Show the tab of ``place``'s section and focus the field it names (a Finding.where, an undone change)."""
+        from evaldesk.model.form import SECTIONS   # here: the welcome page paints before the form is loaded
         from evaldesk.model.places import NotePlace
 
         if place is None or isinstance(place, NotePlace) or not self.pages:
