@@ -15,7 +15,7 @@ Part 二's figures live in the units (organisations); the 汇总 row and every �
 from __future__ import annotations
 
 import datetime as _dt
-import uuid
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,7 +26,8 @@ Value = str | int | Decimal | bool | _dt.date
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex[:12]
+    """12 random hex digits (what uuid4().hex[:12] gave, without importing uuid: 1.5 ms of the window's start)."""
+    return os.urandom(6).hex()
 
 
 @dataclass

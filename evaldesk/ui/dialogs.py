@@ -4,7 +4,14 @@ filter, screen.DialogsOnScreen, keeps Qt's own dialogs within it)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+# QMessageBox and QFileDialog are imported where a dialog is made: PySide6 makes a class's enums when it is
+# imported (about 2 ms for these two), and the window paints before any dialog is needed.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 # A message longer than this many lines would grow its box past a 720-pixel screen (the buttons under the task
 # bar): the first lines are shown and the whole text is one click away in the box's scrolling details.
@@ -13,6 +20,8 @@ MAX_MESSAGE_LINES = 14
 
 def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidget | None) -> QMessageBox:
     """A message box that fits the screen whatever the message's length."""
+    from PySide6.QtWidgets import QMessageBox
+
     lines = message.splitlines()
     box = QMessageBox(icon, title, message, QMessageBox.StandardButton.NoButton, parent)
     if len(lines) > MAX_MESSAGE_LINES:
@@ -23,18 +32,24 @@ def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidge
 
 
 def error(parent: QWidget | None, title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(QMessageBox.Icon.Critical, title, message, parent)
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def inform(parent: QWidget | None, title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(QMessageBox.Icon.Information, title, message, parent)
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def ask(parent: QWidget | None, title: str, message: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(QMessageBox.Icon.Question, title, message, parent)
     yes = box.addButton("是", QMessageBox.ButtonRole.YesRole)
     no = box.addButton("否", QMessageBox.ButtonRole.NoRole)
@@ -47,6 +62,8 @@ def ask(parent: QWidget | None, title: str, message: str) -> bool:
 def _file_dialog(parent, title: str, start: str, filters: str, saving: bool) -> str:
     """Qt's own file dialog with its labels in Chinese: PySide6's wheels ship no qtbase_zh_CN translation, so
     the words a filler reads first are set here (the rest of the dialog comes from qt_zh_CN where it can)."""
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, start, filters)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving else QFileDialog.FileMode.ExistingFile)
@@ -109,6 +126,8 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str], cur
 
 def decide(parent: QWidget | None, title: str, message: str, options: list[str]) -> int | None:
     """A question with several answers and 取消; the index of the chosen answer, or None."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(QMessageBox.Icon.Question, title, message, parent)
     buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole) for text in options]
     cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
@@ -121,6 +140,8 @@ def decide(parent: QWidget | None, title: str, message: str, options: list[str])
 
 def open_folder(parent: QWidget | None, title: str, start: str) -> str:
     """Pick a folder (Qt's own dialog, labels in Chinese as in _file_dialog); '' when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, start)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)

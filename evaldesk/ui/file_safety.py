@@ -14,15 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-)
 
 from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
 from evaldesk.ui import dialogs
@@ -178,6 +169,10 @@ def show_read_only(window: MainWindow) -> None:
 
 def lock_editing(window: MainWindow) -> None:
     """In a read-only window nothing on the report's pages accepts typing (so nothing is typed and then lost)."""
+    from PySide6.QtWidgets import (   # here, not at start: PySide6 makes each class's enums when it is imported
+        QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit,
+    )
+
     for page in window.pages:
         for box in page.findChildren(QLineEdit) + page.findChildren(QAbstractSpinBox):
             box.setReadOnly(True)

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from evaldesk import __version__
-from evaldesk.model.form import SECTIONS
 from evaldesk.model.paths import DamagedReport, StoreError, data_folder, default_db_path
 from evaldesk.ui import dialogs, file_actions, file_safety, menus, screen
 from evaldesk.ui.welcome import WelcomePage
@@ -171,10 +170,6 @@ class MainWindow(QMainWindow):
         if self.store.read_only:
             file_safety.lock_editing(self)
         self.stack.setCurrentWidget(self.tabs)
-        try:
-            self.store.set_state("open_report", str(report_id))
-        except StoreError:
-            pass  # where the window was is a convenience: a full disk must not keep the report from opening
         self._update_actions()
         self._update_title()
         # Writes load SQLAlchemy (0.13–0.7 s): after the report is painted, not before it, and before the filler's
@@ -182,8 +177,20 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(WARM_UP_MS, self, self._warm_up)  # the window as context: dropped if it goes first
 
     def _warm_up(self) -> None:
+        self._remember_open_report()
         if self.store is not None:
             self.store.warm_up()
+
+    def _remember_open_report(self) -> None:
+        """Keep which report is open, for the next start (use_store). A report other than last time's is a write,
+        which loads SQLAlchemy: so it is written once the report is painted (_warm_up) or as the window closes,
+        whichever comes first; a crash within WARM_UP_MS of opening reopens last time's report."""
+        if self.store is None or self.document is None:
+            return
+        try:
+            self.store.set_state("open_report", str(self.document.report.id))
+        except StoreError:
+            pass  # where the window was is a convenience: a full disk must not keep the report open or closing
 
     def _build_pages(self, tab: int) -> None:
         """The report's tabs over the open document, showing tab ``tab``."""
@@ -274,6 +281,7 @@ class MainWindow(QMainWindow):
 
     def go_to(self, place: Place | None) -> None:
         """Show the tab of ``place``'s section and focus the field it names (a Finding.where, an undone change)."""
+        from evaldesk.model.form import SECTIONS   # here: the welcome page paints before the form is loaded
         from evaldesk.model.places import NotePlace
 
         if place is None or isinstance(place, NotePlace) or not self.pages:
@@ -327,6 +335,7 @@ class MainWindow(QMainWindow):
         screen.remember_main_window(self, self.settings)
         file_actions.save_settings(self.settings)
         if self.store is not None:
+            self._remember_open_report()   # closed before _warm_up
             self.close_document()
             self.store.close()
             self.store = None

@@ -6,6 +6,8 @@ Grids are ui/grids.py's spreadsheets, lists ui/lists.py's tables; the score shee
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
@@ -23,7 +25,9 @@ from evaldesk.model.places import ItemPlace, Place
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import FieldEditor, LineField, TextField
 from evaldesk.ui.filler_offer import FillerOffer
-from evaldesk.ui.lists import ListEditor
+
+if TYPE_CHECKING:   # imported where a list is built: the first tab (封面) has none, and it is painted sooner
+    from evaldesk.ui.lists import ListEditor
 
 HINT_STYLE = "color: #555;"
 PLACEHOLDERS = {Kind.DATE: "例如 2022年7月15日 或 2022-07-15"}
@@ -104,6 +108,8 @@ class Page(QScrollArea):
             self.stretched = True
 
     def list_editor(self, block: ListBlock) -> ListEditor:
+        from evaldesk.ui.lists import ListEditor
+
         editor = ListEditor(self.document, block.key, confirm_remove=True, **LIST_LOOKS.get(block.key, {}))
         setattr(self, block.key, editor)
         return editor
@@ -188,6 +194,8 @@ class Page(QScrollArea):
         return True
 
     def list_editors(self) -> dict[str, ListEditor]:
+        from evaldesk.ui.lists import ListEditor
+
         return {w.model.list_key: w for w in self.findChildren(ListEditor)}
 
 

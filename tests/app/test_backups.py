@@ -98,3 +98,17 @@ def test_a_file_someone_else_writes_is_not_restored_under_them(tmp_path, sample)
         assert path.read_bytes() == before
     finally:
         writer.close()
+
+
+def test_only_names_backups_write_are_read_as_backups(tmp_path):
+    from evaldesk.app.backups import _backups_of, folder_of
+
+    data = tmp_path / "数据.sqlite"
+    folder = folder_of(data)
+    folder.mkdir()
+    for name in ("数据-20250102-030405.sqlite", "数据-20251301-000000.sqlite", "数据-2025010-2030405.sqlite",
+                 "数据-２０２５0102-030405.sqlite", "数据-恢复前-20250102-030405.sqlite", "其他-20250102-030405.sqlite",
+                 "数据-20250102-030406.txt"):
+        (folder / name).write_bytes(b"")
+    assert [(made, path.name) for made, path in _backups_of(data)] == [
+        (dt.datetime(2025, 1, 2, 3, 4, 5), "数据-20250102-030405.sqlite")]

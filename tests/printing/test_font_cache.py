@@ -26,6 +26,11 @@ def test_a_font_from_the_cache_measures_and_embeds_as_a_parsed_one():
     subset = [0] + [ord(ch) for ch in TEXT]
     assert cached.face.makeSubset(subset) == parsed.face.makeSubset(subset)   # the glyphs the PDF embeds
     assert cached.fontName == "丙"
+    # what the cache keeps in another shape reads as the parse's (glyphToChar, for shaping, made when asked)
+    face, fresh = cached.face, parsed.face
+    assert [face.hmetrics[glyph] for glyph in range(len(fresh.hmetrics))] == fresh.hmetrics
+    assert list(face.glyphPos) == fresh.glyphPos
+    assert face.glyphToChar == fresh.glyphToChar
 
 
 def test_a_damaged_cache_is_parsed_past_and_written_again():
@@ -43,3 +48,40 @@ def test_a_cache_folder_that_cannot_be_written_still_gives_the_font(monkeypatch,
     monkeypatch.setenv("EVALDESK_HOME", str(blocked))   # cache folder would be inside a file
     font = load_font("甲", FONT_SERIF)
     assert font.stringWidth("评价", 12) > 0
+
+
+def test_a_cache_of_an_older_format_is_replaced_not_kept_beside(monkeypatch):
+    load_font("甲", FONT_SERIF)
+    [current] = _cached_files()
+    older = current.with_name(f"{FONT_SERIF.stem}-0123456789abcdef0123456789abcdef-rl4.0-1.pickle")
+    older.write_bytes(b"kept by an older evaldesk")
+    current.unlink()                      # as after an upgrade: only the old one is there
+    load_font("乙", FONT_SERIF)
+    assert _cached_files() == [current]
+
+
+def test_the_cache_key_follows_what_the_parse_reads_not_the_outlines(tmp_path):
+    from evaldesk.printing.font_cache import _font_bytes, _parse_key
+
+    data = bytearray(FONT_SERIF.read_bytes())
+    key = _parse_key(bytes(data))
+    assert _parse_key(_font_bytes(FONT_SERIF)) == key           # mapped or read, the same key
+    glyf, cmap = _table(data, b"glyf"), _table(data, b"cmap")
+    outlines = bytearray(data)
+    outlines[glyf + 100] ^= 0xFF
+    assert _parse_key(bytes(outlines)) == key                     # an outline byte: the parse is unchanged
+    widths = bytearray(data)
+    widths[cmap + 20] ^= 0xFF
+    assert _parse_key(bytes(widths)) != key                       # a cmap byte: parsed afresh
+    assert _parse_key(b"not a font at all") != key               # a foreign file is hashed whole
+
+
+def _table(data: bytes, tag: bytes) -> int:
+    import struct
+
+    (count,) = struct.unpack_from(">H", data, 4)
+    for entry in range(12, 12 + 16 * count, 16):
+        name, _, offset, _ = struct.unpack_from(">4sLLL", data, entry)
+        if name == tag:
+            return offset
+    raise KeyError(tag)

@@ -54,3 +54,46 @@ def test_the_report_is_painted_before_sqlalchemy_and_a_keystroke_after_a_moment_
     assert seen["after_idle"] == ["sqlalchemy"]
     assert seen["filter_after_idle"] is True  # Qt's own dialogs are kept on screen from then on
     assert seen["stored"] == "某某会计师事务所"
+
+
+KILLED_AFTER_A_MOMENT = """
+import json, os, signal, sys
+from PySide6.QtTest import QTest
+from evaldesk.ui import app as ui_app
+
+app, window = ui_app.start(sys.argv[1])
+app.processEvents(); window.repaint()
+seen = {"report": window.document.report.id, "at_paint": "sqlalchemy" in sys.modules}
+QTest.qWait(1000)  # the filler looks at the report; then the program dies without closing anything
+print(json.dumps(seen), flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_report_other_than_last_times_is_painted_first_and_remembered_even_if_killed_a_moment_later(tmp_path):
+    db = tmp_path / "数据.sqlite"
+    store = Store(db)
+    store.add(read_json(SAMPLE_REPORT))
+    second = store.add(read_json(SAMPLE_REPORT))
+    store.set_state("open_report", str(second))
+    store.delete(second)   # last time's report is gone: the window opens the first one, a new state to write
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVALDESK_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", KILLED_AFTER_A_MOMENT, str(db)], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"report": 1, "at_paint": False}     # painted before the state's write loaded SQLAlchemy
+    reopened = Store(db, read_only=True)
+    assert reopened.get_state("open_report") == "1"      # written before the kill
+    reopened.close()
+
+
+def test_a_report_opened_just_before_the_window_closes_is_the_one_reopened(window, db_path):
+    from evaldesk.ui.main_window import MainWindow
+
+    second = window.store.add(read_json(SAMPLE_REPORT))
+    window.open_report(second)
+    window.close()                         # at once: before the idle write after the paint
+    reopened = MainWindow(Store(db_path))
+    assert reopened.document.report.id == second
+    reopened.close()
