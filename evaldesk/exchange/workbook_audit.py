@@ -11,7 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.audit.findings import Finding
 from evaldesk.exchange.workbook_cells import (
-    BOLD, CENTER, LEFT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup, paragraphs, set_widths,
+    BOLD, CENTER, LEFT, SMALL, TITLE, Cells, fit_row, footer, merge, page_setup, paragraphs, set_widths, span_width,
 )
 from evaldesk.model.report import Report
 from evaldesk.model import wording
@@ -25,10 +25,11 @@ PIECE = 350   # characters of a finding or 说明 per row: within Excel’s 409-
 
 def write_audit_sheet(ws: Worksheet, report: Report, findings: list[Finding], cells: Cells, fingerprint: str) -> None:
     set_widths(ws, WIDTHS)
-    cells.text(ws, 1, 1, f"{wording.FINDINGS_TITLE}　{report.department}　{report.year}年度", where="审核 · 标题", font=TITLE,
-               border=False)
+    title = f"{wording.FINDINGS_TITLE}　{report.department}　{report.year}年度"
+    cells.text(ws, 1, 1, title, where="审核 · 标题", font=TITLE, border=False)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
-    ws.row_dimensions[1].height = 30
+    # As tall as a long department name needs (500 characters take some 13 lines; the row is not repeated).
+    fit_row(ws, 1, title, span_width(WIDTHS, 1, len(HEADERS)), font=TITLE, minimum=30)
     for col, header in enumerate(HEADERS, 1):
         cells.text(ws, 2, col, header, where="审核 · 表头", font=BOLD, align=CENTER)
     if not findings:
@@ -49,8 +50,10 @@ def write_audit_sheet(ws: Worksheet, report: Report, findings: list[Finding], ce
         cells.number(ws, first, 1, number, number_format="0")
         ws.cell(first, 1).alignment = CENTER
         cells.text(ws, first, 2, finding.severity.label, where="审核 · 级别", font=BOLD, align=CENTER)
-        cells.text(ws, first, 4, finding.where.label(report), where=f"审核 · 第 {number} 条位置")
-        for col in (1, 2, 4):
+        # 位置 may name a unit (up to 100 characters): its rows grow to hold it
+        cells.block(ws, first, 4, finding.where.label(report), WIDTHS, last_row=row - 1,
+                    where=f"审核 · 第 {number} 条位置")
+        for col in (1, 2):
             merge(ws, first, col, row - 1, col)
     counts = {}
     for finding in findings:

@@ -139,9 +139,11 @@ def lines_needed(text: str, width: float) -> int:
 
 
 def fit_row(ws: Worksheet, row: int, text: str, width: float, *, line_height: float = LINE_HEIGHT,
-            minimum: float = 0.0) -> None:
-    """Make ``row`` tall enough for ``text`` in a cell ``width`` wide; never lower than what is already there."""
-    wanted = max(minimum, lines_needed(text, width) * line_height + 6)
+            minimum: float = 0.0, font: Font = FONT) -> None:
+    """Make ``row`` tall enough for ``text`` in a cell ``width`` wide; never lower than what is already there.
+    A face larger than 11 pt (the title) takes wider characters and taller lines in proportion."""
+    scale = (font.sz or 11) / 11
+    wanted = max(minimum, lines_needed(text, width / scale) * line_height * scale + 6)
     current = ws.row_dimensions[row].height or 0
     ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, max(current, wanted))
 

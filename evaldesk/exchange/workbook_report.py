@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
     BOLD, BOX, CENTER, FONT, HEADING, INTEGER_FORMAT, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells,
-    fit_row, footer, merge, page_setup, paragraphs, row_pieces, set_widths, span_width, style,
+    fit_row, footer, lines_needed, merge, page_setup, paragraphs, row_pieces, set_widths, span_width, style,
 )
 from evaldesk.exchange import workbook_goals
 from evaldesk.exchange.workbook_pages import (
@@ -159,18 +159,30 @@ class ReportSheet:
         text = cover_text(self.report, block.key)
         where = COVER_WHERE.get(block.key, block.key)
         if block.key == "report_attachment":  # on the running head, so every printed page carries it
-            self.text(1, 1, text, where, font=BOLD, border=False)
+            shown = one_line(text, self.widths[0] - 2)   # one line in A
+            self.text(1, 1, shown, where, font=BOLD, border=False)
+            if shown != text:   # cut short on the one-line head: written whole once, above the title
+                self.cover_paragraph(text, where, LEFT)
             return
         if block.key == "report_title":
             self.row += 1
             self.text(self.row, 1, text, where, font=TITLE, align=CENTER, border=False)
             merge(self.ws, self.row, 1, self.row, LAST, border=False)
-            self.ws.row_dimensions[self.row].height = 48
+            fit_row(self.ws, self.row, text, span_width(self.widths, 1, LAST), font=TITLE, minimum=48)
             self.row += 2
             return
-        self.text(self.row, 1, text, where, font=BOLD, align=CENTER, border=False)
-        merge(self.ws, self.row, 1, self.row, LAST, border=False)
-        self.row += 1
+        self.cover_paragraph(text, where, CENTER)
+
+    def cover_paragraph(self, text: str, where: str, align) -> None:
+        """A bold unframed line across the sheet; a long one (a 500-character 财政局名称) as tall as it needs,
+        running on over rows of its own past ROW_LINES lines."""
+        width = span_width(self.widths, 1, LAST)
+        for piece in row_pieces(text, width):
+            self.text(self.row, 1, piece, where, font=BOLD, align=align, border=False)
+            merge(self.ws, self.row, 1, self.row, LAST, border=False)
+            if lines_needed(piece, width) > 1:   # a one-line row keeps the sheet's default height
+                fit_row(self.ws, self.row, piece, width)
+            self.row += 1
 
     def cover_fields(self, block: Fields) -> None:
         for key in block.keys:
@@ -196,6 +208,13 @@ class ReportSheet:
         ws = self.ws
         for keys in block.rows:
             spots = PAIR_COLUMNS if len(keys) > 1 else ((1, 2, LAST),)
+            if any(len(row_pieces(field_text(self.report, key), span_width(self.widths, first, last))) > 1
+                   for key, (_, first, last) in zip(keys, spots)):
+                # A value too long for its half of the row (a 500-character 联系人): each field of the row gets a
+                # row of its own, the value running on over rows below its label (see labelled).
+                for key in keys:
+                    self.field_alone(block, key)
+                continue
             for key, (label_col, first, last) in zip(keys, spots):
                 label = block.label(key)
                 self.block(self.row, label_col, first - 1, label, label, font=BOLD, align=CENTER)
@@ -208,6 +227,19 @@ class ReportSheet:
                     self.block(self.row, first, last, field_text(self.report, key), label, align=CENTER)
             fit_row(ws, self.row, "", 1, minimum=22)
             self.row += 1
+
+    def field_alone(self, block: Fields, key: str) -> None:
+        """One field of part 一 with the whole row for its value: a figure in B…H, a text as :meth:`labelled`."""
+        label, value = block.label(key), self.report.get(key)
+        if not isinstance(value, int):
+            self.labelled(label, field_text(self.report, key), align=CENTER)
+            return
+        self.block(self.row, 1, 1, label, label, font=BOLD, align=CENTER)
+        self.cells.number(self.ws, self.row, 2, value, number_format=INTEGER_FORMAT)
+        style(self.ws.cell(self.row, 2), FONT, CENTER)
+        merge(self.ws, self.row, 2, self.row, LAST)
+        fit_row(self.ws, self.row, "", 1, minimum=22)
+        self.row += 1
 
     def long_text(self, block: Text) -> None:
         """A short text in one cell beside its label; a long one a row per paragraph; a whole-page one (综述)
@@ -278,11 +310,24 @@ class ReportSheet:
         fit_row(ws, self.row, "", 1, minimum=22)
         self.row += 1
         for item in self.report.items(block.key) or [None]:
-            for key, first, last in columns:
-                self.block(self.row, first, last, item.values.get(key, "") if item else "", spec.label, align=CENTER)
-            self.block(self.row, 7, LAST, "", spec.label)
-            fit_row(ws, self.row, "", 1, minimum=26)
-            self.row += 1
+            # A value too long for one row (a 2,000-character 单位) runs on over rows of the person's own, joined
+            # without a rule; the other values stand in the first of them, the 签字 box spans them all.
+            pieces = {key: row_pieces(item.values.get(key, "") if item else "", span_width(self.widths, first, last))
+                      for key, first, last in columns}
+            rows = max(len(texts) for texts in pieces.values())
+            if rows > 1:
+                self.keeps.append((self.row, self.row + rows - 1))   # on one page when it fits on one
+            for n in range(rows):
+                for key, first, last in columns:
+                    texts = pieces[key]
+                    self.block(self.row, first, last, texts[n] if n < len(texts) else "", spec.label,
+                               align=CENTER if len(texts) == 1 else TOP_LEFT)
+                self.block(self.row, 7, LAST, "", spec.label)
+                fit_row(ws, self.row, "", 1, minimum=26)
+                if n:
+                    join_to_row_above(ws, self.row, LAST)
+                    self.joined.add(self.row)
+                self.row += 1
 
     def signatures(self, block: Signatures) -> None:
         """Each box as the paper has it, in rows of its own: the heading, room to write, the signer's line on the

@@ -63,8 +63,13 @@ class ScoreSheet:
         ws, template = self.ws, self.template
         set_widths(ws, WIDTHS)
         cover = template.cover
-        self.cells.text(ws, 1, 1, cover_text(self.report, "sheet_attachment"), where="评分表 · 附件标签", font=BOLD,
-                        border=False)
+        label = cover_text(self.report, "sheet_attachment")
+        shown = one_line(label, WIDTHS[0] - 2)   # row 1 repeats on every page: one line in A
+        self.cells.text(ws, 1, 1, shown, where="评分表 · 附件标签", font=BOLD, border=False)
+        if shown != label:   # written whole once, in the row between the title and the table's header
+            self.cells.text(ws, HEADER_ROW - 1, 1, label, where="评分表 · 附件标签", font=BOLD, border=False)
+            ws.merge_cells(start_row=HEADER_ROW - 1, start_column=1, end_row=HEADER_ROW - 1, end_column=PRINTED)
+            fit_row(ws, HEADER_ROW - 1, label, span_width(WIDTHS, 1, PRINTED))
         head = one_line(self.report.department, span_width(WIDTHS, 3, PRINTED) - 12)   # one line, as on 自评报告
         self.cells.text(ws, 1, 3, f"{head}　{self.report.year}年度", where="评分表 · 页眉",
                         font=SMALL, align=RIGHT, border=False)

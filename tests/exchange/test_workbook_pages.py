@@ -224,9 +224,10 @@ def test_a_block_cut_by_a_page_break_leaves_no_indicator_alone(book, request):
 
 
 def _clipped(ws) -> list[str]:
-    """Text cells (merged or not) in the 11-pt body face whose text needs more lines than their rows are tall:
-    what Excel and LibreOffice cut off on screen and on paper. The same estimate as the writer's (a Chinese character is two
-    units of column width); a row never passes Excel's 409 points."""
+    """Wrapped text cells (merged or not) whose text needs more lines than their rows are tall: what Excel and
+    LibreOffice cut off on screen and on paper. The same estimate as the writer's (a Chinese character of 11 pt
+    is two units of column width, a line 15 pt; a larger face — the 16-pt title — in proportion); a row never
+    passes Excel's 409 points."""
     from openpyxl.utils import get_column_letter
 
     from evaldesk.exchange.workbook_cells import LINE_HEIGHT, MAX_ROW_HEIGHT, lines_needed, span_width
@@ -237,10 +238,11 @@ def _clipped(ws) -> list[str]:
     found = []
     for row in ws.iter_rows():
         for cell in row:
-            if not isinstance(cell.value, str) or not cell.alignment.wrap_text or (cell.font.sz or 11) != 11:
+            if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
                 continue
+            scale = (cell.font.sz or 11) / 11
             last_row, last_col = spans.get((cell.row, cell.column), (cell.row, cell.column))
-            need = lines_needed(cell.value, span_width(widths, cell.column, last_col)) * LINE_HEIGHT
+            need = lines_needed(cell.value, span_width(widths, cell.column, last_col) / scale) * LINE_HEIGHT * scale
             have = sum(row_height(ws, r) for r in range(cell.row, last_row + 1))
             if need > have + 1:
                 found.append(f"{ws.title}!{cell.coordinate} needs {need:.0f} pt, has {have:.0f}")
