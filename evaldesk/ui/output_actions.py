@@ -126,8 +126,18 @@ def _preview(window: MainWindow, title: str, make, **options) -> None:
     # Closed, it is deleted with its page images (a few MB a page), and the window lets go of it.
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.finished.connect(lambda _result, shown=dialog: window.preview is shown and setattr(window, "preview", None))
+    dialog.destroyed.connect(_give_back_memory_later)
     dialog.show()
     window.preview = dialog  # kept, or Python would close it at once
+
+
+def _give_back_memory_later() -> None:
+    """Once the closed preview's page images are freed (after the event that deleted it)."""
+    from PySide6.QtCore import QTimer
+
+    from evaldesk.ui.memory import give_back_freed_memory
+
+    QTimer.singleShot(0, give_back_freed_memory)
 
 
 def print_report(window: MainWindow) -> None:

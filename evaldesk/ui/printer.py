@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from evaldesk.ui import cups_jobs, dialogs
+from evaldesk.ui.memory import give_back_freed_memory
 from evaldesk.ui.pdf_pages import load_pdf
 
 PRINT_DPI = 300   # what a form needs; a 1200-dpi printer would otherwise make each page a 1 GB image
@@ -104,6 +105,7 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
     except Exception as err:  # noqa: BLE001 - whatever stops a print is said, never a silent traceback
         pages, failure = None, f"打印中断：{type(err).__name__}：{err}"[:600] + "。报告数据未受影响。"
     progress.close()   # before the message, which would otherwise open behind it
+    give_back_freed_memory()   # the pages' images are gone
     if failure:
         dialogs.error(parent, "打印失败", failure)
     if pages is None:
