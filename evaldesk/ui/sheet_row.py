@@ -85,6 +85,33 @@ class ChecklistAnswer(SteadyComboBox):
         self.document.try_apply(SetField(self.key, self.CHOICES[index][1], "勾选"), merge=False)
 
 
+class HandField(LineField):
+    """The hand score / 改分 box. Held at its size with the row's other cells, so that the line saying why a
+    value was refused appears inside the box's cell instead of laying the whole sheet out again; a message longer
+    than the room there is shortened (…), whole in its tooltip and the box's; with no room for a line at all the
+    box is let go and the sheet makes room (one layout)."""
+
+    def __init__(self, document: ReportDocument, hold: SizeHold, key: str, placeholder: str):
+        self.hold = hold
+        super().__init__(document, key, placeholder)
+
+    def show_error(self, message: str | None) -> None:
+        super().show_error(message)
+        self.error.setToolTip("")
+        if not message or not self.hold.is_held(self):
+            return
+        room = self.height() - self.editor.height() - self.layout().spacing()
+
+        def fits() -> bool:
+            return self.error.heightForWidth(self.width()) <= room
+
+        if not fits():
+            self.error.setToolTip(message)
+            if not IndicatorRow.longest_fitting(self.error, message, lambda text: text + "…", fits):
+                self.hold.release(self)
+                self.error.setText(message)
+
+
 class IndicatorRow:
     """The widgets of one 三级指标 (several display rows for a shared cell)."""
 
@@ -147,7 +174,7 @@ class IndicatorRow:
         self.state = cell("")
         fit_lines(self.state, "状态", *(state.label for state in State))
         # Short words, so the column is as narrow as its heading (手工评分/或改分) in every 字号.
-        self.hand = LineField(document, sheet_key(indicator.id, "hand"),
+        self.hand = HandField(document, hold, sheet_key(indicator.id, "hand"),
                               "手工评分" if indicator.rule.hand_only else "可不填")
         self.hand.setToolTip("由评价组手工评分" if indicator.rule.hand_only else
                              "不同意计算得分时在此改分（须在扣分原因中写明理由）；不填则用计算得分")
@@ -250,7 +277,7 @@ class IndicatorRow:
 
     def hold_cells(self) -> None:
         """Hold the cells a keystroke may repaint (while the sheet is on screen)."""
-        for cell in (self.score, self.state, *((self.refs,) if self.ref_operands else ())):
+        for cell in (self.score, self.state, self.hand, *((self.refs,) if self.ref_operands else ())):
             self.hold.hold(cell)
         self.hold_detail()
 
@@ -292,7 +319,7 @@ class IndicatorRow:
             self._shorten_findings()
         if self._overflows() and self.explanation_text:
             self.explanation.setToolTip(self.explanation_text)
-            kept = self._longest_fitting(self.explanation, self.explanation_text, lambda text: text + MORE_IN_TOOLTIP,
+            kept = self.longest_fitting(self.explanation, self.explanation_text, lambda text: text + MORE_IN_TOOLTIP,
                                          lambda: not self._overflows())
             if not kept:
                 self.explanation.setToolTip("")
@@ -303,7 +330,7 @@ class IndicatorRow:
         return self.detail.layout().totalHeightForWidth(self.detail.width()) > self.detail.height()
 
     @staticmethod
-    def _longest_fitting(label: QLabel, text: str, shown, fits) -> int:
+    def longest_fitting(label: QLabel, text: str, shown, fits) -> int:
         """Show in ``label`` the longest beginning of ``text`` (as ``shown`` words it) that ``fits``; return its
         length. Found by halving: a few layouts of one short text."""
         shortest, longest = 0, len(text)
@@ -331,6 +358,6 @@ class IndicatorRow:
         width = self.detail.width()
         self.problems.setText(shown(""))
         one_line = self.problems.heightForWidth(width)
-        self._longest_fitting(self.problems, f"【{first.severity.label}】{first.message}", shown,
+        self.longest_fitting(self.problems, f"【{first.severity.label}】{first.message}", shown,
                               lambda: self.problems.heightForWidth(width) <= one_line)
         self.problems.setToolTip(self.findings_text)

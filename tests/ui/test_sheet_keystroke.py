@@ -130,3 +130,21 @@ def test_the_audit_list_replaces_only_the_changed_entries_and_keeps_the_selectio
     assert tree.currentItem() is selected and tree.item(0) is first  # untouched entries are the same items
     window.undo_action.trigger()
     assert [tree.item(i).data(Qt.ItemDataRole.UserRole) for i in range(tree.count())] == window.document.findings
+
+
+def test_a_refused_keystroke_says_why_under_the_box_without_laying_out_the_sheet_again(window, qtbot):
+    sheet = shown_sheet(window, qtbot)
+    requests = LayoutRequests(sheet.widget())
+    row = sheet.rows["staff_control"]
+    type_text(row.hand.editor, "5x")  # a letter in a hand score: refused
+    qtbot.wait(10)
+    message = row.hand.editor.toolTip()
+    assert message and row.hand.error.isVisible()
+    error = row.hand.error
+    assert error.heightForWidth(error.width()) <= error.height()  # not cut off
+    if error.text() != message:  # shortened to the room in its cell: the whole message is at hand
+        assert error.text().endswith("…") and message.startswith(error.text()[:-1]) and error.toolTip() == message
+    type_text(row.hand.editor, "5")
+    qtbot.wait(10)
+    assert not row.hand.error.isVisible()
+    assert requests.count == 0
