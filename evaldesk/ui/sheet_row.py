@@ -86,10 +86,9 @@ class ChecklistAnswer(SteadyComboBox):
 
 
 class HandField(LineField):
-    """The hand score / 改分 box. Held at its size with the row's other cells, so that the line saying why a
-    value was refused appears inside the box's cell instead of laying the whole sheet out again; a message longer
-    than the room there is shortened (…), whole in its tooltip and the box's; with no room for a line at all the
-    box is let go and the sheet makes room (one layout)."""
+    """The hand score / 改分 box. Held at its size with the row's other cells, so that a refusal whose message
+    fits in the room under the box in its cell is said there without laying the whole sheet out again; a longer
+    message lets the box go and the sheet makes room (one layout): the filler always reads the whole message."""
 
     def __init__(self, document: ReportDocument, hold: SizeHold, key: str, placeholder: str):
         self.hold = hold
@@ -97,19 +96,10 @@ class HandField(LineField):
 
     def show_error(self, message: str | None) -> None:
         super().show_error(message)
-        self.error.setToolTip("")
-        if not message or not self.hold.is_held(self):
-            return
-        room = self.height() - self.editor.height() - self.layout().spacing()
-
-        def fits() -> bool:
-            return self.error.heightForWidth(self.width()) <= room
-
-        if not fits():
-            self.error.setToolTip(message)
-            if not IndicatorRow.longest_fitting(self.error, message, lambda text: text + "…", fits):
+        if message and self.hold.is_held(self):
+            room = self.height() - self.editor.height() - self.layout().spacing()
+            if self.error.heightForWidth(self.width()) > room:
                 self.hold.release(self)
-                self.error.setText(message)
 
 
 class IndicatorRow:
@@ -319,7 +309,7 @@ class IndicatorRow:
             self._shorten_findings()
         if self._overflows() and self.explanation_text:
             self.explanation.setToolTip(self.explanation_text)
-            kept = self.longest_fitting(self.explanation, self.explanation_text, lambda text: text + MORE_IN_TOOLTIP,
+            kept = self._longest_fitting(self.explanation, self.explanation_text, lambda text: text + MORE_IN_TOOLTIP,
                                          lambda: not self._overflows())
             if not kept:
                 self.explanation.setToolTip("")
@@ -330,7 +320,7 @@ class IndicatorRow:
         return self.detail.layout().totalHeightForWidth(self.detail.width()) > self.detail.height()
 
     @staticmethod
-    def longest_fitting(label: QLabel, text: str, shown, fits) -> int:
+    def _longest_fitting(label: QLabel, text: str, shown, fits) -> int:
         """Show in ``label`` the longest beginning of ``text`` (as ``shown`` words it) that ``fits``; return its
         length. Found by halving: a few layouts of one short text."""
         shortest, longest = 0, len(text)
@@ -358,6 +348,6 @@ class IndicatorRow:
         width = self.detail.width()
         self.problems.setText(shown(""))
         one_line = self.problems.heightForWidth(width)
-        self.longest_fitting(self.problems, f"【{first.severity.label}】{first.message}", shown,
+        self._longest_fitting(self.problems, f"【{first.severity.label}】{first.message}", shown,
                               lambda: self.problems.heightForWidth(width) <= one_line)
         self.problems.setToolTip(self.findings_text)
