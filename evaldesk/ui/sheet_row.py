@@ -31,6 +31,8 @@ STATE_COLOURS = {
     State.MISSING: "#c0392b",
 }
 WORD_JOINER = "\u2060"
+# Ends an explanation shortened to the room held under its row; the whole text is in its tooltip.
+MORE_IN_TOOLTIP = "…（鼠标停在此处可看全文）"
 CELL_STYLE = "QLabel { border: 1px solid #c8ccd2; padding: 4px; background: %s; }"
 # Headings break only where a line ends here (一级 / 指标), never inside a word, so the narrow columns stay narrow.
 COLUMNS = ("一级\n指标", "二级\n指标", "三级指标", "分值", "评分所需数据", "自评\n得分", "状态", "手工评分\n或改分",
@@ -81,6 +83,23 @@ class ChecklistAnswer(SteadyComboBox):
 
     def _chosen(self, index: int) -> None:
         self.document.try_apply(SetField(self.key, self.CHOICES[index][1], "勾选"), merge=False)
+
+
+class HandField(LineField):
+    """The hand score / 改分 box. Held at its size with the row's other cells, so that a refusal whose message
+    fits in the room under the box in its cell is said there without laying the whole sheet out again; a longer
+    message lets the box go and the sheet makes room (one layout): the filler always reads the whole message."""
+
+    def __init__(self, document: ReportDocument, hold: SizeHold, key: str, placeholder: str):
+        self.hold = hold
+        super().__init__(document, key, placeholder)
+
+    def show_error(self, message: str | None) -> None:
+        super().show_error(message)
+        if message and self.hold.is_held(self):
+            room = self.height() - self.editor.height() - self.layout().spacing()
+            if self.error.heightForWidth(self.width()) > room:
+                self.hold.release(self)
 
 
 class IndicatorRow:
@@ -145,7 +164,7 @@ class IndicatorRow:
         self.state = cell("")
         fit_lines(self.state, "状态", *(state.label for state in State))
         # Short words, so the column is as narrow as its heading (手工评分/或改分) in every 字号.
-        self.hand = LineField(document, sheet_key(indicator.id, "hand"),
+        self.hand = HandField(document, hold, sheet_key(indicator.id, "hand"),
                               "手工评分" if indicator.rule.hand_only else "可不填")
         self.hand.setToolTip("由评价组手工评分" if indicator.rule.hand_only else
                              "不同意计算得分时在此改分（须在扣分原因中写明理由）；不填则用计算得分")
@@ -167,8 +186,12 @@ class IndicatorRow:
         self.problems.setTextFormat(Qt.TextFormat.RichText)
         # One line is always kept for findings, empty or not: a finding that appears while the filler types takes
         # that line instead of pushing the rows below down.
-        self.problems.setMinimumHeight(self.problems.fontMetrics().lineSpacing())
+        # (A line of rich text can be a pixel taller than the font's line spacing: at 特大 28 against 27.)
+        self.problems.setText('<span style="color:#c0392b">【错误】</span>')
+        self.problems.setMinimumHeight(max(self.problems.fontMetrics().lineSpacing(), self.problems.heightForWidth(10000)))
+        self.problems.setText("")
         self.findings_text = ""
+        self.explanation_text = ""
         self.result = None        # the IndicatorResult shown (a row is repainted only when its result changes)
         self.findings = None      # the findings shown under it
         self.refs_text = ""
@@ -194,10 +217,11 @@ class IndicatorRow:
         shown = result.explanation
         if result.state is State.OVERRIDDEN:
             shown += f"（计算得分 {score_text(result.computed)}，采用手工分 {score_text(result.hand)}）"
-        if self.explanation.text() != shown:
+        if self.explanation_text != shown:
+            self.explanation_text = shown
             self.hold_detail()
-            self.explanation.setText(shown)
             self.hold.changed(self.detail)
+            self.fill_detail()
         self.reason_offer.show(result, template_id)
 
     def show_refs(self, report, summary) -> None:
@@ -243,19 +267,18 @@ class IndicatorRow:
 
     def hold_cells(self) -> None:
         """Hold the cells a keystroke may repaint (while the sheet is on screen)."""
-        for cell in (self.score, self.state, *((self.refs,) if self.ref_operands else ())):
+        for cell in (self.score, self.state, self.hand, *((self.refs,) if self.ref_operands else ())):
             self.hold.hold(cell)
         self.hold_detail()
 
     def hold_detail(self) -> None:
         """Keep the space under the row as it is while the filler works on the sheet: text that shrinks leaves a
-        blank and text that grows waits for room (see :meth:`show_findings`), so the rows below never move under
+        blank and text that grows waits for room (see :meth:`fill_detail`), so the rows below never move under
         the cursor."""
         self.hold.hold(self.detail, self._detail_released)
 
     def _detail_released(self) -> None:
-        self.problems.setText(self.findings_text)
-        self.problems.setToolTip("")
+        self.fill_detail()
 
     def show_findings(self, findings: list) -> None:
         """The reviewer's findings about this indicator, in place (the same words as the 审核 panel)."""
@@ -264,20 +287,67 @@ class IndicatorRow:
         self.findings = findings
         self.hold_detail()
         self.hold.changed(self.detail)
-        lines = [f'<span style="color:{SEVERITY_COLOURS[f.severity]}">【{f.severity.label}】'
-                 f'{escape(f.message)}{escape(f"（说明：{f.note}）") if f.note else ""}</span>' for f in findings]
-        self.findings_text = "<br>".join(lines)
+        self.findings_text = "<br>".join(
+            f'<span style="color:{SEVERITY_COLOURS[f.severity]}">【{f.severity.label}】'
+            f'{escape(f.message)}{escape(f"（说明：{f.note}）") if f.note else ""}</span>' for f in findings)
+        self.fill_detail()
+
+    def fill_detail(self) -> None:
+        """The explanation and the findings under the row, whole. While the space under the row is held and they
+        need more than it, they wait in it shortened — the findings to the line reserved for them, the explanation
+        to the lines left — each marked and whole in its tooltip (the findings also in the 审核 panel): a box of
+        fixed height squeezes all its lines alike, which cut the standard and the explanation off mid-line with no
+        way to read them. If not even that fits, the row is let go and takes the room it needs (one layout of the
+        sheet); otherwise it does when the sheet is shown again."""
+        self.explanation.setText(self.explanation_text)
+        self.explanation.setToolTip("")
         self.problems.setText(self.findings_text)
         self.problems.setToolTip("")
-        held = self.hold.is_held(self.detail)
-        if held and lines and self.detail.layout().totalHeightForWidth(self.detail.width()) > self.detail.height():
-            # No room in the held space: the first finding on the reserved line, the whole list in its tooltip and
-            # the 审核 panel; the row takes the room it needs when the sheet is shown again.
-            first = findings[0]
-            more = f"（另有 {len(findings) - 1} 条，见“审核”）" if len(findings) > 1 else ""
-            metrics = self.problems.fontMetrics()
-            room = max(self.problems.width() - 12 - metrics.horizontalAdvance(more), metrics.horizontalAdvance("【警告】…"))
-            line = metrics.elidedText(f"【{first.severity.label}】{first.message}", Qt.TextElideMode.ElideRight, room)
-            self.problems.setText(f'<span style="color:{SEVERITY_COLOURS[first.severity]}">{escape(line)}</span>'
-                                  f"{escape(more)}")
-            self.problems.setToolTip(self.findings_text)
+        if not self.hold.is_held(self.detail) or not self._overflows():
+            return
+        if self.findings:
+            self._shorten_findings()
+        if self._overflows() and self.explanation_text:
+            self.explanation.setToolTip(self.explanation_text)
+            kept = self._longest_fitting(self.explanation, self.explanation_text, lambda text: text + MORE_IN_TOOLTIP,
+                                         lambda: not self._overflows())
+            if not kept:
+                self.explanation.setToolTip("")
+        if self._overflows():
+            self.hold.release(self.detail)  # fills it again, whole
+
+    def _overflows(self) -> bool:
+        return self.detail.layout().totalHeightForWidth(self.detail.width()) > self.detail.height()
+
+    @staticmethod
+    def _longest_fitting(label: QLabel, text: str, shown, fits) -> int:
+        """Show in ``label`` the longest beginning of ``text`` (as ``shown`` words it) that ``fits``; return its
+        length. Found by halving: a few layouts of one short text."""
+        shortest, longest = 0, len(text)
+        while shortest < longest:
+            middle = (shortest + longest + 1) // 2
+            label.setText(shown(text[:middle]))
+            if fits():
+                shortest = middle
+            else:
+                longest = middle - 1
+        label.setText(shown(text[:shortest]))
+        return shortest
+
+    def _shorten_findings(self) -> None:
+        """The first finding on the reserved line (and how many more there are), the whole list in the tooltip."""
+        from evaldesk.ui.audit_panel import SEVERITY_COLOURS
+
+        first, more = self.findings[0], len(self.findings) - 1
+        colour = SEVERITY_COLOURS[first.severity]
+        tail = f"（另有 {more} 条，见“审核”）" if more else ""
+
+        def shown(text: str) -> str:
+            return f'<span style="color:{colour}">{escape(text)}…</span>{escape(tail)}'
+
+        width = self.detail.width()
+        self.problems.setText(shown(""))
+        one_line = self.problems.heightForWidth(width)
+        self._longest_fitting(self.problems, f"【{first.severity.label}】{first.message}", shown,
+                              lambda: self.problems.heightForWidth(width) <= one_line)
+        self.problems.setToolTip(self.findings_text)

@@ -130,3 +130,35 @@ def test_the_audit_list_replaces_only_the_changed_entries_and_keeps_the_selectio
     assert tree.currentItem() is selected and tree.item(0) is first  # untouched entries are the same items
     window.undo_action.trigger()
     assert [tree.item(i).data(Qt.ItemDataRole.UserRole) for i in range(tree.count())] == window.document.findings
+
+
+def test_a_refused_keystroke_is_said_whole_and_lays_out_the_sheet_only_when_its_line_needs_room(window, qtbot):
+    sheet = shown_sheet(window, qtbot)
+    requests = LayoutRequests(sheet.widget())
+    row = sheet.rows["staff_control"]
+    box = row.hand
+    room = box.height() - box.editor.height() - box.layout().spacing()
+    type_text(box.editor, "5x")  # a letter in a hand score: refused
+    qtbot.wait(10)
+    message = box.editor.toolTip()
+    assert message and box.error.isVisible() and box.error.text() == message
+    fitted = box.error.heightForWidth(box.width()) <= room
+    assert requests.count == (0 if fitted else 1)
+    qtbot.waitUntil(lambda: box.error.heightForWidth(box.error.width()) <= box.error.height())  # never cut off
+    type_text(box.editor, "5")
+    qtbot.wait(10)
+    assert not box.error.isVisible()
+
+
+def test_a_refusal_that_fits_under_the_held_box_does_not_lay_out_the_sheet_again(window, qtbot):
+    sheet = shown_sheet(window, qtbot)
+    row = sheet.rows["staff_control"]
+    box = row.hand
+    requests = LayoutRequests(sheet.widget())
+    box.show_error("须为数字")  # a short message: it fits in the cell under the box
+    qtbot.wait(10)
+    assert box.error.isVisible() and sheet.hold.is_held(box)
+    assert box.error.heightForWidth(box.error.width()) <= box.error.height()
+    box.show_error(None)
+    qtbot.wait(10)
+    assert requests.count == 0
