@@ -250,10 +250,14 @@ class IndicatorRow:
     def adopt(self, indicator) -> None:
         """Show ``indicator`` — the same entries, other words or 分值 (an adjusted sheet) — in this row."""
         self.indicator = indicator
-        self.name.setText("\n".join(indicator.rows))
+        words = (("\n".join(indicator.rows), self.name, self.name),
+                 (f"评分标准：{indicator.standard}" if indicator.standard else "", self.standard, self.detail),
+                 (num(indicator.weight), self.weight, self.weight))
+        for text, label, cell in words:
+            if label.text() != text:
+                label.setText(text)
+                self.hold.release(cell)  # other words may need more room: the cell takes what it needs now
         self.name.setToolTip(f"评分标准：\n{indicator.standard}" if indicator.standard else "")
-        self.standard.setText(f"评分标准：{indicator.standard}" if indicator.standard else "")
-        self.weight.setText(num(indicator.weight))
         self.result = None  # its result is shown again
 
     def remove(self) -> None:

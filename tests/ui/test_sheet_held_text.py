@@ -68,3 +68,22 @@ def test_no_text_under_any_row_is_cut_after_every_row_is_overridden_at_the_large
     qtbot.wait(50)
     assert {indicator: squeezed(row) for indicator, row in sheet.rows.items() if squeezed(row)} == {}
     window.font_size_actions["标准"].trigger()
+
+
+def test_a_standard_made_longer_in_the_template_editor_is_shown_whole_at_once(window, qtbot):
+    # The template editor applies each change while the sheet stays on screen behind it: a row kept for the
+    # adjusted sheet must take the room its new words need, not keep the old row's height.
+    import copy
+
+    from evaldesk.model.edits import SetTemplate
+    from evaldesk.scoring.template import Template
+
+    sheet = held_sheet(window, qtbot, "标准")
+    data = copy.deepcopy(window.document.report.template.data)
+    for entry in data["indicators"]:
+        if entry["id"] == "staff_control":
+            entry["standard"] = "每超一个百分点扣0.5分，扣完为止。" * 12
+    window.document.apply(SetTemplate(Template(data)), merge=False)
+    row = sheet.rows["staff_control"]
+    qtbot.waitUntil(lambda: row.standard.text().endswith("扣完为止。"))
+    qtbot.waitUntil(lambda: not squeezed(row), timeout=2000)
