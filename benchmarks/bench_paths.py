@@ -18,27 +18,24 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evaldesk.exchange.report_json import read_json  # noqa: E402
 from evaldesk.model.report import Item, Unit, new_id  # noqa: E402
 from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
+
+import timing  # noqa: E402
 
 QUICK = "--quick" in sys.argv
 RUNS = 3 if QUICK else 7
 
 
 def _median_of(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timing.median_time(action, runs)
 
 
 def _child_env(folder: Path) -> dict:

@@ -16,18 +16,19 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evaldesk.exchange.report_json import read_json  # noqa: E402
 from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
+
+import timing  # noqa: E402
 
 QUICK = "--quick" in sys.argv
 RUNS = 3 if QUICK else 5
@@ -36,12 +37,7 @@ PLACES = {"self.actual": "实际完成", "sheet.benefits.reason": "扣分原因"
 
 
 def median_time(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timing.median_time(action, runs)
 
 
 def long_text(sample) -> None:
