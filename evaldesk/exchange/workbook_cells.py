@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_merge import merge_range
-from evaldesk.exchange.workbook_pages import display_width, footer_text, set_footer
+from evaldesk.exchange.workbook_pages import display_width, footer_text, row_height, set_footer
 from evaldesk.model.values import clean_text
 
 FONT_NAME = "宋体"
@@ -44,7 +44,11 @@ _XML_ILLEGAL = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # What spreadsheet programs read as the start of a formula or a special value when the cell is edited.
 _FORMULA_START = ("=", "+", "-", "@")
 
-LINE_HEIGHT = 15.0       # points per line of 11-pt 宋体
+# Points per line of 11-pt text. Excel's line of 11-pt 宋体 is 14.25 pt, but a machine without 宋体 (LibreOffice on
+# Linux, WPS or LibreOffice on 统信UOS/麒麟) draws it in Noto Sans CJK or 文泉驿, whose lines are taller: measured in
+# LibreOffice here, 16.02 pt apart (23.18 pt for the 16-pt bold title). At 15 pt the last line of a 12-line row was
+# cut by 5 pt; at 16 pt every row keeps 6.6 pt below its last line, and 宋体 gets 1.75 pt of air a line.
+LINE_HEIGHT = 16.0
 MAX_ROW_HEIGHT = 409.0   # Excel's limit
 # Lines of a long text per row when it runs on over several rows: well under Excel's 409-point row, and about a
 # seventh of a printed page, so a page breaks between rows of it instead of leaving a large gap.
@@ -151,13 +155,14 @@ def fit_row(ws: Worksheet, row: int, text: str, width: float, *, line_height: fl
 def fit_span(ws: Worksheet, first_row: int, last_row: int, text: str, width: float) -> None:
     """Make the rows ``first_row``…``last_row`` together tall enough for ``text`` (a block merged across them):
     the last row takes what is missing, and the rows above it what the last cannot (a row stops at 409 points)."""
+    # A row with no height of its own prints at the sheet's default, as the page planner counts it.
     missing = lines_needed(text, width) * LINE_HEIGHT + 6 - sum(
-        ws.row_dimensions[row].height or LINE_HEIGHT for row in range(first_row, last_row + 1))
+        row_height(ws, row) for row in range(first_row, last_row + 1))
     for row in range(last_row, first_row - 1, -1):
         if missing <= 0:
             return
         dimension = ws.row_dimensions[row]
-        height = dimension.height or LINE_HEIGHT
+        height = row_height(ws, row)
         dimension.height = min(MAX_ROW_HEIGHT, height + missing)
         missing -= dimension.height - height
 

@@ -22,7 +22,7 @@ from evaldesk.model import wording
 
 FOOTER_LIMIT = 255            # Excel refuses a header or footer longer than this (formatting codes included)
 A4_POINTS = (595.0, 842.0)
-DEFAULT_ROW = 15.0
+DEFAULT_ROW = 15.0            # a row with no height of its own: the sheet's default, in Excel and LibreOffice alike
 LOOSE_WASTE = 0.1             # as the printed form (paged.KEEP_WASTE): a block moves whole if at most this share is lost
 FOOTER_NAME_WIDTH = 56        # character units of the department's name in the 8-pt footer: one line beside the page number
 # Plan pages a little short: Excel rounds row heights to whole pixels at the print scale. Measured in

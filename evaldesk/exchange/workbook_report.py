@@ -276,6 +276,8 @@ class ReportSheet:
     # ---- 三、绩效自评
     def result(self, block: Result) -> None:
         sheet = self.sheet
+        # The score and the grade close the table above: printed with its last row, never alone on a page.
+        self.keeps.append((self.row - 1, self.row + 1))
         self.block(self.row, 1, 1, block.score_label, "综合得分", font=BOLD, align=CENTER)
         if sheet.complete:
             self.cells.number(self.ws, self.row, 2, sheet.total, number_format=SCORE_FORMAT, font=BOLD)

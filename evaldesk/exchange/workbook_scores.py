@@ -16,8 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_cells import (
-    BOLD, CENTER, FONT, HEADING, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row, footer,
-    lines_needed, merge, page_setup, row_pieces, set_widths, span_width, style,
+    BOLD, CENTER, FONT, HEADING, LEFT, LINE_HEIGHT, RIGHT, SMALL, TITLE, TOP_LEFT, Cells, fit_row, fit_span,
+    footer, lines_needed, merge, page_setup, row_pieces, set_widths, span_width, style,
 )
 from evaldesk.exchange.workbook_pages import (
     close_boxes_at_breaks, join_to_row_above, one_line, paginate, repeat_merged_labels,
@@ -89,13 +89,37 @@ class ScoreSheet:
         fit_row(ws, row + 1, cover["sheet_footnote"], sum(WIDTHS[:PRINTED]))
         page_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}", footer(self.report, self.fingerprint))
         ws.print_area = f"A1:{get_column_letter(PRINTED)}{row + 1}"
-        starts = paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=(HEADER_ROW,),
-                          keeps=self.leaves, loose=self.blocks)
+        def plan() -> list[int]:
+            return paginate(ws, WIDTHS[:PRINTED], first=HEADER_ROW + 1, last=row + 1, title_rows=(HEADER_ROW,),
+                            keeps=self.leaves, loose=self.blocks)
+
+        starts = plan()
+        for _ in range(3):   # rows only grow, so the pages settle in a pass or two
+            if not self.room_for_repeated_labels(starts):
+                break
+            starts = plan()
         # The 一级/二级 and 三级 names and a shared 评分标准 start a page again; H and I do not print.
         repeat_merged_labels(ws, starts, (1, 2, 3, 4), figures=(5, 6))
         close_boxes_at_breaks(ws, starts, self.joined, PRINTED)
         ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
         ws.sheet_view.showGridLines = False
+
+    def room_for_repeated_labels(self, starts: list[int]) -> bool:
+        """A label cut by a page break (a 评分标准 shared by several indicators, a 一级/二级 name) is written whole
+        again on the next page over fewer rows: make those rows tall enough to show it. Whether a row grew (the
+        pages must then be planned again)."""
+        grew = False
+        for merged in self.ws.merged_cells.ranges:
+            col = merged.min_col
+            if col > 4 or col != merged.max_col:
+                continue
+            cuts = [row for row in starts if merged.min_row < row <= merged.max_row]
+            text = str(self.ws.cell(merged.min_row, col).value or "")
+            for first, after in zip(cuts, cuts[1:] + [merged.max_row + 1]):
+                before = [self.ws.row_dimensions[r].height for r in range(first, after)]
+                fit_span(self.ws, first, after - 1, text, WIDTHS[col - 1])
+                grew = grew or before != [self.ws.row_dimensions[r].height for r in range(first, after)]
+        return grew
 
     def indicators(self, top: int) -> int:
         """One row per printed indicator row — or, for a 扣分原因 longer than its rows can show, one row per piece

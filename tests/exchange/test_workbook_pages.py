@@ -226,7 +226,7 @@ def test_a_block_cut_by_a_page_break_leaves_no_indicator_alone(book, request):
 def _clipped(ws) -> list[str]:
     """Wrapped text cells (merged or not) whose text needs more lines than their rows are tall: what Excel and
     LibreOffice cut off on screen and on paper. The same estimate as the writer's (a Chinese character of 11 pt
-    is two units of column width, a line 15 pt; a larger face — the 16-pt title — in proportion); a row never
+    is two units of column width, a line LINE_HEIGHT; a larger face — the 16-pt title — in proportion); a row never
     passes Excel's 409 points."""
     from openpyxl.utils import get_column_letter
 
@@ -319,3 +319,14 @@ def test_the_quantitative_table_continued_on_a_page_starts_with_its_header(book,
         assert ws.cell(row, 4).value == "绩效目标" and ws.cell(row, 2).value == "评价内容", row
     if book == "sample_book":
         assert starts and len(heads) == 2   # the sample's table runs onto a second page (pages 4/5 of the PDF)
+
+
+@pytest.mark.parametrize("book", ["sample_book", "heavy_book"])
+def test_the_overall_score_never_starts_a_page_without_the_table_it_closes(book, request):
+    """绩效自评综合得分 and 评价等次 close part 三's table: a page that starts with them would read as a page of two
+    loose lines (the heavy report's did, once rows were estimated tall enough for the fallback CJK face)."""
+    found = request.getfixturevalue(book)
+    ws = (found[1] if isinstance(found, tuple) else found)["自评报告"]
+    score = row_of(ws, wording.OVERALL_SCORE)
+    assert ws.cell(score - 1, 4).value not in (None, ""), "the row above is the table's last row"
+    assert score - 1 not in breaks(ws) and score not in breaks(ws)
