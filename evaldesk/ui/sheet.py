@@ -67,6 +67,7 @@ class SheetPage(QScrollArea):
             grid.addWidget(heading, 0, column)
         self.rows.clear()
         self.group_labels.clear()
+        self.groups_shown: dict[str, object] = {}  # indicator id → the GroupResult its label shows
         self.hold.forget()
         self.readers: dict[str, list[IndicatorRow]] = {}       # a field's key → the rows that quote it
         self.summary_readers: list[IndicatorRow] = []          # the rows that quote the 汇总 row
@@ -153,6 +154,7 @@ class SheetPage(QScrollArea):
         if shape(template) != shape(self.built_for):
             return False
         self.built_for = template
+        self.groups_shown.clear()  # the groups' names and 分值 may have changed: every label is written again
         self.readers, self.summary_readers = {}, []
         for leaf in template.leaves:
             widgets = self.rows[leaf.id]
@@ -224,8 +226,12 @@ class SheetPage(QScrollArea):
             result = sheet.indicators[indicator_id]
             if result is not widgets.result and result != widgets.result:
                 widgets.show(result, template_id)
+        shown = self.groups_shown
         for indicator_id, label in self.group_labels.items():
             group = sheet.groups[indicator_id]
+            if shown.get(indicator_id) is group:  # an unchanged subtotal keeps its object (scoring/incremental.py)
+                continue
+            shown[indicator_id] = group
             self.hold.set_text(label, f"{group.indicator.name}\n（{num(group.indicator.weight)}分）\n小计 {num(group.score)}")
         self.hold.set_text(self.total_label, f"自评得分 {sheet.total_text()}　　评价等次 {sheet.grade or '待定'}")
 
