@@ -158,17 +158,36 @@ def sheet_of(template: Template, results: dict[str, IndicatorResult]) -> SheetRe
     """The sheet made of its indicators' results: subtotals, total and grade."""
     groups: dict[str, GroupResult] = {}
 
-    def walk(ind: Indicator) -> tuple[Decimal, bool]:
-        if ind.is_leaf:
-            result = results[ind.id]
-            return (result.score or Decimal(0)), result.score is not None
-        parts = [walk(child) for child in ind.children]
-        score = sum((p[0] for p in parts), Decimal(0))
-        complete = all(p[1] for p in parts)
-        groups[ind.id] = GroupResult(ind, score, complete)
-        return score, complete
+    def walk(ind: Indicator) -> None:
+        if not ind.is_leaf:
+            for child in ind.children:
+                walk(child)
+            groups[ind.id] = group_of(ind, results, groups)
 
-    parts = [walk(root) for root in template.roots]
+    for root in template.roots:
+        walk(root)
+    return sheet_with(template, results, groups)
+
+
+def part_of(ind: Indicator, results: dict[str, IndicatorResult], groups: dict[str, GroupResult]) -> tuple[Decimal, bool]:
+    """What ``ind`` adds to its parent's subtotal: its score (blank counting as 0) and whether it has one."""
+    if ind.is_leaf:
+        score = results[ind.id].score
+        return (score or Decimal(0)), score is not None
+    group = groups[ind.id]
+    return group.score, group.complete
+
+
+def group_of(ind: Indicator, results: dict[str, IndicatorResult], groups: dict[str, GroupResult]) -> GroupResult:
+    """``ind``'s subtotal from its children's results (the groups among them already summed). The one sum the
+    whole sheet and the incremental one both use, so they agree to the last digit and exponent."""
+    parts = [part_of(child, results, groups) for child in ind.children]
+    return GroupResult(ind, sum((p[0] for p in parts), Decimal(0)), all(p[1] for p in parts))
+
+
+def sheet_with(template: Template, results: dict[str, IndicatorResult], groups: dict[str, GroupResult]) -> SheetResult:
+    """The sheet from its indicators' results and every subtotal: total and grade."""
+    parts = [part_of(root, results, groups) for root in template.roots]
     total = sum((p[0] for p in parts), Decimal(0))
     complete = all(p[1] for p in parts)
     return SheetResult(template, results, groups, total, complete, template.grade(total) if complete else None)

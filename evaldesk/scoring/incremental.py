@@ -16,7 +16,7 @@ from evaldesk.model.places import (
     CellPlace, Changes, FieldPlace, ItemPlace, NotePlace, SectionPlace, SheetPlace, UnitPlace, UnitsPlace,
 )
 from evaldesk.model.report import Report
-from evaldesk.scoring.engine import SheetResult, score_indicator, score_report, sheet_of
+from evaldesk.scoring.engine import SheetResult, group_of, score_indicator, score_report, sheet_with
 from evaldesk.scoring.template import Template
 
 # Places no rule reads: the lists of part 三/四 and their sections, and the 说明 to findings.
@@ -78,4 +78,24 @@ def rescore(before: SheetResult, report: Report, changes: Changes, summary: dict
     results = dict(before.indicators)
     for indicator_id in ids:
         results[indicator_id] = score_indicator(template.by_id[indicator_id], report, summary)
-    return sheet_of(template, results)
+    return sheet_with(template, results, resummed(template, before.groups, results, ids))
+
+
+def resummed(template: Template, groups: dict, results: dict, changed) -> dict:
+    """The subtotals after the indicators ``changed`` were scored again: only the groups above them are summed
+    again, deepest first (a keystroke on a sheet of 2,000 indicators sums a few groups, not the whole tree); every
+    other group, and a group whose sum came out the same (to the digit: 5.0 is not 5), keeps its GroupResult object
+    so a view repaints only the subtotals that changed."""
+    above: dict[str, int] = {}
+    for indicator_id in changed:
+        parent = template.by_id[indicator_id].parent
+        while parent is not None and parent not in above:
+            above[parent] = template.by_id[parent].level
+            parent = template.by_id[parent].parent
+    groups = dict(groups)
+    for group_id in sorted(above, key=above.__getitem__, reverse=True):
+        group = group_of(template.by_id[group_id], results, groups)
+        old = groups[group_id]
+        if (str(group.score), group.complete) != (str(old.score), old.complete):
+            groups[group_id] = group
+    return groups

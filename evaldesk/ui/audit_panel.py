@@ -112,7 +112,9 @@ class AuditPanel(QWidget):
                     self.tree.setCurrentItem(item)
         finally:
             self.tree.setUpdatesEnabled(True)
-        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        from evaldesk.audit.engine import counts as severity_counts  # here: audit_panel loads before any audit
+
+        counts = severity_counts(findings)
         self.summary.setText(f"错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}　提示 "
                              f"{counts[Severity.INFO]}" + ("　— 有错误时打印稿标为“草稿”，不能导出报送文件"
                                                           if counts[Severity.ERROR] else ""))

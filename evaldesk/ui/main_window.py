@@ -270,9 +270,10 @@ class MainWindow(QMainWindow):
         self.refused_label.setVisible(count > 0)
 
     def _show_audit(self, findings) -> None:
+        from evaldesk.audit.engine import counts as severity_counts
         from evaldesk.audit.findings import Severity
 
-        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        counts = severity_counts(findings)
         self.audit_label.setText(f"  审核：错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}"
                                  f"　提示 {counts[Severity.INFO]}  ")
         self.audit_label.setStyleSheet("color: #c0392b;" if counts[Severity.ERROR] else "")

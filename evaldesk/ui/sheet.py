@@ -67,6 +67,8 @@ class SheetPage(QScrollArea):
             grid.addWidget(heading, 0, column)
         self.rows.clear()
         self.group_labels.clear()
+        self.groups_shown: dict[str, object] = {}  # indicator id → the GroupResult its label shows
+        self.findings_shown = None                 # the findings the rows show (None: none shown yet)
         self.hold.forget()
         self.readers: dict[str, list[IndicatorRow]] = {}       # a field's key → the rows that quote it
         self.summary_readers: list[IndicatorRow] = []          # the rows that quote the 汇总 row
@@ -153,6 +155,8 @@ class SheetPage(QScrollArea):
         if shape(template) != shape(self.built_for):
             return False
         self.built_for = template
+        self.groups_shown.clear()  # the groups' names and 分值 may have changed: every label is written again
+        self.findings_shown = None  # a row built again shows no findings yet: the next list is sorted out whole
         self.readers, self.summary_readers = {}, []
         for leaf in template.leaves:
             widgets = self.rows[leaf.id]
@@ -224,8 +228,12 @@ class SheetPage(QScrollArea):
             result = sheet.indicators[indicator_id]
             if result is not widgets.result and result != widgets.result:
                 widgets.show(result, template_id)
+        shown = self.groups_shown
         for indicator_id, label in self.group_labels.items():
             group = sheet.groups[indicator_id]
+            if shown.get(indicator_id) is group:  # an unchanged subtotal keeps its object (scoring/incremental.py)
+                continue
+            shown[indicator_id] = group
             self.hold.set_text(label, f"{group.indicator.name}\n（{num(group.indicator.weight)}分）\n小计 {num(group.score)}")
         self.hold.set_text(self.total_label, f"自评得分 {sheet.total_text()}　　评价等次 {sheet.grade or '待定'}")
 
@@ -239,14 +247,41 @@ class SheetPage(QScrollArea):
             widgets.show_refs(self.document.report, self.document.summary)
 
     def show_findings(self, findings) -> None:
-        """Each row's findings under it; only the rows whose findings changed are repainted."""
-        by_indicator: dict[str, list] = {}  # only the indicators with findings: this runs on every keystroke
+        """Each row's findings under it; only the rows whose findings changed are repainted.
+
+        An audit after a keystroke gives back most findings as the same objects (audit/memo.py), so the findings
+        that came or went are told by identity, without a Python step per finding; only the rows they name are
+        worked out again. The first list, and one after the rows were built again, is sorted out whole."""
+        last, self.findings_shown = self.findings_shown, findings
+        if last is None:
+            return self._show_all_findings(findings)
+        kept = set(map(id, last)) & set(map(id, findings))
+        came = [finding for finding in findings if id(finding) not in kept]
+        went = [finding for finding in last if id(finding) not in kept]
+        touched = {indicator for finding in came + went for indicator in self._rows_named(finding)}
+        if not touched:
+            return
+        position = {id(finding): number for number, finding in enumerate(findings)}
+        for indicator in touched:
+            widgets = self.rows[indicator]
+            found = [finding for finding in widgets.findings if id(finding) in kept]
+            found += [finding for finding in came if indicator in self._rows_named(finding)]
+            found.sort(key=lambda finding: position[id(finding)])
+            if found != widgets.findings:
+                widgets.show_findings(found or NONE)
+
+    def _rows_named(self, finding) -> list[str]:
+        """The indicators on this sheet whose rows show ``finding`` (where it is, and the places it names)."""
+        return [place.indicator for place in (finding.where, *finding.related)
+                if isinstance(place, SheetPlace) and place.indicator in self.rows]
+
+    def _show_all_findings(self, findings) -> None:
+        by_indicator: dict[str, list] = {}  # only the indicators with findings
         for finding in findings:
-            for place in (finding.where, *finding.related):
-                if isinstance(place, SheetPlace) and place.indicator in self.rows:
-                    found = by_indicator.setdefault(place.indicator, [])
-                    if finding not in found:
-                        found.append(finding)
+            for indicator in self._rows_named(finding):
+                found = by_indicator.setdefault(indicator, [])
+                if finding not in found:
+                    found.append(finding)
         for indicator_id, widgets in self.rows.items():
             found = by_indicator.get(indicator_id, NONE)
             if found != widgets.findings:

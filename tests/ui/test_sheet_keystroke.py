@@ -6,8 +6,11 @@ replaces only the entries that changed and keeps the one the filler selected."""
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from evaldesk.model.edits import SetCell
+from evaldesk.model.edits import SetCell, SetField
+from evaldesk.model.places import NotePlace
+from evaldesk.model.report import sheet_key
 from evaldesk.scoring.engine import score_report
+from evaldesk.scoring.rules import num
 from evaldesk.ui.sheet_hold import SizeHold
 from evaldesk.ui.sheet_row import IndicatorRow
 
@@ -162,3 +165,28 @@ def test_a_refusal_that_fits_under_the_held_box_does_not_lay_out_the_sheet_again
     box.show_error(None)
     qtbot.wait(10)
     assert requests.count == 0
+
+
+def test_after_keystrokes_in_many_rows_each_row_and_subtotal_shows_what_a_sheet_built_afresh_shows(window, qtbot):
+    """The rows and subtotal labels a keystroke touches are worked out from what changed; after scores, reasons
+    and a 说明 typed here and there (a reason typed, then taken back), every row's findings and every subtotal
+    are those of the whole lists sorted out from scratch."""
+    sheet = shown_sheet(window, qtbot)
+    leaves = list(sheet.rows.values())
+    for number, row in enumerate(leaves * 2):
+        type_text(row.hand.editor, "0" if number % 3 else "")
+        if number % 4 == 0:
+            reason = sheet_key(row.indicator.id, "reason")
+            window.document.try_apply(SetField(reason, "已说明" if number < len(leaves) else None))
+    warning = next(f for f in window.document.findings if not f.severity.blocking)
+    window.document.try_apply(SetField(NotePlace(warning.key).key, "说明一句"))
+    qtbot.wait(10)
+    findings = window.document.findings
+    assert any(f.note == "说明一句" for f in findings)
+    for indicator_id, row in sheet.rows.items():
+        expected = [f for f in findings if indicator_id in sheet._rows_named(f)]
+        assert row.findings == expected, indicator_id
+    whole = score_report(window.document.report)
+    for indicator_id, label in sheet.group_labels.items():
+        assert f"小计 {num(whole.groups[indicator_id].score)}" in label.text(), indicator_id
+    assert whole.total_text() in sheet.total_label.text()
