@@ -1,6 +1,6 @@
 """Issue 15's table, measured in one run against each row's peer: whole `evaldesk print` / `export` processes beside
-LibreOffice converting evaldesk's own workbook of the same report, the workbook export as the data grows, and one
-实际完成 text of 25k / 50k / 100k characters on paper. (The window rows are in bench_window.py.)
+LibreOffice converting evaldesk's own workbook of the same report, the workbook export as the data grows, and
+bench_print's long-text rows (实际完成, 扣分原因, 综述 of 25k–200k characters on paper). (The window rows are in bench_window.py.)
 
 The machine these figures come from is shared, so every figure is a median and each row is also printed as a ratio
 against its peer measured in the same run. Child processes run with compiled bytecode (a private pycache folder,
@@ -28,6 +28,7 @@ from evaldesk.exchange.report_json import read_json  # noqa: E402
 from evaldesk.model.report import Item, Unit, new_id  # noqa: E402
 from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
 
+import bench_print  # noqa: E402
 import timing  # noqa: E402
 
 QUICK = "--quick" in sys.argv
@@ -110,24 +111,6 @@ def export_growth(sample) -> None:
           + f"   ({figures[sizes[-1]] / figures[1]:.1f}× time for {sizes[-1]}× data; linear would be ≤ {sizes[-1]}×)")
 
 
-def long_text(sample) -> None:
-    from evaldesk.printing.fonts import register_fonts
-    from evaldesk.printing.pdf import build_pdf
-    from evaldesk.printing.proofs import text_of
-
-    register_fonts()
-    build_pdf(sample)
-    lengths = (25_000, 50_000) if QUICK else (25_000, 50_000, 100_000)
-    figures = {}
-    for length in lengths:
-        report = copy.deepcopy(sample)
-        report.fields["self.actual"] = text_of(length)
-        figures[length] = _median_of(lambda: build_pdf(report), runs=1 if length > 50_000 else 3)
-    print("PDF with one 实际完成 of " + " / ".join(f"{n // 1000}k" for n in lengths) + " characters: "
-          + " / ".join(f"{figures[n]:.2f}" for n in lengths) + " s; per 10k characters: "
-          + " / ".join(f"{figures[n] / n * 10_000:.3f}" for n in lengths) + " s   goal: linear, 100k ≤ 1.5 s")
-
-
 def main() -> None:
     print(f"medians; machine load at start {os.getloadavg()[0]:.2f} (shared machine: compare the ratios)")
     sample = read_json(SAMPLE_REPORT)
@@ -136,7 +119,7 @@ def main() -> None:
     if "--processes" in sys.argv:  # the start-up rows alone
         return
     export_growth(sample)
-    long_text(sample)
+    bench_print.long_text(sample)   # the long-text rows are bench_print's, one measurement for both
 
 
 if __name__ == "__main__":
