@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from evaldesk.app.output import pdf_bytes
 from evaldesk.ui import dialogs, output_actions
-from evaldesk.ui.preview import load_pdf
 from printing.pdfread import pages_text
 
 
