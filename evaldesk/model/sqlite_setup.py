@@ -57,9 +57,16 @@ class Reads:
         self.raw = connection
 
     def execute(self, sql: str, params: dict | None = None) -> sqlite3.Cursor:
-        if not self.raw.in_transaction:
-            self.raw.execute("BEGIN")
-        return self.raw.execute(sql, params or {})
+        if self.raw.in_transaction:
+            return self.raw.execute(sql, params or {})
+        self.raw.execute("BEGIN")
+        try:
+            return self.raw.execute(sql, params or {})
+        except sqlite3.Error:
+            # A read that failed (a busy or damaged file) leaves no transaction of its own open: the next write's
+            # BEGIN IMMEDIATE would fail inside it, and an ordinary busy file read as an unreadable one.
+            self.raw.rollback()
+            raise
 
     def first(self, sql: str, params: dict | None = None) -> tuple | None:
         return self.execute(sql, params).fetchone()

@@ -144,13 +144,7 @@ class Store:
             self.lock = None
 
     def _data_version(self) -> int:
-        try:
-            value = self.connection.scalar("PRAGMA data_version")
-        except _DB_ERRORS:
-            # The read began a transaction; left open, the next write's BEGIN IMMEDIATE would fail inside it and
-            # an ordinary busy file would be reported as an unreadable one.
-            self.connection.rollback()
-            raise
+        value = self.connection.scalar("PRAGMA data_version")
         self.connection.commit()
         return value
 
