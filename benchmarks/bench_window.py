@@ -43,17 +43,24 @@ print(time.perf_counter() - start)
 """
 
 # argv: data file, then "idle" (the filler looks at the report for a second before typing) or "now".
+# Prints: first paint (the welcome page, when the file is still to be made; else the report's), the report painted
+# (as the bare window is measured: the events handled once, then a repaint), the report's audit on screen too, and
+# two keystrokes.
 EVALDESK = """
 import sys, time
 start = time.perf_counter()
 from evaldesk.ui.app import start as start_window
 marks = []
-def painted(window):  # the welcome page, shown before the data file opens
+def painted(window):  # the welcome page, shown first when the data file is still to be made
     window.repaint(); marks.append(time.perf_counter() - start)
 app, window = start_window(sys.argv[1], painted)  # what `evaldesk` does (ui.app.run, before app.exec)
+settled = []
+window.report_settled.connect(lambda: settled.append(time.perf_counter() - start))
 app.processEvents(); window.repaint()
 ready = time.perf_counter() - start
-painted = marks[0]
+painted = marks[0] if marks else ready
+while not settled:  # the audit and its panel follow the report's first paint
+    app.processEvents()
 if sys.argv[2] == "idle":
     from PySide6.QtTest import QTest
     QTest.qWait(1000)
@@ -70,7 +77,7 @@ def keystroke(text):
 first = keystroke(typed + "甲")
 later = keystroke(typed + "甲乙")
 assert window.store.load(window.document.report.id).fields[field.key] == typed + "甲乙"  # stored, not only shown
-print(painted, ready, first, later)
+print(painted, ready, settled[0], first, later)
 """
 
 
@@ -105,6 +112,28 @@ def _sample_file(folder: Path, *, reopened: bool = True) -> Path:
     return db
 
 
+def _first_start(env: dict, folder: Path) -> float:
+    """Start → the welcome page painted, on a data file still to be made (the first start on a machine)."""
+    first = folder / "first.sqlite"
+    painted = _probe(env, EVALDESK_FIRST, str(first))[0]
+    for made in folder.glob("first.sqlite*"):
+        made.unlink()
+    return painted
+
+
+# argv: a data file that does not exist yet. Prints start → the welcome page painted.
+EVALDESK_FIRST = """
+import sys, time
+start = time.perf_counter()
+from evaldesk.ui.app import start as start_window
+marks = []
+def painted(window):
+    window.repaint(); marks.append(time.perf_counter() - start)
+app, window = start_window(sys.argv[1], painted)
+print(marks[0])
+"""
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:5.0f} ms"
 
@@ -115,22 +144,24 @@ def measure(platform: str) -> None:
         env = _env(platform, folder)
         db = str(_sample_file(folder))
         _probe(env, EVALDESK, db, "idle")  # bytecode compiled once, as an installed program has it
-        pairs, new = [], []
+        pairs, new, first_start = [], [], []
         for _ in range(PAIRS):
             pairs.append((_probe(env, BARE)[0], *_probe(env, EVALDESK, db, "idle")))
             new.append(_probe(env, EVALDESK, str(_sample_file(folder, reopened=False)), "idle")[1] / pairs[-1][0])
             (folder / "new.sqlite").unlink()
-        at_once = [_probe(env, EVALDESK, db, "now")[2] for _ in range(max(3, PAIRS // 2))]
-    bare, painted, ready, first, later = (statistics.median(column) for column in zip(*pairs))
-    paint_ratio = statistics.median(p / b for b, p, *_ in pairs)
+            first_start.append(_first_start(env, folder) / pairs[-1][0])
+        at_once = [_probe(env, EVALDESK, db, "now")[3] for _ in range(max(3, PAIRS // 2))]
+    bare, _painted, ready, settled, first, later = (statistics.median(column) for column in zip(*pairs))
     ready_ratio = statistics.median(r / b for b, _, r, *_ in pairs)
+    settled_ratio = statistics.median(s / b for b, _, _, s, *_ in pairs)
     print(f"\nplatform {platform}; {PAIRS} pairs (bare window, evaldesk) started in turn; medians; "
           f"load at end {os.getloadavg()[0]:.2f}")
     print(f"  start → painted, bare QMainWindow+QTabWidget:       {_ms(bare)}")
-    print(f"  start → evaldesk first paint (welcome):             {_ms(painted)} = {paint_ratio:.2f}× the bare window "
-          f"(goal ≤ 1.5× {'ok' if paint_ratio <= 1.5 else 'MISSED'})")
+    print(f"  first start, no data file yet → welcome painted:    {statistics.median(first_start):.2f}× the bare window "
+          f"(goal ≤ 1.5×)")
     print(f"  start → the sample report open and painted:         {_ms(ready)} = {ready_ratio:.2f}× the bare window "
-          f"(goal ≤ 1.5× {'ok' if ready_ratio <= 1.5 else 'MISSED'})")
+          f"(goal ≤ 1.5× {'ok' if ready_ratio <= 1.5 else 'MISSED'}; it is the first paint)")
+    print(f"  … and its audit on screen too:                      {_ms(settled)} = {settled_ratio:.2f}× the bare window")
     print(f"  the same, a report other than last time's:          {statistics.median(new):.2f}× the bare window "
           f"(its state written after the paint)")
     print(f"  first keystroke, 1 s after the report is painted:   {_ms(first)} (stored, rescored, audited, repainted)")
