@@ -1,8 +1,11 @@
 """Window start-up as the filler waits for it, each evaldesk figure beside a bare PySide6 QMainWindow+QTabWidget
 process started in turn with it (the machine is shared: the pairs meet the same load, and the ratio is per pair).
 
-Rows: start → first paint (the welcome page); start → the sample report open and painted (reopened as last time,
-and in a file whose open report is not last time's, as after `evaldesk import`: the window writes which); the
+Each evaldesk child runs what the `evaldesk` command runs (evaldesk.cli.main reading its arguments, then ui.app.run
+up to app.exec). Rows: the first start on a machine (no data file yet: the welcome page is painted first, then
+the file is made); start → the sample report open and painted (its first paint; reopened as last time, and in a
+file whose open report is not last time's, as after `evaldesk import`: the window writes which); its audit on
+screen too (it follows the paint); the
 first keystroke after the report is painted — once the filler has looked at it for a moment (the window has loaded
 SQLAlchemy on its idle timer by then) and at once (the keystroke pays for loading it); a later keystroke. A
 keystroke is typed into a line field of the first tab (textEdited, as a key press sends it): stored, rescored,
@@ -49,11 +52,14 @@ print(time.perf_counter() - start)
 EVALDESK = """
 import sys, time
 start = time.perf_counter()
-from evaldesk.ui.app import start as start_window
-marks = []
+from evaldesk.ui import app as ui_app
+marks, started = [], []
 def painted(window):  # the welcome page, shown first when the data file is still to be made
     window.repaint(); marks.append(time.perf_counter() - start)
-app, window = start_window(sys.argv[1], painted)  # what `evaldesk` does (ui.app.run, before app.exec)
+ui_app.run = lambda db=None: started.append(ui_app.start(db, painted)) or 0  # run() is start() then app.exec()
+from evaldesk.cli import main
+main(["--db", sys.argv[1]])  # what the `evaldesk` command does: its arguments read, then ui.app.run
+app, window = started[0]
 settled = []
 window.report_settled.connect(lambda: settled.append(time.perf_counter() - start))
 app.processEvents(); window.repaint()
@@ -125,11 +131,13 @@ def _first_start(env: dict, folder: Path) -> float:
 EVALDESK_FIRST = """
 import sys, time
 start = time.perf_counter()
-from evaldesk.ui.app import start as start_window
+from evaldesk.ui import app as ui_app
 marks = []
 def painted(window):
     window.repaint(); marks.append(time.perf_counter() - start)
-app, window = start_window(sys.argv[1], painted)
+ui_app.run = lambda db=None: ui_app.start(db, painted) and 0
+from evaldesk.cli import main
+main(["--db", sys.argv[1]])
 print(marks[0])
 """
 
