@@ -1,8 +1,11 @@
 """Window start-up as the filler waits for it, each evaldesk figure beside a bare PySide6 QMainWindow+QTabWidget
 process started in turn with it (the machine is shared: the pairs meet the same load, and the ratio is per pair).
 
-Rows: start → first paint (the welcome page); start → the sample report open and painted (reopened as last time,
-and in a file whose open report is not last time's, as after `evaldesk import`: the window writes which); the
+Each evaldesk child runs what the `evaldesk` command runs (evaldesk.cli.main reading its arguments, then ui.app.run
+up to app.exec). Rows: the first start on a machine (no data file yet: the welcome page is painted first, then
+the file is made); start → the sample report open and painted (its first paint; reopened as last time, and in a
+file whose open report is not last time's, as after `evaldesk import`: the window writes which); its audit on
+screen too (it follows the paint); the
 first keystroke after the report is painted — once the filler has looked at it for a moment (the window has loaded
 SQLAlchemy on its idle timer by then) and at once (the keystroke pays for loading it); a later keystroke. A
 keystroke is typed into a line field of the first tab (textEdited, as a key press sends it): stored, rescored,
@@ -26,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evaldesk.resources import FONT_REGULAR  # noqa: E402
+
 QUICK = "--quick" in sys.argv
 PAIRS = 5 if QUICK else 9
 SCREEN = "1366x768x24"
@@ -42,18 +47,75 @@ app.processEvents(); window.repaint()
 print(time.perf_counter() - start)
 """
 
+# The floor under any PySide6 program showing this report's first screen: the bare window plus only what that
+# screen needs from Qt — the bundled Chinese font, Qt's namespace (alignments: PySide6 builds all its enums at the
+# first touch), a menu bar, the 审核 dock, the status bar, and the cover tab's Chinese labels and line fields drawn
+# with static text; none of evaldesk's code or data. argv: the font file.
+FLOOR = """
+import sys, time
+start = time.perf_counter()
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QMainWindow, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+app = QApplication([])
+family = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(sys.argv[1]))[0]
+app.setFont(QFont(family, 10))
+window = QMainWindow(); tabs = QTabWidget(); tabs.setDocumentMode(True)
+for title in ("文件(&F)", "编辑(&E)", "报告(&R)", "评分表(&T)", "视图(&V)", "帮助(&H)"):
+    menu = window.menuBar().addMenu(title)
+    for i in range(6): menu.addAction(f"{title[:-4]}命令{i}…")
+page = QWidget(); column = QVBoxLayout(page)
+title = QLabel("云溪区委编办\\n部门整体支出绩效评价自评报告"); title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+font = title.font(); font.setPointSizeF(font.pointSizeF() * 1.5); font.setBold(True); title.setFont(font)
+column.addWidget(title)
+form = QFormLayout(); form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+for label in ("部门(单位)名称", "预算编码", "评价机构", "主要负责人", "财务负责人", "联系人", "联系电话", "填报日期",
+              "评价时间"):
+    form.addRow(label + "：", QLineEdit("中共岳阳市云溪区委机构编制委员会办公室"))
+frame = QFrame(); frame.setLayout(form); frame.setMaximumWidth(720); column.addWidget(frame)
+grid = QGridLayout()
+for row in range(2):
+    for col in range(2):
+        grid.addWidget(QLabel("封面地区："), row, col * 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(QLineEdit(), row, col * 2 + 1)
+box = QGroupBox("封面与报送措辞"); box.setLayout(grid); column.addWidget(box)
+column.addWidget(QLabel("年度：2021　　评分表：岳阳市云溪区 2021 年度部门整体支出绩效评价评分表"))
+scroll = QScrollArea(); scroll.setWidgetResizable(True); scroll.setWidget(page)
+tabs.addTab(scroll, "封面")
+for name in ("基本情况", "部门支出", "绩效目标", "绩效评价", "问题与建议", "评分表"): tabs.addTab(QWidget(), name)
+window.setCentralWidget(tabs)
+dock = QDockWidget("审核", window); dock.setWidget(QLabel("【警告】某项说明"))
+window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+window.statusBar().addPermanentWidget(QLabel("审核：错误 0　警告 8　提示 3"))
+window.statusBar().addPermanentWidget(QLabel("总分 92.5　等次 优秀"))
+window.resize(1280, 860); window.show()
+app.processEvents(); window.repaint()
+print(time.perf_counter() - start)
+"""
+
 # argv: data file, then "idle" (the filler looks at the report for a second before typing) or "now".
+# Prints: first paint (the welcome page, when the file is still to be made; else the report's), the report painted
+# (as the bare window is measured: the events handled once, then a repaint), the report's audit on screen too, and
+# two keystrokes.
 EVALDESK = """
 import sys, time
 start = time.perf_counter()
-from evaldesk.ui.app import start as start_window
-marks = []
-def painted(window):  # the welcome page, shown before the data file opens
+from evaldesk.ui import app as ui_app
+marks, started = [], []
+def painted(window):  # the welcome page, shown first when the data file is still to be made
     window.repaint(); marks.append(time.perf_counter() - start)
-app, window = start_window(sys.argv[1], painted)  # what `evaldesk` does (ui.app.run, before app.exec)
+ui_app.run = lambda db=None: started.append(ui_app.start(db, painted)) or 0  # run() is start() then app.exec()
+from evaldesk.cli import main
+main(["--db", sys.argv[1]])  # what the `evaldesk` command does: its arguments read, then ui.app.run
+app, window = started[0]
+settled = []
+window.report_settled.connect(lambda: settled.append(time.perf_counter() - start))
 app.processEvents(); window.repaint()
 ready = time.perf_counter() - start
-painted = marks[0]
+painted = marks[0] if marks else ready
+while not settled:  # the audit and its panel follow the report's first paint
+    app.processEvents()
 if sys.argv[2] == "idle":
     from PySide6.QtTest import QTest
     QTest.qWait(1000)
@@ -70,7 +132,7 @@ def keystroke(text):
 first = keystroke(typed + "甲")
 later = keystroke(typed + "甲乙")
 assert window.store.load(window.document.report.id).fields[field.key] == typed + "甲乙"  # stored, not only shown
-print(painted, ready, first, later)
+print(painted, ready, settled[0], first, later)
 """
 
 
@@ -105,6 +167,30 @@ def _sample_file(folder: Path, *, reopened: bool = True) -> Path:
     return db
 
 
+def _first_start(env: dict, folder: Path) -> float:
+    """Start → the welcome page painted, on a data file still to be made (the first start on a machine)."""
+    first = folder / "first.sqlite"
+    painted = _probe(env, EVALDESK_FIRST, str(first))[0]
+    for made in folder.glob("first.sqlite*"):
+        made.unlink()
+    return painted
+
+
+# argv: a data file that does not exist yet. Prints start → the welcome page painted.
+EVALDESK_FIRST = """
+import sys, time
+start = time.perf_counter()
+from evaldesk.ui import app as ui_app
+marks = []
+def painted(window):
+    window.repaint(); marks.append(time.perf_counter() - start)
+ui_app.run = lambda db=None: ui_app.start(db, painted) and 0
+from evaldesk.cli import main
+main(["--db", sys.argv[1]])
+print(marks[0])
+"""
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:5.0f} ms"
 
@@ -115,22 +201,27 @@ def measure(platform: str) -> None:
         env = _env(platform, folder)
         db = str(_sample_file(folder))
         _probe(env, EVALDESK, db, "idle")  # bytecode compiled once, as an installed program has it
-        pairs, new = [], []
+        pairs, new, first_start, floor = [], [], [], []
         for _ in range(PAIRS):
             pairs.append((_probe(env, BARE)[0], *_probe(env, EVALDESK, db, "idle")))
             new.append(_probe(env, EVALDESK, str(_sample_file(folder, reopened=False)), "idle")[1] / pairs[-1][0])
             (folder / "new.sqlite").unlink()
-        at_once = [_probe(env, EVALDESK, db, "now")[2] for _ in range(max(3, PAIRS // 2))]
-    bare, painted, ready, first, later = (statistics.median(column) for column in zip(*pairs))
-    paint_ratio = statistics.median(p / b for b, p, *_ in pairs)
+            first_start.append(_first_start(env, folder) / pairs[-1][0])
+            floor.append(_probe(env, FLOOR, str(FONT_REGULAR))[0] / pairs[-1][0])
+        at_once = [_probe(env, EVALDESK, db, "now")[3] for _ in range(max(3, PAIRS // 2))]
+    bare, _painted, ready, settled, first, later = (statistics.median(column) for column in zip(*pairs))
     ready_ratio = statistics.median(r / b for b, _, r, *_ in pairs)
+    settled_ratio = statistics.median(s / b for b, _, _, s, *_ in pairs)
     print(f"\nplatform {platform}; {PAIRS} pairs (bare window, evaldesk) started in turn; medians; "
           f"load at end {os.getloadavg()[0]:.2f}")
     print(f"  start → painted, bare QMainWindow+QTabWidget:       {_ms(bare)}")
-    print(f"  start → evaldesk first paint (welcome):             {_ms(painted)} = {paint_ratio:.2f}× the bare window "
-          f"(goal ≤ 1.5× {'ok' if paint_ratio <= 1.5 else 'MISSED'})")
+    print(f"  first start, no data file yet → welcome painted:    {statistics.median(first_start):.2f}× the bare window "
+          f"(goal ≤ 1.5×)")
     print(f"  start → the sample report open and painted:         {_ms(ready)} = {ready_ratio:.2f}× the bare window "
-          f"(goal ≤ 1.5× {'ok' if ready_ratio <= 1.5 else 'MISSED'})")
+          f"(goal ≤ 1.5× {'ok' if ready_ratio <= 1.5 else 'MISSED'}; it is the first paint)")
+    print(f"  … and its audit on screen too:                      {_ms(settled)} = {settled_ratio:.2f}× the bare window")
+    print(f"  the floor: that first screen as static Qt widgets:  {statistics.median(floor):.2f}× the bare window "
+          f"(the bundled font, Qt's namespace, menus, dock, cover labels and fields; no evaldesk code or data)")
     print(f"  the same, a report other than last time's:          {statistics.median(new):.2f}× the bare window "
           f"(its state written after the paint)")
     print(f"  first keystroke, 1 s after the report is painted:   {_ms(first)} (stored, rescored, audited, repainted)")

@@ -191,3 +191,37 @@ def test_new_for_a_county_outside_yunxi_takes_the_neutral_sheet_and_the_countys_
     assert report.template.id == "generic-department"
     assert report_title(report) == "某县2023年度部门整体支出绩效评价自评报告"
     assert cover_text(report, "bureau") == "某县财政局（制）"
+
+
+@pytest.mark.parametrize("argv, opened", [([], None), (["--db", "某.sqlite"], "某.sqlite"),
+                                          (["--db=某.sqlite"], "某.sqlite"), (["--break-lock"], None)])
+def test_plain_evaldesk_opens_the_window_on_the_file_named(monkeypatch, capsys, argv, opened):
+    import evaldesk.ui.app as ui_app
+
+    seen = []
+    monkeypatch.setattr(ui_app, "run", lambda db=None: seen.append(db) or 0)
+    assert main(argv) == 0
+    assert seen == [opened]
+
+
+@pytest.mark.parametrize("argv, words", [(["--db"], "--db"), (["--db", "--help"], "--db"),
+                                         (["--dbx", "a"], "子命令"), (["报告.sqlite"], "报告.sqlite")])
+def test_a_mistake_in_the_windows_arguments_is_one_chinese_line_and_no_window(monkeypatch, capsys, argv, words):
+    import evaldesk.ui.app as ui_app
+
+    monkeypatch.setattr(ui_app, "run", lambda db=None: pytest.fail("the window opened"))
+    code = main(argv)
+    line = one_error_line(code, capsys.readouterr().err)
+    assert words in line
+
+
+def test_help_and_version_still_answer_before_any_window(monkeypatch, capsys):
+    import evaldesk.ui.app as ui_app
+
+    monkeypatch.setattr(ui_app, "run", lambda db=None: pytest.fail("the window opened"))
+    with pytest.raises(SystemExit) as done:
+        main(["--db", "a.sqlite", "--help"])
+    assert done.value.code == 0 and "子命令" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert "evaldesk 0." in capsys.readouterr().out

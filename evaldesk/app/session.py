@@ -47,7 +47,9 @@ class ReportSession:
     # (Counted in characters, not timed, so the behaviour is the same on a busy machine and in tests.)
     AUDIT_AT_ONCE_UP_TO = 30_000
 
-    def __init__(self, store: Store, report: Report):
+    def __init__(self, store: Store, report: Report, *, audit: bool = True):
+        """The session over ``report``, scored; audited too unless ``audit`` is false (then no findings and
+        ``audit_stale`` until :meth:`run_audit` — the window audits once the report is painted)."""
         self.store = store
         self.report = report
         self.history = History()
@@ -55,8 +57,10 @@ class ReportSession:
         self._count_part_two()
         self.sheet: SheetResult = score_report(report, summary=self.summary)
         self.audit_memo = AuditMemo()  # each audit reuses the last one's work where its inputs did not change
-        self.findings = audit_report(report, self.sheet, self.unit_rows, self.summary, self.audit_memo)
-        self.audit_stale = False  # the findings lag behind the report until run_audit()
+        self.findings = []
+        self.audit_stale = True  # the findings lag behind the report until run_audit()
+        if audit:
+            self.run_audit()
         self._next_backup_check = 0.0  # monotonic time of the next look at the 备份 folder (the first edit looks)
 
     @classmethod

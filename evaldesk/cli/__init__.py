@@ -11,11 +11,6 @@ import sys
 
 from evaldesk import __version__
 from evaldesk.cli.common import CliError, _close_stores, _Parser
-from evaldesk.cli.reports import (
-    cmd_audit, cmd_draft, cmd_export, cmd_import, cmd_list, cmd_new, cmd_new_year, cmd_print, cmd_sample, cmd_score,
-)
-from evaldesk.cli.summary import cmd_summary
-from evaldesk.cli.templates import cmd_template_export, cmd_template_import, cmd_templates
 
 
 def cmd_gui(args) -> int:
@@ -24,11 +19,48 @@ def cmd_gui(args) -> int:
     return run(db=args.db)
 
 
+class _NotTheWindow(Exception):
+    pass
+
+
+class _WindowArguments(argparse.ArgumentParser):
+    """The window's own arguments, read before the whole parser is built: its fifteen subcommands and their
+    modules are a tenth of the wait before the window's first paint (bench_window), and plain ``evaldesk`` needs
+    none of them. Anything else (a subcommand, --help, --version, a mistake) goes to the whole parser."""
+
+    def __init__(self):
+        super().__init__(add_help=False, allow_abbrev=False, exit_on_error=False)
+        self.add_argument("--db")
+        self.add_argument("--break-lock", action="store_true")
+
+    def error(self, message: str):
+        raise _NotTheWindow(message)
+
+
+def _window_arguments(argv: list[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window, else None."""
+    try:
+        args, rest = _WindowArguments().parse_known_args(argv)
+    except (_NotTheWindow, argparse.ArgumentError):
+        return None
+    if rest or (args.db is not None and args.db.startswith("-")):
+        return None  # a subcommand or an option of the whole parser; or ``--db --help``: let it say what is wrong
+    args.command = None
+    return args
+
+
 BREAK_HELP = ("强制解除他人留下的锁定（例如另一台计算机死机后留下的锁）后再写入。"
               "仅在确认对方已不在编辑时使用，否则两边的修改会互相覆盖")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from evaldesk.cli.reports import (
+        cmd_audit, cmd_draft, cmd_export, cmd_import, cmd_list, cmd_new, cmd_new_year, cmd_print, cmd_sample,
+        cmd_score,
+    )
+    from evaldesk.cli.summary import cmd_summary
+    from evaldesk.cli.templates import cmd_template_export, cmd_template_import, cmd_templates
+
     parser = _Parser(prog="evaldesk", description="部门整体支出绩效评价自评报告：填报、评分、审核、打印、报送。"
                                                   "不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"evaldesk {__version__}", help="显示版本号并退出")
@@ -101,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = _window_arguments(argv) or build_parser().parse_args(argv)
         if args.command is None:
             return cmd_gui(args)
         return args.func(args)

@@ -78,20 +78,26 @@ def open_window(db: str | Path | None = None, *, show_first: bool = False, paint
     """The main window on ``db`` (default: the user's data file). A file that cannot be opened is explained in
     a dialog and the window starts without it, so nothing is overwritten.
 
-    With ``show_first`` the window is shown and painted before the data file is opened (opening it loads the
-    database library, the slowest part of starting), so the filler sees the program at once; ``painted`` (for the
-    benchmark) is called then."""
+    With ``show_first`` the window is shown at once: an existing file's report is its first paint (the audit
+    follows it: MainWindow.open_report); a file still to be made (that loads the database library, the slowest
+    part of starting) is preceded by the welcome page, painted first; ``painted`` (for the benchmark) is called
+    then."""
     from evaldesk.model.paths import default_db_path
     from evaldesk.ui.main_window import MainWindow
 
     window = MainWindow()
     path = Path(db) if db else default_db_path()
     if show_first:
-        window.show_welcome(opening=path)
-        window.show()
-        QApplication.processEvents()
-        if painted is not None:
-            painted(window)
+        if path.is_file():
+            # An existing file opens in tens of milliseconds: the first thing painted is its report (or the
+            # welcome page behind a question about the file: attach_store).
+            window.show()
+        else:  # a first start makes the file (the database library loads then): the welcome page first
+            window.show_welcome(opening=path)
+            window.show()
+            QApplication.processEvents()
+            if painted is not None:
+                painted(window)
     attach_store(window, path)
     return window
 
@@ -102,7 +108,7 @@ def attach_store(window, path: Path) -> None:
     from evaldesk.model.paths import DamagedFile, StoreError
     from evaldesk.ui import dialogs, file_safety
 
-    store = file_safety.open_with_questions(window, path)
+    store = file_safety.open_with_questions(window, path, before_asking=lambda: window.show_welcome(opening=path))
     if store is not None:
         try:
             window.use_store(store)
@@ -125,7 +131,7 @@ def attach_store(window, path: Path) -> None:
 
 def start(db: str | Path | None = None, painted=None):
     """The application and its window on ``db``, as the ``evaldesk`` command starts them (benchmarks/bench_window.py
-    measures this); ``painted`` is called once the welcome page is painted."""
+    measures this); ``painted`` is called once the welcome page is painted (when the file is still to be made)."""
     from evaldesk.ui.main_window import WARM_UP_MS
 
     app = create_app(dialogs_filter=False)

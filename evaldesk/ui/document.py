@@ -39,9 +39,11 @@ class ReportDocument(QObject):
     AUDIT_AT_ONCE_UP_TO = ReportSession.AUDIT_AT_ONCE_UP_TO
     AUDIT_PAUSE_MS = 150
 
-    def __init__(self, store: Store, report, parent: QObject | None = None):
+    def __init__(self, store: Store, report, parent: QObject | None = None, *, audit: bool = True):
+        """The report open over ``store``; with ``audit`` false it has no findings until :meth:`run_audit` (the
+        window runs it once the report is painted: open_report)."""
         super().__init__(parent)
-        self.session = ReportSession(store, report)
+        self.session = ReportSession(store, report, audit=audit)
         self.refusals: dict[Place, str] = {}  # a place on screen → why its text was refused
         # place → the editors showing it: told when their place changes, without every editor of the report
         # being called on every edit (a 2,000-indicator sheet has some 5,000 of them).

@@ -47,9 +47,10 @@ def remember(window: MainWindow, path: Path) -> None:
     from evaldesk.ui import menus
 
     recent = [p for p in window.settings.get("recent", []) if p != str(path)]
-    window.settings["recent"] = [str(path)] + recent[: RECENT_LIMIT - 1]
-    window.settings["last_db"] = str(path)
-    save_settings(window.settings)
+    remembered = {"recent": [str(path)] + recent[: RECENT_LIMIT - 1], "last_db": str(path)}
+    if any(window.settings.get(key) != value for key, value in remembered.items()):
+        window.settings.update(remembered)
+        save_settings(window.settings)  # not when reopening last time's file: nothing changed
     menus.fill_recent_menu(window)
 
 

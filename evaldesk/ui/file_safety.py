@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,14 +26,24 @@ if TYPE_CHECKING:
 WATCH_EVERY_MS = 3000
 
 
-def open_with_questions(window: MainWindow | None, path: Path, *, create: bool = True) -> Store | None:
+def open_with_questions(window: MainWindow | None, path: Path, *, create: bool = True,
+                        before_asking: Callable[[], None] | None = None) -> Store | None:
     """The store on ``path``, after asking what the filler wants when it cannot simply be opened; None if the
-    filler chose nothing (every refusal has been shown in a dialog)."""
+    filler chose nothing (every refusal has been shown in a dialog). ``before_asking`` is called before the first
+    dialog (the window, shown but not yet painted at start, shows what it is opening behind it)."""
     from evaldesk.app.datafile import open_data_file
 
     try:
         return open_data_file(path, create=create)
-    except CannotWrite as err:
+    except Exception as err:  # noqa: BLE001 - every failure is answered, in a dialog (_answer)
+        if before_asking is not None:
+            before_asking()
+        return _answer(window, path, err, create)
+
+
+def _answer(window: MainWindow | None, path: Path, err: Exception, create: bool) -> Store | None:
+    """What the filler wants done about a file that could not be opened as it is (``err`` says why)."""
+    if isinstance(err, CannotWrite):
         from evaldesk.model.lock import FileLocked
 
         options = ["以只读方式打开"] + (["强制解除锁定…"] if isinstance(err, FileLocked) else [])
@@ -43,17 +54,17 @@ def open_with_questions(window: MainWindow | None, path: Path, *, create: bool =
         if choice != 0:
             return None
         return _open_read_only(window, path)
-    except DamagedFile as err:
+    if isinstance(err, DamagedFile):
         return _offer_backup(window, path, str(err))
-    except StoreError as err:
+    if isinstance(err, StoreError):
         dialogs.error(window, "无法打开数据文件", str(err))
         return None
-    except Exception as err:  # noqa: BLE001 - the last line of defence: a dialog, never a vanished window
-        from evaldesk.model.file_errors import quote
+    # The last line of defence: a dialog, never a vanished window.
+    from evaldesk.model.file_errors import quote
 
-        dialogs.error(window, "无法打开数据文件", f"打开“{path}”时出现意外错误，文件未作任何修改。\n"
-                      f"（{type(err).__name__}：{quote(err, 120)}）\n请把这段信息告诉技术人员。")
-        return None
+    dialogs.error(window, "无法打开数据文件", f"打开“{path}”时出现意外错误，文件未作任何修改。\n"
+                  f"（{type(err).__name__}：{quote(err, 120)}）\n请把这段信息告诉技术人员。")
+    return None
 
 
 def _break_lock(window, path: Path) -> bool:

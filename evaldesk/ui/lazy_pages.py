@@ -16,12 +16,19 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 
 class LazyPages(Sequence):
-    def __init__(self, tabs: QTabWidget, makers: list[Callable[[], QWidget]], titles: list[str]):
+    def __init__(self, tabs: QTabWidget, makers: list[Callable[[], QWidget]], titles: list[str], shown: int = 0):
+        """Tab ``shown``'s page is built at once and added as itself (no empty widget to swap out)."""
         self._tabs = tabs
         self._makers = makers
         self._built: list[QWidget | None] = [None] * len(makers)
-        for title in titles:
-            tabs.addTab(QWidget(), title)
+        shown = min(max(shown, 0), len(makers) - 1)
+        for index, title in enumerate(titles):
+            if index == shown:
+                page = self._built[index] = makers[index]()
+            else:
+                page = QWidget()
+            tabs.addTab(page, title)
+        tabs.setCurrentIndex(shown)
 
     def __len__(self) -> int:
         return len(self._makers)

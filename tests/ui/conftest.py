@@ -71,7 +71,14 @@ def window(app, qtbot, db_path, answers):
     win.show()
     file_actions.add_sample(win)
     qtbot.waitExposed(win)
+    settle(win, qtbot)
     return win
+
+
+def settle(window, qtbot) -> None:
+    """Wait, as the filler does for a few milliseconds, until the report just opened in a shown window has its
+    audit on screen too (it follows the report's first paint: MainWindow.open_report)."""
+    qtbot.waitUntil(lambda: window.document is None or window.audit_panel is not None, timeout=5000)
 
 
 @pytest.fixture(params=list(SCREENS))

@@ -97,3 +97,57 @@ def test_a_report_opened_just_before_the_window_closes_is_the_one_reopened(windo
     reopened = MainWindow(Store(db_path))
     assert reopened.document.report.id == second
     reopened.close()
+
+
+def test_an_opened_report_is_painted_before_its_audit_which_follows_at_once(window, qtbot):
+    """The filler sees the report's first tab without waiting for the audit; the 审核 dock says it is coming, and
+    the counts and the panel follow on their own."""
+    from PySide6.QtCore import QEvent, QObject
+
+    seen = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen.append((window.audit_panel, window.audit_label.text(), window.audit_dock.widget().text()))
+            return False
+
+    watcher = FirstPaint()
+    window.tabs.installEventFilter(watcher)
+    window.open_report(window.document.report.id)  # opened again, as after 报告 → 打开
+    qtbot.waitUntil(lambda: bool(seen))
+    panel, status, dock = seen[0]
+    assert panel is None and "正在审核" in status and "正在审核" in dock
+    qtbot.waitUntil(lambda: window.audit_panel is not None)
+    window.tabs.removeEventFilter(watcher)
+    assert "错误 0" in window.audit_label.text() and "警告 8" in window.audit_label.text()
+    assert window.audit_panel.tree.count() == len(window.document.findings) > 0
+
+
+def test_a_report_switched_before_its_audit_ran_is_audited_once_as_itself(window, qtbot):
+    """Two reports opened one after the other faster than a paint: only the one on screen is audited and shown."""
+    from evaldesk.app.datafile import create_report
+
+    other = create_report(window.store, 2022, "某某县农业农村局")
+    first = window.document.report.id
+    window.open_report(other.id)
+    window.open_report(first)
+    qtbot.waitUntil(lambda: window.audit_panel is not None)
+    assert window.audit_panel.document is window.document and window.document.report.id == first
+    assert "警告 8" in window.audit_label.text()
+
+
+def test_a_file_that_needs_a_question_at_start_shows_what_is_opening_behind_it(window, qtbot, monkeypatch):
+    """At start the window is shown before the file opens (its report is the first paint); when the file needs a
+    question (here: another window holds it), the welcome page says which file is opening behind the dialog."""
+    from evaldesk.ui import dialogs
+    from evaldesk.ui.app import open_window
+
+    behind = []
+    monkeypatch.setattr(dialogs, "decide", lambda parent, title, message, options: behind.append(
+        (parent.isVisible(), parent.stack.currentWidget() is parent.welcome, parent.welcome.where.text())) or 0)
+    second = open_window(window.store.path, show_first=True)
+    qtbot.addWidget(second)
+    visible, welcome_shown, where = behind[0]
+    assert visible and welcome_shown and "正在打开数据文件" in where and window.store.path.name in where
+    assert second.store is not None and second.store.read_only  # then opened read-only, as answered
