@@ -33,6 +33,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing the reviewer would point out: how serious, what, and where on the form."""
+
     key: str
     severity: Severity
     message: str

@@ -25,6 +25,8 @@ from evaldesk.model.paths import CannotWrite, StoreError
 
 @dataclass(frozen=True)
 class Holder:
+    """Who holds a data file's lock, as its lock file says."""
+
     user: str
     host: str
     since: str
