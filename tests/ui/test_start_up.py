@@ -97,3 +97,39 @@ def test_a_report_opened_just_before_the_window_closes_is_the_one_reopened(windo
     reopened = MainWindow(Store(db_path))
     assert reopened.document.report.id == second
     reopened.close()
+
+
+OPEN_OUTSIDE_QT = """
+import json, sys
+from evaldesk.app.datafile import open_data_file, report_to_open
+from evaldesk.app.session import ReportSession
+
+store = open_data_file(sys.argv[1])
+session = ReportSession(store, store.load(report_to_open(store)), audit=False)  # as the window paints first
+loaded = lambda *names: [name for name in names if name in sys.modules]
+seen = {"at_paint": loaded("sqlalchemy", "reportlab", "openpyxl", "evaldesk.audit.engine", "evaldesk.audit.arithmetic",
+                           "evaldesk.templates.newyear", "_hashlib", "socket"),
+        "total": str(session.sheet.total), "findings_at_paint": len(session.findings)}
+session.run_audit()
+seen["after_audit"] = loaded("evaldesk.audit.engine")
+seen["findings"] = len(session.findings)
+store.close()
+print(json.dumps(seen))
+"""
+
+
+def test_the_open_outside_qt_loads_no_database_library_printing_workbook_or_audit_before_the_paint(tmp_path):
+    """The domain's share of the window's open (the data file, the report, its session): none of the heavy
+    libraries, nor the audit's checks, which the first audit loads after the paint."""
+    db = tmp_path / "数据.sqlite"
+    store = Store(db)
+    store.add(read_json(SAMPLE_REPORT))
+    store.close()
+    env = {**os.environ, "EVALDESK_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", OPEN_OUTSIDE_QT, str(db)], capture_output=True, text=True, cwd=ROOT,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["at_paint"] == []
+    assert seen["total"] != "0" and seen["findings_at_paint"] == 0   # scored at once, audited after the paint
+    assert seen["after_audit"] == ["evaldesk.audit.engine"] and seen["findings"] > 0
