@@ -11,10 +11,10 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evaldesk.model import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
-from evaldesk.model.edits import Edit
 from evaldesk.model.file_errors import explain, place
 from evaldesk.model.lock import DataFileLock, FileLocked, read_holder
 
@@ -37,6 +37,9 @@ from evaldesk.model.sqlite_setup import Reads, connect, text, write_errors, writ
 from evaldesk.model.sqlite_setup import explain_error as _explain
 from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
 from evaldesk.model.tagged import encode
+
+if TYPE_CHECKING:
+    from evaldesk.model.edits import Edit  # a store that only reads (a command that lists or prints) needs none
 
 
 def _now() -> str:
