@@ -6,9 +6,10 @@ once (a file that cannot be written raises :class:`~evaldesk.model.paths.StoreEr
 nothing changes either); its inverse goes on the :class:`~evaldesk.app.history.History`; the score sheet is
 recomputed (well under a millisecond) and so is the audit, unless the texts are so long that the caller should
 run it when typing pauses (:attr:`ReportSession.audit_stale`). A session built with ``audit=False`` has no
-findings until :meth:`ReportSession.run_audit` — the window paints the report first and audits after; the audit's
-modules (its checks, their regular expressions) are imported by the first audit, not with this module. The window wraps a session in a QObject that turns
-each result into signals (``evaldesk.ui.document``); tests and scripts drive a session directly.
+findings until :meth:`ReportSession.run_audit`, so a window can paint the report first and audit after; the
+audit's modules (its checks, their regular expressions) are imported by the first audit, not with this module.
+The window wraps a session in a QObject that turns each result into signals (``evaldesk.ui.document``); tests and
+scripts drive a session directly.
 """
 
 from __future__ import annotations
