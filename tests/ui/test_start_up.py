@@ -106,6 +106,8 @@ from evaldesk.app.session import ReportSession
 
 store = open_data_file(sys.argv[1])
 session = ReportSession(store, store.load(report_to_open(store)), audit=False)  # as the window paints first
+from evaldesk.audit.findings import counts
+counts(session.findings)  # the status bar's badge
 loaded = lambda *names: [name for name in names if name in sys.modules]
 seen = {"at_paint": loaded("sqlalchemy", "reportlab", "openpyxl", "evaldesk.audit.engine", "evaldesk.audit.arithmetic",
                            "evaldesk.templates.newyear", "_hashlib", "socket"),
