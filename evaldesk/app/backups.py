@@ -28,6 +28,8 @@ _STAMP = "%Y%m%d-%H%M%S"
 
 @dataclass(frozen=True)
 class Backup:
+    """One dated copy in the 备份 folder, with the reports it holds."""
+
     path: Path
     made: _dt.datetime
     reports: tuple[ReportInfo, ...] | None  # None: the copy cannot be opened (damaged)

@@ -29,18 +29,23 @@ def open_data_file(path: Path | str | None = None, *, create: bool = True, read_
     default file, so a mistyped path is refused rather than becoming a new, empty file.
 
     A writable open takes the file's lock (FileLocked says who holds it) and, with ``backup``, leaves a dated copy
-    in the 备份 folder beside the file (backups.py); ``read_only`` takes no lock and writes nothing."""
-    from evaldesk.app import backups
-    from evaldesk.model.store import (
-        Store,  # SQLAlchemy: not before the window's first paint
-    )
+    of a file changed since its newest one in the 备份 folder beside it (backups.py) — made before the store's first
+    write, or when the window is idle after painting the report, or at close (Store.before_writing), so the report
+    is shown without waiting for the copy; ``read_only`` takes no lock and writes nothing."""
+    from evaldesk.model.store import Store
 
     target = Path(path) if path else default_db_path()
     is_default = target == default_db_path()
     store = Store(target, create=create, make_folder=is_default, read_only=read_only, program=program)
     if backup and not read_only:
-        backups.back_up_on_open(store)
+        store.before_writing(lambda: _back_up_on_open(store))
     return store
+
+
+def _back_up_on_open(store: Store) -> None:
+    from evaldesk.app import backups  # loaded with the copy it makes, after the report is shown
+
+    backups.back_up_on_open(store)
 
 
 def open_for_command(path: Path | str | None, *, write: bool) -> Store:

@@ -5,8 +5,11 @@ Every change goes through :meth:`ReportSession.apply`: the edit parses its value
 once (a file that cannot be written raises :class:`~evaldesk.model.paths.StoreError`, and memory is put back, so
 nothing changes either); its inverse goes on the :class:`~evaldesk.app.history.History`; the score sheet is
 recomputed (well under a millisecond) and so is the audit, unless the texts are so long that the caller should
-run it when typing pauses (:attr:`ReportSession.audit_stale`). The window wraps a session in a QObject that turns
-each result into signals (``evaldesk.ui.document``); tests and scripts drive a session directly.
+run it when typing pauses (:attr:`ReportSession.audit_stale`). A session built with ``audit=False`` has no
+findings until :meth:`ReportSession.run_audit`, so a window can paint the report first and audit after; the
+audit's modules (its checks, their regular expressions) are imported by the first audit, not with this module.
+The window wraps a session in a QObject that turns each result into signals (``evaldesk.ui.document``); tests and
+scripts drive a session directly.
 """
 
 from __future__ import annotations
@@ -15,9 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from evaldesk.app.history import History, Step
-from evaldesk.app.next_year import carried_marks
-from evaldesk.audit.engine import audit_report
-from evaldesk.audit.memo import AuditMemo
 from evaldesk.model.edits import Edit
 from evaldesk.model.places import CellPlace, Changes, Place, UnitPlace, UnitsPlace
 from evaldesk.model.report import Report
@@ -26,6 +26,7 @@ from evaldesk.scoring.engine import SheetResult, score_report
 from evaldesk.scoring.incremental import rescore
 
 if TYPE_CHECKING:
+    from evaldesk.audit.findings import Finding
     from evaldesk.model.store import Store
 
 
@@ -48,16 +49,16 @@ class ReportSession:
     AUDIT_AT_ONCE_UP_TO = 30_000
 
     def __init__(self, store: Store, report: Report, *, audit: bool = True):
-        """The session over ``report``, scored; audited too unless ``audit`` is false (then no findings and
-        ``audit_stale`` until :meth:`run_audit` — the window audits once the report is painted)."""
+        """``audit=False``: no findings yet and ``audit_stale`` until :meth:`run_audit` (the window's first paint
+        does not wait for the audit)."""
         self.store = store
         self.report = report
         self.history = History()
-        self.carried = carried_marks(store, report.id)  # what came from last year's report
+        self.carried = store.carried(report.id)  # what came from last year's report (empty if nothing was)
         self._count_part_two()
         self.sheet: SheetResult = score_report(report, summary=self.summary)
-        self.audit_memo = AuditMemo()  # each audit reuses the last one's work where its inputs did not change
-        self.findings = []
+        self.audit_memo = None  # made by the first audit: each audit reuses the last one's unchanged work
+        self.findings: list[Finding] = []
         self.audit_stale = True  # the findings lag behind the report until run_audit()
         if audit:
             self.run_audit()
@@ -160,6 +161,11 @@ class ReportSession:
         self.summary: Row = summary_row(self.report, self.unit_rows)
 
     def run_audit(self) -> None:
+        from evaldesk.audit.engine import audit_report  # its checks and their regexes: loaded by the first audit
+        from evaldesk.audit.memo import AuditMemo
+
+        if self.audit_memo is None:
+            self.audit_memo = AuditMemo()
         self.findings = audit_report(self.report, self.sheet, self.unit_rows, self.summary, self.audit_memo)
         self.audit_stale = False
 

@@ -21,6 +21,8 @@ T = TypeVar("T")
 
 @dataclass
 class AuditContext:
+    """What every check reads, built once per audit: the report, its score sheet and part 二's rows."""
+
     report: Report
     sheet: SheetResult
     rows: dict[str, Row] | None = None     # unit id → the unit's full row (typed cells and 合计)

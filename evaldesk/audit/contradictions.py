@@ -19,6 +19,8 @@ from evaldesk.audit.texts import Text
 
 @dataclass(frozen=True)
 class Claim:
+    """What one text says on a subject (负增长 / 正增长 / 零增长, with its count if any) and where it says it."""
+
     source: Text
     direction: str
     label: str

@@ -14,7 +14,7 @@ from operator import itemgetter
 from evaldesk.audit import arithmetic, completeness, contradictions, crosscheck, numbering, quotations, scoresheet
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import AuditDataError
-from evaldesk.audit.findings import Finding, Severity
+from evaldesk.audit.findings import SEVERITY_ORDER, Finding, Severity, counts  # noqa: F401 - counts named here too
 from evaldesk.audit.memo import AuditMemo
 from evaldesk.model.form import SECTION_SHEET, SECTIONS
 from evaldesk.model.places import NotePlace, SectionPlace
@@ -23,7 +23,6 @@ from evaldesk.model.totals import Row
 from evaldesk.scoring.engine import SheetResult, score_report
 
 CHECKS = (completeness, arithmetic, crosscheck, scoresheet, quotations, contradictions, numbering)
-SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 def audit_report(report: Report, sheet: SheetResult | None = None, rows: dict[str, Row] | None = None,
@@ -88,13 +87,6 @@ SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITY_ORDER)}
 def _ordered(ranked: list[tuple[tuple[int, int], Finding]]) -> list[Finding]:
     """By section, then severity; the checks' order within (a stable sort)."""
     return [finding for _, finding in sorted(ranked, key=itemgetter(0))]
-
-
-def counts(findings: list[Finding]) -> dict[Severity, int]:
-    """How many findings of each severity (counted by the list, not a Python step per finding: the status bar and
-    the 审核 list ask after every keystroke)."""
-    severities = [finding.severity for finding in findings]
-    return {severity: severities.count(severity) for severity in SEVERITY_ORDER}
 
 
 def summary_line(findings: list[Finding]) -> str:

@@ -33,6 +33,8 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing the reviewer would point out: how serious, what, and where on the form."""
+
     key: str
     severity: Severity
     message: str
@@ -50,3 +52,14 @@ class Finding:
     def explained(self) -> bool:
         """A 说明 answers a 警告 (or a 提示); an 错误 must be fixed, whatever is written beside it."""
         return not self.severity.blocking and bool(self.note.strip())
+
+
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def counts(findings: list[Finding]) -> dict[Severity, int]:
+    """How many findings of each severity (counted by the list, not a Python step per finding: the status bar and
+    the 审核 list ask after every keystroke). Here, not in the engine, so the window's status bar can count without
+    loading the audit's checks before the report is painted."""
+    severities = [finding.severity for finding in findings]
+    return {severity: severities.count(severity) for severity in SEVERITY_ORDER}

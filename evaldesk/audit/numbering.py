@@ -38,6 +38,8 @@ def chinese_numeral(n: int) -> str:
 
 @dataclass(frozen=True)
 class Heading:
+    """A numbered heading found in a long text (一、 / （一） / 1.), with its line."""
+
     level: int
     number: int
     line: int

@@ -27,6 +27,8 @@ PROSE_FIELDS = ("basic.achievements", "self.actual", "summary.text")
 
 @dataclass(frozen=True)
 class Text:
+    """A text of the report as the checks read it, with how a message names its place."""
+
     key: str     # names the place in a finding's key: survives export and import, unlike an entry's id
     where: Place
     label: str   # how a message names the place: 三、实际完成 / 评分表“…”扣分原因

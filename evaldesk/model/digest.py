@@ -14,7 +14,12 @@ marks (a display hint; an unreadable one is dropped).
 
 from __future__ import annotations
 
-import hashlib
+try:
+    # hashlib.blake2b *is* this built-in (hashlib never takes OpenSSL's blake2); importing hashlib also loads
+    # OpenSSL's _hashlib, about 2 ms of every window's open, for nothing the digest uses.
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 FUNCTION = "evaldesk_digest"
 _MODULUS = 1 << 128
@@ -34,7 +39,7 @@ ROWS = {
 def row_hash(table: str, values: tuple) -> int:
     # repr keeps types apart (5 and '5' differ); surrogatepass: a lone surrogate is data too, never an error.
     data = repr((table, *values)).encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
+    return int.from_bytes(blake2b(data, digest_size=16).digest(), "big")
 
 
 def shift(digest: str | None, sign: int, table: str, *values) -> str:

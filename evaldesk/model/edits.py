@@ -47,6 +47,8 @@ def _put(mapping: dict, key: str, value) -> None:
 
 @dataclass
 class SetField(Edit):
+    """Set one field of the report (the value is parsed as the field's kind)."""
+
     key: str
     value: object
     label: str = "修改"
@@ -64,6 +66,8 @@ class SetField(Edit):
 
 @dataclass
 class SetCell(Edit):
+    """Set one cell of a unit's row in part 二's grids."""
+
     unit_id: str
     key: str  # grid.column
     value: object
@@ -83,6 +87,8 @@ class SetCell(Edit):
 
 @dataclass
 class RenameUnit(Edit):
+    """Rename a unit of part 二."""
+
     unit_id: str
     name: str
     label: str = "修改机构名称"
@@ -102,6 +108,8 @@ class RenameUnit(Edit):
 
 @dataclass
 class InsertUnit(Edit):
+    """Insert a unit of part 二 at a position."""
+
     index: int
     unit: Unit
     label: str = "添加机构"
@@ -116,6 +124,8 @@ class InsertUnit(Edit):
 
 @dataclass
 class RemoveUnit(Edit):
+    """Remove a unit of part 二 with its cells."""
+
     unit_id: str
     label: str = "删除机构"
 
@@ -131,6 +141,8 @@ class RemoveUnit(Edit):
 
 @dataclass
 class MoveUnit(Edit):
+    """Move a unit of part 二 to another position."""
+
     unit_id: str
     index: int
     label: str = "移动机构"
@@ -148,6 +160,8 @@ class MoveUnit(Edit):
 
 @dataclass
 class SetItemValue(Edit):
+    """Set one value of an entry of a list."""
+
     list_key: str
     item_id: str
     name: str
@@ -167,6 +181,8 @@ class SetItemValue(Edit):
 
 @dataclass
 class InsertItem(Edit):
+    """Insert an entry into a list at a position."""
+
     list_key: str
     index: int
     item: Item
@@ -188,6 +204,8 @@ class InsertItem(Edit):
 
 @dataclass
 class RemoveItem(Edit):
+    """Remove an entry from a list."""
+
     list_key: str
     item_id: str
     label: str = "删除"
@@ -205,6 +223,8 @@ class RemoveItem(Edit):
 
 @dataclass
 class MoveItem(Edit):
+    """Move an entry of a list to another position."""
+
     list_key: str
     item_id: str
     index: int

@@ -29,6 +29,8 @@ class Kind(str, Enum):
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """One field of the form: its key, label, kind and section."""
+
     key: str
     label: str
     kind: Kind
@@ -108,6 +110,8 @@ FIELD_BY_KEY: Mapping[str, FieldSpec] = _FieldIndex()
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a part 二 grid: typed, or a computed 合计 of other columns."""
+
     key: str
     label: str
     kind: Kind = Kind.MONEY
@@ -121,6 +125,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Grid:
+    """One grid of part 二 (a row per unit), with its columns."""
+
     key: str
     title: str
     columns: tuple[Column, ...]
@@ -195,6 +201,8 @@ def cell_spec(key: str) -> tuple[Grid, Column]:
 
 @dataclass(frozen=True)
 class ListSpec:
+    """One list of the form (tasks, goals, indicators, evaluators): the fields of each entry."""
+
     key: str
     label: str
     item_label: str              # 任务 / 目标 / 指标 / 评价人员 — numbered on paper

@@ -182,6 +182,8 @@ Block = Union[Fields, Text, GridBlock, ListBlock, Beside, Result, Signatures, Co
 
 @dataclass(frozen=True)
 class Section:
+    """A section of the form: its printed title, its tab, its blocks in order."""
+
     title: str                 # as the paper prints it (form.SECTIONS)
     tab: str                   # the window's tab
     blocks: tuple[Block, ...] = field(default=())

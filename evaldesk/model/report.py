@@ -49,6 +49,8 @@ class Item:
 
 @dataclass
 class Report:
+    """One report: what the filler typed (fields, units of part 二, lists) and its score sheet."""
+
     year: int
     template: "Template"  # noqa: F821 - evaldesk.scoring.template.Template; kept loose to keep model free of scoring
     id: int | None = None

@@ -11,10 +11,10 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evaldesk.model import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
-from evaldesk.model.edits import Edit
 from evaldesk.model.file_errors import explain, place
 from evaldesk.model.lock import DataFileLock, FileLocked, read_holder
 
@@ -37,6 +37,9 @@ from evaldesk.model.sqlite_setup import Reads, connect, text, write_errors, writ
 from evaldesk.model.sqlite_setup import explain_error as _explain
 from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
 from evaldesk.model.tagged import encode
+
+if TYPE_CHECKING:
+    from evaldesk.model.edits import Edit  # a store that only reads (a command that lists or prints) needs none
 
 
 def _now() -> str:
@@ -71,6 +74,7 @@ class Store:
             self.lock.acquire()
         self.connection: Reads | None = None
         self._writer = None  # the SQLAlchemy Connection, made by the first write
+        self._before_writing: list = []  # run once before the first write (before_writing)
         try:
             self._open(exists)
         except BaseException:
@@ -118,12 +122,26 @@ class Store:
             self._writer = writer(self.connection.raw)
         return self._writer
 
+    def before_writing(self, action) -> None:
+        """Run ``action`` once before this store first writes — or at :meth:`warm_up` or :meth:`close`, whichever
+        comes first; never on a file found damaged. The backup made on opening waits here (app/datafile): showing
+        the report does not need it, only writing does."""
+        self._before_writing.append(action)
+
+    def _run_before_writing(self) -> None:
+        actions, self._before_writing = self._before_writing, []
+        if not self.damaged:
+            for action in actions:
+                action()
+
     def warm_up(self) -> None:
         """Load SQLAlchemy now (the window calls this when idle after the report is painted), so the first
-        keystroke does not wait for it. A read-only store never writes and does not load it. A database error here
-        is left for the first write, which meets it again and says so."""
+        keystroke does not wait for it; and do what waits for the first write (before_writing). A read-only store
+        never writes and does not load it. A database error here is left for the first write, which meets it again
+        and says so."""
         if self.read_only or self.damaged or self.connection is None:
             return
+        self._run_before_writing()
         try:
             self._writing()
         except self._db_errors():
@@ -158,8 +176,12 @@ class Store:
         return changed
 
     def close(self) -> None:
-        self._close_connection()
-        self._release()
+        try:
+            if self.connection is not None:
+                self._run_before_writing()
+        finally:
+            self._close_connection()
+            self._release()
 
     # ---------------------------------------------------------------- transactions
 
@@ -168,6 +190,7 @@ class Store:
             raise CannotWrite(f"“{place(self.path)}”是以只读方式打开的，修改未保存。")
         if self.damaged:
             raise opening.damaged(self.path)
+        self._run_before_writing()
         try:
             connection = self._writing()
             connection.info["writing"] = True

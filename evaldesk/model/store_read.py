@@ -25,6 +25,8 @@ class _RowsDamaged(Exception):
 
 @dataclass(frozen=True)
 class ReportInfo:
+    """One report of a data file as a list shows it, without loading it."""
+
     id: int
     year: int
     department: str

@@ -43,6 +43,8 @@ STATE_LABELS = {
 
 @dataclass(frozen=True)
 class IndicatorResult:
+    """One scored indicator: its state, score, what decided it and what is missing."""
+
     indicator: Indicator
     state: State
     score: Decimal | None         # what the sheet shows as 自评得分
@@ -65,6 +67,8 @@ class IndicatorResult:
 
 @dataclass(frozen=True)
 class GroupResult:
+    """A 一级/二级 indicator: the sum of its children's scores."""
+
     indicator: Indicator
     score: Decimal        # sum of the children's scores that exist
     complete: bool        # every indicator below has a score
@@ -72,6 +76,8 @@ class GroupResult:
 
 @dataclass(frozen=True)
 class SheetResult:
+    """The whole score sheet scored: each indicator, each group, the total and the grade."""
+
     template: Template
     indicators: dict[str, IndicatorResult]
     groups: dict[str, GroupResult]

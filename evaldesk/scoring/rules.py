@@ -89,6 +89,8 @@ class PerPoint(Rule):
 
 @dataclass(frozen=True)
 class Band:
+    """One band of a banded rule: the rates it covers and the score it gives."""
+
     lower: Decimal | None
     lower_inclusive: bool
     upper: Decimal | None

@@ -29,6 +29,8 @@ T = TypeVar("T")
 
 @dataclass
 class Indicator:
+    """One indicator of a template's tree, with its weight and (for a leaf) its rule."""
+
     id: str
     name: str
     weight: Decimal
@@ -60,6 +62,8 @@ class Indicator:
 
 @dataclass(frozen=True)
 class GradeBand:
+    """One grade of the sheet and the lowest total that reaches it."""
+
     label: str
     minimum: Decimal
     inclusive: bool = True

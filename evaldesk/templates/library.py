@@ -25,6 +25,8 @@ class LibraryError(ValueError):
 
 @dataclass(frozen=True)
 class Entry:
+    """A template of the library, built in or imported."""
+
     template: Template
     builtin: bool
 

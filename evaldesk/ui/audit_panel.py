@@ -112,7 +112,7 @@ class AuditPanel(QWidget):
                     self.tree.setCurrentItem(item)
         finally:
             self.tree.setUpdatesEnabled(True)
-        from evaldesk.audit.engine import counts as severity_counts  # here: audit_panel loads before any audit
+        from evaldesk.audit.findings import counts as severity_counts
 
         counts = severity_counts(findings)
         self.summary.setText(f"错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}　提示 "

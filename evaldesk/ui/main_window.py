@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         self.refused_label.setVisible(count > 0)
 
     def _show_audit(self, findings) -> None:
-        from evaldesk.audit.engine import counts as severity_counts
+        from evaldesk.audit.findings import counts as severity_counts
         from evaldesk.audit.findings import Severity
 
         counts = severity_counts(findings)

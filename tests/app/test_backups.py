@@ -24,7 +24,7 @@ def test_opening_a_changed_file_leaves_one_dated_copy_beside_it(tmp_path):
     assert backups.list_backups(path) == []
     add_sample(store)
     store.close()
-    os.utime(path, (time.time() + 5, time.time() + 5))
+    os.utime(path, (time.time() - 5, time.time() - 5))  # changed before any backup (none yet), not after it
     again = open_data_file(path)
     again.close()
     listed = backups.list_backups(path)
@@ -35,6 +35,49 @@ def test_opening_a_changed_file_leaves_one_dated_copy_beside_it(tmp_path):
     third = open_data_file(path)  # nothing changed since: no new copy
     third.close()
     assert len(backups.list_backups(path)) == 1
+
+
+def _changed_file_with_the_sample(tmp_path):
+    path = tmp_path / "data.sqlite"
+    store = open_data_file(path)
+    add_sample(store)  # the first write: the copy waiting for it finds an empty file, nothing to back up
+    store.close()
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    assert backups.list_backups(path) == []
+    return path
+
+
+def test_the_copy_on_opening_waits_for_the_first_write_and_holds_the_file_as_it_was(tmp_path):
+    path = _changed_file_with_the_sample(tmp_path)
+    store = open_data_file(path)
+    report = store.load(1)
+    assert backups.list_backups(path) == []  # the report is read and shown without waiting for the copy
+    store.apply(report, SetField("basic.contact", "王五"))
+    [made] = backups.list_backups(path)
+    copy = Store(made.path, read_only=True)
+    assert copy.load(1).get("basic.contact") != "王五"  # as it was before the write
+    copy.close()
+    store.close()
+    now = Store(path, read_only=True)
+    assert now.load(1).get("basic.contact") == "王五"
+    now.close()
+    assert len(backups.list_backups(path)) == 1
+
+
+@pytest.mark.parametrize("then", ["warm_up", "close"])
+def test_a_window_idle_after_the_paint_or_closing_makes_the_copy_without_a_write(tmp_path, then):
+    path = _changed_file_with_the_sample(tmp_path)
+    store = open_data_file(path)
+    store.load(1)
+    getattr(store, then)()
+    assert len(backups.list_backups(path)) == 1
+    store.close()
+
+
+def test_a_read_only_open_makes_no_copy(tmp_path):
+    path = _changed_file_with_the_sample(tmp_path)
+    open_data_file(path, read_only=True).close()
+    assert backups.list_backups(path) == []
 
 
 def test_at_most_ten_are_kept_and_a_daily_one_is_made_while_editing(tmp_path):

@@ -125,3 +125,23 @@ def test_very_long_texts_leave_the_audit_to_the_caller(session):
     assert session.audit_stale
     session.run_audit()
     assert not session.audit_stale
+
+
+def test_a_session_built_without_the_audit_has_no_findings_until_it_runs_then_the_same_as_at_once(store, sample):
+    store.add(sample)
+    audited = ReportSession(store, store.load(sample.id))
+    later = ReportSession(store, store.load(sample.id), audit=False)
+    assert audited.findings and not audited.audit_stale
+    assert later.findings == [] and later.audit_stale          # the window paints before it audits
+    assert later.sheet.total == audited.sheet.total             # the score sheet is there at once
+    later.run_audit()
+    assert later.findings == audited.findings and not later.audit_stale
+
+
+def test_an_edit_before_the_first_audit_audits_the_report_as_edited(store, sample):
+    store.add(sample)
+    session = ReportSession(store, store.load(sample.id), audit=False)
+    session.apply(SetField("basic.staff_actual", "20"))
+    assert not session.audit_stale
+    fresh = ReportSession(store, store.load(sample.id))
+    assert session.findings == fresh.findings

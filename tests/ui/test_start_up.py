@@ -24,10 +24,12 @@ app.processEvents(); window.repaint()
 loaded = lambda *names: [name for name in names if name in sys.modules]
 seen = {"tab": window.tabs.tabText(window.tabs.currentIndex()),
         "at_paint": loaded("sqlalchemy", "evaldesk.ui.sheet", "evaldesk.ui.finance_page", "reportlab", "openpyxl",
-                           "evaldesk.drafts.summary"),
+                           "evaldesk.drafts.summary", "evaldesk.audit.engine", "evaldesk.ui.audit_panel"),
+        "audited_at_paint": window.audit_panel is not None,
         "filter_at_paint": ui_app._dialogs_on_screen is not None}
 QTest.qWait(1000)  # the filler looks at the report
-seen["after_idle"] = loaded("sqlalchemy")
+seen["after_idle"] = loaded("sqlalchemy", "evaldesk.audit.engine")
+seen["audit_after_idle"] = window.audit_label.text()
 seen["filter_after_idle"] = ui_app._dialogs_on_screen is not None
 field = next(f for f in window.tabs.currentWidget().findChildren(LineField) if f.key == "cover.agency")
 field.editor.setText("某某会计师事务所"); field.editor.textEdited.emit("某某会计师事务所")
@@ -51,7 +53,9 @@ def test_the_report_is_painted_before_sqlalchemy_and_a_keystroke_after_a_moment_
     assert seen["tab"] == "封面"
     assert seen["at_paint"] == []
     assert seen["filter_at_paint"] is False
-    assert seen["after_idle"] == ["sqlalchemy"]
+    assert seen["audited_at_paint"] is False
+    assert seen["after_idle"] == ["sqlalchemy", "evaldesk.audit.engine"]
+    assert "警告 8" in seen["audit_after_idle"]  # the audit followed the paint by itself
     assert seen["filter_after_idle"] is True  # Qt's own dialogs are kept on screen from then on
     assert seen["stored"] == "某某会计师事务所"
 
@@ -151,3 +155,41 @@ def test_a_file_that_needs_a_question_at_start_shows_what_is_opening_behind_it(w
     visible, welcome_shown, where = behind[0]
     assert visible and welcome_shown and "正在打开数据文件" in where and window.store.path.name in where
     assert second.store is not None and second.store.read_only  # then opened read-only, as answered
+
+
+OPEN_OUTSIDE_QT = """
+import json, sys
+from evaldesk.app.datafile import open_data_file, report_to_open
+from evaldesk.app.session import ReportSession
+
+store = open_data_file(sys.argv[1])
+session = ReportSession(store, store.load(report_to_open(store)), audit=False)  # as the window paints first
+from evaldesk.audit.findings import counts
+counts(session.findings)  # the status bar's badge
+loaded = lambda *names: [name for name in names if name in sys.modules]
+seen = {"at_paint": loaded("sqlalchemy", "reportlab", "openpyxl", "evaldesk.audit.engine", "evaldesk.audit.arithmetic",
+                           "evaldesk.templates.newyear", "_hashlib", "socket"),
+        "total": str(session.sheet.total), "findings_at_paint": len(session.findings)}
+session.run_audit()
+seen["after_audit"] = loaded("evaldesk.audit.engine")
+seen["findings"] = len(session.findings)
+store.close()
+print(json.dumps(seen))
+"""
+
+
+def test_the_open_outside_qt_loads_no_database_library_printing_workbook_or_audit_before_the_paint(tmp_path):
+    """The domain's share of the window's open (the data file, the report, its session): none of the heavy
+    libraries, nor the audit's checks, which the first audit loads after the paint."""
+    db = tmp_path / "数据.sqlite"
+    store = Store(db)
+    store.add(read_json(SAMPLE_REPORT))
+    store.close()
+    env = {**os.environ, "EVALDESK_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", OPEN_OUTSIDE_QT, str(db)], capture_output=True, text=True, cwd=ROOT,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["at_paint"] == []
+    assert seen["total"] != "0" and seen["findings_at_paint"] == 0   # scored at once, audited after the paint
+    assert seen["after_audit"] == ["evaldesk.audit.engine"] and seen["findings"] > 0
