@@ -20,7 +20,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from evaldesk.ui import cups_jobs, dialogs
+from evaldesk.ui import cups_jobs, cups_print, dialogs
 from evaldesk.ui.memory import give_back_freed_memory
 from evaldesk.ui.pdf_pages import load_pdf
 
@@ -99,7 +99,10 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
 
     failure = None
     try:
-        pages = render_to_printer(data, printer, step)
+        if cups_print.can_hand_over(printer):
+            pages = send_to_cups(data, printer, step)
+        else:
+            pages = render_to_printer(data, printer, step)
     except PrintFailed as err:
         pages, failure = None, str(err)
     except Exception as err:  # noqa: BLE001 - whatever stops a print is said, never a silent traceback
@@ -112,6 +115,33 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
         return None
     where = f"文件 {printer.outputFileName()}" if printer.outputFileName() else f"打印机 {printer.printerName()}"
     return f"已交给{where}：{pages} 页" + (f"，{printer.copyCount()} 份" if printer.copyCount() > 1 else "")
+
+
+def send_to_cups(data: bytes, printer: QPrinter, step=None) -> int | None:
+    """The PDF itself to the CUPS queue the filler chose, with every choice of the print dialog as a job option
+    (``cups_print``). ``step(total, total)`` is told once before the job is handed over; False cancels it (nothing
+    is sent). Returns how many pages print (one copy); raises PrintFailed when the queue refuses the job."""
+    choices = cups_print.choices_of(printer)
+    if not choices.printer:
+        raise PrintFailed("没有选择打印机：请在打印对话框里选一台打印机再打印。报告数据未受影响。")
+    options = cups_print.job_options(choices)
+    total = load_pdf(data).pageCount()
+    pages = cups_print.pages_printed(options, total)
+    if not pages:
+        raise PrintFailed(f"所选的页码范围里没有要打印的页：本报告共 {total} 页，请在打印对话框里改页码范围。"
+                          "报告数据未受影响。")
+    if step is not None and not step(pages, pages):
+        return None
+    try:
+        cups_print.hand_over(data, choices, options)
+    except cups_print.QueueRefused as refused:
+        raise PrintFailed(_refused_message(printer.printerName(), str(refused))) from None
+    return pages
+
+
+def _refused_message(name: str, cups_words: str | None) -> str:
+    return (f"打印机“{name}”没有接收打印任务，什么也没有打印：请检查打印机是否已启用、打印队列是否接收任务，"
+            "再试一次。报告数据未受影响。" + (f"\n\n系统的说明：{cups_words}" if cups_words else ""))
 
 
 def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
@@ -156,9 +186,7 @@ def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
             painter.end()   # the print engine hands the job to the queue here
     refused = cups_jobs.refusal() if cups_queue else None
     if printer.printerState() == QPrinter.PrinterState.Error or refused:
-        raise PrintFailed(f"打印机“{printer.printerName()}”没有接收打印任务，什么也没有打印：请检查打印机是否"
-                          f"已启用、打印队列是否接收任务，再试一次。报告数据未受影响。"
-                          + (f"\n\n系统的说明：{refused}" if refused else ""))
+        raise PrintFailed(_refused_message(printer.printerName(), refused))
     return len(pages)
 
 
