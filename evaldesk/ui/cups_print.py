@@ -103,7 +103,7 @@ def pages_printed(options: list[tuple[str, str]], page_count: int) -> int:
     ranges = dict(options).get("page-ranges")
     if ranges:
         chosen = set()
-        for first, dash, last in re.findall(r"(\d+)\s*(-?)\s*(\d*)", ranges):   # 3 · 2-4 · 8- (to the end)
+        for first, dash, last in re.findall(r"(\d+)(?:\s*(-)\s*(\d*))?", ranges):   # 3 · 2-4 · 8- (to the end)
             end = (int(last) if last else page_count) if dash else int(first)
             chosen |= set(range(int(first), min(end, page_count) + 1))
     side = dict(options).get("page-set")
