@@ -88,6 +88,7 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)   # it stays, saying so, while the job goes to the print queue
+    progress.setAutoReset(False)   # and full: reset, the bar would read as nothing done
 
     def step(done: int, total: int) -> bool:
         progress.setMaximum(total)
