@@ -147,6 +147,7 @@ def on_a_queue(queue: str | None, two_sided: bool, out: Path, raster: bool = Fal
     printer_module.QProgressDialog = Watched
     before = {int(line.split()[0].rsplit("-", 1)[1]) for line in _lpstat()}
     QTimer.singleShot(300, accept_the_dialog)
+    opened = _memory()["VmHWM"]   # the window with the report open, before 打印
     output_actions.print_report(window)
     handed = time.perf_counter() - marks["accepted"]
     memory = _memory()
@@ -157,12 +158,13 @@ def on_a_queue(queue: str | None, two_sided: bool, out: Path, raster: bool = Fal
     print("进度（秒, 已完成页, 总页数）：" + " ".join(f"({t},{v}/{m})" for t, v, m in progress_seen))
     jobs = sorted({int(line.split()[0].rsplit("-", 1)[1]) for line in _lpstat()} - before)
     spooled = sum(int(line.split()[2]) for line in _lpstat() if int(line.split()[0].rsplit("-", 1)[1]) in jobs)
-    print(f"进程内存：峰值 VmHWM {memory['VmHWM']:.0f} MB，打印后 VmRSS {memory['VmRSS']:.0f} MB；"
+    print(f"进程内存：打印前峰值 {opened:.0f} MB，峰值 VmHWM {memory['VmHWM']:.0f} MB，打印后 VmRSS "
+          f"{memory['VmRSS']:.0f} MB；"
           f"交给 CUPS 的文件 {spooled / 1024:.0f} KB")
     fonts, images = _look_at_the_output(out)
     for job in jobs:
         print(f"CUPS 任务 {job}：{_job_attributes(queue, job)}")
-    print(f"RESULT handed={handed:.3f} hwm={memory['VmHWM']:.1f} rss={memory['VmRSS']:.1f} "
+    print(f"RESULT handed={handed:.3f} opened={opened:.1f} hwm={memory['VmHWM']:.1f} rss={memory['VmRSS']:.1f} "
           f"spooled_kb={spooled / 1024:.0f} fonts={fonts} images={images}")
     window.close()
     qt_app.processEvents()
@@ -205,9 +207,9 @@ def compare(queue: str, runs: int, out: Path) -> None:
             found[name].append(dict(item.split("=") for item in line.split()[1:]))
     print(f"{runs} 次，交替运行；机器负载 {os.getloadavg()[0]:.2f}（2 核，四人共用）")
     for name, results in found.items():
-        median = {key: statistics.median(float(r[key]) for r in results) for key in ("handed", "hwm", "rss")}
+        median = {key: statistics.median(float(r[key]) for r in results) for key in ("handed", "opened", "hwm", "rss")}
         print(f"{name}：点“打印”到交给队列 中位数 {median['handed']:.2f} s（{', '.join(r['handed'] for r in results)}）；"
-              f"峰值 VmHWM {median['hwm']:.0f} MB，打印后 VmRSS {median['rss']:.0f} MB；交给 CUPS 的文件 "
+              f"打印前峰值 {median['opened']:.0f} MB，峰值 VmHWM {median['hwm']:.0f} MB，打印后 VmRSS {median['rss']:.0f} MB；交给 CUPS 的文件 "
               f"{results[0]['spooled_kb']} KB；打印机收到的 PDF：嵌入字体 {results[0]['fonts']} 个，图像 "
               f"{results[0]['images']} 个")
 

@@ -4,7 +4,7 @@ do. The printer gets the PDF's own vector text and embedded fonts at its own res
 page images (Qt's CUPS engine would make a PDF of 300-dpi page images and queue that).
 
 Every choice the filler made in Qt's print dialog becomes a CUPS job option (``job_options``, a pure function of
-``DialogChoices``): the printer, 份数 and 逐份打印, 双面, the page range, and the options of the dialog's 属性 /
+``DialogChoices``): the printer, 份数 and 逐份打印, 双面, the page range, 灰度, 逆序, and the options of the dialog's 属性 /
 作业 pages (Qt keeps those in its CUPS engine's private PPK_CupsOptions list: page-set, number-up, job-priority,
 job-hold-until, job-billing, PPD choices …). The paper is A4 at its own size (media=A4, print-scaling=none): the
 form's margins are measured for A4 and must not be scaled.
@@ -55,6 +55,8 @@ class DialogChoices:
     duplex: QPrinter.DuplexMode = QPrinter.DuplexMode.DuplexNone
     first_page: int = 0               # 1-based; 0: every page (or the range is in dialog_options' page-ranges)
     last_page: int = 0
+    grey: bool = False                # 灰度 chosen (else the printer's own colour default)
+    reverse: bool = False             # 逆序打印 (last page first)
     dialog_options: tuple = ()        # (name, value) pairs of the dialog's 属性 / 作业 pages
 
 
@@ -73,6 +75,8 @@ def choices_of(printer: QPrinter) -> DialogChoices:
     ranged = printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0
     return DialogChoices(printer=printer.printerName(), title=printer.docName(), copies=printer.copyCount(),
                          collate=printer.collateCopies(), duplex=printer.duplex(),
+                         grey=printer.colorMode() == QPrinter.ColorMode.GrayScale,
+                         reverse=printer.pageOrder() == QPrinter.PageOrder.LastPageFirst,
                          first_page=printer.fromPage() if ranged else 0,
                          last_page=max(printer.fromPage(), printer.toPage()) if ranged else 0,
                          dialog_options=tuple(zip(flat[0::2], flat[1::2])))
@@ -89,6 +93,10 @@ def job_options(choices: DialogChoices) -> list[tuple[str, str]]:
         options["multiple-document-handling"] = "separate-documents-collated-copies" if choices.collate \
             else "separate-documents-uncollated-copies"
         options["Collate"] = "True" if choices.collate else "False"
+    if choices.grey:
+        options["print-color-mode"] = "monochrome"
+    if choices.reverse:
+        options["outputorder"] = "reverse"
     if choices.first_page:
         options["page-ranges"] = f"{choices.first_page}-{max(choices.first_page, choices.last_page)}"
     for name, value in choices.dialog_options:

@@ -5,10 +5,13 @@
   Letter paper. The filler's other choices in the dialog stand.
 * 双面 and 份数 as the filler chose them last time (the window's settings), with the printer chosen last, so an
   office that prints two-sided sets it once. A duplex mode the printer lacks is left to the printer's default.
-* Each page rendered at PRINT_DPI at most, whatever resolution the printer reports (at 1200 dpi a page would be a
-  1 GB image), in 8-bit grey (the form has no colour; a quarter of the colour image's memory, and a quarter less
-  time), with a progress dialog that can cancel; the job is handed to the system's print queue when the last page
-  is drawn, and the window says so.
+* On a CUPS queue (Linux) the PDF itself goes to CUPS, every choice of the dialog a job option (``cups_print``):
+  vector text at the printer's resolution, no page images in memory.
+* Elsewhere (Windows, a print to a file, no libcups) each page is rendered at PRINT_DPI at most, whatever
+  resolution the printer reports (at 1200 dpi a page would be a 1 GB image), in 8-bit grey (the form has no
+  colour; a quarter of the colour image's memory, and a quarter less time), with a progress dialog that can
+  cancel; the job is handed to the system's print queue when the last page is drawn.
+* Either way the window says where the job went, or why it did not go.
 """
 
 from __future__ import annotations
@@ -70,8 +73,9 @@ def remember_choices(printer: QPrinter, settings: dict) -> None:
 
 
 def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None, title: str = "") -> str | None:
-    """Qt's print dialog (A4 portrait preset, duplex offered, the last choices), then the pages with a progress
-    dialog that can cancel. Returns what the filler should read when the job reached the print queue (None when
+    """Qt's print dialog (A4 portrait preset, duplex offered, the last choices), then the PDF to a CUPS queue
+    (``send_to_cups``) or the pages drawn through Qt (``render_to_printer``), with a progress dialog that can
+    cancel. Returns what the filler should read when the job reached the print queue (None when
     nothing was printed: the dialog closed, 取消 pressed, or the printer refused, which is said at once).
     ``save(settings)`` stores the remembered choices; ``title`` names the job in the print queue."""
     printer = office_printer(settings)

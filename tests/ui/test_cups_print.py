@@ -51,6 +51,12 @@ def test_the_dialogs_page_range_becomes_page_ranges():
     assert "page-ranges" not in options_of()
 
 
+def test_grey_and_last_page_first_go_along():
+    chosen = options_of(grey=True, reverse=True)
+    assert (chosen["print-color-mode"], chosen["outputorder"]) == ("monochrome", "reverse")
+    assert "print-color-mode" not in options_of() and "outputorder" not in options_of()
+
+
 def test_the_property_pages_options_go_along_but_the_paper_stays_a4():
     chosen = options_of(dialog_options=(("page-set", "odd"), ("number-up", "2"), ("job-priority", "80"),
                                         ("job-billing", "办公室"), ("PageSize", "Letter"), ("media", "Letter"),
@@ -75,12 +81,15 @@ def test_the_choices_are_read_from_the_printer_the_dialog_left(qapp, monkeypatch
     printer.setCollateCopies(False)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 5)
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
     engine = types.SimpleNamespace(property=lambda key: ["page-set", "even", "job-priority", "10"]
                                    if key == cups_jobs.CUPS_OPTIONS else None)
     monkeypatch.setattr(QPrinter, "printEngine", lambda self: engine)
     choices = cups_print.choices_of(printer)
     assert (choices.title, choices.copies, choices.collate, choices.first_page, choices.last_page) == \
         ("云溪区 自评报告", 3, False, 2, 5)
+    assert choices.grey and choices.reverse
     assert choices.dialog_options == (("page-set", "even"), ("job-priority", "10"))
 
 
