@@ -249,8 +249,7 @@ def test_a_real_queue_gets_the_pdf_itself(window, qapp):
 
 
 def test_a_real_queue_that_refuses_says_so(window, qapp):
-    printer = _real_queue()
-    printer.setDocName("evaldesk-test-refused")
+    _real_queue()
     choices = cups_print.DialogChoices(printer="evaldesk-no-such-queue", title="evaldesk-test-refused")
     with pytest.raises(cups_print.QueueRefused, match="."):
         cups_print.hand_over(pdf_bytes(window.document.report), choices, cups_print.job_options(choices))
