@@ -253,3 +253,36 @@ def test_a_real_queue_that_refuses_says_so(window, qapp):
     choices = cups_print.DialogChoices(printer="evaldesk-no-such-queue", title="evaldesk-test-refused")
     with pytest.raises(cups_print.QueueRefused, match="."):
         cups_print.hand_over(pdf_bytes(window.document.report), choices, cups_print.job_options(choices))
+
+
+@pytest.mark.parametrize("pages, expected", [("range", {"page-ranges": "2-4"}),
+                                             ("list", {"page-ranges": "1,3-4", "page-set": "odd"})])
+def test_qt_s_own_dialog_on_a_real_queue_leaves_choices_that_reach_the_job(qapp, qtbot, pages, expected):
+    """Qt keeps part of the choices in its engine's private option list: read from its real dialog (shown, never
+    exec'd), on a real queue, so a Qt that changes where it keeps them fails here."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+    from PySide6.QtWidgets import QWidget
+
+    printer = _real_queue()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, 10)
+    dialog.show()
+    part = lambda name: dialog.findChild(QWidget, name)   # noqa: E731 - the widgets' names in Qt's .ui files
+    part("copies").setValue(2)
+    part("collate").setChecked(False)
+    part("reverse").setChecked(True)
+    if pages == "range":
+        part("printRange").setChecked(True)
+        part("from").setValue(2)
+        part("to").setValue(4)
+    else:
+        part("pagesRadioButton").setChecked(True)
+        part("pagesLineEdit").setText("1,3-4")
+        part("pageSetCombo").setCurrentIndex(1)   # 奇数页
+    dialog.accept()   # where Qt's dialog writes the choices into the printer
+    chosen = dict(cups_print.job_options(cups_print.choices_of(printer)))
+    assert {key: chosen.get(key) for key in ("copies", "Collate", "outputorder", "media")} == \
+        {"copies": "2", "Collate": "False", "outputorder": "reverse", "media": "A4"}
+    assert {key: chosen.get(key) for key in expected} == expected
