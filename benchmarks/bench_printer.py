@@ -5,7 +5,7 @@ evaldesk.ui.printer.PRINT_DPI whatever the printer says), for the sample and the
 
     QT_QPA_PLATFORM=offscreen /work/venv-main/bin/python benchmarks/bench_printer.py
 
-With --queue [NAME] [--two-sided]: the window's own 打印… on a real CUPS queue (scripts/cups_office_queue.sh makes one
+With --queue [NAME] [--two-sided] [--raster]: the window's own 打印… on a real CUPS queue (scripts/cups_office_queue.sh makes one
 with cups-pdf), under an X server, with Qt's real print dialog (accepted as shown), its 1366×768 screenshots, the
 progress the filler sees, the time from 打印 in the dialog until the job is in the print queue, the job's
 attributes as CUPS holds them (paper, sides, copies) and, when cups-pdf has written it, the page count and size
@@ -13,12 +13,22 @@ of what the printer got (pages as PNG beside the screenshots):
 
     xvfb-run -a -s "-screen 0 1366x768x24" /work/venv-main/bin/python benchmarks/bench_printer.py --queue Office \\
         --two-sided --out /tmp/printed
+
+The PDF itself goes to CUPS (ui/cups_print.py); --raster draws the pages through Qt's CUPS engine instead, as
+before (the path Windows and a print to a file take). Memory is the process's VmHWM / VmRSS (/proc/self/status:
+Qt's page images are not Python objects). --compare N runs N processes of each path alternately and prints the
+medians side by side:
+
+    xvfb-run -a -s "-screen 0 1366x768x24" /work/venv-main/bin/python benchmarks/bench_printer.py --queue Office \\
+        --compare 5 --out /tmp/printed
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import re
+import statistics
 import resource
 import subprocess
 import sys
@@ -64,27 +74,40 @@ def to_pdf_output() -> None:
                   f"（每页 {took / count:.2f} s），进程峰值内存 {peak:.0f} MB")
 
 
-def _job_attributes(job_id: int) -> str:
-    """media / sides / copies of a CUPS job, read from its control file (needs root; empty otherwise)."""
-    control = Path(f"/var/spool/cups/c{job_id:05d}")
+GET_JOB = """{
+OPERATION Get-Job-Attributes
+GROUP operation-attributes-tag
+ATTR charset attributes-charset utf-8
+ATTR naturalLanguage attributes-natural-language en
+ATTR uri printer-uri $uri
+ATTR integer job-id %d
+ATTR keyword requested-attributes all
+}
+"""
+JOB_OPTIONS = ("media", "sides", "copies", "Collate", "multiple-document-handling", "page-ranges", "print-scaling",
+               "document-format", "job-k-octets")
+
+
+def _job_attributes(queue: str, job_id: int) -> str:
+    """The options CUPS holds for a job (ipptool Get-Job-Attributes; cups-ipp-utils)."""
     try:
-        words = subprocess.run(["strings", "-n", "2", str(control)], capture_output=True, text=True).stdout.split()
+        answer = subprocess.run(["ipptool", "-tv", f"ipp://localhost/printers/{queue}", "/dev/stdin"],
+                                input=GET_JOB % job_id, capture_output=True, text=True).stdout
     except OSError:
-        return ""
-    found = {}
-    for key in ("media", "sides", "copies"):
-        if key in words:
-            found[key] = words[words.index(key) + 1]
-    return ", ".join(f"{k}={v}" for k, v in found.items()) or "(copies=1: CUPS leaves the default unstated)"
+        return "(ipptool missing)"
+    found = dict(re.findall(r"^\s+([\w-]+) \([^)]*\) = (.*)$", answer, re.M))
+    return ", ".join(f"{key}={found[key]}" for key in JOB_OPTIONS if key in found)
 
 
-def on_a_queue(queue: str | None, two_sided: bool, out: Path) -> None:
+def on_a_queue(queue: str | None, two_sided: bool, out: Path, raster: bool = False, shots: bool = True) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
     from PySide6.QtWidgets import QApplication
 
     from evaldesk.ui import app as ui_app, file_actions, output_actions, printer as printer_module
 
+    if raster:   # Qt's CUPS engine prints the drawn pages, as Windows and a print to a file do
+        printer_module.cups_print.can_hand_over = lambda printer: False
     out.mkdir(parents=True, exist_ok=True)
     os.environ["EVALDESK_HOME"] = str(out / "home")
     qt_app = ui_app.create_app()
@@ -116,23 +139,33 @@ def on_a_queue(queue: str | None, two_sided: bool, out: Path) -> None:
         def setValue(self, value):  # noqa: N802
             super().setValue(value)
             progress_seen.append((round(time.perf_counter() - marks["accepted"], 3), value, self.maximum()))
-            if value == 3:
+            if shots and "progress" not in marks and (value >= 3 or value == self.maximum()):   # 4th page / only step
+                marks["progress"] = True
                 QApplication.processEvents()
                 _screen_shot(out / "print-progress.png")
 
     printer_module.QProgressDialog = Watched
     before = {int(line.split()[0].rsplit("-", 1)[1]) for line in _lpstat()}
     QTimer.singleShot(300, accept_the_dialog)
+    opened = _memory()["VmHWM"]   # the window with the report open, before 打印
     output_actions.print_report(window)
     handed = time.perf_counter() - marks["accepted"]
-    print(f"打印队列 {queue}（{'双面' if two_sided else '单面'}）；机器负载 {os.getloadavg()[0]:.2f}")
+    memory = _memory()
+    _screen_shot(out / "printed.png")
+    print(f"打印队列 {queue}（{'双面' if two_sided else '单面'}，{'Qt 画页面' if raster else 'PDF 本身交给 CUPS'}）；"
+          f"机器负载 {os.getloadavg()[0]:.2f}")
     print(f"从对话框点“打印”到任务交给打印队列：{handed:.2f} s；状态栏：{window.statusBar().currentMessage()}")
     print("进度（秒, 已完成页, 总页数）：" + " ".join(f"({t},{v}/{m})" for t, v, m in progress_seen))
     jobs = sorted({int(line.split()[0].rsplit("-", 1)[1]) for line in _lpstat()} - before)
-    print(f"进程峰值内存 {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    _look_at_the_output(out)
+    spooled = sum(int(line.split()[2]) for line in _lpstat() if int(line.split()[0].rsplit("-", 1)[1]) in jobs)
+    print(f"进程内存：打印前峰值 {opened:.0f} MB，峰值 VmHWM {memory['VmHWM']:.0f} MB，打印后 VmRSS "
+          f"{memory['VmRSS']:.0f} MB；"
+          f"交给 CUPS 的文件 {spooled / 1024:.0f} KB")
+    fonts, images = _look_at_the_output(out)
     for job in jobs:
-        print(f"CUPS 任务 {job}：{_job_attributes(job)}")
+        print(f"CUPS 任务 {job}：{_job_attributes(queue, job)}")
+    print(f"RESULT handed={handed:.3f} opened={opened:.1f} hwm={memory['VmHWM']:.1f} rss={memory['VmRSS']:.1f} "
+          f"spooled_kb={spooled / 1024:.0f} fonts={fonts} images={images}")
     window.close()
     qt_app.processEvents()
 
@@ -154,13 +187,41 @@ def _screen_shot(path: Path) -> None:
     image.save(str(path))
 
 
+def _memory() -> dict:
+    """VmHWM (the process's peak resident memory) and VmRSS, in MB."""
+    status = Path("/proc/self/status").read_text()
+    return {key: int(re.search(rf"^{key}:\s+(\d+) kB", status, re.M).group(1)) / 1024 for key in ("VmHWM", "VmRSS")}
+
+
+def compare(queue: str, runs: int, out: Path) -> None:
+    """Each path in its own process, alternately (the machine is shared: a peer measured in the same minutes)."""
+    found: dict = {"PDF 本身交给 CUPS": [], "Qt 画页面（原来的路径）": []}
+    for run in range(runs):
+        for name, extra in zip(found, ([], ["--raster"])):
+            child = subprocess.run([sys.executable, __file__, "--queue", queue, "--out", str(out / f"{run}-{len(extra)}")]
+                                   + extra + ["--no-shots"], capture_output=True, text=True)   # timed alone
+            line = next((ln for ln in child.stdout.splitlines() if ln.startswith("RESULT ")), None)
+            if line is None:
+                print(child.stdout[-2000:], child.stderr[-2000:])
+                return
+            found[name].append(dict(item.split("=") for item in line.split()[1:]))
+    print(f"{runs} 次，交替运行；机器负载 {os.getloadavg()[0]:.2f}（2 核，四人共用）")
+    for name, results in found.items():
+        median = {key: statistics.median(float(r[key]) for r in results) for key in ("handed", "opened", "hwm", "rss")}
+        print(f"{name}：点“打印”到交给队列 中位数 {median['handed']:.2f} s（{', '.join(r['handed'] for r in results)}）；"
+              f"打印前峰值 {median['opened']:.0f} MB，峰值 VmHWM {median['hwm']:.0f} MB，打印后 VmRSS {median['rss']:.0f} MB；交给 CUPS 的文件 "
+              f"{results[0]['spooled_kb']} KB；打印机收到的 PDF：嵌入字体 {results[0]['fonts']} 个，图像 "
+              f"{results[0]['images']} 个")
+
+
 def _lpstat() -> list[str]:
     result = subprocess.run(["lpstat", "-W", "all", "-o"], capture_output=True, text=True)
     return [line for line in result.stdout.splitlines() if line.strip()]
 
 
-def _look_at_the_output(out: Path) -> None:
-    """cups-pdf's file of the job (root's ~/PDF), once written: its pages, size and PNGs."""
+def _look_at_the_output(out: Path) -> tuple[int, int]:
+    """cups-pdf's file of the job (root's ~/PDF), once written: its pages, size, fonts (pdffonts) and images
+    (pdfimages): a vector form has embedded fonts and no page images. Returns (fonts, images)."""
     start = time.perf_counter()
     while time.perf_counter() - start < 60:
         files = sorted(glob.glob(os.path.expanduser("~/PDF/*.pdf")), key=os.path.getmtime)
@@ -170,9 +231,15 @@ def _look_at_the_output(out: Path) -> None:
             print(f"cups-pdf 收到的文件 {files[-1]}（排队后 {time.perf_counter() - start:.1f} s 写完）：" + "；".join(
                 " ".join(line.split()) for line in wanted))
             subprocess.run(["pdftoppm", "-r", "50", "-png", files[-1], str(out / "spooled")], check=False)
-            return
+            fonts = subprocess.run(["pdffonts", files[-1]], capture_output=True, text=True).stdout.splitlines()[2:]
+            images = subprocess.run(["pdfimages", "-list", files[-1]], capture_output=True, text=True).stdout
+            names = sorted({line.split()[0].split("+")[-1] for line in fonts})
+            print(f"其中字体 {len(fonts)} 个（{'、'.join(names) or '无：文字是图像'}），图像 "
+                  f"{len(images.splitlines()[2:])} 个")
+            return len(fonts), len(images.splitlines()[2:])
         time.sleep(0.5)
     print("cups-pdf 的文件 60 s 内未出现（看 /var/log/cups/）")
+    return -1, -1
 
 
 def _lpstat_not_completed() -> bool:
@@ -181,7 +248,10 @@ def _lpstat_not_completed() -> bool:
 
 
 if __name__ == "__main__":
-    if "--queue" in sys.argv:
-        on_a_queue(_arg("--queue"), "--two-sided" in sys.argv, Path(_arg("--out", tempfile.mkdtemp())))
+    if "--compare" in sys.argv:
+        compare(_arg("--queue", "Office"), int(_arg("--compare", "5")), Path(_arg("--out", tempfile.mkdtemp())))
+    elif "--queue" in sys.argv:
+        on_a_queue(_arg("--queue"), "--two-sided" in sys.argv, Path(_arg("--out", tempfile.mkdtemp())),
+                   raster="--raster" in sys.argv, shots="--no-shots" not in sys.argv)
     else:
         to_pdf_output()

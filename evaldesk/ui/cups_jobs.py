@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrintEngine, QPrinter
 
 # Qt's private QPrintEngine key for the CUPS job options (QCUPSSupport: PPK_CupsOptions = 0xfe00), a flat list of
 # name, value, name, value …, read by the engine when it hands the job over.
-_CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
+CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
 
 
 class _Job(ctypes.Structure):
@@ -28,15 +28,15 @@ class _Job(ctypes.Structure):
 
 def on_a_cups_queue(printer: QPrinter) -> bool:
     return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.outputFileName() \
-        and _libcups() is not None
+        and libcups() is not None
 
 
 def withhold(printer: QPrinter) -> str:
     """Mark the job being painted so that it is held, not printed; returns the title it will be queued under."""
     title = f"evaldesk-cancelled-{uuid.uuid4().hex}"
     engine = printer.printEngine()
-    options = list(engine.property(_CUPS_OPTIONS) or [])
-    engine.setProperty(_CUPS_OPTIONS, options + ["job-hold-until", "indefinite"])
+    options = list(engine.property(CUPS_OPTIONS) or [])
+    engine.setProperty(CUPS_OPTIONS, options + ["job-hold-until", "indefinite"])
     # QPrinter.setDocName is refused while painting; the engine reads the title when it hands the job over.
     engine.setProperty(QPrintEngine.PrintEnginePropertyKey.PPK_DocumentName, title)
     return title
@@ -44,7 +44,7 @@ def withhold(printer: QPrinter) -> str:
 
 def remove_held(printer_name: str, title: str) -> bool:
     """Cancel the held job queued under ``title``; whether it was found (a held job left behind never prints)."""
-    cups = _libcups()
+    cups = libcups()
     if cups is None:
         return False
     jobs = ctypes.POINTER(_Job)()
@@ -62,7 +62,7 @@ def refusal() -> str | None:
     """Why CUPS refused the job Qt just handed over (a queue that is not accepting jobs, an unknown printer), or
     None. Qt's engine does not look at what ``cupsPrintFile`` answers, so a refused job looked printed; libcups
     keeps the answer of the last request made on this thread, which is that one."""
-    cups = _libcups()
+    cups = libcups()
     if cups is None or cups.cupsLastError() < _IPP_ERROR:
         return None
     return (cups.cupsLastErrorString() or b"").decode("utf-8", "replace")
@@ -72,7 +72,7 @@ _IPP_ERROR = 0x400   # IPP status codes from here on are errors (client-error-ba
 _CUPS = []
 
 
-def _libcups():
+def libcups():
     if not _CUPS:
         name = ctypes.util.find_library("cups")
         try:

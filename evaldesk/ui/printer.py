@@ -5,10 +5,13 @@
   Letter paper. The filler's other choices in the dialog stand.
 * 双面 and 份数 as the filler chose them last time (the window's settings), with the printer chosen last, so an
   office that prints two-sided sets it once. A duplex mode the printer lacks is left to the printer's default.
-* Each page rendered at PRINT_DPI at most, whatever resolution the printer reports (at 1200 dpi a page would be a
-  1 GB image), in 8-bit grey (the form has no colour; a quarter of the colour image's memory, and a quarter less
-  time), with a progress dialog that can cancel; the job is handed to the system's print queue when the last page
-  is drawn, and the window says so.
+* On a CUPS queue (Linux) the PDF itself goes to CUPS, every choice of the dialog a job option (``cups_print``):
+  vector text at the printer's resolution, no page images in memory.
+* Elsewhere (Windows, a print to a file, no libcups) each page is rendered at PRINT_DPI at most, whatever
+  resolution the printer reports (at 1200 dpi a page would be a 1 GB image), in 8-bit grey (the form has no
+  colour; a quarter of the colour image's memory, and a quarter less time), with a progress dialog that can
+  cancel; the job is handed to the system's print queue when the last page is drawn.
+* Either way the window says where the job went, or why it did not go.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from evaldesk.ui import cups_jobs, dialogs
+from evaldesk.ui import cups_jobs, cups_print, dialogs
 from evaldesk.ui.memory import give_back_freed_memory
 from evaldesk.ui.pdf_pages import load_pdf
 
@@ -70,8 +73,9 @@ def remember_choices(printer: QPrinter, settings: dict) -> None:
 
 
 def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None, title: str = "") -> str | None:
-    """Qt's print dialog (A4 portrait preset, duplex offered, the last choices), then the pages with a progress
-    dialog that can cancel. Returns what the filler should read when the job reached the print queue (None when
+    """Qt's print dialog (A4 portrait preset, duplex offered, the last choices), then the PDF to a CUPS queue
+    (``send_to_cups``) or the pages drawn through Qt (``render_to_printer``), with a progress dialog that can
+    cancel. Returns what the filler should read when the job reached the print queue (None when
     nothing was printed: the dialog closed, 取消 pressed, or the printer refused, which is said at once).
     ``save(settings)`` stores the remembered choices; ``title`` names the job in the print queue."""
     printer = office_printer(settings)
@@ -88,6 +92,7 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)   # it stays, saying so, while the job goes to the print queue
+    progress.setAutoReset(False)   # and full: reset, the bar would read as nothing done
 
     def step(done: int, total: int) -> bool:
         progress.setMaximum(total)
@@ -99,7 +104,10 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
 
     failure = None
     try:
-        pages = render_to_printer(data, printer, step)
+        if cups_print.can_hand_over(printer):
+            pages = send_to_cups(data, printer, step)
+        else:
+            pages = render_to_printer(data, printer, step)
     except PrintFailed as err:
         pages, failure = None, str(err)
     except Exception as err:  # noqa: BLE001 - whatever stops a print is said, never a silent traceback
@@ -112,6 +120,33 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
         return None
     where = f"文件 {printer.outputFileName()}" if printer.outputFileName() else f"打印机 {printer.printerName()}"
     return f"已交给{where}：{pages} 页" + (f"，{printer.copyCount()} 份" if printer.copyCount() > 1 else "")
+
+
+def send_to_cups(data: bytes, printer: QPrinter, step=None) -> int | None:
+    """The PDF itself to the CUPS queue the filler chose, with every choice of the print dialog as a job option
+    (``cups_print``). ``step(total, total)`` is told once before the job is handed over; False cancels it (nothing
+    is sent). Returns how many pages print (one copy); raises PrintFailed when the queue refuses the job."""
+    choices = cups_print.choices_of(printer)
+    if not choices.printer:
+        raise PrintFailed("没有选择打印机：请在打印对话框里选一台打印机再打印。报告数据未受影响。")
+    options = cups_print.job_options(choices)
+    total = load_pdf(data).pageCount()
+    pages = cups_print.pages_printed(options, total)
+    if not pages:
+        raise PrintFailed(f"所选的页码范围里没有要打印的页：本报告共 {total} 页，请在打印对话框里改页码范围。"
+                          "报告数据未受影响。")
+    if step is not None and not step(pages, pages):
+        return None
+    try:
+        cups_print.hand_over(data, choices, options)
+    except cups_print.QueueRefused as refused:
+        raise PrintFailed(_refused_message(printer.printerName(), str(refused))) from None
+    return pages
+
+
+def _refused_message(name: str, cups_words: str | None) -> str:
+    return (f"打印机“{name}”没有接收打印任务，什么也没有打印：请检查打印机是否已启用、打印队列是否接收任务，"
+            "再试一次。报告数据未受影响。" + (f"\n\n系统的说明：{cups_words}" if cups_words else ""))
 
 
 def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
@@ -156,9 +191,7 @@ def render_to_printer(data: bytes, printer: QPrinter, step=None) -> int | None:
             painter.end()   # the print engine hands the job to the queue here
     refused = cups_jobs.refusal() if cups_queue else None
     if printer.printerState() == QPrinter.PrinterState.Error or refused:
-        raise PrintFailed(f"打印机“{printer.printerName()}”没有接收打印任务，什么也没有打印：请检查打印机是否"
-                          f"已启用、打印队列是否接收任务，再试一次。报告数据未受影响。"
-                          + (f"\n\n系统的说明：{refused}" if refused else ""))
+        raise PrintFailed(_refused_message(printer.printerName(), refused))
     return len(pages)
 
 

@@ -13,60 +13,9 @@ from PySide6.QtWidgets import QProgressDialog
 
 from evaldesk.app.output import pdf_bytes
 from evaldesk.ui import dialogs, file_actions, output_actions, printer as printer_module
+from tests.ui.printing_fixtures import dialog_choices, progress  # noqa: F401 - fixtures
 
 A4_POINTS = (595, 842)
-
-
-class WatchedProgress(QProgressDialog):
-    """The progress dialog as the filler sees it: every value and text it showed; 取消 pressed at ``cancel_at``."""
-
-    cancel_at = None
-    seen: list = []
-
-    def setValue(self, value):  # noqa: N802
-        super().setValue(value)
-        WatchedProgress.seen.append((value, self.maximum(), self.labelText()))
-
-    def wasCanceled(self):  # noqa: N802
-        return self.cancel_at is not None and self.value() >= self.cancel_at
-
-
-@pytest.fixture
-def progress(monkeypatch):
-    WatchedProgress.seen = []
-    WatchedProgress.cancel_at = None
-    monkeypatch.setattr(printer_module, "QProgressDialog", WatchedProgress)
-    return WatchedProgress
-
-
-@pytest.fixture
-def dialog_choices(monkeypatch, tmp_path):
-    """Qt's print dialog, answered: what it was shown (the printer as preset), then the filler's choices."""
-
-    class Choices:
-        target = tmp_path / "打印.pdf"
-        duplex = None
-        copies = None
-        paper = None     # a driver whose default paper is Letter puts it back when the dialog opens
-        accept = True
-        shown: list = []
-
-    def answer(parent, printer):
-        Choices.shown.append({"duplex": printer.duplex(), "copies": printer.copyCount(),
-                              "paper": printer.pageLayout().pageSize().id(),
-                              "orientation": printer.pageLayout().orientation()})
-        if Choices.paper is not None:
-            printer.setPageSize(QPageSize(Choices.paper))
-        printer.setOutputFileName(str(Choices.target))   # the dialog's 打印到文件
-        if Choices.duplex is not None:
-            printer.setDuplex(Choices.duplex)
-        if Choices.copies is not None:
-            printer.setCopyCount(Choices.copies)
-        return Choices.accept
-
-    Choices.shown = []
-    monkeypatch.setattr(dialogs, "print_setup", answer)
-    return Choices
 
 
 def page_sizes(path) -> list[tuple[int, int]]:
@@ -121,14 +70,14 @@ def _queue_with_two_sides():
 
 def test_two_sided_and_copies_are_remembered_for_the_next_print(window, dialog_choices, monkeypatch, qapp):
     """Needs a print queue that can print two-sided (a PDF "printer" cannot hold a duplex choice): run where CUPS
-    has one (scripts/cups_office_queue.sh). Nothing is printed: the job stops where the pages would be drawn."""
+    has one (scripts/cups_office_queue.sh). Nothing is printed: the job stops where it would be handed to CUPS."""
     queue = _queue_with_two_sides()
     if queue is None:
         pytest.skip("no print queue with two-sided printing on this machine")
     window.settings["printer"] = queue
     sent = []
-    monkeypatch.setattr(printer_module, "render_to_printer", lambda data, printer, step: sent.append(
-        (printer.printerName(), printer.duplex(), printer.copyCount(), printer.pageLayout().pageSize().id())) or 10)
+    monkeypatch.setattr(printer_module.cups_print, "hand_over", lambda data, choices, options: sent.append(
+        (choices.printer, dict(options))) or 1)
 
     def to_the_printer(parent, printer):
         dialog_choices.shown.append((printer.duplex(), printer.copyCount(), printer.pageLayout().pageSize().id()))
@@ -145,7 +94,9 @@ def test_two_sided_and_copies_are_remembered_for_the_next_print(window, dialog_c
     output_actions.print_report(window)   # the second time the filler changes nothing
     A4 = QPageSize.PageSizeId.A4
     assert dialog_choices.shown == [(QPrinter.DuplexMode.DuplexNone, 1, A4), (QPrinter.DuplexMode.DuplexLongSide, 2, A4)]
-    assert sent[1] == (queue, QPrinter.DuplexMode.DuplexLongSide, 2, A4)
+    assert sent[1][0] == queue
+    assert {k: sent[1][1].get(k) for k in ("sides", "copies", "media")} == \
+        {"sides": "two-sided-long-edge", "copies": "2", "media": "A4"}
 
 
 def test_printing_to_a_file_keeps_the_printers_remembered_choices(window, dialog_choices, progress):
@@ -278,7 +229,7 @@ def _cups_jobs_titled(prefix: str) -> dict:
 
     from evaldesk.ui import cups_jobs
 
-    cups = cups_jobs._libcups()
+    cups = cups_jobs.libcups()
     jobs = ctypes.POINTER(cups_jobs._Job)()
     count = cups.cupsGetJobs(ctypes.byref(jobs), None, 1, -1)   # CUPS_WHICHJOBS_ALL
     found = {jobs[n].id: jobs[n].state for n in range(max(count, 0)) if (jobs[n].title or b"").startswith(prefix)}
@@ -304,11 +255,14 @@ def test_cancel_on_a_cups_queue_prints_nothing(window, qapp):
     assert list(new.values()) == [7]   # IPP_JSTATE_CANCELED: held when 取消 was pressed, then cancelled
 
 
-def test_a_queue_that_refuses_the_job_is_an_error_not_a_print(window, dialog_choices, progress, answers, monkeypatch):
-    """Qt does not look at what CUPS answers when it hands the job over; a queue that is not accepting jobs
-    (tried: cupsreject) must not end in 已交给打印机. CUPS's answer is stood in for here (CI has no queue)."""
-    from evaldesk.ui import cups_jobs
+def test_a_queue_that_refuses_the_pages_drawn_through_qt_is_an_error_not_a_print(window, dialog_choices, progress,
+                                                                                  answers, monkeypatch):
+    """Where Qt's CUPS engine prints the drawn pages (a libcups without the job API), Qt does not look at what CUPS
+    answers; a queue that is not accepting jobs (tried: cupsreject) must not end in 已交给打印机. CUPS's answer is
+    stood in for here (CI has no queue). The PDF handed to CUPS itself: test_cups_print.py."""
+    from evaldesk.ui import cups_jobs, cups_print
 
+    monkeypatch.setattr(cups_print, "can_hand_over", lambda printer: False)
     monkeypatch.setattr(cups_jobs, "on_a_cups_queue", lambda printer: True)
     monkeypatch.setattr(cups_jobs, "refusal", lambda: 'Destination "办公室" is not accepting jobs.')
     output_actions.print_report(window)
