@@ -112,7 +112,9 @@ def back_up_on_open(store: Store) -> Path | None:
         changed = _dt.datetime.fromtimestamp(os.stat(store.path).st_mtime).replace(microsecond=0)  # names hold seconds
     except OSError:
         return None
-    if newest is not None and newest >= changed:
+    # Only a copy made in a later second is sure to hold the file as it is: the copy before the first write and
+    # that write usually fall in the same second, and the names hold no fractions.
+    if newest is not None and newest > changed:
         return None
     try:
         return make_backup(store)

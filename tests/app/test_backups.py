@@ -155,3 +155,22 @@ def test_only_names_backups_write_are_read_as_backups(tmp_path):
         (folder / name).write_bytes(b"")
     assert [(made, path.name) for made, path in _backups_of(data)] == [
         (dt.datetime(2025, 1, 2, 3, 4, 5), "数据-20250102-030405.sqlite")]
+
+
+def test_a_write_in_the_same_second_as_the_copy_before_it_is_backed_up_at_the_next_open(tmp_path):
+    # The copy waits for the first write, so the two usually fall in the same second (a command's import, a
+    # window's first save): the file then differs from its newest copy, though both carry that second.
+    path = _changed_file_with_the_sample(tmp_path)
+    reader = Store(path, read_only=True)
+    made = backups.make_backup(reader, dt.datetime(2026, 3, 2, 10, 0, 0))
+    reader.close()
+    written = dt.datetime(2026, 3, 2, 10, 0, 0, 600_000).timestamp()  # 0.6 s after the copy, in its second
+    os.utime(path, (written, written))
+    store = open_data_file(path)
+    store.apply(store.load(1), SetField("basic.contact", "王五"))  # the next open writes: copy first
+    store.close()
+    newest = backups.list_backups(path)[0]
+    assert newest.path != made
+    copy = Store(newest.path, read_only=True)
+    assert copy.load(1).get("basic.contact") != "王五"  # the file as the earlier write left it
+    copy.close()
