@@ -76,6 +76,18 @@ def _stamp_time(stamp: str) -> _dt.datetime:
                         int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
 
 
+def _copied_at(data_file: Path) -> float:
+    """When the newest backup was written (its file's own time, 0 if there is none). Not the second in its name:
+    the copy made before the first write and that write usually fall in the same second, and then the file
+    differs from its newest copy."""
+    for _made, path in _backups_of(data_file)[:1]:
+        try:
+            return os.stat(path).st_mtime
+        except OSError:
+            pass  # gone since it was listed: as if there were none
+    return 0.0
+
+
 def make_backup(store: Store, now: _dt.datetime | None = None) -> Path:
     """A dated copy of the whole file in its 备份 folder; the oldest beyond KEEP are removed."""
     now = now or _dt.datetime.now()
@@ -107,14 +119,11 @@ def back_up_on_open(store: Store) -> Path | None:
             return None
     except StoreError:
         return None
-    newest = newest_backup_time(store.path)
     try:
-        changed = _dt.datetime.fromtimestamp(os.stat(store.path).st_mtime).replace(microsecond=0)  # names hold seconds
+        changed = os.stat(store.path).st_mtime
     except OSError:
         return None
-    # Only a copy made in a later second is sure to hold the file as it is: the copy before the first write and
-    # that write usually fall in the same second, and the names hold no fractions.
-    if newest is not None and newest > changed:
+    if _copied_at(store.path) >= changed:
         return None
     try:
         return make_backup(store)
