@@ -229,3 +229,27 @@ def test_declining_the_warning_leaves_the_other_computers_lock(app, qtbot, tmp_p
     qtbot.addWidget(win)
     assert win.store is None
     assert json.loads(lock_path(path).read_text(encoding="utf-8"))["host"] == "财务室电脑"
+
+
+def test_a_report_read_again_after_another_programs_change_stays_on_its_tab_with_its_new_findings(window, qtbot):
+    """A read-only window beside the writer reads the report again every few seconds: the filler stays on the tab
+    they were reading, and the 审核 counts and panel are those of the report as it now is."""
+    from tests.ui.conftest import settle
+
+    from evaldesk.model.edits import SetField
+
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    settle(second, qtbot)
+    second.tabs.setCurrentIndex(3)
+    assert "错误 0" in second.audit_label.text()
+    window.document.apply(SetField("basic.contact", ""))  # an error the reviewer reports
+    assert file_safety.look_for_changes(second)
+    settle(second, qtbot)
+    assert second.tabs.currentIndex() == 3
+    qtbot.waitUntil(lambda: "错误 1" in second.audit_label.text())
+    assert second.audit_panel.document is second.document
+    assert second.audit_panel.tree.count() == len(second.document.findings)
+    assert any("联系人" in second.audit_panel.tree.item(row).text() for row in range(second.audit_panel.tree.count()))
