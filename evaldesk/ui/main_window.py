@@ -180,8 +180,6 @@ class MainWindow(QMainWindow):
         document.refusals_changed.connect(self._show_refusals)
         self._show_refusals(0)
         self._show_score(document.sheet)
-        if self.store.read_only:
-            file_safety.lock_editing(self)
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._update_title()
@@ -237,6 +235,8 @@ class MainWindow(QMainWindow):
         self.pages = LazyPages(self.tabs, [partial(_build_page, section.title, document) for section in LAYOUT],
                                [section.tab for section in LAYOUT], shown=tab)
         self.tabs.blockSignals(False)
+        if self.store is not None and self.store.read_only:
+            file_safety.lock_editing(self)  # each build (a report opened, a new 字号): nothing typed is lost
 
     def _build_audit_panel(self) -> None:
         from evaldesk.ui.audit_panel import AuditPanel

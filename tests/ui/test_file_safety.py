@@ -253,3 +253,12 @@ def test_a_report_read_again_after_another_programs_change_stays_on_its_tab_with
     assert second.audit_panel.document is second.document
     assert second.audit_panel.tree.count() == len(second.document.findings)
     assert any("联系人" in second.audit_panel.tree.item(row).text() for row in range(second.audit_panel.tree.count()))
+
+
+def test_a_read_only_window_stays_read_only_in_another_font_size(window, qtbot):
+    """字号 builds the report's tabs again: in a read-only window they still accept no typing."""
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    second.set_font_size("较大")
+    boxes = [box for page in second.pages for box in page.findChildren(QLineEdit)]
+    assert boxes and all(box.isReadOnly() for box in boxes)
