@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
         """Until the opened report is audited (_audit_when_painted) the 审核 dock and the status bar say so."""
         shown = self.audit_dock.widget()
         self.audit_panel = None
-        self.audit_dock.setWidget(QLabel("  正在审核…"))
+        pending = QLabel("  正在审核…")
+        pending.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # where the counts will be
+        self.audit_dock.setWidget(pending)
         if shown is not None:
             shown.deleteLater()
         self.audit_label.setText("  审核：正在审核…  ")
