@@ -164,7 +164,31 @@ def list_backups(data_file: Path) -> list[Backup]:
 
 
 def newest_good_backup(data_file: Path) -> Backup | None:
-    return next((backup for backup in list_backups(data_file) if backup.reports is not None), None)
+    return newest_backup_without(data_file, set())
+
+
+def newest_backup_without(data_file: Path, damaged: set[int]) -> Backup | None:
+    """The newest backup in which none of the ``damaged`` reports is damaged too (missing from it is fine): a copy
+    made after the damage (the daily one, while the filler edited the file's other reports) lists its reports like
+    a good one, and restoring it would bring the damage back."""
+    from evaldesk.model.store import Store
+
+    for made, path in _backups_of(data_file):
+        try:
+            copy = Store(path, create=False, read_only=True)
+        except StoreError:
+            continue
+        try:
+            reports = tuple(copy.list_reports())
+            for info in reports:
+                if info.id in damaged:
+                    copy.load(info.id)  # DamagedReport (a StoreError) if it is damaged here too
+            return Backup(path, made, reports)
+        except StoreError:
+            continue
+        finally:
+            copy.close()
+    return None
 
 
 def newest_good_line(data_file: Path) -> str:

@@ -136,7 +136,7 @@ def damaged_report(window: MainWindow, message: str) -> None:
     from evaldesk.app import backups
 
     store = window.store
-    good = backups.newest_good_backup(store.path)
+    good = backups.newest_backup_without(store.path, set(store.damaged_reports))
     if good is None:
         dialogs.error(window, "报告已损坏", f"{message}\n\n备份文件夹“{backups.folder_of(store.path)}”中没有可用的备份。")
         choice = 1

@@ -262,3 +262,25 @@ def test_a_read_only_window_stays_read_only_in_another_font_size(window, qtbot):
     second.set_font_size("较大")
     boxes = [box for page in second.pages for box in page.findChildren(QLineEdit)]
     assert boxes and all(box.isReadOnly() for box in boxes)
+
+
+def test_a_damaged_report_is_offered_the_newest_backup_that_holds_it_whole(app, qtbot, tmp_path, sample, answers):
+    """A copy made after the damage (the daily one, while the filler edited the file's other reports) lists its
+    reports like any other: offering it would restore the damage. The newest copy whose report reads is offered."""
+    import datetime as dt
+    import shutil
+
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    good = backups.make_backup(store, dt.datetime.now() - dt.timedelta(days=2))
+    store.close()
+    with raw_file.connect(path) as raw:
+        raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
+    later = backups.folder_of(path) / f"data-{(dt.datetime.now() - dt.timedelta(days=1)):%Y%m%d-%H%M%S}.sqlite"
+    shutil.copyfile(path, later)  # a day later, with the damage in it
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "报告已损坏")]
+    assert good.stem[-15:-7] in answers.shown[0][2].replace("-", "")  # the day of the good copy
+    assert win.document is not None and win.document.report.fields["basic.contact"] == sample.fields["basic.contact"]
