@@ -225,3 +225,23 @@ def test_help_and_version_still_answer_before_any_window(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["--version"])
     assert "evaldesk 0." in capsys.readouterr().out
+
+
+WINDOW_ARGV = [[], ["--db", "a.sqlite"], ["--db=a"], ["--db="], ["--db", ""], ["--break-lock"], ["--break"],
+               ["--db", "x", "--break-lock"], ["--db"], ["--db", "-1"], ["--db=-x"], ["--"], ["--db", "a", "--"],
+               ["-h"], ["--db", "a", "-h"], ["--version"], ["--db", "a", "--db", "b"], ["--db", "list"],
+               ["--break-lock=1"], ["--db", "a b.sqlite"], ["--db", "--"], ["--db=--help"], ["-"], ["--db", "@x"],
+               ["--db", "x", "extra"], ["--d", "x"], ["--db=a=b"], ["--db", "某 县.sqlite", "--break-lock"]]
+
+
+@pytest.mark.parametrize("argv", WINDOW_ARGV)
+def test_the_windows_quick_reading_of_the_arguments_agrees_with_the_whole_parser(argv, capsys):
+    """Plain ``evaldesk`` reads its few arguments without building the subcommands' parser: whatever it takes as
+    opening the window, the whole parser reads the same way (anything else goes to the whole parser)."""
+    from evaldesk.cli import _window_arguments, build_parser
+
+    quick = _window_arguments(list(argv))
+    if quick is None:
+        return  # answered by the whole parser, as before
+    whole = build_parser().parse_args(list(argv))
+    assert (whole.command, whole.db, whole.break_lock) == (None, quick.db, quick.break_lock)

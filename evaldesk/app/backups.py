@@ -76,6 +76,18 @@ def _stamp_time(stamp: str) -> _dt.datetime:
                         int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
 
 
+def _copied_at(data_file: Path) -> float:
+    """When the newest backup was written (its file's own time, 0 if there is none). Not the second in its name:
+    the copy made before the first write and that write usually fall in the same second, and then the file
+    differs from its newest copy."""
+    for _made, path in _backups_of(data_file)[:1]:
+        try:
+            return os.stat(path).st_mtime
+        except OSError:
+            pass  # gone since it was listed: as if there were none
+    return 0.0
+
+
 def make_backup(store: Store, now: _dt.datetime | None = None) -> Path:
     """A dated copy of the whole file in its 备份 folder; the oldest beyond KEEP are removed."""
     now = now or _dt.datetime.now()
@@ -107,12 +119,11 @@ def back_up_on_open(store: Store) -> Path | None:
             return None
     except StoreError:
         return None
-    newest = newest_backup_time(store.path)
     try:
-        changed = _dt.datetime.fromtimestamp(os.stat(store.path).st_mtime).replace(microsecond=0)  # names hold seconds
+        changed = os.stat(store.path).st_mtime
     except OSError:
         return None
-    if newest is not None and newest >= changed:
+    if _copied_at(store.path) >= changed:
         return None
     try:
         return make_backup(store)
@@ -153,7 +164,31 @@ def list_backups(data_file: Path) -> list[Backup]:
 
 
 def newest_good_backup(data_file: Path) -> Backup | None:
-    return next((backup for backup in list_backups(data_file) if backup.reports is not None), None)
+    return newest_backup_without(data_file, set())
+
+
+def newest_backup_without(data_file: Path, damaged: set[int]) -> Backup | None:
+    """The newest backup in which none of the ``damaged`` reports is damaged too (missing from it is fine): a copy
+    made after the damage (the daily one, while the filler edited the file's other reports) lists its reports like
+    a good one, and restoring it would bring the damage back."""
+    from evaldesk.model.store import Store
+
+    for made, path in _backups_of(data_file):
+        try:
+            copy = Store(path, create=False, read_only=True)
+        except StoreError:
+            continue
+        try:
+            reports = tuple(copy.list_reports())
+            for info in reports:
+                if info.id in damaged:
+                    copy.load(info.id)  # DamagedReport (a StoreError) if it is damaged here too
+            return Backup(path, made, reports)
+        except StoreError:
+            continue
+        finally:
+            copy.close()
+    return None
 
 
 def newest_good_line(data_file: Path) -> str:

@@ -124,13 +124,14 @@ class Store:
 
     def before_writing(self, action) -> None:
         """Run ``action`` once before this store first writes — or at :meth:`warm_up` or :meth:`close`, whichever
-        comes first; never on a file found damaged. The backup made on opening waits here (app/datafile): showing
-        the report does not need it, only writing does."""
+        comes first; never on a file found damaged, nor on one holding a report found damaged (its copy would be
+        offered as the newest good backup, in place of the one that holds the report whole). The backup made on
+        opening waits here (app/datafile): showing the report does not need it, only writing does."""
         self._before_writing.append(action)
 
     def _run_before_writing(self) -> None:
         actions, self._before_writing = self._before_writing, []
-        if not self.damaged:
+        if not self.damaged and not self.damaged_reports:
             for action in actions:
                 action()
 

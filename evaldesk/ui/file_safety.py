@@ -136,7 +136,7 @@ def damaged_report(window: MainWindow, message: str) -> None:
     from evaldesk.app import backups
 
     store = window.store
-    good = backups.newest_good_backup(store.path)
+    good = backups.newest_backup_without(store.path, set(store.damaged_reports))
     if good is None:
         dialogs.error(window, "报告已损坏", f"{message}\n\n备份文件夹“{backups.folder_of(store.path)}”中没有可用的备份。")
         choice = 1
@@ -221,6 +221,7 @@ def reload(window: MainWindow, message: str) -> None:
     if store is None:
         return
     report_id = window.document.report.id if window.document is not None else None
+    tab = window.tabs.currentIndex()  # the filler stays where they were reading (closing removes the tabs)
     window.close_document()
     try:
         ids = [info.id for info in store.list_reports()]
@@ -229,7 +230,7 @@ def reload(window: MainWindow, message: str) -> None:
         window.show_welcome()
         return
     if report_id in ids:
-        window.open_report(report_id)
+        window.open_report(report_id, tab=tab)
     else:
         window.use_store(store)
         message += "正在编辑的报告已在那边被删除。" if report_id is not None else ""

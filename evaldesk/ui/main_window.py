@@ -180,8 +180,6 @@ class MainWindow(QMainWindow):
         document.refusals_changed.connect(self._show_refusals)
         self._show_refusals(0)
         self._show_score(document.sheet)
-        if self.store.read_only:
-            file_safety.lock_editing(self)
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._update_title()
@@ -194,7 +192,9 @@ class MainWindow(QMainWindow):
         """Until the opened report is audited (_audit_when_painted) the 审核 dock and the status bar say so."""
         shown = self.audit_dock.widget()
         self.audit_panel = None
-        self.audit_dock.setWidget(QLabel("  正在审核…"))
+        pending = QLabel("  正在审核…")
+        pending.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # where the counts will be
+        self.audit_dock.setWidget(pending)
         if shown is not None:
             shown.deleteLater()
         self.audit_label.setText("  审核：正在审核…  ")
@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
         self.pages = LazyPages(self.tabs, [partial(_build_page, section.title, document) for section in LAYOUT],
                                [section.tab for section in LAYOUT], shown=tab)
         self.tabs.blockSignals(False)
+        if self.store is not None and self.store.read_only:
+            file_safety.lock_editing(self)  # each build (a report opened, a new 字号): nothing typed is lost
 
     def _build_audit_panel(self) -> None:
         from evaldesk.ui.audit_panel import AuditPanel

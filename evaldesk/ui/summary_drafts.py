@@ -130,6 +130,8 @@ class DraftPanel(QWidget):
 
     def generate(self) -> None:
         session = self.document.session
+        if session.audit_stale:  # just opened, or a long report between keystrokes: the draft leaves out what
+            self.document.run_audit()  # the reviewer disputes, so it needs the findings of the report as it is
         self.draft = draft_summary(self.document.report, session.sheet, session.findings)
         for box in self.boxes.values():
             box.deleteLater()

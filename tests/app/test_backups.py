@@ -155,3 +155,47 @@ def test_only_names_backups_write_are_read_as_backups(tmp_path):
         (folder / name).write_bytes(b"")
     assert [(made, path.name) for made, path in _backups_of(data)] == [
         (dt.datetime(2025, 1, 2, 3, 4, 5), "数据-20250102-030405.sqlite")]
+
+
+def test_a_write_in_the_same_second_as_the_copy_before_it_is_backed_up_at_the_next_open(tmp_path):
+    # The copy waits for the first write, so the two usually fall in the same second (a command's import, a
+    # window's first save): the file then differs from its newest copy, though both carry that second.
+    path = _changed_file_with_the_sample(tmp_path)
+    reader = Store(path, read_only=True)
+    made = backups.make_backup(reader, dt.datetime(2026, 3, 2, 10, 0, 0))
+    reader.close()
+    copied, written = (dt.datetime(2026, 3, 2, 10, 0, 0, tenths * 100_000).timestamp() for tenths in (2, 6))
+    os.utime(made, (copied, copied))
+    os.utime(path, (written, written))  # written 0.4 s after the copy, in its second
+    store = open_data_file(path)
+    store.apply(store.load(1), SetField("basic.contact", "王五"))  # the next open writes: copy first
+    store.close()
+    newest = backups.list_backups(path)[0]
+    assert newest.path != made
+    copy = Store(newest.path, read_only=True)
+    assert copy.load(1).get("basic.contact") != "王五"  # the file as the earlier write left it
+    copy.close()
+
+
+def test_a_file_found_holding_a_damaged_report_is_not_copied_over_its_good_backups(tmp_path):
+    """The copy waiting for the first write would be the newest 'good' backup (its report list reads), the one
+    offered for restoring the damaged report: it would bring the damage back."""
+    from tests import raw_file
+
+    from evaldesk.model.paths import DamagedReport
+
+    path = _changed_file_with_the_sample(tmp_path)
+    reader = Store(path, read_only=True)
+    good = backups.make_backup(reader, dt.datetime.now() - dt.timedelta(seconds=30))
+    reader.close()
+    os.utime(good, (time.time() - 30, time.time() - 30))  # made before the damage
+    with raw_file.connect(path) as raw:
+        raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
+    store = open_data_file(path)
+    with pytest.raises(DamagedReport):
+        store.load(1)
+    store.close()
+    assert [backup.path for backup in backups.list_backups(path)] == [good]
+    copy = Store(good, read_only=True)
+    assert copy.load(1).get("basic.contact")  # the report whole, to restore it from
+    copy.close()

@@ -229,3 +229,58 @@ def test_declining_the_warning_leaves_the_other_computers_lock(app, qtbot, tmp_p
     qtbot.addWidget(win)
     assert win.store is None
     assert json.loads(lock_path(path).read_text(encoding="utf-8"))["host"] == "财务室电脑"
+
+
+def test_a_report_read_again_after_another_programs_change_stays_on_its_tab_with_its_new_findings(window, qtbot):
+    """A read-only window beside the writer reads the report again every few seconds: the filler stays on the tab
+    they were reading, and the 审核 counts and panel are those of the report as it now is."""
+    from tests.ui.conftest import settle
+
+    from evaldesk.model.edits import SetField
+
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    settle(second, qtbot)
+    second.tabs.setCurrentIndex(3)
+    assert "错误 0" in second.audit_label.text()
+    window.document.apply(SetField("basic.contact", ""))  # an error the reviewer reports
+    assert file_safety.look_for_changes(second)
+    settle(second, qtbot)
+    assert second.tabs.currentIndex() == 3
+    qtbot.waitUntil(lambda: "错误 1" in second.audit_label.text())
+    assert second.audit_panel.document is second.document
+    assert second.audit_panel.tree.count() == len(second.document.findings)
+    assert any("联系人" in second.audit_panel.tree.item(row).text() for row in range(second.audit_panel.tree.count()))
+
+
+def test_a_read_only_window_stays_read_only_in_another_font_size(window, qtbot):
+    """字号 builds the report's tabs again: in a read-only window they still accept no typing."""
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    second.set_font_size("较大")
+    boxes = [box for page in second.pages for box in page.findChildren(QLineEdit)]
+    assert boxes and all(box.isReadOnly() for box in boxes)
+
+
+def test_a_damaged_report_is_offered_the_newest_backup_that_holds_it_whole(app, qtbot, tmp_path, sample, answers):
+    """A copy made after the damage (the daily one, while the filler edited the file's other reports) lists its
+    reports like any other: offering it would restore the damage. The newest copy whose report reads is offered."""
+    import datetime as dt
+    import shutil
+
+    path = tmp_path / "data.sqlite"
+    store = Store(path)
+    store.add(sample)
+    good = backups.make_backup(store, dt.datetime.now() - dt.timedelta(days=2))
+    store.close()
+    with raw_file.connect(path) as raw:
+        raw.execute("UPDATE field SET value = 'd:九十' WHERE key = 'basic.contact'")
+    later = backups.folder_of(path) / f"data-{(dt.datetime.now() - dt.timedelta(days=1)):%Y%m%d-%H%M%S}.sqlite"
+    shutil.copyfile(path, later)  # a day later, with the damage in it
+    win = open_window(path)
+    qtbot.addWidget(win)
+    assert [(kind, title) for kind, title, _ in answers.shown] == [("decide", "报告已损坏")]
+    assert good.stem[-15:-7] in answers.shown[0][2].replace("-", "")  # the day of the good copy
+    assert win.document is not None and win.document.report.fields["basic.contact"] == sample.fields["basic.contact"]
