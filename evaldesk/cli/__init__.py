@@ -16,6 +16,14 @@ from evaldesk.cli.common import CliError, _close_stores, _Parser
 def cmd_gui(args) -> int:
     from evaldesk.ui.app import run
 
+    if getattr(args, "break_lock", False):  # as the commands do: the lock goes (said on stderr), then the window
+        from evaldesk.cli.common import _break_lock
+        from evaldesk.model.paths import StoreError
+
+        try:
+            _break_lock(args.db)
+        except StoreError as err:
+            raise CliError(str(err)) from None
     return run(db=args.db)
 
 

@@ -184,3 +184,21 @@ def test_a_busy_file_while_looking_for_changes_does_not_refuse_the_next_edit(tmp
     store.apply(report, SetField("basic.contact", "李四"))
     assert store.load(sample.id).fields["basic.contact"] == "李四"
     store.close()
+
+
+def test_the_window_started_with_break_lock_breaks_the_stale_lock_first(tmp_path, capsys, monkeypatch):
+    """`evaldesk --break-lock` promises to clear the lock before writing: the window then opens the file writable."""
+    import evaldesk.ui.app as ui_app
+    from evaldesk.cli import main
+
+    path = tmp_path / "data.sqlite"
+    Store(path).close()
+    lock_path(path).write_text(json.dumps({"user": "李四", "host": "财务室电脑", "since": "2026-03-01T09:30:00",
+                                           "pid": 1}), encoding="utf-8")
+    opened = []
+    monkeypatch.setattr(ui_app, "run", lambda db=None: opened.append((db, lock_path(path).exists())) or 0)
+    assert main(["--db", str(path)]) == 0 and opened[-1] == (str(path), True)  # not asked: the lock stays
+    assert main(["--db", str(path), "--break-lock"]) == 0
+    assert opened[-1] == (str(path), False)
+    err = capsys.readouterr().err
+    assert "已强制解除" in err and "李四" in err and "互相覆盖" in err
