@@ -269,6 +269,12 @@ class IndicatorRow:
             widget.setParent(None)
             widget.deleteLater()
 
+    def tab_stops(self) -> list[QWidget]:
+        """The row's editors in the order Tab visits them: its figures, the hand score, the 扣分原因."""
+        figures = [widget for widget in self.inputs.findChildren(QWidget)
+                   if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(self.inputs)]
+        return [widget for widget in (*figures, self.hand.editor, self.reason.editor) if widget.isEnabled()]
+
     def hold_cells(self) -> None:
         """Hold the cells a keystroke may repaint (while the sheet is on screen)."""
         for cell in (self.score, self.state, self.hand, *((self.refs,) if self.ref_operands else ())):

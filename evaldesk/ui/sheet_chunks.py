@@ -1,0 +1,133 @@
+"""The score sheet in chunks of rows, so that opening a big sheet waits as long as opening a small one.
+
+Qt lays a grid out whole: a sheet of 2,000 三级指标 in one QGridLayout took some 24 s to build, and every row added
+to it laid all of it out again. The sheet is cut into chunks of ``CHUNK_LEAVES`` 三级指标, each a grid of its own in
+the sheet's column of chunks: the first chunk is built when the tab opens (the reference sheet is one chunk), the
+others a few rows at a time on the event loop (``SheetPage``). A chunk not begun yet keeps the room it is expected
+to take, so the scroll bar has its range from the start. The chunks' columns are as wide as the first chunk's
+(:class:`LeadingGrid`), so the sheet reads as one table. A group (一级/二级) that runs on into another chunk is
+named there again, marked （续）; its 分值 and 小计 stay in its first cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+CHUNK_LEAVES = 30   # the reference sheet has 23: it stays one grid, built at once, as it always was
+STRETCH = {4: 2, 8: 3}   # 评分所需数据 and 扣分原因 take the width the other columns leave
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
+
+@dataclass
+class SheetPlan:
+    """The sheet's rows in order: its 三级指标 (by id) and, for each group, the run of them it spans."""
+    leaves: list[str]
+    groups: list[tuple[str, int, int, int]]   # (group id, level, first leaf index, index past its last leaf)
+
+
+def sheet_plan(template) -> SheetPlan:
+    leaves: list[str] = []
+    groups: list[tuple[str, int, int, int]] = []
+
+    def walk(indicator) -> None:
+        if indicator.is_leaf:
+            leaves.append(indicator.id)
+            return
+        start = len(leaves)
+        for child in indicator.children:
+            walk(child)
+        groups.append((indicator.id, indicator.level, start, len(leaves)))
+
+    for root in template.roots:
+        walk(root)
+    return SheetPlan(leaves, groups)
+
+
+class LeadingGrid(QGridLayout):
+    """The first chunk's grid: each time it is laid out, the widths of its columns go to the other chunks."""
+
+    def __init__(self, parent: QWidget, on_columns: Callable[[tuple[int, ...]], None]):
+        super().__init__(parent)
+        self.on_columns = on_columns
+
+    def setGeometry(self, rect):  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self.on_columns(tuple(self.cellRect(0, column).width() for column in range(self.columnCount())))
+
+
+@dataclass(eq=False)
+class Chunk:
+    """A run of the sheet's 三级指标 in a grid of its own. ``top``: the grid row of its first 三级指标 (the first
+    chunk has the headings above)."""
+    number: int
+    first: int                 # index of its first 三级指标 in the plan
+    last: int                  # index past its last
+    widget: QWidget
+    grid: QGridLayout
+    top: int = 0
+    next: int = 0              # the next 三级指标 to build
+    started: bool = False
+    widths: tuple = field(default=())   # the column widths it was given (followers)
+
+    def __post_init__(self):
+        self.next = self.first
+
+    @property
+    def done(self) -> bool:
+        return self.next >= self.last
+
+    def grid_row(self, index: int) -> int:
+        return self.top + 2 * (index - self.first)
+
+    def end_row(self) -> int:
+        """The grid row below its last 三级指标 (the 总分 row in the last chunk)."""
+        return self.grid_row(self.last)
+
+    def hold_room(self, height: int) -> None:
+        """Not built yet: keep ``height`` pixels, so the scroll bar's range and the chunks below stay put."""
+        self.widget.setFixedHeight(max(1, height))
+
+    def begin(self, height: int) -> None:
+        """Rows are coming: at least ``height`` until they are all there, the rows at the top (an empty last grid
+        row takes the rest)."""
+        self.started = True
+        self.widget.setMaximumHeight(QWIDGETSIZE_MAX)
+        self.widget.setMinimumHeight(height)
+        self.grid.setRowStretch(self.end_row() + 1, 1)
+
+    def finish(self) -> None:
+        self.widget.setMinimumHeight(0)
+        self.grid.setRowStretch(self.end_row() + 1, 0)
+
+    def follow(self, widths: tuple[int, ...]) -> None:
+        """Take the first chunk's column widths (``()``: its own again, while the sheet's width changes)."""
+        if widths == self.widths:
+            return
+        self.widths = widths
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnMinimumWidth(column, widths[column] if column < len(widths) else 0)
+        # A cell that needs more than the first chunk's column would widen the sheet, and the first chunk with
+        # it, again and again: such a chunk keeps its own widths (slightly out of line, never cut off).
+        if widths and self.grid.minimumSize().width() > sum(widths) + 1:
+            self.follow(())
+
+
+def new_chunk(number: int, first: int, last: int, leading: Callable | None) -> Chunk:
+    widget = QWidget()
+    grid = LeadingGrid(widget, leading) if leading is not None else QGridLayout(widget)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setSpacing(0)
+    for column, stretch in STRETCH.items():
+        grid.setColumnStretch(column, stretch)
+    return Chunk(number, first, last, widget, grid, top=1 if number == 0 else 0)
+
+
+def cut(plan: SheetPlan, leading: Callable) -> list[Chunk]:
+    """The sheet's chunks; the first one's grid leads the columns."""
+    count = len(plan.leaves)
+    starts = range(0, max(count, 1), CHUNK_LEAVES)
+    return [new_chunk(number, start, min(start + CHUNK_LEAVES, count), leading if number == 0 else None)
+            for number, start in enumerate(starts)]
