@@ -17,7 +17,7 @@ from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.rules import num
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.file_actions import load_settings, save_settings
-from evaldesk.ui.sheet_chunks import Chunk, cut, sheet_plan
+from evaldesk.ui.sheet_chunks import Chunk, ChunkColumn, cut, sheet_plan
 from evaldesk.ui.sheet_hold import SizeHold
 from evaldesk.ui.sheet_row import COLUMNS, ChecklistAnswer, IndicatorRow, cell, fit_lines
 from evaldesk.ui.sheet_slices import SheetSlices
@@ -94,8 +94,9 @@ class SheetPage(QScrollArea):
         self.indicators = {indicator.id: indicator for indicator in template.indicators}
         self.plan = sheet_plan(template)
         self.chunks = cut(self.plan, self._columns_laid_out)
+        self.column = ChunkColumn(self.chunks, self)
+        outer.addWidget(self.column)
         for chunk in self.chunks:
-            outer.addWidget(chunk.widget)
             for index in range(chunk.first, chunk.last):
                 self.places[self.plan.leaves[index]] = (chunk, index)
         self.total_label = cell("", bold=True, background="#eef1f5")
@@ -116,6 +117,7 @@ class SheetPage(QScrollArea):
         while not self.chunks[0].done:   # the first screenful and more, at once
             self.build_next(self.chunks[0])
         self.update_scores(self.document.sheet)
+        self.column.place()   # the whole sheet's height (the others' guessed) before it is first shown
         self.slices.start(self.chunks)
 
     def begin_chunk(self, chunk: Chunk) -> None:
@@ -186,21 +188,20 @@ class SheetPage(QScrollArea):
             chunk = self.places[indicator_id][0]
             while not chunk.done:
                 self.build_next(chunk)
-            self.slices.laid_out(chunk)
         return self.rows.get(indicator_id)
 
     def _columns_laid_out(self, widths: tuple[int, ...]) -> None:
         """The first chunk was laid out: the others take its column widths; the chunks not begun yet its rows'
         height as their guess (once)."""
-        if widths == self.column_widths:
-            return
-        if not self.column_widths and self.chunks[0].done and len(self.chunks) > 1:
-            first = self.chunks[0]
-            self.leaf_height = max(1, (first.widget.height() - first.grid.cellRect(0, 0).height()) //
-                                   (first.last - first.first))
+        first = self.chunks[0]
+        height = (first.widget.height() - first.grid.cellRect(0, 0).height()) // max(1, first.last - first.first)
+        if first.done and abs(height - self.leaf_height) > self.leaf_height // 10:
+            self.leaf_height = max(1, height)
             for chunk in self.chunks[1:]:
                 if not chunk.started:
                     chunk.hold_room(self.leaf_height * (chunk.last - chunk.first))
+        if widths == self.column_widths:
+            return
         self.column_widths = widths
         for chunk in self.chunks[1:]:
             if chunk.started:
@@ -406,6 +407,7 @@ class SheetPage(QScrollArea):
             return False
         target = {"hand": widgets.hand, "reason": widgets.reason}.get(place.part) or widgets.editors.get(place.key) \
             or widgets.reason
+        self.slices.laid_out()   # a row built a moment ago has its place in the sheet
         self.ensureWidgetVisible(target, 50, 120)
         target.setFocus()
         return True
@@ -430,5 +432,6 @@ class SheetPage(QScrollArea):
                 return False
             at = 0 if forward else len(stops) - 1
         stops[at].setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        self.slices.laid_out()
         self.ensureWidgetVisible(stops[at])
         return True

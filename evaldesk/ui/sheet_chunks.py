@@ -5,7 +5,9 @@ to it laid all of it out again. The sheet is cut into chunks of ``CHUNK_LEAVES``
 the sheet's column of chunks: the first chunk is built when the tab opens (the reference sheet is one chunk), the
 others a few rows at a time on the event loop (``SheetPage``). A chunk not begun yet keeps the room it is expected
 to take, so the scroll bar has its range from the start. The chunks' columns are as wide as the first chunk's
-(:class:`LeadingGrid`), so the sheet reads as one table. A group (一级/二级) that runs on into another chunk is
+(:class:`LeadingGrid`), so the sheet reads as one table. The chunks stand one under another in a
+:class:`ChunkColumn`, which places them itself: a chunk that grows moves the ones below it, and no other chunk is
+laid out again (a box layout would squeeze them all while the sheet catches up with its new height). A group (一级/二级) that runs on into another chunk is
 named there again, marked （续）; its 分值 and 小计 stay in its first cell.
 """
 
@@ -14,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
 CHUNK_LEAVES = 30   # the reference sheet has 23: it stays one grid, built at once, as it always was
 STRETCH = {4: 2, 8: 3}   # 评分所需数据 and 扣分原因 take the width the other columns leave
@@ -131,3 +134,83 @@ def cut(plan: SheetPlan, leading: Callable) -> list[Chunk]:
     starts = range(0, max(count, 1), CHUNK_LEAVES)
     return [new_chunk(number, start, min(start + CHUNK_LEAVES, count), leading if number == 0 else None)
             for number, start in enumerate(starts)]
+
+
+class ChunkColumn(QWidget):
+    """The chunks one under another, each as tall as its rows need at the column's width. While the chunks above
+    the view grow or shrink (being built), the view follows the rows the filler reads, so they stay put."""
+
+    def __init__(self, chunks: list[Chunk], page: QScrollArea):
+        super().__init__()
+        self.chunks = chunks
+        self.page = page
+        self.height_needed = 0
+        for chunk in chunks:
+            chunk.widget.setParent(self)
+        self._view: tuple[Chunk, int] | None = None   # the chunk to keep in place and where it was in the view
+        self._tries = 0
+        self._follow = QTimer(self)   # once the scroll bar knows the sheet's new height
+        self._follow.setSingleShot(True)
+        self._follow.timeout.connect(self._keep_view)
+
+    def event(self, event):
+        if event.type() == QEvent.Type.LayoutRequest:   # a chunk's rows need another height
+            self.place()
+        return super().event(event)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's name
+        if event.size().width() != event.oldSize().width():
+            self.place()
+        super().resizeEvent(event)
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        return QSize(self.chunks[0].widget.minimumSizeHint().width(), self.height_needed)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        return self.sizeHint()
+
+    def place(self) -> None:
+        """Each chunk at its height (one not begun: the room it keeps), under the one before."""
+        view = self._view or self._chunk_in_view()   # read before anything moves
+        width, top = self.width(), 0
+        for chunk in self.chunks:
+            widget = chunk.widget
+            widget_height = max(widget.heightForWidth(width), widget.minimumHeight()) if chunk.started \
+                else widget.maximumHeight()
+            widget.setGeometry(0, top, width, widget_height)
+            top += widget_height
+        if top != self.height_needed:
+            self.height_needed = top
+            self.setFixedHeight(top)   # the sheet around it is laid out once, and the scroll bar's range follows
+        if view is not None:
+            self._view, self._tries = view, 0
+            self._keep_view()
+
+    def forget_view(self) -> None:
+        """The filler (or a finding) takes the view elsewhere: it is not put back."""
+        self._view = None
+        self._follow.stop()
+
+    def _chunk_in_view(self) -> tuple[Chunk, int] | None:
+        """The first chunk in the view (whole ones first: they do not change) and where it is in the view."""
+        if not self.page.isVisible():
+            return None
+        top = self.page.verticalScrollBar().value() - self.y()
+        bottom = top + self.page.viewport().height()
+        shown = [chunk for chunk in self.chunks
+                 if chunk.widget.geometry().bottom() >= top and chunk.widget.geometry().top() <= bottom]
+        chunk = next((chunk for chunk in shown if chunk.done), shown[0] if shown else None)
+        return None if chunk is None else (chunk, chunk.widget.y() - top)
+
+    def _keep_view(self) -> None:
+        if self._view is None:
+            return
+        chunk, place = self._view
+        bar = self.page.verticalScrollBar()
+        wanted = self.y() + chunk.widget.y() - place
+        bar.setValue(wanted)
+        self._tries += 1
+        if bar.value() == wanted or self._tries > 20:
+            self._view = None   # done: the next change starts from the view as it is then
+        else:
+            self._follow.start()   # the scroll bar's range follows the sheet's new height a moment later

@@ -2,15 +2,14 @@
 
 Each turn of the loop gets at most ``SLICE_SECONDS`` of this work (at least one row or cell), so a click, a
 keystroke or a scroll waits no longer than that, whatever the sheet's size. The chunk on screen comes first: the
-filler who scrolls far down before the sheet is built sees its rows next. A chunk above the screen that takes
-more (or less) room than it kept moves the view by as much, so the rows the filler reads stay where they are.
+filler who scrolls far down before the sheet is built sees its rows next.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from evaldesk.ui.sheet_chunks import Chunk
 
@@ -28,16 +27,9 @@ class SheetSlices(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._slice)
-        self._shift = 0            # how far the chunks above the screen moved the rows on it
-        self._scroll_timer = QTimer(self)
-        self._scroll_timer.setSingleShot(True)
-        self._scroll_timer.setInterval(0)
-        self._scroll_timer.timeout.connect(self._keep_view)
 
     def start(self, chunks: list[Chunk]) -> None:
         self.chunks = chunks
-        for chunk in chunks[1:]:
-            chunk.widget.installEventFilter(self)
         self._kick()
 
     def stop(self) -> None:
@@ -64,10 +56,13 @@ class SheetSlices(QObject):
         self.holding = False
         self._holds.clear()
 
-    def laid_out(self, chunk: Chunk) -> None:
-        """Lay out now what was built (a row is about to be shown and focused)."""
-        for _ in range(3):   # the chunk, then the sheet around it, then the scroll area's range
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    def laid_out(self) -> None:
+        """Lay out now what was built: a row is about to be shown and focused, the view goes there (not back to
+        where the last slice left it). Qt shows the widgets put in a shown chunk, then lays out the chunk, the
+        sheet around it and the scroll area's range, each on a posted event."""
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents()
+        self.page.column.forget_view()
 
     def _kick(self) -> None:
         if not self._timer.isActive():
@@ -80,10 +75,10 @@ class SheetSlices(QObject):
             self._holds.clear()   # held when the sheet is shown again (SheetPage.showEvent)
         if self._holds:
             page.widget().layout().activate()   # the sizes on screen are final before they are held
+        waiting, self._holds = self._holds, []   # (not what this slice builds: it is not laid out yet)
         while True:
-            if self._holds:
-                item = self._holds.pop(0)
-                item.hold_cells() if hasattr(item, "hold_cells") else page.hold.hold(item)
+            if waiting:
+                self._hold(waiting.pop())
             else:
                 chunk = self._next_chunk()
                 if chunk is None:
@@ -91,8 +86,23 @@ class SheetSlices(QObject):
                 page.build_next(chunk)
             if time.perf_counter() - started > SLICE_SECONDS:
                 break
+        self._holds += waiting
         if self.busy:
             self._timer.start()
+
+    def _hold(self, item) -> None:
+        """Hold a row's cells or a label, once it is on screen at its size; until then it waits its turn again."""
+        page = self.page
+        if hasattr(item, "hold_cells"):
+            if page.rows.get(item.indicator.id) is not item:
+                return   # built again since (an adjusted template)
+            shown = item.score
+        else:
+            shown = item
+        if shown.isVisible() and shown.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            item.hold_cells() if shown is not item else page.hold.hold(item)
+        else:
+            self._holds.append(item)
 
     def _next_chunk(self) -> Chunk | None:
         """The first chunk still to build that is on screen, else the first one still to build."""
@@ -107,17 +117,3 @@ class SheetSlices(QObject):
                 if where.bottom() >= top and where.top() <= bottom:
                     return chunk
         return waiting[0]
-
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize and self.page.isVisible():
-            old = event.oldSize().height()
-            grown = event.size().height() - old
-            if grown and old >= 0 and watched.y() + old <= self.page.verticalScrollBar().value() + self._shift:
-                self._shift += grown
-                self._scroll_timer.start()   # once the scroll bar knows the sheet's new height
-        return False
-
-    def _keep_view(self) -> None:
-        bar = self.page.verticalScrollBar()
-        bar.setValue(bar.value() + self._shift)
-        self._shift = 0
