@@ -21,6 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+
 from bench_scoring import generated_report, generated_template  # noqa: E402
 
 from evaldesk.exchange.report_json import read_json  # noqa: E402
@@ -52,7 +54,9 @@ def measure(app, db: Path) -> tuple[float, float, float]:
     row_to_row = [keystroke(app, window, rows[(i * 37) % len(rows)], i) for i in range(KEYSTROKES)]
     window.close_document()   # not close(): that asks whether to leave a report with open 扣分原因
     window.hide()
+    window.deleteLater()   # gone before the next run: a run among the widgets of the earlier ones measures those too
     app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return opened, statistics.median(same_row), statistics.median(row_to_row)
 
 

@@ -20,6 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+
 from bench_scoring import generated_report, generated_template  # noqa: E402
 
 from evaldesk.exchange.report_json import read_json  # noqa: E402
@@ -84,7 +86,9 @@ def measure(app, db: Path) -> tuple[float, float, float, float, float]:
                 refused.append(time.perf_counter() - started)
     window.close_document()
     window.hide()
+    window.deleteLater()   # gone before the next run: a run among the widgets of the earlier ones measures those too
     app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return opened, shown, settling, widened, statistics.median(refused)
 
 

@@ -8,6 +8,8 @@ yet is built when something asks for it (:meth:`SheetPage.row`: going to a findi
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -62,6 +64,7 @@ class SheetPage(QScrollArea):
         template = self.document.report.template
         self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         self.slices.stop()
+        gc.unfreeze()   # the rows dropped now (or with an earlier sheet) are collected again (sheet_slices.py)
         body = SheetBody(self.tab_from)
         outer = QVBoxLayout(body)
         title = self.title = QLabel()
