@@ -111,6 +111,8 @@ class SheetPage(QScrollArea):
         outer.addWidget(self.footnote)
         outer.addStretch(1)
         body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        for grows in (body, self.column):   # a sheet that grows below the screen does not repaint the screen
+            grows.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.show_template_words(template)
         self.setWidget(body)
         self.leaf_height = self.fontMetrics().lineSpacing() * 7   # a guess until the first chunk is laid out

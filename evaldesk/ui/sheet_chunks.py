@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
-CHUNK_LEAVES = 30   # the reference sheet has 23: it stays one grid, built at once, as it always was
+FIRST_LEAVES = 30   # built when the tab opens: a screenful and more; the reference sheet (23) stays one grid
+CHUNK_LEAVES = 10   # the others: a row added to a chunk lays out the chunk again, so they are short
 STRETCH = {4: 2, 8: 3}   # 评分所需数据 and 扣分原因 take the width the other columns leave
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
@@ -131,9 +132,10 @@ def new_chunk(number: int, first: int, last: int, leading: Callable | None) -> C
 def cut(plan: SheetPlan, leading: Callable) -> list[Chunk]:
     """The sheet's chunks; the first one's grid leads the columns."""
     count = len(plan.leaves)
-    starts = range(0, max(count, 1), CHUNK_LEAVES)
-    return [new_chunk(number, start, min(start + CHUNK_LEAVES, count), leading if number == 0 else None)
-            for number, start in enumerate(starts)]
+    starts = [0, *range(FIRST_LEAVES, count, CHUNK_LEAVES)]
+    ends = [*starts[1:], count]
+    return [new_chunk(number, start, end, leading if number == 0 else None)
+            for number, (start, end) in enumerate(zip(starts, ends))]
 
 
 class ChunkColumn(QWidget):

@@ -260,10 +260,13 @@ class IndicatorRow:
         self.name.setToolTip(f"评分标准：\n{indicator.standard}" if indicator.standard else "")
         self.result = None  # its result is shown again
 
+    def cells(self) -> tuple[QWidget, ...]:
+        """The row's cells in the sheet's grid."""
+        return self.name, self.weight, self.inputs, self.score, self.state, self.hand, self.reason, self.detail
+
     def remove(self) -> None:
         """Take the row off the sheet (it was built again for a changed indicator)."""
-        for widget in (self.name, self.weight, self.inputs, self.score, self.state, self.hand, self.reason,
-                       self.detail):
+        for widget in self.cells():
             self.hold.drop(widget)
             widget.hide()
             widget.setParent(None)

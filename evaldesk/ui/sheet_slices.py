@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from evaldesk.ui.sheet_chunks import Chunk
 
-SLICE_SECONDS = 0.02
+SLICE_SECONDS = 0.015
 
 
 class SheetSlices(QObject):
@@ -89,7 +89,8 @@ class SheetSlices(QObject):
                 chunk = self._next_chunk()
                 if chunk is None:
                     return
-                page.build_next(chunk)
+                for cell in page.build_next(chunk).cells():
+                    cell.ensurePolished()   # its style sheets applied now, in this slice's time, not after it
             if time.perf_counter() - started > SLICE_SECONDS:
                 break
         self._holds += waiting

@@ -17,10 +17,10 @@ from evaldesk.model.store import Store
 from evaldesk.scoring.engine import score_report
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, Template, builtin_template
-from evaldesk.ui.sheet_chunks import CHUNK_LEAVES
+from evaldesk.ui.sheet_chunks import FIRST_LEAVES
 
 SHEET = len(LAYOUT) - 1
-GROUPS, LEAVES = 5, 25   # 125 三级指标: five chunks, groups running on from one to the next
+GROUPS, LEAVES = 5, 25   # 125 三级指标 in eleven chunks, groups running on from one to the next
 
 
 def big_template() -> Template:
@@ -103,7 +103,7 @@ def test_going_to_the_last_indicators_finding_before_the_rest_is_built_focuses_i
     last = big_window.document.report.template.leaves[-1].id
     finding = next(f for f in big_window.document.findings
                    if isinstance(f.where, SheetPlace) and f.where.indicator == last)
-    middle = big_window.document.report.template.leaves[2 * CHUNK_LEAVES].id
+    middle = big_window.document.report.template.leaves[len(big_window.document.report.template.leaves) // 2].id
     big_window.go_to(finding.where)
     assert middle not in sheet.rows   # the rows between are not built yet
     row = sheet.rows[last]
@@ -157,9 +157,11 @@ def test_typing_in_a_row_that_appeared_late_is_stored_and_rescored(big_window, q
 
 
 def test_tab_goes_from_the_last_row_of_a_chunk_to_the_next_row_even_before_it_is_built(big_window, qtbot):
-    sheet = click_sheet_tab(big_window)
+    big_window.tabs.setCurrentIndex(SHEET)   # shown, and nothing more built yet (the event loop has not turned)
+    sheet = big_window.pages[SHEET]
     leaves = big_window.document.report.template.leaves
-    before, after = leaves[CHUNK_LEAVES - 1].id, leaves[CHUNK_LEAVES].id
+    before, after = leaves[FIRST_LEAVES - 1].id, leaves[FIRST_LEAVES].id
+    assert after not in sheet.rows
     reason = sheet.rows[before].reason.editor
     reason.setFocus()
     qtbot.keyClick(reason, Qt.Key.Key_Tab)
