@@ -193,16 +193,20 @@ class ChunkColumn(QWidget):
         self._view = None
         self._follow.stop()
 
-    def _chunk_in_view(self) -> tuple[Chunk, int] | None:
-        """The first chunk in the view (whole ones first: they do not change) and where it is in the view."""
+    def in_view(self) -> list[Chunk]:
+        """The chunks the filler sees now (none while the sheet is not on screen)."""
         if not self.page.isVisible():
-            return None
+            return []
         top = self.page.verticalScrollBar().value() - self.y()
         bottom = top + self.page.viewport().height()
-        shown = [chunk for chunk in self.chunks
-                 if chunk.widget.geometry().bottom() >= top and chunk.widget.geometry().top() <= bottom]
+        return [chunk for chunk in self.chunks
+                if chunk.widget.geometry().bottom() >= top and chunk.widget.geometry().top() <= bottom]
+
+    def _chunk_in_view(self) -> tuple[Chunk, int] | None:
+        """The first chunk in the view (whole ones first: they do not change) and where it is in the view."""
+        shown = self.in_view()
         chunk = next((chunk for chunk in shown if chunk.done), shown[0] if shown else None)
-        return None if chunk is None else (chunk, chunk.widget.y() - top)
+        return None if chunk is None else (chunk, self.y() + chunk.widget.y() - self.page.verticalScrollBar().value())
 
     def _keep_view(self) -> None:
         if self._view is None:

@@ -117,11 +117,4 @@ class SheetSlices(QObject):
         waiting = [chunk for chunk in self.chunks if not chunk.done]
         if not waiting:
             return None
-        if self.page.isVisible():
-            top = self.page.verticalScrollBar().value()
-            bottom = top + self.page.viewport().height()
-            for chunk in waiting:
-                where = chunk.widget.geometry()
-                if where.bottom() >= top and where.top() <= bottom:
-                    return chunk
-        return waiting[0]
+        return next((chunk for chunk in self.page.column.in_view() if not chunk.done), waiting[0])
