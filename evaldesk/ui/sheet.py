@@ -110,7 +110,7 @@ class SheetPage(QScrollArea):
         self.footnote.setStyleSheet("color: #555;")
         outer.addWidget(self.footnote)
         outer.addStretch(1)
-        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)   # as tall as its lines at its width
         for grows in (body, self.column):   # a sheet that grows below the screen does not repaint the screen
             grows.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.show_template_words(template)

@@ -169,7 +169,15 @@ class ChunkColumn(QWidget):
         return QSize(self.chunks[0].widget.minimumSizeHint().width(), self.height_needed)
 
     def minimumSizeHint(self):  # noqa: N802 - Qt's name
-        return self.sizeHint()
+        return QSize(self.sizeHint().width(), 0)
+
+    # As tall as its chunks at its width (place() works it out when the width changes): the sheet around it then
+    # takes its height from the heights of its lines at that width, as it did when the rows were one grid in it.
+    def hasHeightForWidth(self):  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802 - Qt's name
+        return self.height_needed
 
     def place(self) -> None:
         """Each chunk at its height (one not begun: the room it keeps), under the one before."""
@@ -183,7 +191,7 @@ class ChunkColumn(QWidget):
             top += widget_height
         if top != self.height_needed:
             self.height_needed = top
-            self.setFixedHeight(top)   # the sheet around it is laid out once, and the scroll bar's range follows
+            self.updateGeometry()   # the sheet around it is laid out once, and the scroll bar's range follows
         if view is not None:
             self._view, self._tries = view, 0
             self._keep_view()
