@@ -35,7 +35,7 @@ def big_template() -> Template:
                     {"kind": "checklist", "items": [{"id": "1", "text": "有制度", "points": str(weight / 2)},
                                                     {"id": "2", "text": "有效执行", "points": str(weight / 2)}]})
             indicators.append({"id": f"g{g}l{n}", "parent": f"g{g}", "name": f"三级{g}.{n}", "weight": str(weight),
-                               "rule": rule})
+                               "standard": "每发现一处不符合扣一半分值", "rule": rule})
     yunxi = builtin_template(DEFAULT_TEMPLATE_ID)
     return Template({"format": "evaldesk-template", "version": 1, "id": "big-125", "name": "大评分表",
                      "total": 100, "cover": yunxi.data["cover"], "grades": yunxi.data["grades"],
@@ -212,3 +212,30 @@ def test_a_refusal_that_needs_room_lays_out_only_the_rows_around_it(big_window, 
     qtbot.wait(20)
     assert requests.reached == {chunk.widget}
     qtbot.waitUntil(lambda: row.hand.error.heightForWidth(row.hand.error.width()) <= row.hand.error.height())
+
+
+def test_an_adjusted_template_and_the_standards_toggle_reach_the_rows_built_after_them(big_window, qtbot):
+    import copy
+
+    from evaldesk.model.edits import SetTemplate
+
+    sheet = click_sheet_tab(big_window)
+    leaves = big_window.document.report.template.leaves
+    late, group = leaves[-3], leaves[-3].parent
+    assert late.id not in sheet.rows
+    data = copy.deepcopy(big_window.document.report.template.data)
+    for entry in data["indicators"]:
+        if entry["id"] == late.id:
+            entry["name"] = "改名后的指标"
+        if entry["id"] == group:
+            entry["name"] = "改名后的二级"
+    big_window.document.apply(SetTemplate(Template(data)), merge=False)
+    sheet.standards_box.setChecked(False)
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    row = sheet.rows[late.id]
+    assert row.name.text() == "改名后的指标"
+    assert not row.standard.isVisible() and not sheet.rows[leaves[0].id].standard.isVisible()
+    names = [sheet.group_labels[group].text(), *(label.text() for label in sheet.continued.get(group, []))]
+    assert all(name.startswith("改名后的二级") for name in names)
+    sheet.standards_box.setChecked(True)
+    assert row.standard.isVisible() and row.standard.text().startswith("评分标准")
