@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from evaldesk.model.layout import cover_text
 from evaldesk.model.places import CellPlace, Place, SheetPlace, UnitPlace, UnitsPlace, ValuePlace
@@ -23,23 +23,12 @@ from evaldesk.ui.sheet_chunks import Chunk, ChunkColumn, cut, sheet_plan
 from evaldesk.ui.sheet_hold import SizeHold
 from evaldesk.ui.sheet_row import COLUMNS, ChecklistAnswer, IndicatorRow, cell, fit_lines
 from evaldesk.ui.sheet_slices import SheetSlices
+from evaldesk.ui.sheet_tab import SheetBody, tab_from
 from evaldesk.ui.template_banner import DraftBanner
 
 __all__ = ["ChecklistAnswer", "SheetPage"]
 
 NONE: list = []  # the findings of a row without any (shared, never changed)
-
-
-class SheetBody(QWidget):
-    """The sheet's contents; Tab and Shift+Tab between its rows follow the sheet's order (``tab_from``), not the
-    order in which Qt met the rows' editors (a row built late, or first because it was on screen)."""
-
-    def __init__(self, tab_from):
-        super().__init__()
-        self._tab_from = tab_from
-
-    def focusNextPrevChild(self, next):  # noqa: N802,A002 - Qt's names
-        return self._tab_from(next) or super().focusNextPrevChild(next)
 
 
 class SheetPage(QScrollArea):
@@ -65,7 +54,7 @@ class SheetPage(QScrollArea):
         self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         self.slices.stop()
         gc.unfreeze()   # the rows dropped now (or with an earlier sheet) are collected again (sheet_slices.py)
-        body = SheetBody(self.tab_from)
+        body = SheetBody(lambda forward: tab_from(self, forward))
         outer = QVBoxLayout(body)
         title = self.title = QLabel()
         font = title.font()
@@ -415,28 +404,4 @@ class SheetPage(QScrollArea):
         self.slices.laid_out()   # a row built a moment ago has its place in the sheet
         self.ensureWidgetVisible(target, 50, 120)
         target.setFocus()
-        return True
-
-    def tab_from(self, forward: bool) -> bool:
-        """Tab (Shift+Tab) from a row's editor: its next (previous) editor, or the first (last) of the next
-        (previous) row in the sheet's order, built now if it was not yet. False: not in a row, or past the last."""
-        current = QApplication.focusWidget()
-        widget, row = current, None
-        while widget is not None and row is None:
-            row, widget = self.row_cells.get(widget), widget.parentWidget()
-        stops = row.tab_stops() if row is not None else []
-        if current not in stops:
-            return False
-        step = 1 if forward else -1
-        at = stops.index(current) + step
-        if not 0 <= at < len(stops):
-            index = self.places[row.indicator.id][1] + step
-            neighbour = self.row(self.plan.leaves[index]) if 0 <= index < len(self.plan.leaves) else None
-            stops = neighbour.tab_stops() if neighbour is not None else []
-            if not stops:
-                return False
-            at = 0 if forward else len(stops) - 1
-        stops[at].setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
-        self.slices.laid_out()
-        self.ensureWidgetVisible(stops[at])
         return True
