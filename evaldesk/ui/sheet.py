@@ -19,6 +19,7 @@ from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.rules import num
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.file_actions import load_settings, save_settings
+from evaldesk.ui.file_safety import LOCKED, lock_widgets
 from evaldesk.ui.sheet_chunks import Chunk, ChunkColumn, cut, sheet_plan
 from evaldesk.ui.sheet_hold import SizeHold
 from evaldesk.ui.sheet_row import COLUMNS, ChecklistAnswer, IndicatorRow, cell, fit_lines
@@ -225,6 +226,9 @@ class SheetPage(QScrollArea):
         grid.addWidget(widgets.detail, first + 1, 2, 1, 7)
         for editing in (widgets.inputs, widgets.hand, widgets.reason):
             self.row_cells[editing] = widgets
+        if self.property(LOCKED):   # a read-only window: a row built after the lock takes no typing either
+            for cell_widget in widgets.cells():
+                lock_widgets(cell_widget)
         if old is not None:
             for editing in (old.inputs, old.hand, old.reason):
                 self.row_cells.pop(editing, None)

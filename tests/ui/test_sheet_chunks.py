@@ -239,3 +239,23 @@ def test_an_adjusted_template_and_the_standards_toggle_reach_the_rows_built_afte
     assert all(name.startswith("改名后的二级") for name in names)
     sheet.standards_box.setChecked(True)
     assert row.standard.isVisible() and row.standard.text().startswith("评分标准")
+
+
+def test_a_read_only_window_locks_the_rows_built_after_it_opened(big_window, qtbot, answers):
+    from evaldesk.ui.app import open_window
+    from evaldesk.ui.sheet_row import ChecklistAnswer
+
+    second = open_window(big_window.store.path)   # the file is held by the first window: offered read-only
+    qtbot.addWidget(second)
+    assert second.store is not None and second.store.read_only
+    sheet = second.pages[SHEET]
+    last = second.document.report.template.leaves[-1].id
+    assert last not in sheet.rows
+    second.show()
+    second.tabs.setCurrentIndex(SHEET)
+    qtbot.waitUntil(lambda: not sheet.slices.busy, timeout=30000)
+    row = sheet.rows[last]
+    assert row.hand.editor.isReadOnly() and row.reason.editor.isReadOnly()
+    answers_boxes = [box for box in row.editors.values() if isinstance(box, ChecklistAnswer)]
+    assert answers_boxes and not any(box.isEnabled() for box in answers_boxes)
+    second.close_document()
