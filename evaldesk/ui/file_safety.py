@@ -178,21 +178,30 @@ def show_read_only(window: MainWindow) -> None:
     label.setVisible(window.store is not None and window.store.read_only)
 
 
+LOCKED = "editing_locked"   # set on a locked page: one that builds more later (the score sheet) locks that too
+
+
 def lock_editing(window: MainWindow) -> None:
     """In a read-only window nothing on the report's pages accepts typing (so nothing is typed and then lost)."""
+    for page in window.pages:
+        lock_widgets(page)
+        page.setProperty(LOCKED, True)
+
+
+def lock_widgets(page) -> None:
+    """The editors in ``page`` take no typing."""
     from PySide6.QtWidgets import (   # here, not at start: PySide6 makes each class's enums when it is imported
         QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit,
     )
 
-    for page in window.pages:
-        for box in page.findChildren(QLineEdit) + page.findChildren(QAbstractSpinBox):
-            box.setReadOnly(True)
-        for box in page.findChildren(QPlainTextEdit) + page.findChildren(QTextEdit):
-            box.setReadOnly(True)
-        for view in page.findChildren(QAbstractItemView):
-            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for widget in page.findChildren(QComboBox) + page.findChildren(QAbstractButton):
-            widget.setEnabled(False)
+    for box in page.findChildren(QLineEdit) + page.findChildren(QAbstractSpinBox):
+        box.setReadOnly(True)
+    for box in page.findChildren(QPlainTextEdit) + page.findChildren(QTextEdit):
+        box.setReadOnly(True)
+    for view in page.findChildren(QAbstractItemView):
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    for widget in page.findChildren(QComboBox) + page.findChildren(QAbstractButton):
+        widget.setEnabled(False)
 
 
 # ---------------------------------------------------------------- another program changed the file

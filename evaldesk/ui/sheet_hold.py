@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -51,8 +51,8 @@ class SizeHold:
     def hold(self, widget: QWidget, on_release: Callable[[], None] | None = None) -> None:
         """Fix ``widget`` at the size it has now (only once it is on screen: before that it has no size yet).
         ``on_release`` runs when it is let go (e.g. a row puts back the findings it shortened)."""
-        if widget in self._held or not widget.isVisible():
-            return
+        if widget in self._held or not widget.isVisible() or not widget.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            return   # (not laid out yet: a row built a moment ago has no size of its own to hold)
         self._held[widget] = (widget.minimumSize(), widget.maximumSize(), on_release)
         if isinstance(widget, _Held):
             widget.held = widget.size()

@@ -260,14 +260,23 @@ class IndicatorRow:
         self.name.setToolTip(f"评分标准：\n{indicator.standard}" if indicator.standard else "")
         self.result = None  # its result is shown again
 
+    def cells(self) -> tuple[QWidget, ...]:
+        """The row's cells in the sheet's grid."""
+        return self.name, self.weight, self.inputs, self.score, self.state, self.hand, self.reason, self.detail
+
     def remove(self) -> None:
         """Take the row off the sheet (it was built again for a changed indicator)."""
-        for widget in (self.name, self.weight, self.inputs, self.score, self.state, self.hand, self.reason,
-                       self.detail):
+        for widget in self.cells():
             self.hold.drop(widget)
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
+
+    def tab_stops(self) -> list[QWidget]:
+        """The row's editors in the order Tab visits them: its figures, the hand score, the 扣分原因."""
+        figures = [widget for widget in self.inputs.findChildren(QWidget)
+                   if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(self.inputs)]
+        return [widget for widget in (*figures, self.hand.editor, self.reason.editor) if widget.isEnabled()]
 
     def hold_cells(self) -> None:
         """Hold the cells a keystroke may repaint (while the sheet is on screen)."""

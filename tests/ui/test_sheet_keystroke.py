@@ -135,10 +135,10 @@ def test_the_audit_list_replaces_only_the_changed_entries_and_keeps_the_selectio
     assert [tree.item(i).data(Qt.ItemDataRole.UserRole) for i in range(tree.count())] == window.document.findings
 
 
-def test_a_refused_keystroke_is_said_whole_and_lays_out_the_sheet_only_when_its_line_needs_room(window, qtbot):
+def test_a_refused_keystroke_is_said_whole_and_lays_out_its_rows_only_when_its_line_needs_room(window, qtbot):
     sheet = shown_sheet(window, qtbot)
-    requests = LayoutRequests(sheet.widget())
     row = sheet.rows["staff_control"]
+    requests = LayoutRequests(sheet.places[row.indicator.id][0].widget)   # the grid of rows it is in
     box = row.hand
     room = box.height() - box.editor.height() - box.layout().spacing()
     type_text(box.editor, "5x")  # a letter in a hand score: refused

@@ -1,0 +1,120 @@
+"""The score sheet's later rows built, and its cells held, a little at a time on the event loop.
+
+Each turn of the loop gets at most ``SLICE_SECONDS`` of this work (at least one row or cell), so a click, a
+keystroke or a scroll waits no longer than that, whatever the sheet's size. The chunk on screen comes first: the
+filler who scrolls far down before the sheet is built sees its rows next.
+
+Each slice ends with ``gc.freeze()``: the rows' Python objects live as long as the sheet, and Python's full
+collection, which ran every so often while they were made, went through all of them each time — 0.1–0.3 s
+at 2,000 rows, growing with the sheet. Frozen, they are left out of it (freezing costs nothing); the sheet thaws
+them when it is built again (``SheetPage.build``), so the rows it drops are collected then.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+
+from evaldesk.ui.sheet_chunks import Chunk
+
+SLICE_SECONDS = 0.015
+
+
+class SheetSlices(QObject):
+    def __init__(self, page):
+        super().__init__(page)
+        self.page = page
+        self.chunks: list[Chunk] = []
+        self.holding = False       # cells are held: rows built from now on are held too, once laid out
+        self._holds: list = []     # rows (IndicatorRow) and labels to hold
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    def start(self, chunks: list[Chunk]) -> None:
+        self.chunks = chunks
+        self._kick()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.release()
+        self.chunks = []
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._holds) or any(not chunk.done for chunk in self.chunks)
+
+    def to_hold(self, item) -> None:
+        """``item`` (a row or a label) was just built: held once laid out, if the sheet's cells are held."""
+        if self.holding:
+            self._holds.append(item)
+            self._kick()
+
+    def hold_all(self, items: list) -> None:
+        self.holding = True
+        self._holds = list(items)
+        self._kick()
+
+    def release(self) -> None:
+        self.holding = False
+        self._holds.clear()
+
+    def laid_out(self) -> None:
+        """Lay out now what was built: a row is about to be shown and focused, the view goes there (not back to
+        where the last slice left it). Qt shows the widgets put in a shown chunk, then lays out the chunk, the
+        sheet around it and the scroll area's range, each on a posted event."""
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents()
+        self.page.column.forget_view()
+
+    def _kick(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _slice(self) -> None:
+        started = time.perf_counter()
+        page = self.page
+        if self._holds and not page.isVisible():
+            self._holds.clear()   # held when the sheet is shown again (SheetPage.showEvent)
+        if self._holds:
+            page.widget().layout().activate()   # the sizes on screen are final before they are held
+        waiting, self._holds = self._holds, []   # (not what this slice builds: it is not laid out yet)
+        while True:
+            if waiting:
+                self._hold(waiting.pop())
+            else:
+                chunk = self._next_chunk()
+                if chunk is None:
+                    return
+                for cell in page.build_next(chunk).cells():
+                    cell.ensurePolished()   # its style sheets applied now, in this slice's time, not after it
+            if time.perf_counter() - started > SLICE_SECONDS:
+                break
+        self._holds += waiting
+        gc.freeze()
+        if self.busy:
+            self._timer.start()
+
+    def _hold(self, item) -> None:
+        """Hold a row's cells or a label, once it is on screen at its size; until then it waits its turn again."""
+        page = self.page
+        if hasattr(item, "hold_cells"):
+            if page.rows.get(item.indicator.id) is not item:
+                return   # built again since (an adjusted template)
+            shown = item.score
+        else:
+            shown = item
+        if shown.isVisible() and shown.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            item.hold_cells() if shown is not item else page.hold.hold(item)
+        else:
+            self._holds.append(item)
+
+    def _next_chunk(self) -> Chunk | None:
+        """The first chunk still to build that is on screen, else the first one still to build."""
+        waiting = [chunk for chunk in self.chunks if not chunk.done]
+        if not waiting:
+            return None
+        return next((chunk for chunk in self.page.column.in_view() if not chunk.done), waiting[0])
