@@ -41,7 +41,7 @@ def _build_page(section_title: str, document: ReportDocument) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    report_settled = Signal()  # an opened report's audit is on screen too (after its first paint)
+    report_settled = Signal()  # an opened report's audit is on screen too (the first one's after its first paint)
 
     def __init__(self, store: Store | None = None):
         super().__init__()
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.audit_dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.audit_dock)
         self.audit_panel: AuditPanel | None = None
+        self._opened_a_report = False  # the first one's audit waits for its paint (open_report)
         self.score_label = QLabel()
         self.audit_label = QLabel()
         self.refused_label = QLabel()
@@ -152,8 +153,11 @@ class MainWindow(QMainWindow):
 
         try:
             report = self.store.load(report_id)
-            # Audited once painted (_audit_when_painted); reads the carried marks: may fail too.
-            document = ReportDocument(self.store, report, self, audit=False)
+            # The window's first report is audited once painted (_audit_when_painted), so that starting waits for
+            # the report alone; any later one at once, as its panel replaces the last (no 正在审核… flicker when a
+            # report is read again every few seconds beside another program's writes). May fail too (carried marks).
+            later = not self._opened_a_report
+            document = ReportDocument(self.store, report, self, audit=not later)
         except DamagedReport as err:  # this report alone: the file's others open normally
             file_safety.damaged_report(self, str(err))
             return
@@ -168,7 +172,10 @@ class MainWindow(QMainWindow):
         self.close_document()
         self.document = document
         self._build_pages(tab)
-        self._show_audit_pending()
+        if later:
+            self._show_audit_pending()
+        else:
+            self._build_audit_panel()
         self.audit_dock.show()
         document.rescored.connect(self._show_score)
         document.audited.connect(self._show_audit)
@@ -180,10 +187,16 @@ class MainWindow(QMainWindow):
         document.refusals_changed.connect(self._show_refusals)
         self._show_refusals(0)
         self._show_score(document.sheet)
+        if not later:
+            self._show_audit(document.findings)
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._update_title()
-        after_paint(self.tabs, partial(self._audit_when_painted, document))
+        self._opened_a_report = True
+        if later:
+            after_paint(self.tabs, partial(self._audit_when_painted, document))
+        else:
+            self.report_settled.emit()
         # Writes load SQLAlchemy (0.13–0.7 s): after the report is painted, not before it, and before the filler's
         # first keystroke (no one types within WARM_UP_MS of seeing the report).
         QTimer.singleShot(WARM_UP_MS, self, self._warm_up)  # the window as context: dropped if it goes first

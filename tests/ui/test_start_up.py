@@ -103,42 +103,95 @@ def test_a_report_opened_just_before_the_window_closes_is_the_one_reopened(windo
     reopened.close()
 
 
-def test_an_opened_report_is_painted_before_its_audit_which_follows_at_once(window, qtbot):
-    """The filler sees the report's first tab without waiting for the audit; the 审核 dock says it is coming, and
-    the counts and the panel follow on their own."""
-    from PySide6.QtCore import QEvent, QObject
+def _sample_file(folder: Path, *more_years: int) -> Path:
+    """A data file holding the sample (and a blank report for each of ``more_years``), as a filler reopens it."""
+    from evaldesk.app.datafile import create_report
 
-    seen = []
+    db = folder / "样例.sqlite"
+    store = Store(db)
+    store.add(read_json(SAMPLE_REPORT))
+    for year in more_years:
+        create_report(store, year, "某某县农业农村局")
+    store.set_state("open_report", "1")
+    store.close()
+    return db
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint and not seen:
-                seen.append((window.audit_panel, window.audit_label.text(), window.audit_dock.widget().text()))
-            return False
 
-    watcher = FirstPaint()
-    window.tabs.installEventFilter(watcher)
-    window.open_report(window.document.report.id)  # opened again, as after 报告 → 打开
-    qtbot.waitUntil(lambda: bool(seen))
-    panel, status, dock = seen[0]
+class FirstPaintOfTheTabs:
+    """Records, at the first paint of a main window's tabs, what the 审核 dock and the status bar showed."""
+
+    def __init__(self, qapp):
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QTabWidget
+
+        seen = self.seen = []
+
+        class Filter(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+                if not seen and event.type() == QEvent.Type.Paint and isinstance(watched, QTabWidget):
+                    window = watched.window()
+                    dock = window.audit_dock.widget()
+                    seen.append((window.audit_panel, window.audit_label.text(), getattr(dock, "text", str)()))
+                return False
+
+        self.filter = Filter()
+        self.qapp = qapp
+        qapp.installEventFilter(self.filter)
+
+    def stop(self):
+        self.qapp.removeEventFilter(self.filter)
+
+
+def test_the_started_windows_report_is_painted_before_its_audit_which_follows_at_once(app, qtbot, tmp_path, answers):
+    """Starting, the filler sees the report's first tab without waiting for the audit; the 审核 dock says it is
+    coming, and the counts and the panel follow on their own."""
+    from evaldesk.ui.app import open_window
+
+    painted = FirstPaintOfTheTabs(app)
+    window = open_window(_sample_file(tmp_path), show_first=True)  # as `evaldesk` starts it
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: bool(painted.seen))
+    finally:
+        painted.stop()
+    panel, status, dock = painted.seen[0]
     assert panel is None and "正在审核" in status and "正在审核" in dock
     qtbot.waitUntil(lambda: window.audit_panel is not None)
-    window.tabs.removeEventFilter(watcher)
     assert "错误 0" in window.audit_label.text() and "警告 8" in window.audit_label.text()
     assert window.audit_panel.tree.count() == len(window.document.findings) > 0
 
 
-def test_a_report_switched_before_its_audit_ran_is_audited_once_as_itself(window, qtbot):
-    """Two reports opened one after the other faster than a paint: only the one on screen is audited and shown."""
-    from evaldesk.app.datafile import create_report
+def test_a_report_switched_to_before_the_first_ones_audit_ran_is_the_one_audited_and_shown(app, qtbot, tmp_path,
+                                                                                          answers):
+    """The first report's audit waits for its paint; a report opened before then is the one the panel shows."""
+    from evaldesk.ui.app import open_window
 
-    other = create_report(window.store, 2022, "某某县农业农村局")
-    first = window.document.report.id
-    window.open_report(other.id)
-    window.open_report(first)
-    qtbot.waitUntil(lambda: window.audit_panel is not None)
-    assert window.audit_panel.document is window.document and window.document.report.id == first
-    assert "警告 8" in window.audit_label.text()
+    window = open_window(_sample_file(tmp_path, 2022), show_first=True)
+    qtbot.addWidget(window)
+    assert window.audit_panel is None  # not painted yet: its audit waits
+    other = next(info.id for info in window.store.list_reports() if info.id != window.document.report.id)
+    window.open_report(other)  # at once: the panel is this report's
+    assert window.audit_panel is not None and window.audit_panel.document is window.document
+    blank = window.audit_label.text()
+    qtbot.wait(400)  # past the first report's paint and its fallback timer
+    assert window.audit_panel.document is window.document and window.document.report.id == other
+    assert window.audit_label.text() == blank and "警告 8" not in blank
+
+
+def test_a_report_read_again_keeps_its_audit_on_screen_without_a_flicker(window, qtbot, app):
+    """A read-only window beside another program's writes reads the report again every few seconds: its 审核 panel
+    is replaced at once, never a 正在审核… in between."""
+    from evaldesk.ui import file_safety
+
+    painted = FirstPaintOfTheTabs(app)
+    try:
+        file_safety.reload(window, "数据文件已被其他程序修改，已重新读取。")
+        assert window.audit_panel is not None and "警告 8" in window.audit_label.text()  # before any paint
+        qtbot.waitUntil(lambda: bool(painted.seen))
+    finally:
+        painted.stop()
+    panel, status, _dock = painted.seen[0]
+    assert panel is window.audit_panel and "正在审核" not in status
 
 
 def test_a_file_that_needs_a_question_at_start_shows_what_is_opening_behind_it(window, qtbot, monkeypatch):
