@@ -88,3 +88,28 @@ def screen_window(request, window, qtbot):
     qtbot.waitExposed(window)
     assert window.screen().availableGeometry().size().toTuple() == SCREENS[request.param]
     return window
+
+
+@pytest.fixture
+def started(app, qtbot, tmp_path, answers):
+    """Start a window as `evaldesk` does on a data file holding the sample (and a blank report for each year
+    given), returned before its first paint: its report's audit still waits for that paint."""
+    from evaldesk.app.datafile import create_report
+    from evaldesk.exchange.report_json import read_json
+    from evaldesk.model.store import Store
+    from evaldesk.resources import SAMPLE_REPORT
+    from evaldesk.ui.app import open_window
+
+    def start(*more_years: int):
+        db = tmp_path / "样例.sqlite"
+        store = Store(db)
+        store.add(read_json(SAMPLE_REPORT))
+        for year in more_years:
+            create_report(store, year, "某某县农业农村局")
+        store.set_state("open_report", "1")
+        store.close()
+        window = open_window(db, show_first=True)
+        qtbot.addWidget(window)
+        return window
+
+    return start

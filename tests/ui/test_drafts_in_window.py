@@ -106,11 +106,12 @@ def test_an_empty_reason_box_says_a_draft_is_there(window):
     assert row.reason.text() == "满意度为92%，低于95%，扣2分"
 
 
-def test_a_draft_asked_for_before_the_audit_caught_up_leaves_out_the_disputed_claim(window, qtbot):
+def test_a_draft_asked_for_before_the_audit_caught_up_leaves_out_the_disputed_claim(started, qtbot):
     """生成草稿 pressed at once after the report opens (its audit follows the first paint) or while a long report's
     audit waits for a pause in typing: the draft is made from the report's findings as it is, so a claim the
     reviewer disputes (财政供养人员 grew, says one part; not so, says another) is not written into it."""
-    window.open_report(window.document.report.id, tab=5)   # as at start: the audit follows the paint
+    window = started()   # as at start: the audit follows the paint
+    window.tabs.setCurrentIndex(5)
     assert window.document.session.audit_stale
     page = window.pages[5]
     qtbot.mouseClick(page.generate_button, LEFT)

@@ -103,20 +103,6 @@ def test_a_report_opened_just_before_the_window_closes_is_the_one_reopened(windo
     reopened.close()
 
 
-def _sample_file(folder: Path, *more_years: int) -> Path:
-    """A data file holding the sample (and a blank report for each of ``more_years``), as a filler reopens it."""
-    from evaldesk.app.datafile import create_report
-
-    db = folder / "样例.sqlite"
-    store = Store(db)
-    store.add(read_json(SAMPLE_REPORT))
-    for year in more_years:
-        create_report(store, year, "某某县农业农村局")
-    store.set_state("open_report", "1")
-    store.close()
-    return db
-
-
 class FirstPaintOfTheTabs:
     """Records, at the first paint of a main window's tabs, what the 审核 dock and the status bar showed."""
 
@@ -142,14 +128,11 @@ class FirstPaintOfTheTabs:
         self.qapp.removeEventFilter(self.filter)
 
 
-def test_the_started_windows_report_is_painted_before_its_audit_which_follows_at_once(app, qtbot, tmp_path, answers):
+def test_the_started_windows_report_is_painted_before_its_audit_which_follows_at_once(app, qtbot, started):
     """Starting, the filler sees the report's first tab without waiting for the audit; the 审核 dock says it is
     coming, and the counts and the panel follow on their own."""
-    from evaldesk.ui.app import open_window
-
     painted = FirstPaintOfTheTabs(app)
-    window = open_window(_sample_file(tmp_path), show_first=True)  # as `evaldesk` starts it
-    qtbot.addWidget(window)
+    window = started()
     try:
         qtbot.waitUntil(lambda: bool(painted.seen))
     finally:
@@ -161,13 +144,9 @@ def test_the_started_windows_report_is_painted_before_its_audit_which_follows_at
     assert window.audit_panel.tree.count() == len(window.document.findings) > 0
 
 
-def test_a_report_switched_to_before_the_first_ones_audit_ran_is_the_one_audited_and_shown(app, qtbot, tmp_path,
-                                                                                          answers):
+def test_a_report_switched_to_before_the_first_ones_audit_ran_is_the_one_audited_and_shown(qtbot, started):
     """The first report's audit waits for its paint; a report opened before then is the one the panel shows."""
-    from evaldesk.ui.app import open_window
-
-    window = open_window(_sample_file(tmp_path, 2022), show_first=True)
-    qtbot.addWidget(window)
+    window = started(2022)
     assert window.audit_panel is None  # not painted yet: its audit waits
     other = next(info.id for info in window.store.list_reports() if info.id != window.document.report.id)
     window.open_report(other)  # at once: the panel is this report's
