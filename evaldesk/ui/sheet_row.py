@@ -322,8 +322,11 @@ class IndicatorRow:
             self._shorten_findings()
         if self._overflows() and self.explanation_text:
             self.explanation.setToolTip(self.explanation_text)
+            width, room = self._room_for(self.explanation)
+            # Each try lays out this one label, not the whole space under the row (a fifth of the time: it is a
+            # keystroke's wait); the whole is checked once more below.
             kept = self._longest_fitting(self.explanation, self.explanation_text, lambda text: text + MORE_IN_TOOLTIP,
-                                         lambda: not self._overflows())
+                                         lambda: self.explanation.heightForWidth(width) <= room)
             if not kept:
                 self.explanation.setToolTip("")
         if self._overflows():
@@ -331,6 +334,13 @@ class IndicatorRow:
 
     def _overflows(self) -> bool:
         return self.detail.layout().totalHeightForWidth(self.detail.width()) > self.detail.height()
+
+    def _room_for(self, label: QLabel) -> tuple[int, int]:
+        """``label``'s width and the height it may take in the held space under the row, the rest of that space
+        taking what it takes now."""
+        width = label.width()
+        rest = self.detail.layout().totalHeightForWidth(self.detail.width()) - label.heightForWidth(width)
+        return width, self.detail.height() - rest
 
     @staticmethod
     def _longest_fitting(label: QLabel, text: str, shown, fits) -> int:
