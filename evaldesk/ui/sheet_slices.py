@@ -80,7 +80,7 @@ class SheetSlices(QObject):
         if self._holds and not page.isVisible():
             self._holds.clear()   # held when the sheet is shown again (SheetPage.showEvent)
         if self._holds:
-            page.widget().layout().activate()   # the sizes on screen are final before they are held
+            self._settle()   # the sizes on screen are final before they are held
         waiting, self._holds = self._holds, []   # (not what this slice builds: it is not laid out yet)
         while True:
             if waiting:
@@ -97,6 +97,19 @@ class SheetSlices(QObject):
         gc.freeze()
         if self.busy:
             self._timer.start()
+
+    def _settle(self) -> None:
+        """Lay out now what the event loop would: the chunks' grids, the column placing each chunk at the height
+        its rows need, the grids again at those heights, and the sheet around them. A row laid out by its grid
+        before its chunk was given the room it needs is squeezed: held then, it would stay squeezed (its text
+        cut, the next row over it)."""
+        started = [chunk for chunk in self.chunks if chunk.started]
+        for chunk in started:
+            chunk.grid.activate()
+        self.page.column.place()
+        for chunk in started:
+            chunk.grid.activate()
+        self.page.widget().layout().activate()
 
     def _hold(self, item) -> None:
         """Hold a row's cells or a label, once it is on screen at its size; until then it waits its turn again."""

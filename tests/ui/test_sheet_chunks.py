@@ -140,6 +140,21 @@ def test_every_row_appears_with_its_score_and_findings_and_the_columns_line_up(b
     assert continued and all(text.endswith("（续）") for text in continued)
 
 
+def test_every_row_built_in_the_background_shows_all_it_says_and_none_covers_the_next(big_window, qtbot):
+    """Rows built off screen and held there are held at the room they need: their explanation and findings whole
+    (or shortened with the mark, whole in the tooltip), never cut mid-line with the next row painted over them."""
+    sheet = click_sheet_tab(big_window)
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    body = sheet.widget()
+    rows = list(sheet.rows.values())
+    for row, below in zip(rows, rows[1:] + [None]):
+        detail = row.detail
+        assert detail.layout().totalHeightForWidth(detail.width()) <= detail.height(), row.indicator.id
+        bottom = detail.mapTo(body, detail.rect().bottomLeft()).y()
+        if below is not None:
+            assert bottom < below.score.mapTo(body, below.score.rect().topLeft()).y(), row.indicator.id
+
+
 def test_typing_in_a_row_that_appeared_late_is_stored_and_rescored(big_window, qtbot):
     sheet = click_sheet_tab(big_window)
     leaf = big_window.document.report.template.leaves[-2]
