@@ -138,13 +138,13 @@ class SheetPage(QScrollArea):
                 label = cell(f"{group.name}\n（续）", bold=True, background="#f4f6f8")
                 self.continued.setdefault(group_id, []).append(label)
             grid.addWidget(label, chunk.grid_row(first), level - 1, 2 * (last - first), 1)
-            self.slices.to_hold(label)
+            chunk.spans.append(label)
         if chunk is self.chunks[-1]:
             row = chunk.end_row()
             grid.addWidget(cell("总　分", bold=True, background="#eef1f5"), row, 0, 1, 3)
             grid.addWidget(self.total_weight, row, 3)
             grid.addWidget(self.total_label, row, 4, 1, 5)
-            self.slices.to_hold(self.total_label)
+            chunk.spans.append(self.total_label)
         if chunk.number:
             chunk.begin(self.leaf_height * (chunk.last - chunk.first))
         chunk.started = True
@@ -171,9 +171,12 @@ class SheetPage(QScrollArea):
         widgets.show(sheet.indicators[indicator.id], sheet.template.id)
         widgets.show_findings(self._findings_of(indicator.id))
         chunk.next += 1
-        if chunk.done and chunk.number:
-            chunk.finish()
         self.slices.to_hold(widgets)
+        if chunk.done:
+            if chunk.number:
+                chunk.finish()
+            for label in chunk.spans:
+                self.slices.to_hold(label)
         return widgets
 
     def row(self, indicator_id: str) -> IndicatorRow | None:
@@ -301,7 +304,8 @@ class SheetPage(QScrollArea):
         held as they come. From then on a keystroke repaints its cells without laying the sheet out again."""
         if not self.isVisible():
             return
-        self.slices.hold_all([*self.rows.values(), *self.group_labels.values(), self.total_label])
+        spans = [label for chunk in self.chunks if chunk.done for label in chunk.spans]   # the others: when done
+        self.slices.hold_all([*self.rows.values(), *spans])
 
     def showEvent(self, event):  # noqa: N802 - Qt's name
         # The cells whose content changed while held take the room they need now; the others stay as they are.

@@ -75,6 +75,9 @@ class Chunk:
     next: int = 0              # the next 三级指标 to build
     started: bool = False
     widths: tuple = field(default=())   # the column widths it was given (followers)
+    # Its cells spanning several rows (一级/二级, 总分): held only once all their rows are there, else at the height
+    # of the rows built so far.
+    spans: list = field(default_factory=list)
 
     def __post_init__(self):
         self.next = self.first

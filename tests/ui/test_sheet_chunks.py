@@ -274,3 +274,33 @@ def test_a_read_only_window_locks_the_rows_built_after_it_opened(big_window, qtb
     answers_boxes = [box for box in row.editors.values() if isinstance(box, ChecklistAnswer)]
     assert answers_boxes and not any(box.isEnabled() for box in answers_boxes)
     second.close_document()
+
+
+def test_every_group_cell_runs_the_whole_height_of_the_rows_it_names(big_window, qtbot):
+    """The 一级/二级 cells (a group's name, 分值 and 小计, or its name again with （续）) of a chunk built in the
+    background reach from its group's first row there to its last: held while the chunk was still being built, they
+    stayed as short as its rows built by then, the text floating mid-chunk and the rows beside them with no 一级/二级
+    cell at all."""
+    sheet = click_sheet_tab(big_window)
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    body = sheet.widget()
+    leaves = sheet.plan.leaves
+    checked = 0
+    for chunk in sheet.chunks:
+        for group_id, _level, start, end in sheet.plan.groups:
+            first, last = max(start, chunk.first), min(end, chunk.last)
+            if first >= last:
+                continue
+            labels = [label for label in (sheet.group_labels.get(group_id), *sheet.continued.get(group_id, ()))
+                      if label is not None and label.parentWidget() is chunk.widget]
+            assert len(labels) == 1, (chunk.number, group_id)
+            label = labels[0]
+            top = sheet.rows[leaves[first]].name.mapTo(body, sheet.rows[leaves[first]].name.rect().topLeft()).y()
+            bottom_row = sheet.rows[leaves[last - 1]].detail
+            bottom = bottom_row.mapTo(body, bottom_row.rect().bottomLeft()).y()
+            label_top = label.mapTo(body, label.rect().topLeft()).y()
+            label_bottom = label.mapTo(body, label.rect().bottomLeft()).y()
+            assert abs(label_top - top) <= 1 and abs(label_bottom - bottom) <= 1, \
+                (chunk.number, group_id, label.text(), (label_top, label_bottom), (top, bottom))
+            checked += 1
+    assert checked > len(sheet.chunks)   # groups running on from chunk to chunk were checked
