@@ -8,8 +8,6 @@ yet is built when something asks for it (:meth:`SheetPage.row`: going to a findi
 
 from __future__ import annotations
 
-import gc
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -23,7 +21,7 @@ from evaldesk.ui.file_safety import LOCKED, lock_widgets
 from evaldesk.ui.sheet_chunks import Chunk, ChunkColumn, cut, sheet_plan
 from evaldesk.ui.sheet_hold import SizeHold
 from evaldesk.ui.sheet_row import COLUMNS, ChecklistAnswer, IndicatorRow, cell, fit_lines
-from evaldesk.ui.sheet_slices import SheetSlices
+from evaldesk.ui.sheet_slices import SheetSlices, thaw
 from evaldesk.ui.sheet_tab import SheetBody, tab_from
 from evaldesk.ui.template_banner import DraftBanner
 
@@ -45,6 +43,7 @@ class SheetPage(QScrollArea):
         self._hold_timer.setSingleShot(True)
         self._hold_timer.timeout.connect(self.hold_cells)
         self.slices = SheetSlices(self)
+        self.destroyed.connect(thaw)   # its rows are freed (sheet_slices.py)
         self.build()
         document.rescored.connect(self.update_scores)
         document.audited.connect(self.show_findings)
@@ -54,7 +53,7 @@ class SheetPage(QScrollArea):
         template = self.document.report.template
         self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         self.slices.stop()
-        gc.unfreeze()   # the rows dropped now (or with an earlier sheet) are collected again (sheet_slices.py)
+        thaw()   # the rows dropped now (or with an earlier sheet) are freed (sheet_slices.py)
         body = SheetBody(lambda forward: tab_from(self, forward))
         outer = QVBoxLayout(body)
         title = self.title = QLabel()

@@ -304,3 +304,26 @@ def test_every_group_cell_runs_the_whole_height_of_the_rows_it_names(big_window,
                 (chunk.number, group_id, label.text(), (label_top, label_bottom), (top, bottom))
             checked += 1
     assert checked > len(sheet.chunks)   # groups running on from chunk to chunk were checked
+
+
+def test_a_sheet_dropped_while_it_was_being_built_is_freed(big_window, qtbot):
+    """Another 字号 (or another report) while the big sheet is still being built: the rows of the sheet it drops
+    are given back, not kept for as long as the program runs. (Each slice freezes the objects Python's collector
+    knows; rows already dropped but not yet collected were frozen with them, and were never freed.)"""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication
+
+    sheet = click_sheet_tab(big_window)
+    qtbot.waitUntil(lambda: len(sheet.rows) > FIRST_LEAVES + 5, timeout=30000)
+    assert sheet.slices.busy
+    dropped = [weakref.ref(row) for row in sheet.rows.values()]
+    del sheet   # (this test's own hold on it)
+    big_window.set_font_size("较大")
+    rebuilt = big_window.pages[SHEET]
+    qtbot.waitUntil(lambda: settled(rebuilt), timeout=30000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    assert sum(ref() is not None for ref in dropped) == 0
+    big_window.set_font_size("标准")
