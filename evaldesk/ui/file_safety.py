@@ -179,6 +179,7 @@ def show_read_only(window: MainWindow) -> None:
 
 
 LOCKED = "editing_locked"   # set on a locked page: one that builds more later (the score sheet) locks that too
+VIEWING = "changes_the_view"  # set on a button that changes what the page shows, not the report: never locked
 
 
 def lock_editing(window: MainWindow) -> None:
@@ -201,7 +202,8 @@ def lock_widgets(page) -> None:
     for view in page.findChildren(QAbstractItemView):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     for widget in page.findChildren(QComboBox) + page.findChildren(QAbstractButton):
-        widget.setEnabled(False)
+        if not widget.property(VIEWING):
+            widget.setEnabled(False)
 
 
 # ---------------------------------------------------------------- another program changed the file

@@ -17,7 +17,7 @@ from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.rules import num
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.file_actions import load_settings, save_settings
-from evaldesk.ui.file_safety import LOCKED, lock_widgets
+from evaldesk.ui.file_safety import LOCKED, VIEWING, lock_widgets
 from evaldesk.ui.sheet_chunks import Chunk, ChunkColumn, cut, sheet_plan
 from evaldesk.ui.sheet_hold import SizeHold
 from evaldesk.ui.sheet_row import COLUMNS, ChecklistAnswer, IndicatorRow, cell, fit_lines
@@ -69,6 +69,7 @@ class SheetPage(QScrollArea):
         self.standards_box.setToolTip("在每个三级指标下显示它的评分标准；不勾选时只在指标名称的提示中显示")
         self.standards_box.setChecked(self.standards_shown)
         self.standards_box.toggled.connect(self.show_standards)
+        self.standards_box.setProperty(VIEWING, True)   # a read-only window's reader may use it too
         line.addWidget(self.standards_box)
         outer.addLayout(line)
         outer.addWidget(DraftBanner(self.document))  # shown while an adjusted sheet does not check yet

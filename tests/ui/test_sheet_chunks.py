@@ -327,3 +327,20 @@ def test_a_sheet_dropped_while_it_was_being_built_is_freed(big_window, qtbot):
     gc.collect()
     assert sum(ref() is not None for ref in dropped) == 0
     big_window.set_font_size("标准")
+
+
+def test_a_read_only_window_still_lets_the_reader_show_or_hide_the_standards(big_window, qtbot, answers):
+    """显示评分标准 changes what the window shows, not the report: a reader of a file held elsewhere may use it."""
+    from evaldesk.ui.app import open_window
+
+    second = open_window(big_window.store.path)   # read-only: the first window holds the file
+    qtbot.addWidget(second)
+    second.show()
+    second.tabs.setCurrentIndex(SHEET)
+    sheet = second.pages[SHEET]
+    first = sheet.rows[second.document.report.template.leaves[0].id]
+    assert sheet.standards_box.isEnabled() and first.standard.isVisible()
+    sheet.standards_box.click()
+    assert not first.standard.isVisible()
+    assert first.hand.editor.isReadOnly()
+    second.close_document()
