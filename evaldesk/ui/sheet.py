@@ -53,7 +53,8 @@ class SheetPage(QScrollArea):
         template = self.document.report.template
         self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         self.slices.stop()
-        thaw()   # the rows dropped now (or with an earlier sheet) are freed (sheet_slices.py)
+        if self.rows:
+            thaw()   # the rows dropped now are freed (sheet_slices.py)
         body = SheetBody(lambda forward: tab_from(self, forward))
         outer = QVBoxLayout(body)
         title = self.title = QLabel()
