@@ -26,18 +26,26 @@ _dropped = False   # a sheet was dropped since the last freeze: its rows are gar
 
 
 def thaw(*_destroyed) -> None:
-    """A sheet's rows are dropped: let Python's collector reach them again, and collect before the next freeze."""
+    """A sheet's rows are dropped: let Python's collector reach them again and collect them on the next turn of
+    the event loop (they are garbage once the call that drops them returns) — in the wait for what replaces them
+    (another report, another 字号), not in the next tab click — or before the next freeze, whichever comes first."""
     global _dropped
     gc.unfreeze()
     _dropped = True
+    if QCoreApplication.instance() is not None:   # (not while the program ends)
+        QTimer.singleShot(0, _collect_dropped)
 
 
-def freeze() -> None:
-    """Leave the objects alive now out of Python's full collections; garbage left by a dropped sheet goes first."""
+def _collect_dropped() -> None:
     global _dropped
     if _dropped:
         _dropped = False
         gc.collect()
+
+
+def freeze() -> None:
+    """Leave the objects alive now out of Python's full collections; garbage left by a dropped sheet goes first."""
+    _collect_dropped()
     gc.freeze()
 
 
