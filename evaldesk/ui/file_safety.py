@@ -233,6 +233,7 @@ def reload(window: MainWindow, message: str) -> None:
         return
     report_id = window.document.report.id if window.document is not None else None
     tab = window.tabs.currentIndex()  # the filler stays where they were reading (closing removes the tabs)
+    reading = getattr(window.tabs.currentWidget(), "view_place", lambda: None)()   # and at the row (score sheet)
     window.close_document()
     try:
         ids = [info.id for info in store.list_reports()]
@@ -242,6 +243,8 @@ def reload(window: MainWindow, message: str) -> None:
         return
     if report_id in ids:
         window.open_report(report_id, tab=tab)
+        if reading is not None and window.tabs.currentIndex() == tab:
+            window.tabs.currentWidget().show_view_place(reading)
     else:
         window.use_store(store)
         message += "正在编辑的报告已在那边被删除。" if report_id is not None else ""

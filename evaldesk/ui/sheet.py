@@ -403,6 +403,28 @@ class SheetPage(QScrollArea):
             self._findings_index = by_indicator
         return self._findings_index.get(indicator_id, NONE)
 
+    def view_place(self) -> tuple[str, int] | None:
+        """The first 三级指标 in the view and how far below the view's top it stands (None: none is in view)."""
+        top = self.verticalScrollBar().value()
+        body = self.widget()
+        for chunk in self.column.in_view():
+            for index in range(chunk.first, chunk.next):
+                score = self.rows[self.plan.leaves[index]].score
+                y = score.mapTo(body, score.rect().topLeft()).y()
+                if y >= top:
+                    return self.plan.leaves[index], y - top
+        return None
+
+    def show_view_place(self, place: tuple[str, int]) -> None:
+        """Scroll so that the 三级指标 of :meth:`view_place` stands where it stood (its row built if it was not)."""
+        indicator_id, below_top = place
+        widgets = self.row(indicator_id)
+        if widgets is None:
+            return
+        self.slices.laid_out()
+        score = widgets.score
+        self.verticalScrollBar().setValue(score.mapTo(self.widget(), score.rect().topLeft()).y() - below_top)
+
     def focus(self, place: Place) -> bool:
         """Take the filler to a score-sheet entry."""
         widgets = self.row(place.indicator) if isinstance(place, SheetPlace) else None

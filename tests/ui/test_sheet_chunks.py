@@ -344,3 +344,47 @@ def test_a_read_only_window_still_lets_the_reader_show_or_hide_the_standards(big
     assert not first.standard.isVisible()
     assert first.hand.editor.isReadOnly()
     second.close_document()
+
+
+def test_a_read_only_reader_stays_at_the_row_they_read_when_the_writer_types(big_window, qtbot, answers):
+    """The window reads the report again each time the writer's window stores a change (every few seconds while
+    they type); the reader of a big sheet stays at the row they were reading, not sent back to the sheet's top."""
+    from evaldesk.ui import file_safety
+    from evaldesk.ui.app import open_window
+
+    second = open_window(big_window.store.path)
+    qtbot.addWidget(second)
+    second.resize(1366, 768)
+    second.show()
+    second.tabs.setCurrentIndex(SHEET)
+    sheet = second.pages[SHEET]
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    reading = sheet.rows[second.document.report.template.leaves[70].id].score
+    sheet.verticalScrollBar().setValue(reading.mapTo(sheet.widget(), reading.rect().topLeft()).y() - 100)
+    qtbot.wait(20)
+    leaf = big_window.document.report.template.leaves[3].id
+    big_window.document.apply(SetField(sheet_key(leaf, "reason"), "另一窗口写的原因"), merge=False)
+    assert file_safety.look_for_changes(second)
+    sheet = second.pages[SHEET]
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    qtbot.wait(50)
+    again = sheet.rows[second.document.report.template.leaves[70].id].score
+    assert abs(again.mapTo(sheet.viewport(), again.rect().topLeft()).y() - 100) <= 2
+    second.close_document()
+
+
+def test_a_row_gone_to_in_the_middle_stays_put_while_the_chunk_above_it_is_built(big_window, qtbot):
+    """The row the filler went to stays where it appeared while the rows just above it, in the view too, are
+    built: the chunk above, just built, changes height twice as Qt shows its rows, and was kept in place instead."""
+    from evaldesk.model.places import parse_key
+
+    sheet = click_sheet_tab(big_window)
+    leaf = big_window.document.report.template.leaves[70].id   # the first row of a chunk, the chunk above unbuilt
+    big_window.go_to(parse_key(sheet_key(leaf, "hand")))
+    editor = sheet.rows[leaf].hand.editor
+    where = editor.mapTo(sheet.viewport(), editor.rect().topLeft()).y()
+    assert on_screen(sheet, editor)
+    assert not sheet.places[big_window.document.report.template.leaves[69].id][0].done
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    qtbot.wait(20)
+    assert abs(editor.mapTo(sheet.viewport(), editor.rect().topLeft()).y() - where) <= 2
