@@ -179,6 +179,7 @@ def show_read_only(window: MainWindow) -> None:
 
 
 LOCKED = "editing_locked"   # set on a locked page: one that builds more later (the score sheet) locks that too
+VIEWING = "changes_the_view"  # set on a button that changes what the page shows, not the report: never locked
 
 
 def lock_editing(window: MainWindow) -> None:
@@ -201,7 +202,8 @@ def lock_widgets(page) -> None:
     for view in page.findChildren(QAbstractItemView):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     for widget in page.findChildren(QComboBox) + page.findChildren(QAbstractButton):
-        widget.setEnabled(False)
+        if not widget.property(VIEWING):
+            widget.setEnabled(False)
 
 
 # ---------------------------------------------------------------- another program changed the file
@@ -231,6 +233,7 @@ def reload(window: MainWindow, message: str) -> None:
         return
     report_id = window.document.report.id if window.document is not None else None
     tab = window.tabs.currentIndex()  # the filler stays where they were reading (closing removes the tabs)
+    reading = getattr(window.tabs.currentWidget(), "view_place", lambda: None)()   # and at the row (score sheet)
     window.close_document()
     try:
         ids = [info.id for info in store.list_reports()]
@@ -240,6 +243,8 @@ def reload(window: MainWindow, message: str) -> None:
         return
     if report_id in ids:
         window.open_report(report_id, tab=tab)
+        if reading is not None and window.tabs.currentIndex() == tab:
+            window.tabs.currentWidget().show_view_place(reading)
     else:
         window.use_store(store)
         message += "正在编辑的报告已在那边被删除。" if report_id is not None else ""

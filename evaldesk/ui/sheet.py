@@ -8,8 +8,6 @@ yet is built when something asks for it (:meth:`SheetPage.row`: going to a findi
 
 from __future__ import annotations
 
-import gc
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,11 +17,11 @@ from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.rules import num
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.file_actions import load_settings, save_settings
-from evaldesk.ui.file_safety import LOCKED, lock_widgets
+from evaldesk.ui.file_safety import LOCKED, VIEWING, lock_widgets
 from evaldesk.ui.sheet_chunks import Chunk, ChunkColumn, cut, sheet_plan
 from evaldesk.ui.sheet_hold import SizeHold
 from evaldesk.ui.sheet_row import COLUMNS, ChecklistAnswer, IndicatorRow, cell, fit_lines
-from evaldesk.ui.sheet_slices import SheetSlices
+from evaldesk.ui.sheet_slices import SheetSlices, thaw
 from evaldesk.ui.sheet_tab import SheetBody, tab_from
 from evaldesk.ui.template_banner import DraftBanner
 
@@ -45,6 +43,7 @@ class SheetPage(QScrollArea):
         self._hold_timer.setSingleShot(True)
         self._hold_timer.timeout.connect(self.hold_cells)
         self.slices = SheetSlices(self)
+        self.destroyed.connect(thaw)   # its rows are freed (sheet_slices.py)
         self.build()
         document.rescored.connect(self.update_scores)
         document.audited.connect(self.show_findings)
@@ -54,7 +53,8 @@ class SheetPage(QScrollArea):
         template = self.document.report.template
         self.built_for = template  # a renamed or re-weighted sheet keeps its leaf ids: rebuild on identity
         self.slices.stop()
-        gc.unfreeze()   # the rows dropped now (or with an earlier sheet) are collected again (sheet_slices.py)
+        if self.rows:
+            thaw()   # the rows dropped now are freed (sheet_slices.py)
         body = SheetBody(lambda forward: tab_from(self, forward))
         outer = QVBoxLayout(body)
         title = self.title = QLabel()
@@ -70,6 +70,7 @@ class SheetPage(QScrollArea):
         self.standards_box.setToolTip("在每个三级指标下显示它的评分标准；不勾选时只在指标名称的提示中显示")
         self.standards_box.setChecked(self.standards_shown)
         self.standards_box.toggled.connect(self.show_standards)
+        self.standards_box.setProperty(VIEWING, True)   # a read-only window's reader may use it too
         line.addWidget(self.standards_box)
         outer.addLayout(line)
         outer.addWidget(DraftBanner(self.document))  # shown while an adjusted sheet does not check yet
@@ -138,13 +139,13 @@ class SheetPage(QScrollArea):
                 label = cell(f"{group.name}\n（续）", bold=True, background="#f4f6f8")
                 self.continued.setdefault(group_id, []).append(label)
             grid.addWidget(label, chunk.grid_row(first), level - 1, 2 * (last - first), 1)
-            self.slices.to_hold(label)
+            chunk.spans.append(label)
         if chunk is self.chunks[-1]:
             row = chunk.end_row()
             grid.addWidget(cell("总　分", bold=True, background="#eef1f5"), row, 0, 1, 3)
             grid.addWidget(self.total_weight, row, 3)
             grid.addWidget(self.total_label, row, 4, 1, 5)
-            self.slices.to_hold(self.total_label)
+            chunk.spans.append(self.total_label)
         if chunk.number:
             chunk.begin(self.leaf_height * (chunk.last - chunk.first))
         chunk.started = True
@@ -171,9 +172,12 @@ class SheetPage(QScrollArea):
         widgets.show(sheet.indicators[indicator.id], sheet.template.id)
         widgets.show_findings(self._findings_of(indicator.id))
         chunk.next += 1
-        if chunk.done and chunk.number:
-            chunk.finish()
         self.slices.to_hold(widgets)
+        if chunk.done:
+            if chunk.number:
+                chunk.finish()
+            for label in chunk.spans:
+                self.slices.to_hold(label)
         return widgets
 
     def row(self, indicator_id: str) -> IndicatorRow | None:
@@ -301,7 +305,8 @@ class SheetPage(QScrollArea):
         held as they come. From then on a keystroke repaints its cells without laying the sheet out again."""
         if not self.isVisible():
             return
-        self.slices.hold_all([*self.rows.values(), *self.group_labels.values(), self.total_label])
+        spans = [label for chunk in self.chunks if chunk.done for label in chunk.spans]   # the others: when done
+        self.slices.hold_all([*self.rows.values(), *spans])
 
     def showEvent(self, event):  # noqa: N802 - Qt's name
         # The cells whose content changed while held take the room they need now; the others stay as they are.
@@ -397,6 +402,28 @@ class SheetPage(QScrollArea):
                             found.append(finding)
             self._findings_index = by_indicator
         return self._findings_index.get(indicator_id, NONE)
+
+    def view_place(self) -> tuple[str, int] | None:
+        """The first 三级指标 in the view and how far below the view's top it stands (None: none is in view)."""
+        top = self.verticalScrollBar().value()
+        body = self.widget()
+        for chunk in self.column.in_view():
+            for index in range(chunk.first, chunk.next):
+                score = self.rows[self.plan.leaves[index]].score
+                y = score.mapTo(body, score.rect().topLeft()).y()
+                if y >= top:
+                    return self.plan.leaves[index], y - top
+        return None
+
+    def show_view_place(self, place: tuple[str, int]) -> None:
+        """Scroll so that the 三级指标 of :meth:`view_place` stands where it stood (its row built if it was not)."""
+        indicator_id, below_top = place
+        widgets = self.row(indicator_id)
+        if widgets is None:
+            return
+        self.slices.laid_out()
+        score = widgets.score
+        self.verticalScrollBar().setValue(score.mapTo(self.widget(), score.rect().topLeft()).y() - below_top)
 
     def focus(self, place: Place) -> bool:
         """Take the filler to a score-sheet entry."""

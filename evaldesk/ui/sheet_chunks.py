@@ -75,6 +75,9 @@ class Chunk:
     next: int = 0              # the next 三级指标 to build
     started: bool = False
     widths: tuple = field(default=())   # the column widths it was given (followers)
+    # Its cells spanning several rows (一级/二级, 总分): held only once all their rows are there, else at the height
+    # of the rows built so far.
+    spans: list = field(default_factory=list)
 
     def __post_init__(self):
         self.next = self.first
@@ -150,6 +153,7 @@ class ChunkColumn(QWidget):
         for chunk in chunks:
             chunk.widget.setParent(self)
         self._view: tuple[Chunk, int] | None = None   # the chunk to keep in place and where it was in the view
+        self._anchor: Chunk | None = None   # the whole chunk kept in place last: kept while it is in the view
         self._tries = 0
         self._follow = QTimer(self)   # once the scroll bar knows the sheet's new height
         self._follow.setSingleShot(True)
@@ -198,7 +202,7 @@ class ChunkColumn(QWidget):
 
     def forget_view(self) -> None:
         """The filler (or a finding) takes the view elsewhere: it is not put back."""
-        self._view = None
+        self._view = self._anchor = None
         self._follow.stop()
 
     def in_view(self) -> list[Chunk]:
@@ -211,9 +215,16 @@ class ChunkColumn(QWidget):
                 if chunk.widget.geometry().bottom() >= top and chunk.widget.geometry().top() <= bottom]
 
     def _chunk_in_view(self) -> tuple[Chunk, int] | None:
-        """The first chunk in the view (whole ones first: they do not change) and where it is in the view."""
+        """The first chunk in the view (whole ones first: they do not change) and where it is in the view. The one
+        kept last stays the one kept while it is in the view: a chunk above it just built is whole but not laid out
+        yet (its rows shown a moment later, its height changing twice), and keeping that one in place instead
+        would move the rows the filler reads by as much."""
         shown = self.in_view()
-        chunk = next((chunk for chunk in shown if chunk.done), shown[0] if shown else None)
+        if self._anchor in shown:
+            chunk = self._anchor
+        else:
+            chunk = next((chunk for chunk in shown if chunk.done), shown[0] if shown else None)
+        self._anchor = chunk if chunk is not None and chunk.done else None
         return None if chunk is None else (chunk, self.y() + chunk.widget.y() - self.page.verticalScrollBar().value())
 
     def _keep_view(self) -> None:

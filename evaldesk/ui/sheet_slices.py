@@ -6,8 +6,10 @@ filler who scrolls far down before the sheet is built sees its rows next.
 
 Each slice ends with ``gc.freeze()``: the rows' Python objects live as long as the sheet, and Python's full
 collection, which ran every so often while they were made, went through all of them each time — 0.1–0.3 s
-at 2,000 rows, growing with the sheet. Frozen, they are left out of it (freezing costs nothing); the sheet thaws
-them when it is built again (``SheetPage.build``), so the rows it drops are collected then.
+at 2,000 rows, growing with the sheet. Frozen, they are left out of it (freezing costs nothing). A freeze keeps
+whatever the collector tracks, garbage not yet collected too: the rows of a sheet dropped (built again, another
+report, another 字号) would be frozen by the next sheet's slices and never freed. So a sheet dropped thaws
+everything (:func:`thaw`), and the next freeze first collects it, once (:func:`freeze`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,31 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from evaldesk.ui.sheet_chunks import Chunk
 
 SLICE_SECONDS = 0.015
+_dropped = False   # a sheet was dropped since the last freeze: its rows are garbage that a freeze would keep
+
+
+def thaw(*_destroyed) -> None:
+    """A sheet's rows are dropped: let Python's collector reach them again and collect them on the next turn of
+    the event loop (they are garbage once the call that drops them returns) — in the wait for what replaces them
+    (another report, another 字号), not in the next tab click — or before the next freeze, whichever comes first."""
+    global _dropped
+    gc.unfreeze()
+    _dropped = True
+    if QCoreApplication.instance() is not None:   # (not while the program ends)
+        QTimer.singleShot(0, _collect_dropped)
+
+
+def _collect_dropped() -> None:
+    global _dropped
+    if _dropped:
+        _dropped = False
+        gc.collect()
+
+
+def freeze() -> None:
+    """Leave the objects alive now out of Python's full collections; garbage left by a dropped sheet goes first."""
+    _collect_dropped()
+    gc.freeze()
 
 
 class SheetSlices(QObject):
@@ -94,7 +121,7 @@ class SheetSlices(QObject):
             if time.perf_counter() - started > SLICE_SECONDS:
                 break
         self._holds += waiting
-        gc.freeze()
+        freeze()
         if self.busy:
             self._timer.start()
 

@@ -274,3 +274,117 @@ def test_a_read_only_window_locks_the_rows_built_after_it_opened(big_window, qtb
     answers_boxes = [box for box in row.editors.values() if isinstance(box, ChecklistAnswer)]
     assert answers_boxes and not any(box.isEnabled() for box in answers_boxes)
     second.close_document()
+
+
+def test_every_group_cell_runs_the_whole_height_of_the_rows_it_names(big_window, qtbot):
+    """The 一级/二级 cells (a group's name, 分值 and 小计, or its name again with （续）) of a chunk built in the
+    background reach from its group's first row there to its last: held while the chunk was still being built, they
+    stayed as short as its rows built by then, the text floating mid-chunk and the rows beside them with no 一级/二级
+    cell at all."""
+    sheet = click_sheet_tab(big_window)
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    body = sheet.widget()
+    leaves = sheet.plan.leaves
+    checked = 0
+    for chunk in sheet.chunks:
+        for group_id, _level, start, end in sheet.plan.groups:
+            first, last = max(start, chunk.first), min(end, chunk.last)
+            if first >= last:
+                continue
+            labels = [label for label in (sheet.group_labels.get(group_id), *sheet.continued.get(group_id, ()))
+                      if label is not None and label.parentWidget() is chunk.widget]
+            assert len(labels) == 1, (chunk.number, group_id)
+            label = labels[0]
+            top = sheet.rows[leaves[first]].name.mapTo(body, sheet.rows[leaves[first]].name.rect().topLeft()).y()
+            bottom_row = sheet.rows[leaves[last - 1]].detail
+            bottom = bottom_row.mapTo(body, bottom_row.rect().bottomLeft()).y()
+            label_top = label.mapTo(body, label.rect().topLeft()).y()
+            label_bottom = label.mapTo(body, label.rect().bottomLeft()).y()
+            assert abs(label_top - top) <= 1 and abs(label_bottom - bottom) <= 1, \
+                (chunk.number, group_id, label.text(), (label_top, label_bottom), (top, bottom))
+            checked += 1
+    assert checked > len(sheet.chunks)   # groups running on from chunk to chunk were checked
+
+
+def test_a_sheet_dropped_while_it_was_being_built_is_freed(big_window, qtbot):
+    """Another 字号 (or another report) while the big sheet is still being built: the rows of the sheet it drops
+    are given back, not kept for as long as the program runs. (Each slice freezes the objects Python's collector
+    knows; rows already dropped but not yet collected were frozen with them, and were never freed.)"""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication
+
+    sheet = click_sheet_tab(big_window)
+    qtbot.waitUntil(lambda: len(sheet.rows) > FIRST_LEAVES + 5, timeout=30000)
+    assert sheet.slices.busy
+    dropped = [weakref.ref(row) for row in sheet.rows.values()]
+    del sheet   # (this test's own hold on it)
+    big_window.set_font_size("较大")
+    rebuilt = big_window.pages[SHEET]
+    qtbot.waitUntil(lambda: settled(rebuilt), timeout=30000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    assert sum(ref() is not None for ref in dropped) == 0
+    big_window.set_font_size("标准")
+
+
+def test_a_read_only_window_still_lets_the_reader_show_or_hide_the_standards(big_window, qtbot, answers):
+    """显示评分标准 changes what the window shows, not the report: a reader of a file held elsewhere may use it."""
+    from evaldesk.ui.app import open_window
+
+    second = open_window(big_window.store.path)   # read-only: the first window holds the file
+    qtbot.addWidget(second)
+    second.show()
+    second.tabs.setCurrentIndex(SHEET)
+    sheet = second.pages[SHEET]
+    first = sheet.rows[second.document.report.template.leaves[0].id]
+    assert sheet.standards_box.isEnabled() and first.standard.isVisible()
+    sheet.standards_box.click()
+    assert not first.standard.isVisible()
+    assert first.hand.editor.isReadOnly()
+    second.close_document()
+
+
+def test_a_read_only_reader_stays_at_the_row_they_read_when_the_writer_types(big_window, qtbot, answers):
+    """The window reads the report again each time the writer's window stores a change (every few seconds while
+    they type); the reader of a big sheet stays at the row they were reading, not sent back to the sheet's top."""
+    from evaldesk.ui import file_safety
+    from evaldesk.ui.app import open_window
+
+    second = open_window(big_window.store.path)
+    qtbot.addWidget(second)
+    second.resize(1366, 768)
+    second.show()
+    second.tabs.setCurrentIndex(SHEET)
+    sheet = second.pages[SHEET]
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    reading = sheet.rows[second.document.report.template.leaves[70].id].score
+    sheet.verticalScrollBar().setValue(reading.mapTo(sheet.widget(), reading.rect().topLeft()).y() - 100)
+    qtbot.wait(20)
+    leaf = big_window.document.report.template.leaves[3].id
+    big_window.document.apply(SetField(sheet_key(leaf, "reason"), "另一窗口写的原因"), merge=False)
+    assert file_safety.look_for_changes(second)
+    sheet = second.pages[SHEET]
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    qtbot.wait(50)
+    again = sheet.rows[second.document.report.template.leaves[70].id].score
+    assert abs(again.mapTo(sheet.viewport(), again.rect().topLeft()).y() - 100) <= 2
+    second.close_document()
+
+
+def test_a_row_gone_to_in_the_middle_stays_put_while_the_chunk_above_it_is_built(big_window, qtbot):
+    """The row the filler went to stays where it appeared while the rows just above it, in the view too, are
+    built: the chunk above, just built, changes height twice as Qt shows its rows, and was kept in place instead."""
+    from evaldesk.model.places import parse_key
+
+    sheet = click_sheet_tab(big_window)
+    leaf = big_window.document.report.template.leaves[70].id   # the first row of a chunk, the chunk above unbuilt
+    big_window.go_to(parse_key(sheet_key(leaf, "hand")))
+    editor = sheet.rows[leaf].hand.editor
+    where = editor.mapTo(sheet.viewport(), editor.rect().topLeft()).y()
+    assert on_screen(sheet, editor)
+    assert not sheet.places[big_window.document.report.template.leaves[69].id][0].done
+    qtbot.waitUntil(lambda: settled(sheet), timeout=30000)
+    qtbot.wait(20)
+    assert abs(editor.mapTo(sheet.viewport(), editor.rect().topLeft()).y() - where) <= 2
