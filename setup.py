@@ -1,5 +1,5 @@
 """The one build step pyproject.toml cannot declare: the top-level resources/ folder goes into the wheel as the
-package data evaldesk/_resources (evaldesk/resources.py finds it there, beside its own file).
+package data evaldesk/_resources (evaldesk/resources.py finds it there through importlib.resources).
 Everything else about the package is in pyproject.toml."""
 
 import shutil

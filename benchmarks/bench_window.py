@@ -94,26 +94,29 @@ app.processEvents(); window.repaint()
 print(time.perf_counter() - start)
 """
 
-# argv: data file, then "idle" (the filler looks at the report for a second before typing) or "now".
-# Prints: first paint (the welcome page, when the file is still to be made; else the report's), the report painted
-# (as the bare window is measured: the events handled once, then a repaint), the report's audit on screen too, and
-# two keystrokes.
-EVALDESK = """
+# What the `evaldesk` command does (its arguments read, then ui.app.run, which is start() then app.exec()), up to
+# app.exec. argv: the data file. ``marks`` gets the time of the welcome page's paint, when it is shown first.
+STARTED = """
 import sys, time
 start = time.perf_counter()
 from evaldesk.ui import app as ui_app
 marks, started = [], []
 def painted(window):  # the welcome page, shown first when the data file is still to be made
     window.repaint(); marks.append(time.perf_counter() - start)
-ui_app.run = lambda db=None: started.append(ui_app.start(db, painted)) or 0  # run() is start() then app.exec()
+ui_app.run = lambda db=None: started.append(ui_app.start(db, painted)) or 0
 from evaldesk.cli import main
-main(["--db", sys.argv[1]])  # what the `evaldesk` command does: its arguments read, then ui.app.run
+main(["--db", sys.argv[1]])
 app, window = started[0]
+"""
+
+# argv: data file, then "idle" (the filler looks at the report for a second before typing) or "now".
+# Prints: the report painted (as the bare window is measured: the events handled once, then a repaint), the
+# report's audit on screen too, and two keystrokes.
+EVALDESK = STARTED + """
 settled = []
 window.report_settled.connect(lambda: settled.append(time.perf_counter() - start))
 app.processEvents(); window.repaint()
 ready = time.perf_counter() - start
-painted = marks[0] if marks else ready
 while not settled:  # the audit and its panel follow the report's first paint
     app.processEvents()
 if sys.argv[2] == "idle":
@@ -132,7 +135,7 @@ def keystroke(text):
 first = keystroke(typed + "甲")
 later = keystroke(typed + "甲乙")
 assert window.store.load(window.document.report.id).fields[field.key] == typed + "甲乙"  # stored, not only shown
-print(painted, ready, settled[0], first, later)
+print(ready, settled[0], first, later)
 """
 
 
@@ -177,18 +180,7 @@ def _first_start(env: dict, folder: Path) -> float:
 
 
 # argv: a data file that does not exist yet. Prints start → the welcome page painted.
-EVALDESK_FIRST = """
-import sys, time
-start = time.perf_counter()
-from evaldesk.ui import app as ui_app
-marks = []
-def painted(window):
-    window.repaint(); marks.append(time.perf_counter() - start)
-ui_app.run = lambda db=None: ui_app.start(db, painted) and 0
-from evaldesk.cli import main
-main(["--db", sys.argv[1]])
-print(marks[0])
-"""
+EVALDESK_FIRST = STARTED + "print(marks[0])\n"
 
 
 def _ms(seconds: float) -> str:
@@ -204,14 +196,14 @@ def measure(platform: str) -> None:
         pairs, new, first_start, floor = [], [], [], []
         for _ in range(PAIRS):
             pairs.append((_probe(env, BARE)[0], *_probe(env, EVALDESK, db, "idle")))
-            new.append(_probe(env, EVALDESK, str(_sample_file(folder, reopened=False)), "idle")[1] / pairs[-1][0])
+            new.append(_probe(env, EVALDESK, str(_sample_file(folder, reopened=False)), "idle")[0] / pairs[-1][0])
             (folder / "new.sqlite").unlink()
             first_start.append(_first_start(env, folder) / pairs[-1][0])
             floor.append(_probe(env, FLOOR, str(FONT_REGULAR))[0] / pairs[-1][0])
-        at_once = [_probe(env, EVALDESK, db, "now")[3] for _ in range(max(3, PAIRS // 2))]
-    bare, _painted, ready, settled, first, later = (statistics.median(column) for column in zip(*pairs))
-    ready_ratio = statistics.median(r / b for b, _, r, *_ in pairs)
-    settled_ratio = statistics.median(s / b for b, _, _, s, *_ in pairs)
+        at_once = [_probe(env, EVALDESK, db, "now")[2] for _ in range(max(3, PAIRS // 2))]
+    bare, ready, settled, first, later = (statistics.median(column) for column in zip(*pairs))
+    ready_ratio = statistics.median(r / b for b, r, *_ in pairs)
+    settled_ratio = statistics.median(s / b for b, _, s, *_ in pairs)
     print(f"\nplatform {platform}; {PAIRS} pairs (bare window, evaldesk) started in turn; medians; "
           f"load at end {os.getloadavg()[0]:.2f}")
     print(f"  start → painted, bare QMainWindow+QTabWidget:       {_ms(bare)}")

@@ -1,17 +1,17 @@
 """Where the shipped resources (templates, fonts, the sample report, the audit's rules, the icon) live.
 
 In the source tree they sit in the top-level ``resources/`` folder. A wheel or the PyInstaller bundle carries the
-same folder inside the package as ``evaldesk/_resources`` (setup.py's build step, evaldesk.spec), found beside
-the package's own files, wherever it was installed. Both are real folders on disk: reportlab and Qt open fonts by
-file name (so a zipped package could not work anyway; importlib.resources, which would find one, costs 1.3 ms of
-the window's first paint).
+same folder inside the package as ``evaldesk/_resources`` (setup.py's build step, evaldesk.spec), found through
+``importlib.resources`` so nothing depends on where the package was installed. Both are real folders on disk:
+reportlab and Qt open fonts by file name.
 """
 
+from importlib.resources import files
 from pathlib import Path
 
 
 def _resources_folder() -> Path:
-    packaged = Path(__file__).resolve().parent / "_resources"
+    packaged = Path(str(files("evaldesk") / "_resources"))
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "resources"  # a source checkout (make run, make test)

@@ -203,13 +203,10 @@ class MainWindow(QMainWindow):
 
     def _show_audit_pending(self) -> None:
         """Until the opened report is audited (_audit_when_painted) the 审核 dock and the status bar say so."""
-        shown = self.audit_dock.widget()
         self.audit_panel = None
         pending = QLabel("  正在审核…")
         pending.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # where the counts will be
-        self.audit_dock.setWidget(pending)
-        if shown is not None:
-            shown.deleteLater()
+        self._put_in_dock(pending)
         self.audit_label.setText("  审核：正在审核…  ")
         self.audit_label.setStyleSheet("")
 
@@ -256,10 +253,14 @@ class MainWindow(QMainWindow):
     def _build_audit_panel(self) -> None:
         from evaldesk.ui.audit_panel import AuditPanel
 
-        shown = self.audit_dock.widget()  # the panel of before, or the "正在审核…" line
         self.audit_panel = AuditPanel(self.document)
         self.audit_panel.navigate.connect(self.go_to)
-        self.audit_dock.setWidget(self.audit_panel)
+        self._put_in_dock(self.audit_panel)
+
+    def _put_in_dock(self, widget: QWidget) -> None:
+        """``widget`` in the 审核 dock, in place of what it showed (the panel of before, or the 正在审核… line)."""
+        shown = self.audit_dock.widget()
+        self.audit_dock.setWidget(widget)
         if shown is not None:
             shown.deleteLater()
 
