@@ -9,13 +9,14 @@ page's size in points, the page as a QImage of a given size — on the very byte
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from contextlib import contextmanager
 
 import pypdfium2
 import pypdfium2.raw as pdfium_raw
-from PySide6.QtCore import QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 
 class PdfPages:
@@ -64,8 +65,9 @@ def load_pdf(data: bytes) -> PdfPages:
 
 
 class PageView(QScrollArea):
-    """Every page one under the other, as wide as the view (as QPdfView's MultiPage + FitToWidth showed them);
-    the pages are drawn again when the width changes, at the screen's pixel ratio so text stays sharp."""
+    """Every page one under the other, as wide as the view (as QPdfView's MultiPage + FitToWidth showed them). Only
+    the pages on screen are drawn, at the screen's pixel ratio so text stays sharp, from the last few drawn: a
+    report of a hundred pages costs the memory of a few, not of all (4 MB a page at this width)."""
 
     GAP = 12
 
@@ -75,27 +77,59 @@ class PageView(QScrollArea):
         self.setBackgroundRole(QPalette.ColorRole.Dark)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # its width never changes the pages'
-        self.setWidget(QWidget())
-        self.pages = [QLabel(self.widget()) for _ in range(pdf.pageCount())]
-        self.drawn_width = 0
+        self.column = PageColumn(pdf, self.GAP)
+        self.setWidget(self.column)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        width = max(200, self.viewport().width() - 2 * self.GAP)
-        if width != self.drawn_width:
-            self.draw_pages(width)
+        self.column.lay_out(max(200, self.viewport().width() - 2 * self.GAP))
 
-    def draw_pages(self, width: int) -> None:
-        """Pages placed by hand, whole, one under the other: the column is as tall as all of them."""
-        self.drawn_width = width
-        ratio = self.devicePixelRatioF()
-        top = self.GAP
-        for index, label in enumerate(self.pages):
+    def page_rect(self, index: int) -> QRect:
+        """Where page ``index`` stands in the column of pages."""
+        return self.column.rects[index]
+
+
+class PageColumn(QWidget):
+    """The pages placed one under the other; a page is drawn when it comes on screen and kept among the last few."""
+
+    KEPT = 6  # enough for the pages of a tall screen and the one scrolled away from
+
+    def __init__(self, pdf: PdfPages, gap: int):
+        super().__init__()
+        self.pdf = pdf
+        self.gap = gap
+        self.rects: list[QRect] = []
+        self.drawn: OrderedDict[int, QPixmap] = OrderedDict()  # page → its picture at this width, last used last
+
+    def lay_out(self, width: int) -> None:
+        if self.rects and self.rects[0].width() == width:
+            return
+        self.rects, top = [], self.gap
+        for index in range(self.pdf.pageCount()):
             size = self.pdf.pagePointSize(index)
             height = round(width * size.height() / size.width())
-            picture = QPixmap.fromImage(self.pdf.render(index, QSize(round(width * ratio), round(height * ratio))))
-            picture.setDevicePixelRatio(ratio)
-            label.setPixmap(picture)
-            label.setGeometry(self.GAP, top, width, height)
-            top += height + self.GAP
-        self.widget().resize(width + 2 * self.GAP, top)
+            self.rects.append(QRect(self.gap, top, width, height))
+            top += height + self.gap
+        self.drawn.clear()
+        self.resize(width + 2 * self.gap, top)
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        for index, rect in enumerate(self.rects):
+            if rect.intersects(event.rect()):
+                painter.drawPixmap(rect, self.picture(index))
+
+    def picture(self, index: int) -> QPixmap:
+        if index in self.drawn:
+            self.drawn.move_to_end(index)
+            return self.drawn[index]
+        ratio = self.devicePixelRatioF()
+        rect = self.rects[index]
+        picture = QPixmap.fromImage(self.pdf.render(index, QSize(round(rect.width() * ratio),
+                                                                 round(rect.height() * ratio))))
+        picture.setDevicePixelRatio(ratio)
+        self.drawn[index] = picture
+        while len(self.drawn) > self.KEPT:
+            self.drawn.popitem(last=False)
+        return picture

@@ -30,10 +30,25 @@ def test_the_view_shows_every_page_whole_one_under_the_other(sample, qtbot):
     view.resize(700, 500)
     view.show()
     qtbot.waitExposed(view)
-    tops = [label.geometry().top() for label in view.pages]
-    heights = [label.height() for label in view.pages]
-    assert len(view.pages) == pdf.pageCount()
-    assert all(h > view.viewport().height() for h in heights)  # an A4 page at this width is taller than the view
-    assert all(next_top >= top + height for top, height, next_top in zip(tops, heights, tops[1:]))  # no overlap
-    assert view.pages[0].width() <= view.viewport().width()
-    assert not view.pages[-1].pixmap().isNull()
+    rects = [view.page_rect(index) for index in range(pdf.pageCount())]
+    assert all(rect.height() > view.viewport().height() for rect in rects)  # an A4 page is taller than the view
+    assert all(below.top() >= above.bottom() for above, below in zip(rects, rects[1:]))  # no overlap
+    assert rects[0].width() <= view.viewport().width()
+    assert ink(view.grab().toImage()) > 200  # the cover is drawn
+    view.verticalScrollBar().setValue(rects[-1].top())
+    assert ink(view.grab().toImage()) > 200  # and so is the last page, once it is scrolled to
+
+
+def test_a_long_report_keeps_only_a_few_pages_drawn(sample, qtbot):
+    """Memory: each drawn page is some 4 MB; going through every page keeps the last few, not all of them."""
+    pdf = load_pdf(pdf_bytes(sample))
+    view = PageView(pdf)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    for index in range(pdf.pageCount()):
+        view.verticalScrollBar().setValue(view.page_rect(index).top())
+        view.grab()
+    assert pdf.pageCount() > view.column.KEPT
+    assert len(view.column.drawn) <= view.column.KEPT
