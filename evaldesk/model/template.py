@@ -1,4 +1,6 @@
-"""A score sheet template: the indicator tree, 分值, rule texts and kinds, grade bands, the cover wording.
+"""A score sheet template as data: the indicator tree, 分值, standards, each rule's kind and parameters (what it
+reads: :mod:`.rule_params`, :mod:`.operands`), grade bands, the cover wording. Scoring computes with it
+(:mod:`evaldesk.scoring`); the model reads it alone (places, layout, validation, the data file).
 
 Templates are JSON files (``resources/templates/*.json``, format described in ``docs/template-format.md``). They
 are checked when they load — unique ids, known parents, no cycles, children's 分值 adding up to the parent's,
@@ -17,9 +19,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from evaldesk.files import UnreadableJson, parse_json, read_json_file
-from evaldesk.scoring.rules import InputSpec, Rule, TemplateError, rule_from_data, to_decimal
-from evaldesk.scoring.template_check import AUDIT_KEYS, COVER_KEYS, FORMAT, VERSION, json_number, refusal
-from evaldesk.scoring.template_tree import walk
+from evaldesk.model.operands import InputSpec, TemplateError, to_decimal
+from evaldesk.model.rule_params import Rule, rule_from_data
+from evaldesk.model.template_check import AUDIT_KEYS, COVER_KEYS, FORMAT, VERSION, json_number, refusal
+from evaldesk.model.template_tree import walk
 
 __all__ = ["Template", "Indicator", "GradeBand", "TemplateError", "FORMAT", "VERSION", "COVER_KEYS", "AUDIT_KEYS",
            "parse_template", "load_template", "builtin_templates", "builtin_template", "DEFAULT_TEMPLATE_ID"]
@@ -36,7 +39,7 @@ class Indicator:
     weight: Decimal
     parent: str | None = None
     standard: str = ""
-    rule: Rule | None = None  # None for 一级/二级 groups
+    rule: Rule | None = None  # the rule's kind and parameters (None for 一级/二级 groups); scoring computes it
     audit: dict = field(default_factory=dict)  # reviewer's checks this indicator asks for (AUDIT_KEYS)
     level: int = 1
     children: list["Indicator"] = field(default_factory=list)

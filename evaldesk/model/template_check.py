@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from evaldesk.model.file_errors import quote
+from evaldesk.model.operands import TemplateError, to_decimal
 from evaldesk.model.placeholders import placeholders
-from evaldesk.scoring.rules import TemplateError, num, rule_from_data, to_decimal
-from evaldesk.scoring.template_tree import Tree
+from evaldesk.model.rule_params import rule_from_data
+from evaldesk.model.template_tree import Tree
+from evaldesk.model.values import decimal_text as num
 
 FORMAT = "evaldesk-template"
 VERSION = 1

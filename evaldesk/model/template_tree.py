@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from evaldesk.scoring.rules import TemplateError, to_decimal
+from evaldesk.model.operands import TemplateError, to_decimal
 
 
 @dataclass(frozen=True)
