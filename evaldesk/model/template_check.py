@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from evaldesk.model.file_errors import quote
+from evaldesk.model.limits import ENTRY_COUNT, INDICATOR_COUNT, too_many
 from evaldesk.model.operands import TemplateError, to_decimal
 from evaldesk.model.placeholders import placeholders
 from evaldesk.model.rule_params import rule_from_data
@@ -77,6 +78,11 @@ def problems(data) -> list[Problem]:
     raw = data.get("indicators")
     if not isinstance(raw, list) or not raw:
         return found + [Problem(f"{SHEET}：缺少指标列表 indicators", field="indicators")]
+    scored = sum(1 for entry in raw if isinstance(entry, dict) and "rule" in entry)
+    if len(raw) > ENTRY_COUNT or scored > INDICATOR_COUNT:   # refused before each entry is read: 100,000 would crawl
+        what, count, limit = (("评分指标（三级）", scored, INDICATOR_COUNT) if scored > INDICATOR_COUNT
+                              else ("指标", len(raw), ENTRY_COUNT))
+        return found + [Problem(f"{SHEET}：{too_many(what, count, limit)}", field="indicators")]
     seen: set[str] = set()
     weights: dict[str, Decimal] = {}
     for i, entry in enumerate(raw, 1):
