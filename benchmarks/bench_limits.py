@@ -30,8 +30,9 @@ def at_the_limits():
     for key, value in sample.fields.items():
         if not key.startswith(("sheet.", "note.")):
             report.fields[key] = value
-    for leaf in report.template.leaves:
+    for leaf in report.template.leaves:   # every indicator scored, each hand score or deduction explained
         report.fields[f"sheet.{leaf.id}.hand"] = leaf.weight
+        report.fields[f"sheet.{leaf.id}.reason"] = "按评分标准评分"
     for n in range(2_000):
         report.fields[f"note.finding{n}"] = "已向财政局说明"
     report.fields["summary.text"] = "\n".join(text_of(500) for _ in range(200_000 // 500))
