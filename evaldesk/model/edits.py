@@ -52,7 +52,7 @@ def _within_limits(report: Report, key: str, old, new) -> None:
     if new is not None and old is None and key.startswith("note."):
         notes = sum(1 for other in report.fields if other.startswith("note."))
         if notes >= limits.NOTE_COUNT:
-            raise Rejected(limits.too_many("审核结果的说明", notes + 1, limits.NOTE_COUNT))
+            raise Rejected(limits.full("审核结果的说明", limits.NOTE_COUNT))
     _room_for_text(report, old, new)
 
 
@@ -137,7 +137,7 @@ class InsertUnit(Edit):
 
     def apply(self, report: Report) -> Edit:
         if len(report.units) >= limits.UNIT_COUNT:
-            raise Rejected(limits.too_many("收支表的机构", len(report.units) + 1, limits.UNIT_COUNT))
+            raise Rejected(limits.full("收支表的机构", limits.UNIT_COUNT))
         report.units.insert(self.index, copy.deepcopy(self.unit))
         return RemoveUnit(self.unit.id, "删除机构")
 
@@ -220,7 +220,7 @@ class InsertItem(Edit):
         item.values = {k: v for k, v in item.values.items() if v is not None}
         items = report.lists[self.list_key]
         if len(items) >= limits.ITEM_COUNT:
-            raise Rejected(limits.too_many(f"“{spec.label}”的条目", len(items) + 1, limits.ITEM_COUNT))
+            raise Rejected(limits.full(f"“{spec.label}”的条目", limits.ITEM_COUNT))
         _room_for_text(report, "", "".join(item.values.values()))
         items.insert(max(0, min(self.index, len(items))), item)
         return RemoveItem(self.list_key, self.item.id, "删除")

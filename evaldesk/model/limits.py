@@ -24,6 +24,11 @@ def too_many(what: str, count: int, limit: int) -> str:
     return f"{what}最多 {limit:,} 个，现有 {count:,} 个：超出本程序的上限（实际报告远少于此），请删减后再试"
 
 
+def full(what: str, limit: int) -> str:
+    """The refusal at entry of one more, in Chinese, naming the limit."""
+    return f"{what}最多 {limit:,} 个，已达上限，不能再添加（实际报告远少于此）"
+
+
 def text_size(report) -> int:
     """The characters of text the report holds: its fields, unit names and list entries."""
     size = sum(len(value) for value in report.fields.values() if isinstance(value, str))
