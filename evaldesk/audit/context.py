@@ -34,9 +34,12 @@ class AuditContext:
             self.rows = unit_rows(self.report)
             self.summary = summary_row(self.report, self.rows)
 
-    def recall(self, key, inputs: tuple, compute: Callable[[], T]) -> T:
-        """``compute()`` — or, with a memo, what it gave the last audit for the same ``inputs`` (see memo.py)."""
-        return compute() if self.memo is None else self.memo.recall(key, inputs, compute)
+    def recall(self, key, function: Callable[..., T], *inputs) -> T:
+        """``function(*inputs)`` — or, with a memo, what it gave the last audit for the same ``inputs``. The function
+        reads its arguments only (memo.py says why, and checks it)."""
+        if self.memo is None:
+            return function(*inputs)
+        return self.memo.recall(key, function, *inputs)
 
     @cached_property
     def texts(self) -> list[Text]:

@@ -71,7 +71,7 @@ def _noted(context: AuditContext, findings: list[Finding]) -> list[tuple[tuple[i
     for finding in findings:
         value = fields.get(_note_key(finding.key))
         note = "" if value is None else str(value).strip()
-        result.append(context.recall(("noted", finding.key), (finding, note), lambda: _with_note(finding, note)))
+        result.append(context.recall(("noted", finding.key), _with_note, finding, note))
     return result
 
 

@@ -119,9 +119,9 @@ def total_findings(ctx: AuditContext) -> list[Finding]:
 
 def check(ctx: AuditContext) -> list[Finding]:
     template = ctx.report.template  # a changed template is a new object: its 分值 are checked once each
-    findings = list(ctx.recall(("weights",), (template,), lambda: weight_findings(template)))
+    findings = list(ctx.recall(("weights",), weight_findings, template))
     for ind in ctx.sheet.template.leaves:
         result = ctx.sheet.indicators[ind.id]  # the findings are a function of the result alone
-        findings += ctx.recall(("indicator", ind.id), (result,), lambda: indicator_findings(result))
+        findings += ctx.recall(("indicator", ind.id), indicator_findings, result)
     findings += total_findings(ctx)
     return findings

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from evaldesk.files import UnreadableJson, parse_json, read_json_file
+from evaldesk.model import limits
 from evaldesk.model.document import (
     FORMAT,
     VERSION,
@@ -70,6 +71,9 @@ def from_document(doc) -> Report:
         raise ExchangeError("报告文件缺少版本号 version")
     if version > VERSION:
         raise ExchangeError(f"报告文件的格式版本为 {version}，本程序只能读取 {VERSION} 及以下版本，请升级 evaldesk")
+    counted = limits.document_refusal(doc)   # before anything is parsed: 100,000 tasks would take minutes to read
+    if counted:
+        raise ExchangeError(f"报告文件不能导入：{counted}")
     year = _need(doc, "year", int, "报告文件")
     if not 1990 <= year <= 2200:
         raise ExchangeError(f"年度 {year} 不合理")
@@ -159,6 +163,9 @@ def from_document(doc) -> Report:
         note = NotePlace(key)
         store(f"说明 {quote(key)}", lambda p=note, r=raw: _put(report.fields, p.key, parse_value(report, p, r)))
 
+    too_much = limits.refusal(report)
+    if too_much:
+        problems.append(too_much)
     if problems:
         shown = "；".join(problems[:5]) + (f"；另有 {len(problems) - 5} 处" if len(problems) > 5 else "")
         raise ExchangeError(f"报告文件中有 {len(problems)} 处数据不能接受：{shown}")

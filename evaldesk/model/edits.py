@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from evaldesk.model import limits
 from evaldesk.model.form import LIST_BY_KEY
 from evaldesk.model.places import (
     CellPlace,
@@ -23,6 +24,7 @@ from evaldesk.model.places import (
 )
 from evaldesk.model.report import Item, Report, Unit
 from evaldesk.model.validate import parse_cell, parse_field, parse_item_value
+from evaldesk.model.values import Rejected
 
 
 class Edit:
@@ -45,6 +47,23 @@ def _put(mapping: dict, key: str, value) -> None:
         mapping[key] = value
 
 
+def _within_limits(report: Report, key: str, old, new) -> None:
+    """Refuse a 说明 past the count limit and text past the report's total (model/limits.py)."""
+    if new is not None and old is None and key.startswith("note."):
+        notes = sum(1 for other in report.fields if other.startswith("note."))
+        if notes >= limits.NOTE_COUNT:
+            raise Rejected(limits.full("审核结果的说明", limits.NOTE_COUNT))
+    _room_for_text(report, old, new)
+
+
+def _room_for_text(report: Report, old, new) -> None:
+    grown = (len(new) if isinstance(new, str) else 0) - (len(old) if isinstance(old, str) else 0)
+    if grown > 0:   # (the whole report is counted only when a text grows: under a millisecond)
+        size = limits.text_size(report) + grown
+        if size > limits.TEXT_TOTAL:
+            raise Rejected(limits.text_refusal(size))
+
+
 @dataclass
 class SetField(Edit):
     """Set one field of the report (the value is parsed as the field's kind)."""
@@ -57,6 +76,8 @@ class SetField(Edit):
     def apply(self, report: Report) -> Edit:
         value = parse_field(report, self.key, self.value) if self.checked else self.value
         old = report.fields.get(self.key)
+        if self.checked:
+            _within_limits(report, self.key, old, value)
         _put(report.fields, self.key, value)
         return SetField(self.key, old, self.label, checked=False)
 
@@ -115,6 +136,8 @@ class InsertUnit(Edit):
     label: str = "添加机构"
 
     def apply(self, report: Report) -> Edit:
+        if len(report.units) >= limits.UNIT_COUNT:
+            raise Rejected(limits.full("收支表的机构", limits.UNIT_COUNT))
         report.units.insert(self.index, copy.deepcopy(self.unit))
         return RemoveUnit(self.unit.id, "删除机构")
 
@@ -172,6 +195,7 @@ class SetItemValue(Edit):
         value = parse_item_value(self.list_key, self.name, self.value)
         item = report.item(self.list_key, self.item_id)
         old = item.values.get(self.name)
+        _room_for_text(report, old, value)
         _put(item.values, self.name, value)
         return SetItemValue(self.list_key, self.item_id, self.name, old, self.label)
 
@@ -195,6 +219,9 @@ class InsertItem(Edit):
                        if k in dict(spec.fields)}
         item.values = {k: v for k, v in item.values.items() if v is not None}
         items = report.lists[self.list_key]
+        if len(items) >= limits.ITEM_COUNT:
+            raise Rejected(limits.full(f"“{spec.label}”的条目", limits.ITEM_COUNT))
+        _room_for_text(report, "", "".join(item.values.values()))
         items.insert(max(0, min(self.index, len(items))), item)
         return RemoveItem(self.list_key, self.item.id, "删除")
 

@@ -18,9 +18,13 @@ import datetime as _dt
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from evaldesk.model.form import DEFAULT_UNITS, FIELD_BY_KEY, LIST_BY_KEY
 from evaldesk.model.places import SheetPlace
+
+if TYPE_CHECKING:
+    from evaldesk.model.template import Template
 
 Value = str | int | Decimal | bool | _dt.date
 
@@ -52,7 +56,7 @@ class Report:
     """One report: what the filler typed (fields, units of part 二, lists) and its score sheet."""
 
     year: int
-    template: "Template"  # noqa: F821 - evaldesk.scoring.template.Template; kept loose to keep model free of scoring
+    template: Template  # the score sheet as data (tree, inputs, cover wording); scoring computes with it
     id: int | None = None
     fields: dict[str, Value] = field(default_factory=dict)
     units: list[Unit] = field(default_factory=list)

@@ -274,7 +274,7 @@ class Store:
             raise self._damaged_report(report_id) from None
 
     def _load(self, c, report_id: int) -> Report:
-        from evaldesk.scoring.template import Template  # the one exception (docs/architecture.md)
+        from evaldesk.model.template import Template  # the report's score sheet, as data
 
         report = store_read.load(c, report_id, Template)
         report.template_draft = self._load_draft(report_id)

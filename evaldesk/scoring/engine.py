@@ -12,8 +12,8 @@ from enum import Enum
 
 from evaldesk.model.report import Report, sheet_key
 from evaldesk.model.totals import summary_row
-from evaldesk.scoring.rules import Figures, num, round_score
-from evaldesk.scoring.template import Indicator, Template
+from evaldesk.model.template import Indicator, Template
+from evaldesk.scoring.rules import Figures, num, round_score, scorer
 
 
 class State(str, Enum):
@@ -114,7 +114,7 @@ class SheetResult:
 def score_indicator(indicator: Indicator, report: Report, summary: dict) -> IndicatorResult:
     fields = report.fields
     figures = Figures(fields, summary, lambda name: fields.get(sheet_key(indicator.id, "input", name)))
-    outcome = indicator.rule.evaluate(figures, indicator.weight)
+    outcome = scorer(indicator.rule).evaluate(indicator.rule, figures, indicator.weight)
     computed = None if outcome.score is None else round_score(outcome.score)
     hand = fields.get(sheet_key(indicator.id, "hand"))
     reason = str(fields.get(sheet_key(indicator.id, "reason")) or "").strip()

@@ -16,8 +16,8 @@ from evaldesk.model.places import (
     CellPlace, Changes, FieldPlace, ItemPlace, NotePlace, SectionPlace, SheetPlace, UnitPlace, UnitsPlace,
 )
 from evaldesk.model.report import Report
+from evaldesk.model.template import Template
 from evaldesk.scoring.engine import SheetResult, group_of, score_indicator, score_report, sheet_with
-from evaldesk.scoring.template import Template
 
 # Places no rule reads: the lists of part 三/四 and their sections, and the 说明 to findings.
 UNREAD = (ItemPlace, SectionPlace, NotePlace)

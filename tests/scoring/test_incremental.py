@@ -1,6 +1,7 @@
 """Scoring again after an edit (scoring/incremental.py) gives exactly the sheet a whole scoring gives, whatever the
 edits; an indicator the edit cannot change keeps its result object; the audit with a memo finds what the audit
-without one finds."""
+without one finds — after edits of figures, scores, 说明, long texts and list entries alike (the quotation and
+contradiction checks read the texts and the 定量目标 rows)."""
 
 from decimal import Decimal
 
@@ -9,10 +10,14 @@ from hypothesis import strategies as st
 
 from evaldesk.audit.engine import audit_report
 from evaldesk.audit.memo import AuditMemo
-from evaldesk.model.edits import InsertUnit, RemoveUnit, SetCell, SetField
-from evaldesk.model.form import GRIDS
+from evaldesk.audit.texts import PROSE_FIELDS
+from evaldesk.exchange.report_json import read_json
+from evaldesk.model.edits import InsertItem, InsertUnit, RemoveItem, RemoveUnit, SetCell, SetField, SetItemValue
+from evaldesk.model.form import GRIDS, LIST_BY_KEY
+from evaldesk.model.values import format_amount
+from evaldesk.resources import SAMPLE_REPORT
 from evaldesk.model.places import Changes, FieldPlace, SheetPlace
-from evaldesk.model.report import Unit, new_id, sheet_key
+from evaldesk.model.report import Item, Unit, new_id, sheet_key
 from evaldesk.model.totals import summary_row
 from evaldesk.scoring.engine import score_report
 from evaldesk.scoring.incremental import affected, rescore
@@ -22,19 +27,61 @@ from .strategies import YUNXI, _input_value, amounts, hand_scores, reports
 
 CELLS = [f"{grid.key}.{column.key}" for grid in GRIDS for column in grid.typed_columns]
 
+# What a filler writes in the long texts: the sample's own sentences (figures, 无结余, 满意度 …), cut at 。
+_SAMPLE = read_json(SAMPLE_REPORT)
+SENTENCES = sorted({sentence + "。" for key in PROSE_FIELDS for sentence in _SAMPLE.text(key).split("。")
+                    if sentence.strip()})
+QUANT_VALUES = ["100%", "≥95%", "按时完成", "98.5%", "未完成", "0万元", "12项"]
+
+
+@st.composite
+def long_texts(draw, report):
+    """A text quoting the report's figures now and then, rightly or not (the quotation check compares them), its
+    score, else the sample's sentences, or nothing."""
+    row = summary_row(report)
+    quoted = [f"{label}{format_amount(row[key] + off)}万元。"
+              for key, label in (("expense.total", "全年支出"), ("sangong.total", "三公经费")) if row.get(key) is not None
+              for off in (0, 1)] + ["综合得分95分，评价等次为优秀。", "满意度达到90%以上。"]
+    pieces = draw(st.lists(st.sampled_from(SENTENCES + quoted), max_size=6))
+    return "".join(pieces) or None
+
+
+@st.composite
+def list_edits(draw, report):
+    """An entry of a list added, removed or changed: a task, or a 定量目标 row's target or result."""
+    list_key = draw(st.sampled_from(["quant", "tasks"]))
+    items = report.items(list_key)
+    if items and draw(st.booleans()):
+        item = draw(st.sampled_from(items))
+        if draw(st.booleans()):
+            return RemoveItem(list_key, item.id)
+        name = draw(st.sampled_from([name for name, _ in LIST_BY_KEY[list_key].fields]))
+        choices = LIST_BY_KEY[list_key].choices.get(name)
+        return SetItemValue(list_key, item.id, name,
+                            draw(st.sampled_from(choices) if choices else st.sampled_from(QUANT_VALUES + SENTENCES)))
+    values = {"text": draw(st.sampled_from(SENTENCES))} if list_key == "tasks" else \
+        {"kind": draw(st.sampled_from(LIST_BY_KEY["quant"].choices.get("kind") or ["数量指标"])),
+         "name": "完成率", "target": draw(st.sampled_from(QUANT_VALUES)), "actual": draw(st.sampled_from(QUANT_VALUES))}
+    return InsertItem(list_key, draw(st.integers(0, len(items))), Item(new_id(), values))
+
 
 @st.composite
 def edits(draw, report):
-    """One edit a filler could make next: a sheet entry, a field a rule reads, a cell, a unit, a 说明."""
+    """One edit a filler could make next: a sheet entry, a field a rule reads, a cell, a unit, a 说明, a long text,
+    an entry of a list."""
     leaf = draw(st.sampled_from(YUNXI.leaves))
-    kind = draw(st.sampled_from(["input", "hand", "reason", "field", "cell", "unit", "note"]))
+    kind = draw(st.sampled_from(["input", "hand", "reason", "field", "cell", "unit", "note", "text", "list"]))
     if kind == "input" and leaf.inputs():
         spec = draw(st.sampled_from(leaf.inputs()))
         return SetField(sheet_key(leaf.id, "input", spec.name), draw(_input_value(spec.kind)))
     if kind == "hand":
         return SetField(sheet_key(leaf.id, "hand"), draw(hand_scores(leaf.weight)))
     if kind == "reason":
-        return SetField(sheet_key(leaf.id, "reason"), draw(st.sampled_from([None, "", "已说明理由"])))
+        return SetField(sheet_key(leaf.id, "reason"), draw(st.sampled_from([None, "", "已说明理由"]) | long_texts(report)))
+    if kind == "text":
+        return SetField(draw(st.sampled_from(PROSE_FIELDS)), draw(long_texts(report)))
+    if kind == "list":
+        return draw(list_edits(report))
     if kind == "field":
         return SetField(draw(st.sampled_from(["basic.staff_quota", "basic.staff_actual"])),
                         draw(st.none() | st.integers(0, 300)))
