@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from evaldesk.app import backups  # noqa: E402
+from evaldesk.datafile import backups  # noqa: E402
 from evaldesk.exchange.report_json import read_json  # noqa: E402
-from evaldesk.model import digest  # noqa: E402
+from evaldesk.datafile import digest  # noqa: E402
 from evaldesk.model.edits import SetField  # noqa: E402
-from evaldesk.model.store import Store  # noqa: E402
+from evaldesk.datafile.store import Store  # noqa: E402
 from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
 
 

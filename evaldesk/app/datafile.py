@@ -1,7 +1,7 @@
 """The data file as the filler uses it: open one (the default lives in the user's data folder), list its
 reports, create a report, add the reference sample, delete a report, save the whole file as a copy.
 
-Every failure is a :class:`~evaldesk.model.paths.StoreError` whose text says, in Chinese, what happened and what
+Every failure is a :class:`~evaldesk.datafile.errors.StoreError` whose text says, in Chinese, what happened and what
 to do; the window shows it in a dialog, the command prints it as one line.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evaldesk.model.paths import default_db_path
+from evaldesk.paths import default_db_path
 from evaldesk.model.report import Report
 from evaldesk.model.values import Rejected
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import ReportInfo, Store
+    from evaldesk.datafile.store import ReportInfo, Store
     from evaldesk.scoring.template import Template
 
 YEARS = range(1990, 2201)
@@ -32,7 +32,7 @@ def open_data_file(path: Path | str | None = None, *, create: bool = True, read_
     of a file changed since its newest one in the 备份 folder beside it (backups.py) — made before the store's first
     write, or when the window is idle after painting the report, or at close (Store.before_writing), so the report
     is shown without waiting for the copy; ``read_only`` takes no lock and writes nothing."""
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     target = Path(path) if path else default_db_path()
     is_default = target == default_db_path()
@@ -43,7 +43,7 @@ def open_data_file(path: Path | str | None = None, *, create: bool = True, read_
 
 
 def _back_up_on_open(store: Store) -> None:
-    from evaldesk.app import backups  # loaded with the copy it makes, after the report is shown
+    from evaldesk.datafile import backups  # loaded with the copy it makes, after the report is shown
 
     backups.back_up_on_open(store)
 
@@ -52,8 +52,8 @@ def open_for_command(path: Path | str | None, *, write: bool) -> Store:
     """The data file for a command: one that only reads opens an existing file read-only (no lock, so it works
     while a window has the file open); one that writes takes the lock and is refused while a window holds it.
     A damaged file's refusal names its newest good backup."""
-    from evaldesk.app.backups import newest_good_line
-    from evaldesk.model.paths import DamagedFile
+    from evaldesk.datafile.backups import newest_good_line
+    from evaldesk.datafile.errors import DamagedFile
 
     target = Path(path) if path else default_db_path()
     try:

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evaldesk.exchange.report_json import ExchangeError
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.report import Report
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
 SUFFIXES = (".json", ".xlsx", ".xlsm")
 

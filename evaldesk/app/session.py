@@ -2,7 +2,7 @@
 
 Every change goes through :meth:`ReportSession.apply`: the edit parses its value (a refused value raises
 :class:`~evaldesk.model.values.Rejected` and nothing changes), applies itself and is written to the data file at
-once (a file that cannot be written raises :class:`~evaldesk.model.paths.StoreError`, and memory is put back, so
+once (a file that cannot be written raises :class:`~evaldesk.datafile.errors.StoreError`, and memory is put back, so
 nothing changes either); its inverse goes on the :class:`~evaldesk.app.history.History`; the score sheet is
 recomputed (well under a millisecond) and so is the audit, unless the texts are so long that the caller should
 run it when typing pauses (:attr:`ReportSession.audit_stale`). A session built with ``audit=False`` has no
@@ -27,7 +27,7 @@ from evaldesk.scoring.incremental import rescore
 
 if TYPE_CHECKING:
     from evaldesk.audit.findings import Finding
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class ReportSession:
     def _back_up_when_due(self) -> None:
         import time
 
-        from evaldesk.app.backups import back_up_daily
+        from evaldesk.datafile.backups import back_up_daily
 
         now = time.monotonic()
         if now < self._next_backup_check:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.form import FIELD_BY_KEY, Kind, cell_spec, split_cell_key
 from evaldesk.scoring.params import HUNDRED, TemplateError, num, pct, require
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.values import decimal_text
 
 HUNDRED = Decimal(100)

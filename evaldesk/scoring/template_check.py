@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.placeholders import placeholders
 from evaldesk.scoring.rules import TemplateError, num, rule_from_data, to_decimal
 from evaldesk.scoring.template_tree import Tree

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import StoreError
 from evaldesk.model.report import Value
 from evaldesk.model.values import decimal_text
 

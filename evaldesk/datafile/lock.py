@@ -19,8 +19,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaldesk.model.file_errors import os_reason, place, quote
-from evaldesk.model.paths import CannotWrite, StoreError
+from evaldesk.datafile.file_errors import os_reason, place
+from evaldesk.quoting import quote
+from evaldesk.datafile.errors import CannotWrite, StoreError
 
 
 @dataclass(frozen=True)

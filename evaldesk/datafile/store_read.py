@@ -1,18 +1,18 @@
 """Reading a report's rows back, each checked: the types the store wrote, values it can decode, and the report's
 checksum (digest.py). Reads through ``sqlite_setup.Reads`` (no SQLAlchemy), in one transaction per call of
-:class:`evaldesk.model.store.Store`."""
+:class:`evaldesk.datafile.store.Store`."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from evaldesk.model import digest
+from evaldesk.datafile import digest
 from evaldesk.model.carried import Carried
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import StoreError
 from evaldesk.model.report import Item, Report, Unit
-from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
-from evaldesk.model.tagged import decode
+from evaldesk.datafile.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.datafile.tagged import decode
 
 
 class _RowsDamaged(Exception):

@@ -10,8 +10,8 @@ import os
 import stat
 from pathlib import Path
 
-from evaldesk.model.file_errors import os_reason, place
-from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
+from evaldesk.datafile.file_errors import os_reason, place
+from evaldesk.datafile.errors import CannotWrite, DamagedFile, StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

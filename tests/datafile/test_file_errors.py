@@ -7,7 +7,8 @@ import pytest
 
 from evaldesk.files import UnreadableJson, parse_json
 from evaldesk.model.edits import RenameUnit, SetField
-from evaldesk.model.file_errors import explain, quote
+from evaldesk.datafile.file_errors import explain
+from evaldesk.quoting import quote
 from evaldesk.model.values import Rejected
 
 

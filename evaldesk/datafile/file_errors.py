@@ -9,18 +9,6 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-QUOTE_LIMIT = 40
-"""At most this many characters of anything the user typed or a file held are quoted back in a message."""
-
-
-def quote(text: object, limit: int = QUOTE_LIMIT) -> str:
-    """``text`` as it may appear inside a message: one line, printable, at most ``limit`` characters."""
-    text = str(text)
-    shown = "".join(ch if ch.isprintable() else "�" for ch in text[: limit + 1])
-    shown = shown.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate must not break printing
-    return shown if len(text) <= limit else shown[:limit] + f"…（共 {len(text)} 个字符）"
-
-
 def place(path: Path | str) -> str:
     """A file's name for a message: the path, shortened in the middle if it is very long."""
     text = str(path)

@@ -1,6 +1,6 @@
 """The SQLite file that holds a filler's reports. Every edit is written at once, in its own transaction.
 
-Figures are stored as exact decimal text, never as SQLite REAL, in the tagged text of :mod:`evaldesk.model.tagged`.
+Figures are stored as exact decimal text, never as SQLite REAL, in the tagged text of :mod:`evaldesk.datafile.tagged`.
 """
 
 from __future__ import annotations
@@ -13,30 +13,28 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evaldesk.model import opening, store_read, store_rows
+from evaldesk.datafile import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
-from evaldesk.model.file_errors import explain, place
-from evaldesk.model.lock import DataFileLock, FileLocked, read_holder
+from evaldesk.datafile.file_errors import explain, place
+from evaldesk.datafile.lock import DataFileLock, FileLocked, read_holder
 
 # Where files live and the store's error are light to import (no SQLAlchemy): the window shows itself first.
-from evaldesk.model.paths import (  # noqa: E402,F401
-    DB_NAME,
+from evaldesk.datafile.errors import (  # noqa: F401 - named from here too
     CannotWrite,
     ChangedElsewhere,
     DamagedFile,
     DamagedReport,
     StoreError,
-    data_folder,
-    default_db_path,
 )
+from evaldesk.paths import DB_NAME, data_folder, default_db_path  # noqa: F401
 from evaldesk.model.report import Report
-from evaldesk.model.schema import SCHEMA_VERSION, migrate
-from evaldesk.model.sqlite_setup import DB_ERRORS as _DB_ERRORS
-from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
-from evaldesk.model.sqlite_setup import Reads, connect, text, write_errors, writer
-from evaldesk.model.sqlite_setup import explain_error as _explain
-from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
-from evaldesk.model.tagged import encode
+from evaldesk.datafile.schema import SCHEMA_VERSION, migrate
+from evaldesk.datafile.sqlite_setup import DB_ERRORS as _DB_ERRORS
+from evaldesk.datafile.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.datafile.sqlite_setup import Reads, connect, text, write_errors, writer
+from evaldesk.datafile.sqlite_setup import explain_error as _explain
+from evaldesk.datafile.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
+from evaldesk.datafile.tagged import encode
 
 if TYPE_CHECKING:
     from evaldesk.model.edits import Edit  # a store that only reads (a command that lists or prints) needs none

@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from evaldesk.app import backups
+from evaldesk.datafile import backups
 from evaldesk.app.datafile import add_sample, open_data_file
 from evaldesk.model.edits import SetField
-from evaldesk.model.paths import StoreError
-from evaldesk.model.store import Store
+from evaldesk.datafile.errors import StoreError
+from evaldesk.datafile.store import Store
 
 
 def _folder(path):
@@ -128,7 +128,7 @@ def test_a_damaged_backup_is_listed_as_unusable_and_never_restored(tmp_path, sam
 
 
 def test_a_file_someone_else_writes_is_not_restored_under_them(tmp_path, sample):
-    from evaldesk.model.lock import FileLocked
+    from evaldesk.datafile.lock import FileLocked
 
     path = tmp_path / "data.sqlite"
     writer = Store(path)
@@ -144,7 +144,7 @@ def test_a_file_someone_else_writes_is_not_restored_under_them(tmp_path, sample)
 
 
 def test_only_names_backups_write_are_read_as_backups(tmp_path):
-    from evaldesk.app.backups import _backups_of, folder_of
+    from evaldesk.datafile.backups import _backups_of, folder_of
 
     data = tmp_path / "数据.sqlite"
     folder = folder_of(data)
@@ -182,7 +182,7 @@ def test_a_file_found_holding_a_damaged_report_is_not_copied_over_its_good_backu
     offered for restoring the damaged report: it would bring the damage back."""
     from tests import raw_file
 
-    from evaldesk.model.paths import DamagedReport
+    from evaldesk.datafile.errors import DamagedReport
 
     path = _changed_file_with_the_sample(tmp_path)
     reader = Store(path, read_only=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from evaldesk.model import digest
-from evaldesk.model.file_errors import explain
-from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
+from evaldesk.datafile import digest
+from evaldesk.datafile.file_errors import explain
+from evaldesk.datafile.errors import CannotWrite, DamagedFile, StoreError
 
 # What SQLite raises on a read; a write may also raise SQLAlchemy's wrapping of it (write_errors).
 DB_ERRORS = (sqlite3.Error,)

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evaldesk.model.file_errors import os_reason, place
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.file_errors import os_reason, place
+from evaldesk.datafile.errors import StoreError
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import ReportInfo, Store
+    from evaldesk.datafile.store import ReportInfo, Store
 
 FOLDER = "备份"
 KEEP = 10
@@ -145,7 +145,7 @@ def back_up_daily(store: Store, now: _dt.datetime | None = None) -> Path | None:
 
 def list_backups(data_file: Path) -> list[Backup]:
     """The backups of ``data_file``, newest first, each with the reports it holds (read-only, no lock)."""
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     listed = []
     for made, path in _backups_of(data_file):
@@ -171,7 +171,7 @@ def newest_backup_without(data_file: Path, damaged: set[int]) -> Backup | None:
     """The newest backup in which none of the ``damaged`` reports is damaged too (missing from it is fine): a copy
     made after the damage (the daily one, while the filler edited the file's other reports) lists its reports like
     a good one, and restoring it would bring the damage back."""
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     for made, path in _backups_of(data_file):
         try:
@@ -203,8 +203,8 @@ def restore(backup: Path, data_file: Path) -> Path | None:
     """Put ``backup`` in place of ``data_file`` (which nobody may have open). The file as it was is first kept
     in the 备份 folder as ``<stem>-恢复前-<time>.sqlite`` (returned), even a damaged one: nothing is lost. Refused
     (FileLocked) while another window or command writes the file."""
-    from evaldesk.model.lock import DataFileLock
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.lock import DataFileLock
+    from evaldesk.datafile.store import Store
 
     backup, data_file = Path(backup), Path(data_file)
     check = Store(backup, create=False, read_only=True)  # refuses a damaged backup before anything changes

@@ -1,0 +1,26 @@
+"""The data file's errors: what a caller may meet using a data file, each kind its own class. Light to import (no
+SQLAlchemy): the window names them before its first paint."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """The data file cannot be used; ``str(err)`` says what happened and what to do, in Chinese."""
+
+
+class CannotWrite(StoreError):
+    """The file can be read but not written now (read-only file or folder, full disk, another writer holds the
+    lock): the window offers to open it read-only."""
+
+
+class DamagedFile(StoreError):
+    """The file is damaged: it is never written to; the window offers the newest good backup."""
+
+
+class DamagedReport(StoreError):
+    """One report's rows cannot be read or no longer match its checksum: that report is never written and cannot be
+    opened; the file's other reports open normally."""
+
+
+class ChangedElsewhere(StoreError):
+    """Another program changed the file since this one read it: nothing was written; read the report again."""
