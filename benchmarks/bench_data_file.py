@@ -56,7 +56,7 @@ def measure(reports: int) -> None:
         print("one edit, no checksum triggers     ",
               ms(lambda: store.apply(report, SetField("basic.contact", f"联系人{next(texts)}")), 100))
         print("backup (VACUUM INTO, rotation)     ", ms(lambda: backups.make_backup(store), 10))
-        print("daily-backup look (not due)        ", ms(lambda: backups.back_up_daily(store), 100))
+        print("backup look while editing (not due)", ms(lambda: backups.back_up_while_editing(store), 100))
         print("list the backups with their reports", ms(lambda: backups.list_backups(path), 5))
         store.close()
 

@@ -31,7 +31,8 @@ def open_data_file(path: Path | str | None = None, *, create: bool = True, read_
     A writable open takes the file's lock (FileLocked says who holds it) and, with ``backup``, leaves a dated copy
     of a file changed since its newest one in the 备份 folder beside it (backups.py) — made before the store's first
     write, or when the window is idle after painting the report, or at close (Store.before_writing), so the report
-    is shown without waiting for the copy; ``read_only`` takes no lock and writes nothing."""
+    is shown without waiting for the copy — and another at close when the session wrote (Store.at_close), so the
+    newest copy holds the session's work; ``read_only`` takes no lock and writes nothing."""
     from evaldesk.datafile.store import Store
 
     target = Path(path) if path else default_db_path()
@@ -39,6 +40,7 @@ def open_data_file(path: Path | str | None = None, *, create: bool = True, read_
     store = Store(target, create=create, make_folder=is_default, read_only=read_only, program=program)
     if backup and not read_only:
         store.before_writing(lambda: _back_up_on_open(store))
+        store.at_close(lambda: _back_up_at_close(store))
     return store
 
 
@@ -46,6 +48,12 @@ def _back_up_on_open(store: Store) -> None:
     from evaldesk.datafile import backups  # loaded with the copy it makes, after the report is shown
 
     backups.back_up_on_open(store)
+
+
+def _back_up_at_close(store: Store) -> None:
+    from evaldesk.datafile import backups
+
+    backups.back_up_at_close(store)
 
 
 def open_for_command(path: Path | str | None, *, write: bool) -> Store:

@@ -81,19 +81,19 @@ class ReportSession:
         self._back_up_when_due()
         return changes
 
-    BACKUP_CHECK_EVERY = 3600.0
-    """Seconds between looks at the 备份 folder while editing (a backup is due at most daily)."""
+    BACKUP_CHECK_EVERY = 60.0
+    """Seconds between looks at the 备份 folder while editing (a copy is due after a stretch, backups.STRETCH)."""
 
     def _back_up_when_due(self) -> None:
         import time
 
-        from evaldesk.datafile.backups import back_up_daily
+        from evaldesk.datafile.backups import back_up_while_editing
 
         now = time.monotonic()
         if now < self._next_backup_check:
             return
         self._next_backup_check = now + self.BACKUP_CHECK_EVERY
-        back_up_daily(self.store)
+        back_up_while_editing(self.store)
 
     def undo(self) -> Moved | None:
         """Undo the last step (None if there is none). If the file cannot be written StoreError passes up and the

@@ -1,5 +1,6 @@
 """Automatic backups of the data file: a dated, consistent copy (VACUUM INTO) in a 备份 folder beside the file,
-made when the file is opened for writing and at most once a day while editing, the newest ten kept; and the
+made when the file is opened for writing, after every stretch of editing (STRETCH) and when a file written in this
+session closes — so the newest copy holds the last session's work — kept by a rotation (ROTATION); and the
 filler's own commands: back up to a chosen file, restore a backup (the file as it is now is backed up first).
 
 A backup is itself a data file: it is listed by opening it read-only, and restored only if it opens cleanly.
@@ -22,7 +23,13 @@ if TYPE_CHECKING:
 
 FOLDER = "备份"
 KEEP = 10
-DAILY = _dt.timedelta(days=1)
+"""The newest ten copies are kept whatever their age (a morning's sessions, a script's imports)."""
+KEEP_DAYS = 30
+KEEP_MONTHS = 12
+"""Beyond them, the newest copy of each of the last 30 days and of each of the last 12 months: a script importing
+thirty files in a minute still leaves yesterday's and last month's state."""
+STRETCH = _dt.timedelta(minutes=10)
+"""While editing: a copy when the newest one is this old and the file changed since."""
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -47,7 +54,8 @@ def folder_of(data_file: Path) -> Path:
 
 
 def _backups_of(data_file: Path) -> list[tuple[_dt.datetime, Path]]:
-    """This file's backups, newest first, by the time in their names (``<stem>-YYYYmmdd-HHMMSS.sqlite``)."""
+    """This file's backups, newest first, by the time in their names (``<stem>-YYYYmmdd-HHMMSS[-N].sqlite``: the
+    N-th copy of one second)."""
     folder = folder_of(data_file)
     prefix = f"{Path(data_file).stem}-"
     found = []
@@ -58,12 +66,15 @@ def _backups_of(data_file: Path) -> list[tuple[_dt.datetime, Path]]:
     for entry in entries:
         if entry.suffix != ".sqlite" or not entry.name.startswith(prefix):
             continue
+        stamp, rest = entry.stem[len(prefix):][:15], entry.stem[len(prefix) + 15:]
         try:
-            made = _stamp_time(entry.stem[len(prefix):][:15])
+            made = _stamp_time(stamp)
         except ValueError:
             continue
-        found.append((made, entry))
-    return sorted(found, reverse=True)
+        if rest and not (rest[0] == "-" and rest[1:].isascii() and rest[1:].isdigit()):
+            continue
+        found.append((made, int(rest[1:]) if rest else 1, entry))
+    return [(made, entry) for made, _n, entry in sorted(found, reverse=True)]
 
 
 def _stamp_time(stamp: str) -> _dt.datetime:
@@ -89,21 +100,44 @@ def _copied_at(data_file: Path) -> float:
 
 
 def make_backup(store: Store, now: _dt.datetime | None = None) -> Path:
-    """A dated copy of the whole file in its 备份 folder; the oldest beyond KEEP are removed."""
+    """A dated copy of the whole file in its 备份 folder (a second copy in the same second gets its own name);
+    copies beyond the rotation (KEEP, KEEP_DAYS, KEEP_MONTHS) are removed."""
     now = now or _dt.datetime.now()
     folder = folder_of(store.path)
     try:
         folder.mkdir(exist_ok=True)
     except OSError as err:
         raise StoreError(f"无法建立备份文件夹“{place(folder)}”：{os_reason(err)}。") from None
-    target = folder / f"{store.path.stem}-{now.strftime(_STAMP)}.sqlite"
+    name = f"{store.path.stem}-{now.strftime(_STAMP)}"
+    target, number = folder / f"{name}.sqlite", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{name}-{number}.sqlite"
     store.copy_to(target)
-    for _made, old in _backups_of(store.path)[KEEP:]:
+    for old in beyond_rotation(_backups_of(store.path), now):
         try:
             old.unlink()
         except OSError:
             pass  # an old backup that cannot be removed is only clutter
     return target
+
+
+def beyond_rotation(found: list[tuple[_dt.datetime, Path]], now: _dt.datetime) -> list[Path]:
+    """The copies (newest first, as _backups_of lists them) the rotation no longer keeps: not among the newest
+    KEEP, nor the newest of a day within KEEP_DAYS or of a month within KEEP_MONTHS."""
+    kept, days, months = set(), set(), set()
+    for index, (made, path) in enumerate(found):
+        day, month = made.date(), (made.year, made.month)
+        months_ago = (now.year - made.year) * 12 + now.month - made.month
+        if index < KEEP:
+            kept.add(path)
+        elif day not in days and (now.date() - day).days < KEEP_DAYS:
+            kept.add(path)
+        elif month not in months and months_ago < KEEP_MONTHS:
+            kept.add(path)
+        days.add(day)
+        months.add(month)
+    return [path for _made, path in found if path not in kept]
 
 
 def newest_backup_time(data_file: Path) -> _dt.datetime | None:
@@ -131,11 +165,27 @@ def back_up_on_open(store: Store) -> Path | None:
         return None
 
 
-def back_up_daily(store: Store, now: _dt.datetime | None = None) -> Path | None:
-    """While editing: a backup if the newest is a day old (called after edits; cheap when nothing is due)."""
+def back_up_while_editing(store: Store, now: _dt.datetime | None = None) -> Path | None:
+    """While editing: a copy if the newest is a stretch (STRETCH) old and the file changed since it (called after
+    edits; cheap when nothing is due)."""
     now = now or _dt.datetime.now()
     newest = newest_backup_time(store.path)
-    if newest is not None and now - newest < DAILY:
+    if newest is not None and now - newest < STRETCH:
+        return None
+    return _copy_if_changed(store, now)
+
+
+def back_up_at_close(store: Store) -> Path | None:
+    """When a file written in this session closes: a copy holding the session's work, unless the newest holds it."""
+    return _copy_if_changed(store, None)
+
+
+def _copy_if_changed(store: Store, now: _dt.datetime | None) -> Path | None:
+    try:
+        changed = os.stat(store.path).st_mtime
+    except OSError:
+        return None
+    if _copied_at(store.path) >= changed:
         return None
     try:
         return make_backup(store, now)

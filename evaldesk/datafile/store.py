@@ -73,6 +73,8 @@ class Store:
         self.connection: Reads | None = None
         self._writer = None  # the SQLAlchemy Connection, made by the first write
         self._before_writing: list = []  # run once before the first write (before_writing)
+        self._at_close: list = []  # run at close when this store wrote the filler's data (at_close)
+        self.wrote = False
         try:
             self._open(exists)
         except BaseException:
@@ -133,6 +135,11 @@ class Store:
             for action in actions:
                 action()
 
+    def at_close(self, action) -> None:
+        """Run ``action`` at :meth:`close` if this store wrote the filler's data (the backup holding the session's
+        work, app/datafile); never on a damaged file."""
+        self._at_close.append(action)
+
     def warm_up(self) -> None:
         """Load SQLAlchemy now (the window calls this when idle after the report is painted), so the first
         keystroke does not wait for it; and do what waits for the first write (before_writing). A read-only store
@@ -178,6 +185,10 @@ class Store:
         try:
             if self.connection is not None:
                 self._run_before_writing()
+                actions, self._at_close = self._at_close, []
+                if self.wrote and not self.damaged and not self.damaged_reports:
+                    for action in actions:
+                        action()
         finally:
             self._close_connection()
             self._release()
@@ -202,6 +213,7 @@ class Store:
                     raise ChangedElsewhere(f"数据文件“{place(self.path)}”刚被其他程序修改过，您这一步修改未保存。"
                                            "已重新读取文件，请核对后重新输入。")
                 work(connection)
+            self.wrote = self.wrote or check_changes  # window state (set_state) is not the filler's data
         except self._db_errors() as err:
             error = _explain(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
