@@ -103,13 +103,16 @@ def create_report(store: Store, year: int, department: str = "", template: Templ
 def latest_wording(store: Store) -> dict[str, str]:
     """地区 and 财政局名称 as the file's most recently changed report has them on its cover (its own, else its
     template's), to offer for a new report: {"region": …, "bureau": …}, empty when the file holds no report."""
+    from evaldesk.datafile.errors import DamagedReport
     from evaldesk.model.layout import cover_text, has_wording
 
-    reports = sorted(store.list_reports(), key=lambda info: info.updated_at)
-    if not reports:
-        return {"region": "", "bureau": ""}
-    report = store.load(reports[-1].id)
-    return {key: cover_text(report, key) if has_wording(report, key) else "" for key in ("region", "bureau")}
+    for info in sorted(store.list_reports(), key=lambda info: info.updated_at, reverse=True):
+        try:
+            report = store.load(info.id)
+        except DamagedReport:  # said once where the filler opened it; only a hint here, from the next report
+            continue
+        return {key: cover_text(report, key) if has_wording(report, key) else "" for key in ("region", "bureau")}
+    return {"region": "", "bureau": ""}
 
 
 def add_sample(store: Store) -> Report:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from evaldesk.datafile import digest
+from evaldesk.datafile import digest, kinds
 from evaldesk.model.carried import Carried
 from evaldesk.datafile.errors import StoreError
 from evaldesk.model.report import Item, Report, Unit
 from evaldesk.datafile.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
 from evaldesk.datafile.tagged import decode
+from evaldesk.quoting import quote
 
 
 class _RowsDamaged(Exception):
@@ -105,6 +106,9 @@ def load(c, report_id: int, Template) -> Report:  # noqa: N803 - scoring's Templ
         _expect(unit, id=str, name=str)
     if not all(isinstance(key, str) for key in report.fields):
         raise TypeError("field key")
+    wrong = kinds.wrong_kind(report)
+    if wrong is not None:  # a figure stored as text, a date as a number: scoring or printing would fail on it
+        raise _RowsDamaged(f"“{quote(wrong, 40)}”的值与其类型不符")
     # Readable rows may still not be the ones written (a bit flip in a digit or a character): the checksum,
     # kept in the same transaction as every write, says whether they are.
     if not digest.matches(c, report_id):
