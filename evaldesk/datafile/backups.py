@@ -263,12 +263,24 @@ def restore(backup: Path, data_file: Path) -> Path | None:
         return _replace_with(backup, data_file)
 
 
+def kept_copy_path(data_file: Path, label: str) -> Path:
+    """Where to keep the file as it was before a restore (``恢复前``) or an upgrade (``升级前``): in its 备份
+    folder (made if need be), a name of its own, not read as a dated backup."""
+    folder = folder_of(data_file)
+    folder.mkdir(exist_ok=True)
+    name = f"{Path(data_file).stem}-{label}-{_dt.datetime.now().strftime(_STAMP)}"
+    target, number = folder / f"{name}.sqlite", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{name}-{number}.sqlite"
+    return target
+
+
 def _replace_with(backup: Path, data_file: Path) -> Path | None:
     kept = None
     if data_file.exists():
-        kept = folder_of(data_file) / f"{data_file.stem}-恢复前-{_dt.datetime.now().strftime(_STAMP)}.sqlite"
         try:
-            kept.parent.mkdir(exist_ok=True)
+            kept = kept_copy_path(data_file, "恢复前")
             shutil.copy2(data_file, kept)
         except OSError as err:
             raise StoreError(f"恢复前未能保留现有文件（{os_reason(err)}），未作任何修改。") from None

@@ -47,6 +47,21 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     return connection
 
 
+def memory_copy(connection: sqlite3.Connection) -> sqlite3.Connection:
+    """A copy of the file ``connection`` reads, in memory, set up as :func:`connect` sets up a file's: an older file
+    is upgraded there for a read-only open, so reading it changes nothing on disk."""
+    memory = sqlite3.connect(":memory:")
+    memory.isolation_level = None
+    try:
+        connection.backup(memory)
+        digest.register(memory)
+        memory.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
 class Reads:
     """Reading on the store's connection. Like SQLAlchemy's Connection, the first statement begins a transaction
     (deferred: even an empty write transaction lets SQLite tidy page 1 of a damaged file) and it lasts until

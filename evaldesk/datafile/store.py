@@ -31,7 +31,7 @@ from evaldesk.model.report import Report
 from evaldesk.datafile.schema import SCHEMA_VERSION, migrate
 from evaldesk.datafile.sqlite_setup import DB_ERRORS as _DB_ERRORS
 from evaldesk.datafile.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
-from evaldesk.datafile.sqlite_setup import Reads, connect, text, write_errors, writer
+from evaldesk.datafile.sqlite_setup import Reads, connect, memory_copy, text, write_errors, writer
 from evaldesk.datafile.sqlite_setup import explain_error as _explain
 from evaldesk.datafile.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
 from evaldesk.datafile.tagged import encode
@@ -93,9 +93,11 @@ class Store:
                 opening.quick_check(raw, self.path)
             opening.check_tables(self.path, version, tables, SCHEMA_VERSION)
             if version < SCHEMA_VERSION:
-                if self.read_only:
-                    raise StoreError(f"“{place(self.path)}”由旧版本的 evaldesk 建立，需要先升级数据格式才能查看。"
-                                     "请在无人编辑时以正常方式打开一次（会自动升级）。")
+                if self.read_only:  # an older (or empty) file is read through an upgraded copy in memory
+                    self.connection = Reads(memory_copy(raw))
+                    raw.close()
+                elif exists and version > 0:  # the file as it was, kept before the upgrade changes it
+                    self._keep_copy(raw, "升级前")
                 connection = self._writing()
                 connection.info["writing"] = True
                 try:
@@ -109,6 +111,18 @@ class Store:
             raise _explain(err, self.path) from None
         except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
             raise opening.damaged(self.path) from None
+
+    def _keep_copy(self, raw, label: str) -> None:
+        """A copy of the file in its 备份 folder, named with ``label`` (not one of the dated backups listed for a
+        restore); the file is not changed unless the copy is made."""
+        from evaldesk.datafile.backups import kept_copy_path
+
+        try:
+            target = kept_copy_path(self.path, label)
+            raw.execute("VACUUM INTO ?", (str(target),))
+        except (OSError, sqlite3.Error) as err:
+            raise StoreError(f"未能在升级数据格式前保留原文件的副本（{explain(err, self.path)[1]}），"
+                             "文件未作修改。") from None
 
     @staticmethod
     def _db_errors() -> tuple[type[BaseException], ...]:

@@ -48,3 +48,54 @@ def test_figures_stored_as_text_are_a_damaged_report_not_an_internal_error(tmp_p
     code = main(["--db", str(path), "list"])
     said = "".join(capsys.readouterr())
     assert code in (0, 2) and "损坏" in said and "内部错误" not in said
+
+
+def _back_to_version_3(path):
+    """The file as evaldesk of schema version 3 left it (no checksums)."""
+    with raw_file.connect(path) as raw:
+        for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            raw.execute(f"DROP TRIGGER {name}")
+        raw.execute("DROP TABLE report_digest")
+        raw.execute("PRAGMA user_version = 3")
+
+
+@pytest.mark.parametrize("command", [["list"], ["score"], ["export", "--format", "json"], ["print"]])
+def test_a_read_only_command_reads_an_older_file_without_changing_it(tmp_path, capsys, command):
+    path = _sample_file(tmp_path)
+    _back_to_version_3(path)
+    before = path.read_bytes()
+    if command[0] in ("export", "print"):
+        command = command + ["-o", str(tmp_path / ("out.json" if command[0] == "export" else "out.pdf"))]
+    assert main(["--db", str(path), *command]) == 0, capsys.readouterr().err
+    assert "升级" not in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_an_empty_file_is_an_empty_data_file(tmp_path, capsys):
+    path = tmp_path / "空.sqlite"
+    path.write_bytes(b"")
+    assert main(["--db", str(path), "list"]) == 0
+    said = "".join(capsys.readouterr())
+    assert "升级" not in said and "损坏" not in said
+    store = Store(path, read_only=True)
+    assert store.list_reports() == []
+    store.close()
+
+
+def test_an_older_file_with_a_figure_stored_as_text_is_not_trusted_by_its_upgrade(tmp_path):
+    from evaldesk.datafile import backups
+
+    path = _sample_file(tmp_path)
+    _back_to_version_3(path)
+    with sqlite3.connect(path) as raw:  # a flipped bit in an old file: no checksum to notice it
+        raw.execute("UPDATE cell SET value = 't:' || substr(value, 3) WHERE value GLOB 'd:*'")
+    before = path.read_bytes()
+    store = Store(path)
+    with pytest.raises(DamagedReport):
+        store.load(1)
+    store.close()
+    [kept] = [p for p in backups.folder_of(path).iterdir() if "升级前" in p.name]
+    with sqlite3.connect(kept) as copy:  # the file as it was before the upgrade
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert copy.execute("SELECT count(*) FROM cell WHERE value GLOB 't:*'").fetchone()[0] > 0
+    assert path.read_bytes() != before
