@@ -24,3 +24,8 @@ class DamagedReport(StoreError):
 
 class ChangedElsewhere(StoreError):
     """Another program changed the file since this one read it: nothing was written; read the report again."""
+
+
+class UnfinishedSave(StoreError):
+    """A save was cut short (the program was killed or the power failed) and its journal is still beside the file;
+    opening the file for writing (the window, a command that writes) rolls it back to the last whole save."""

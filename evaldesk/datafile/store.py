@@ -66,6 +66,8 @@ class Store:
             raise StoreError(f"数据文件“{place(self.path)}”不存在。")
         if exists:
             opening.check_header(self.path)
+        if exists and read_only and opening.has_journal(self.path):
+            self._finish_unfinished_save()
         if not read_only:
             opening.check_writable(self.path, exists)
             self.lock = DataFileLock(self.path, program)
@@ -108,9 +110,33 @@ class Store:
         except StoreError:
             raise
         except self._db_errors() as err:
+            if self.read_only and opening.has_journal(self.path):  # not a read-only file: a save cut short
+                holder = read_holder(self.path)
+                raise opening.unfinished_save(self.path, holder.describe() if holder else "") from None
             raise _explain(err, self.path) from None
         except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
             raise opening.damaged(self.path) from None
+
+    def _finish_unfinished_save(self) -> None:
+        """A read-only open of a file whose journal is still beside it: when no one holds the lock, a save was cut
+        short (a killed writer) — roll it back as any writer's open would, under the lock, so the file reads as
+        last saved. Held (a writer's save in progress) or not writable: the file is read as it is."""
+        lock = DataFileLock(self.path, "evaldesk 恢复未完成的保存")
+        try:
+            lock.acquire()
+        except StoreError:
+            return
+        try:
+            raw = sqlite3.connect(self.path)
+            try:
+                raw.execute("PRAGMA busy_timeout = 2000")
+                raw.execute("PRAGMA user_version").fetchone()  # SQLite rolls a hot journal back on the first read
+            finally:
+                raw.close()
+        except sqlite3.Error:
+            pass  # the read-only open meets it again and says what it is
+        finally:
+            lock.release()
 
     def _keep_copy(self, raw, label: str) -> None:
         """A copy of the file in its 备份 folder, named with ``label`` (not one of the dated backups listed for a

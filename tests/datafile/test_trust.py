@@ -99,3 +99,65 @@ def test_an_older_file_with_a_figure_stored_as_text_is_not_trusted_by_its_upgrad
         assert copy.execute("PRAGMA user_version").fetchone()[0] == 3
         assert copy.execute("SELECT count(*) FROM cell WHERE value GLOB 't:*'").fetchone()[0] > 0
     assert path.read_bytes() != before
+
+
+KILLED_WRITER = """
+import os, sqlite3, sys
+from evaldesk.datafile import digest
+raw = sqlite3.connect(sys.argv[1], isolation_level=None)
+digest.register(raw)
+raw.execute("PRAGMA cache_size = 1")  # the changed pages reach the file before the commit
+raw.execute("BEGIN IMMEDIATE")
+raw.execute("UPDATE field SET value = 't:写到一半' WHERE key = 'basic.contact'")
+raw.execute("UPDATE item SET data = data")
+raw.execute("UPDATE cell SET value = value")
+os._exit(9)  # killed mid-transaction: its journal stays beside the file
+"""
+
+
+def _killed_mid_save(path):
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(path)], check=False, timeout=60)
+    assert os.path.getsize(f"{path}-journal") > 0
+
+
+@pytest.mark.parametrize("command", [["list"], ["score"]])
+def test_after_a_killed_save_a_read_only_command_recovers_the_file_or_says_what_happened(tmp_path, capsys,
+                                                                                       command):
+    path = _sample_file(tmp_path)
+    _killed_mid_save(path)
+    code = main(["--db", str(path), *command])
+    said = "".join(capsys.readouterr())
+    assert "只读" not in said and "复制到" not in said
+    assert code == 0, said
+    store = Store(path, read_only=True)
+    assert store.load(1).get("basic.contact") != "写到一半"  # the unfinished save rolled back
+    store.close()
+
+
+def test_after_a_killed_save_while_a_window_holds_the_file_the_command_says_it_is_unfinished(tmp_path, capsys):
+    from evaldesk.datafile.lock import DataFileLock
+
+    path = _sample_file(tmp_path)
+    _killed_mid_save(path)
+    with DataFileLock(path, "另一个窗口"):
+        with open(f"{path}-journal", "rb"):
+            pass
+        code = main(["--db", str(path), "list"])
+    said = "".join(capsys.readouterr())
+    assert code == 2 and "未完成" in said and "只读" not in said and "复制到" not in said
+
+
+def test_after_a_killed_save_a_writing_open_rolls_it_back_and_writes_on(tmp_path):
+    from evaldesk.model.edits import SetField
+
+    path = _sample_file(tmp_path)
+    _killed_mid_save(path)
+    store = Store(path)
+    report = store.load(1)
+    assert report.get("basic.contact") != "写到一半"
+    store.apply(report, SetField("basic.contact", "恢复之后"))
+    store.close()
+    assert not os.path.exists(f"{path}-journal") or os.path.getsize(f"{path}-journal") == 0
