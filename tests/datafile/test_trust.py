@@ -161,3 +161,42 @@ def test_after_a_killed_save_a_writing_open_rolls_it_back_and_writes_on(tmp_path
     store.apply(report, SetField("basic.contact", "恢复之后"))
     store.close()
     assert not os.path.exists(f"{path}-journal") or os.path.getsize(f"{path}-journal") == 0
+
+
+@pytest.mark.parametrize("link", ["symlink", "hard link"])
+def test_the_same_file_through_a_link_in_another_folder_gets_no_second_writer(tmp_path, link):
+    from evaldesk.datafile.lock import FileLocked
+
+    path = _sample_file(tmp_path)
+    elsewhere = tmp_path / "别的文件夹"
+    elsewhere.mkdir()
+    other_name = elsewhere / "同一个.sqlite"
+    (os.symlink if link == "symlink" else os.link)(path, other_name)
+    writer = Store(path)
+    try:
+        with pytest.raises(FileLocked):
+            Store(other_name)
+    finally:
+        writer.close()
+    Store(other_name).close()  # once the first writer is gone
+
+
+def test_a_lock_whose_process_number_now_belongs_to_another_program_is_stale(tmp_path):
+    import datetime as dt
+    import json
+    import subprocess
+    import sys
+
+    from evaldesk.datafile.lock import computer_name, lock_path
+
+    path = _sample_file(tmp_path)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:  # a writer that crashed; its number now belongs to a live program that is not evaldesk
+        lock_path(path).write_text(json.dumps({"user": "张三", "host": computer_name(), "pid": other.pid,
+                                               "since": dt.datetime.now().isoformat(timespec="seconds"),
+                                               "program": "evaldesk 窗口"}), encoding="utf-8")
+        store = Store(path)
+        store.close()
+    finally:
+        other.kill()
+        other.wait()
