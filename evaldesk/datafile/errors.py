@@ -29,3 +29,13 @@ class ChangedElsewhere(StoreError):
 class UnfinishedSave(StoreError):
     """A save was cut short (the program was killed or the power failed) and its journal is still beside the file;
     opening the file for writing (the window, a command that writes) rolls it back to the last whole save."""
+
+
+class UnreadableRow(StoreError):
+    """Inside the data file layer: a row or value the store cannot trust (``why``, in Chinese) — an unreadable value,
+    a value not of its place's kind, rows that no longer match their checksum. The store decides whose damage it
+    is: the report's being read (DamagedReport), else the file's (DamagedFile)."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why

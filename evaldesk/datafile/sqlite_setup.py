@@ -13,8 +13,6 @@ import sqlite3
 from pathlib import Path
 
 from evaldesk.datafile import digest
-from evaldesk.datafile.file_errors import explain
-from evaldesk.datafile.errors import CannotWrite, DamagedFile, StoreError
 
 # What SQLite raises on a read; a write may also raise SQLAlchemy's wrapping of it (write_errors).
 DB_ERRORS = (sqlite3.Error,)
@@ -141,9 +139,3 @@ def write_errors() -> tuple[type[BaseException], ...]:
     from sqlalchemy.exc import DatabaseError
 
     return (DatabaseError, sqlite3.Error)
-
-
-def explain_error(err: Exception, path: Path) -> StoreError:
-    """The store's error for a database error: CannotWrite, DamagedFile or StoreError, in Chinese."""
-    kind, message = explain(err, path)
-    return {"write": CannotWrite, "damaged": DamagedFile}.get(kind, StoreError)(message)

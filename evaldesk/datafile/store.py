@@ -9,13 +9,12 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evaldesk.datafile import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
-from evaldesk.datafile.file_errors import explain, place
+from evaldesk.datafile.file_errors import explain, place, store_error
 from evaldesk.datafile.lock import DataFileLock, FileLocked, read_holder
 
 # Where files live and the store's error are light to import (no SQLAlchemy): the window shows itself first.
@@ -25,6 +24,7 @@ from evaldesk.datafile.errors import (  # noqa: F401 - named from here too
     DamagedFile,
     DamagedReport,
     StoreError,
+    UnreadableRow,
 )
 from evaldesk.paths import DB_NAME, data_folder, default_db_path  # noqa: F401
 from evaldesk.model.report import Report
@@ -32,12 +32,19 @@ from evaldesk.datafile.schema import SCHEMA_VERSION, migrate
 from evaldesk.datafile.sqlite_setup import DB_ERRORS as _DB_ERRORS
 from evaldesk.datafile.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
 from evaldesk.datafile.sqlite_setup import Reads, connect, memory_copy, text, write_errors, writer
-from evaldesk.datafile.sqlite_setup import explain_error as _explain
-from evaldesk.datafile.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
+from evaldesk.datafile.store_read import ReportInfo  # noqa: F401 - named from here
 from evaldesk.datafile.tagged import encode
 
 if TYPE_CHECKING:
     from evaldesk.model.edits import Edit  # a store that only reads (a command that lists or prints) needs none
+
+
+class _ReportRowsDamaged(Exception):
+    """From _read to load: the rows of the report being read cannot be trusted (``why``)."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why
 
 
 def _now() -> str:
@@ -100,21 +107,30 @@ class Store:
                     raw.close()
                 elif exists and version > 0:  # the file as it was, kept before the upgrade changes it
                     self._keep_copy(raw, "升级前")
-                connection = self._writing()
-                connection.info["writing"] = True
-                try:
-                    with connection.begin():
-                        migrate(connection, version)
-                finally:
-                    connection.info["writing"] = False
+                self._upgrade(version)
         except StoreError:
             raise
-        except self._db_errors() as err:
+        except _DB_ERRORS as err:
             if self.read_only and opening.has_journal(self.path):  # not a read-only file: a save cut short
                 holder = read_holder(self.path)
                 raise opening.unfinished_save(self.path, holder.describe() if holder else "") from None
-            raise _explain(err, self.path) from None
+            raise store_error(err, self.path) from None
         except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
+            raise opening.damaged(self.path) from None
+
+    def _upgrade(self, version: int) -> None:
+        """Bring the schema up to date in one transaction, through SQLAlchemy (so its errors are named here)."""
+        try:
+            connection = self._writing()
+            connection.info["writing"] = True
+            try:
+                with connection.begin():
+                    migrate(connection, version)
+            finally:
+                connection.info["writing"] = False
+        except write_errors() as err:
+            raise store_error(err, self.path) from None
+        except UnicodeError:
             raise opening.damaged(self.path) from None
 
     def _finish_unfinished_save(self) -> None:
@@ -150,12 +166,6 @@ class Store:
             raise StoreError(f"未能在升级数据格式前保留原文件的副本（{explain(err, self.path)[1]}），"
                              "文件未作修改。") from None
 
-    @staticmethod
-    def _db_errors() -> tuple[type[BaseException], ...]:
-        # SQLAlchemy's wrapped errors are named only once it is loaded (naming them would load it); making the
-        # writer may already raise them.
-        return write_errors() if "sqlalchemy" in sys.modules else _DB_ERRORS
-
     def _writing(self):
         """The SQLAlchemy Connection for writes, made over the store's sqlite3 connection the first time."""
         if self._writer is None:
@@ -190,7 +200,7 @@ class Store:
         self._run_before_writing()
         try:
             self._writing()
-        except self._db_errors():
+        except write_errors():
             pass
 
     def _close_connection(self) -> None:
@@ -254,8 +264,8 @@ class Store:
                                            "已重新读取文件，请核对后重新输入。")
                 work(connection)
             self.wrote = self.wrote or check_changes  # window state (set_state) is not the filler's data
-        except self._db_errors() as err:
-            error = _explain(err, self.path)
+        except write_errors() as err:
+            error = store_error(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
             raise error from None
         finally:
@@ -264,31 +274,25 @@ class Store:
 
     def _read(self, what: str, work, *, report_id: int | None = None):
         """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged — or,
-        reading one report (``report_id``), that report alone (_RowsDamaged)."""
+        reading one report (``report_id``), that report alone (_ReportRowsDamaged)."""
         try:
             return work(self.connection)
-        except _RowsDamaged:
+        except (UnreadableRow, *_ROW_ERRORS) as err:
             self.connection.rollback()
-            raise
+            why = err.why if isinstance(err, UnreadableRow) else "有数据无法读取"
+            if report_id is not None and report_id in self._report_ids():
+                raise _ReportRowsDamaged(why) from None
+            self.damaged = True
+            raise opening.damaged(self.path, what) from None
         except StoreError as err:
             self.connection.rollback()
-            if report_id is not None and "损坏" in str(err) and report_id in self._report_ids():
-                raise _RowsDamaged("有数据无法读取") from None
-            if "损坏" in str(err):
-                self.damaged = True
-                raise opening.damaged(self.path, what) from None
+            self.damaged = self.damaged or isinstance(err, DamagedFile)
             raise
         except _DB_ERRORS as err:
             self.connection.rollback()
-            error = _explain(err, self.path)
+            error = store_error(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
             raise error from None
-        except _ROW_ERRORS:
-            self.connection.rollback()
-            if report_id is not None and report_id in self._report_ids():
-                raise _RowsDamaged("有数据无法读取") from None
-            self.damaged = True
-            raise opening.damaged(self.path, what) from None
         finally:
             if self.connection.in_transaction():
                 self.connection.commit()
@@ -319,12 +323,12 @@ class Store:
         try:
             return self._read(f"报告 {report_id} 的数据无法读取", lambda c: self._load(c, report_id),
                               report_id=report_id)
-        except _RowsDamaged as err:
+        except _ReportRowsDamaged as err:
             self.damaged_reports[report_id] = err.why
             raise self._damaged_report(report_id) from None
 
     def _load(self, c, report_id: int) -> Report:
-        from evaldesk.scoring.template import Template  # the one exception (docs/architecture.md)
+        from evaldesk.scoring.template import Template  # the data file sits above scoring (docs/architecture.md)
 
         report = store_read.load(c, report_id, Template)
         report.template_draft = self._load_draft(report_id)
