@@ -200,3 +200,18 @@ def test_a_lock_whose_process_number_now_belongs_to_another_program_is_stale(tmp
     finally:
         other.kill()
         other.wait()
+
+
+@pytest.mark.parametrize("table, key, value", [("cell", None, "d:1E+100"), ("field", "sheet.benefits.hand", "d:1E-60"),
+                                               ("field", "basic.staff_quota", "i:" + "9" * 400)])
+def test_a_figure_no_form_holds_is_a_damaged_report_not_an_internal_error(tmp_path, capsys, table, key, value):
+    path = _sample_file(tmp_path)
+    with raw_file.connect(path) as raw:  # the checksum kept consistent
+        if table == "cell":
+            changed = raw.execute("UPDATE cell SET value = ? WHERE rowid = (SELECT min(rowid) FROM cell)", (value,))
+        else:
+            changed = raw.execute("UPDATE field SET value = ? WHERE key = ?", (value, key))
+        assert changed.rowcount == 1
+    assert main(["--db", str(path), "print", "-o", str(tmp_path / "x.pdf")]) == 2
+    err = _one_line(capsys)
+    assert "已损坏" in err and "内部错误" not in err
