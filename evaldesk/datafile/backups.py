@@ -108,11 +108,7 @@ def make_backup(store: Store, now: _dt.datetime | None = None) -> Path:
         folder.mkdir(exist_ok=True)
     except OSError as err:
         raise StoreError(f"无法建立备份文件夹“{place(folder)}”：{os_reason(err)}。") from None
-    name = f"{store.path.stem}-{now.strftime(_STAMP)}"
-    target, number = folder / f"{name}.sqlite", 1
-    while target.exists():
-        number += 1
-        target = folder / f"{name}-{number}.sqlite"
+    target = _free_name(folder, f"{store.path.stem}-{now.strftime(_STAMP)}")
     store.copy_to(target)
     for old in beyond_rotation(_backups_of(store.path), now):
         try:
@@ -268,7 +264,11 @@ def kept_copy_path(data_file: Path, label: str) -> Path:
     folder (made if need be), a name of its own, not read as a dated backup."""
     folder = folder_of(data_file)
     folder.mkdir(exist_ok=True)
-    name = f"{Path(data_file).stem}-{label}-{_dt.datetime.now().strftime(_STAMP)}"
+    return _free_name(folder, f"{Path(data_file).stem}-{label}-{_dt.datetime.now().strftime(_STAMP)}")
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``<name>.sqlite`` in ``folder``, or ``<name>-2.sqlite``, ``-3``, … when copies in one second meet."""
     target, number = folder / f"{name}.sqlite", 1
     while target.exists():
         number += 1
