@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from evaldesk.app import backups  # noqa: E402
+from evaldesk.datafile import backups  # noqa: E402
 from evaldesk.exchange.report_json import read_json  # noqa: E402
-from evaldesk.model import digest  # noqa: E402
+from evaldesk.datafile import digest  # noqa: E402
 from evaldesk.model.edits import SetField  # noqa: E402
-from evaldesk.model.store import Store  # noqa: E402
+from evaldesk.datafile.store import Store  # noqa: E402
 from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
 
 
@@ -56,7 +56,7 @@ def measure(reports: int) -> None:
         print("one edit, no checksum triggers     ",
               ms(lambda: store.apply(report, SetField("basic.contact", f"联系人{next(texts)}")), 100))
         print("backup (VACUUM INTO, rotation)     ", ms(lambda: backups.make_backup(store), 10))
-        print("daily-backup look (not due)        ", ms(lambda: backups.back_up_daily(store), 100))
+        print("backup look while editing (not due)", ms(lambda: backups.back_up_while_editing(store), 100))
         print("list the backups with their reports", ms(lambda: backups.list_backups(path), 5))
         store.close()
 

@@ -27,7 +27,7 @@ from bench_scoring import generated_report, generated_template  # noqa: E402
 
 from evaldesk.exchange.report_json import read_json  # noqa: E402
 from evaldesk.model.layout import LAYOUT  # noqa: E402
-from evaldesk.model.store import Store  # noqa: E402
+from evaldesk.datafile.store import Store  # noqa: E402
 from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
 from evaldesk.scoring.rules import num  # noqa: E402
 

@@ -81,7 +81,7 @@ def measure(code: str, *args: str, home: Path) -> dict:
 def data_file(folder: Path, count: int) -> Path:
     sys.path.insert(0, str(ROOT))
     from evaldesk.exchange.report_json import read_json
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
     from evaldesk.resources import SAMPLE_REPORT
 
     path = folder / f"reports-{count}.sqlite"

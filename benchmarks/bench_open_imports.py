@@ -115,7 +115,7 @@ def _run(env: dict, code: str, *args: str) -> str:
 
 def _sample_file(folder: Path) -> Path:
     from evaldesk.exchange.report_json import read_json
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
     from evaldesk.resources import SAMPLE_REPORT
 
     db = folder / "bench.sqlite"

@@ -50,7 +50,7 @@ def whole_processes(folder: Path) -> None:
     """`evaldesk print` / `export` / `score` as the user runs them, in rounds (bare Python, print, export, score, and
     LibreOffice converting evaldesk's own workbook of the same report when installed), so each figure meets the
     same load as its peer; ratios are per round."""
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     db = folder / "bench.sqlite"
     store = Store(db)

@@ -158,7 +158,7 @@ def _sample_file(folder: Path, *, reopened: bool = True) -> Path:
     """The sample in a data file: as a filler reopening it finds it, or (``reopened=False``) a file whose open
     report is not last time's (one made by `evaldesk import`, or another report), which the window writes down."""
     from evaldesk.exchange.report_json import read_json
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
     from evaldesk.resources import SAMPLE_REPORT
 
     db = folder / ("bench.sqlite" if reopened else "new.sqlite")

@@ -31,7 +31,7 @@ def sample():
 
 @pytest.fixture
 def store(tmp_path):
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     opened = Store(tmp_path / "test.sqlite")
     yield opened

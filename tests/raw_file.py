@@ -3,7 +3,7 @@ checksum whole): the connection knows the function the checksum triggers call, s
 
 import sqlite3
 
-from evaldesk.model import digest
+from evaldesk.datafile import digest
 
 
 def connect(path) -> sqlite3.Connection:

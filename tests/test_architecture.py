@@ -46,12 +46,14 @@ def test_no_float_outside_ui():
 #        ↓
 #   printing · exchange · templates     services: paper, files, template files; none imports another
 #        ↓
+#   datafile                   the SQLite data file: store, schema, lock, backups, checksums, its errors
+#        ↓
 #   audit → scoring → model    the domain: the report, its places and layout, the score sheet, the checks
 #        ↓
-#   files, resources           reading and writing bytes, finding bundled data
+#   files, resources, paths, quoting     bytes, bundled data, the user's folders, quoting input in a message
 
-RANKS = {"files": 0, "resources": 0, "model": 1, "scoring": 2, "audit": 3,
-         "printing": 4, "exchange": 4, "templates": 4, "drafts": 4, "app": 5, "ui": 6, "cli": 6, "__main__": 6}
+RANKS = {"files": 0, "resources": 0, "paths": 0, "quoting": 0, "model": 1, "scoring": 2, "audit": 3, "datafile": 4,
+         "printing": 5, "exchange": 5, "templates": 5, "drafts": 5, "app": 6, "ui": 7, "cli": 7, "__main__": 7}
 SERVICES = {"printing", "exchange", "templates", "drafts"}
 
 
@@ -115,7 +117,7 @@ def test_imports_point_down_the_layers_only():
 
 
 def test_the_layer_scan_sees_every_room():
-    assert {room(module) for module, _ in evaldesk_imports()} >= {"model", "scoring", "audit", "printing",
+    assert {room(module) for module, _ in evaldesk_imports()} >= {"model", "scoring", "audit", "datafile", "printing",
                                                                  "exchange", "ui", "cli"}
 
 

@@ -4,7 +4,7 @@ import os
 
 from evaldesk.app.datafile import add_sample
 from evaldesk.cli import main
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 
 
 def _error(capsys) -> str:
@@ -60,7 +60,7 @@ def test_a_wrong_number_says_integer_and_does_not_echo_a_pasted_file(capsys):
 def test_a_damaged_file_is_one_line_naming_the_newest_good_backup(tmp_path, capsys):
     import sqlite3
 
-    from evaldesk.app import backups
+    from evaldesk.datafile import backups
 
     path = tmp_path / "data.sqlite"
     store = Store(path)

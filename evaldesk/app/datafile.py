@@ -1,7 +1,7 @@
 """The data file as the filler uses it: open one (the default lives in the user's data folder), list its
 reports, create a report, add the reference sample, delete a report, save the whole file as a copy.
 
-Every failure is a :class:`~evaldesk.model.paths.StoreError` whose text says, in Chinese, what happened and what
+Every failure is a :class:`~evaldesk.datafile.errors.StoreError` whose text says, in Chinese, what happened and what
 to do; the window shows it in a dialog, the command prints it as one line.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evaldesk.model.paths import default_db_path
+from evaldesk.paths import default_db_path
 from evaldesk.model.report import Report
 from evaldesk.model.values import Rejected
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import ReportInfo, Store
+    from evaldesk.datafile.store import ReportInfo, Store
     from evaldesk.scoring.template import Template
 
 YEARS = range(1990, 2201)
@@ -31,29 +31,37 @@ def open_data_file(path: Path | str | None = None, *, create: bool = True, read_
     A writable open takes the file's lock (FileLocked says who holds it) and, with ``backup``, leaves a dated copy
     of a file changed since its newest one in the 备份 folder beside it (backups.py) — made before the store's first
     write, or when the window is idle after painting the report, or at close (Store.before_writing), so the report
-    is shown without waiting for the copy; ``read_only`` takes no lock and writes nothing."""
-    from evaldesk.model.store import Store
+    is shown without waiting for the copy — and another at close when the session wrote (Store.at_close), so the
+    newest copy holds the session's work; ``read_only`` takes no lock and writes nothing."""
+    from evaldesk.datafile.store import Store
 
     target = Path(path) if path else default_db_path()
     is_default = target == default_db_path()
     store = Store(target, create=create, make_folder=is_default, read_only=read_only, program=program)
     if backup and not read_only:
         store.before_writing(lambda: _back_up_on_open(store))
+        store.at_close(lambda: _back_up_at_close(store))
     return store
 
 
 def _back_up_on_open(store: Store) -> None:
-    from evaldesk.app import backups  # loaded with the copy it makes, after the report is shown
+    from evaldesk.datafile import backups  # loaded with the copy it makes, after the report is shown
 
     backups.back_up_on_open(store)
+
+
+def _back_up_at_close(store: Store) -> None:
+    from evaldesk.datafile import backups
+
+    backups.back_up_at_close(store)
 
 
 def open_for_command(path: Path | str | None, *, write: bool) -> Store:
     """The data file for a command: one that only reads opens an existing file read-only (no lock, so it works
     while a window has the file open); one that writes takes the lock and is refused while a window holds it.
     A damaged file's refusal names its newest good backup."""
-    from evaldesk.app.backups import newest_good_line
-    from evaldesk.model.paths import DamagedFile
+    from evaldesk.datafile.backups import newest_good_line
+    from evaldesk.datafile.errors import DamagedFile
 
     target = Path(path) if path else default_db_path()
     try:
@@ -95,13 +103,16 @@ def create_report(store: Store, year: int, department: str = "", template: Templ
 def latest_wording(store: Store) -> dict[str, str]:
     """地区 and 财政局名称 as the file's most recently changed report has them on its cover (its own, else its
     template's), to offer for a new report: {"region": …, "bureau": …}, empty when the file holds no report."""
+    from evaldesk.datafile.errors import DamagedReport
     from evaldesk.model.layout import cover_text, has_wording
 
-    reports = sorted(store.list_reports(), key=lambda info: info.updated_at)
-    if not reports:
-        return {"region": "", "bureau": ""}
-    report = store.load(reports[-1].id)
-    return {key: cover_text(report, key) if has_wording(report, key) else "" for key in ("region", "bureau")}
+    for info in sorted(store.list_reports(), key=lambda info: info.updated_at, reverse=True):
+        try:
+            report = store.load(info.id)
+        except DamagedReport:  # said once where the filler opened it; only a hint here, from the next report
+            continue
+        return {key: cover_text(report, key) if has_wording(report, key) else "" for key in ("region", "bureau")}
+    return {"region": "", "bureau": ""}
 
 
 def add_sample(store: Store) -> Report:

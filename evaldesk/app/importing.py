@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evaldesk.exchange.report_json import ExchangeError
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.report import Report
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
 SUFFIXES = (".json", ".xlsx", ".xlsm")
 
@@ -84,8 +84,7 @@ def read_report_file(path: Path | str) -> ReadFile:
     except ExchangeError:
         raise
     except Exception as err:  # noqa: BLE001 - a reader's slip on a strange file is a refusal, not a crash
-        raise ExchangeError(f"无法读取“{quote(path.name)}”：文件内容不符合 evaldesk 的格式"
-                            f"（{type(err).__name__}）。文件未导入。") from None
+        raise ExchangeError(f"无法读取“{quote(path.name)}”：文件内容不符合 evaldesk 的格式。文件未导入。") from None
     try_later_steps(read.report)
     return read
 
@@ -112,7 +111,7 @@ def try_later_steps(report: Report) -> None:
         report.template.title(report.year)
         fingerprint(report)
     except Exception as err:  # noqa: BLE001 - whatever breaks here would break later, for every report
-        raise ExchangeError(f"文件中的数据无法评分或审核（{type(err).__name__}），文件未导入。"
+        raise ExchangeError("文件中的数据无法评分或审核，文件未导入。"
                             "请检查所附评分表是否完整。") from None
 
 

@@ -14,7 +14,7 @@ from evaldesk.model.report import Report
 from evaldesk.templates.newyear import start_next_year
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
     from evaldesk.scoring.template import Template
 
 

@@ -2,7 +2,7 @@
 
 Every change goes through :meth:`ReportSession.apply`: the edit parses its value (a refused value raises
 :class:`~evaldesk.model.values.Rejected` and nothing changes), applies itself and is written to the data file at
-once (a file that cannot be written raises :class:`~evaldesk.model.paths.StoreError`, and memory is put back, so
+once (a file that cannot be written raises :class:`~evaldesk.datafile.errors.StoreError`, and memory is put back, so
 nothing changes either); its inverse goes on the :class:`~evaldesk.app.history.History`; the score sheet is
 recomputed (well under a millisecond) and so is the audit, unless the texts are so long that the caller should
 run it when typing pauses (:attr:`ReportSession.audit_stale`). A session built with ``audit=False`` has no
@@ -27,7 +27,7 @@ from evaldesk.scoring.incremental import rescore
 
 if TYPE_CHECKING:
     from evaldesk.audit.findings import Finding
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
 
 @dataclass(frozen=True)
@@ -81,19 +81,19 @@ class ReportSession:
         self._back_up_when_due()
         return changes
 
-    BACKUP_CHECK_EVERY = 3600.0
-    """Seconds between looks at the 备份 folder while editing (a backup is due at most daily)."""
+    BACKUP_CHECK_EVERY = 60.0
+    """Seconds between looks at the 备份 folder while editing (a copy is due after a stretch, backups.STRETCH)."""
 
     def _back_up_when_due(self) -> None:
         import time
 
-        from evaldesk.app.backups import back_up_daily
+        from evaldesk.datafile.backups import back_up_while_editing
 
         now = time.monotonic()
         if now < self._next_backup_check:
             return
         self._next_backup_check = now + self.BACKUP_CHECK_EVERY
-        back_up_daily(self.store)
+        back_up_while_editing(self.store)
 
     def undo(self) -> Moved | None:
         """Undo the last step (None if there is none). If the file cannot be written StoreError passes up and the

@@ -18,7 +18,7 @@ def cmd_gui(args) -> int:
 
     if getattr(args, "break_lock", False):  # as the commands do: the lock goes (said on stderr), then the window
         from evaldesk.cli.common import _break_lock
-        from evaldesk.model.paths import StoreError
+        from evaldesk.datafile.errors import StoreError
 
         try:
             _break_lock(args.db)
@@ -158,13 +158,13 @@ def _run(argv: list[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:  # the last line of defence: one line, never a traceback
-        from evaldesk.model.store import StoreError
+        from evaldesk.datafile.store import StoreError
         from evaldesk.model.values import Rejected
 
         if isinstance(err, (StoreError, Rejected)):
             print(f"evaldesk：{err}", file=sys.stderr)
             return 2
-        from evaldesk.model.file_errors import quote
+        from evaldesk.quoting import quote
 
         print(f"evaldesk：内部错误（{type(err).__name__}: {quote(err, 200)}）。数据未受影响；请把这行信息告诉开发者。",
               file=sys.stderr)

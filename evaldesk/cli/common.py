@@ -44,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
         # A value typed by mistake (a pasted file) is quoted short, not echoed whole.
         import re
 
-        from evaldesk.model.file_errors import quote
+        from evaldesk.quoting import quote
 
         message = re.sub(r"'([^']{41,})'", lambda found: f"'{quote(found.group(1))}'", message)
         raise CliError(f"{message}（用 evaldesk --help 查看用法）")
@@ -67,7 +67,7 @@ _opened: list = []
 def _store(args, *, write: bool = False):
     """The data file: read-only for a command that only reads, under the file's lock for one that writes."""
     from evaldesk.app.datafile import open_for_command
-    from evaldesk.model.paths import StoreError
+    from evaldesk.datafile.errors import StoreError
 
     if args.db is not None and not str(args.db).strip():
         raise CliError("--db 的文件名不能为空")
@@ -81,8 +81,8 @@ def _store(args, *, write: bool = False):
 
 
 def _break_lock(db) -> None:
-    from evaldesk.model.lock import BREAK_WARNING, break_lock
-    from evaldesk.model.paths import default_db_path
+    from evaldesk.datafile.lock import BREAK_WARNING, break_lock
+    from evaldesk.paths import default_db_path
 
     holder = break_lock(Path(db) if db else default_db_path())
     if holder is not None:
@@ -96,7 +96,7 @@ def _close_stores() -> None:
 
 def _report(store, args):
     """The report ``--report`` names, or the only one in the file."""
-    from evaldesk.model.store import StoreError
+    from evaldesk.datafile.store import StoreError
 
     reports = store.list_reports()
     if args.report is None:

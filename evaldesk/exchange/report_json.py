@@ -22,7 +22,7 @@ from evaldesk.model.document import (
     json_default,
     to_document,
 )
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.form import FIELD_BY_KEY, LIST_BY_KEY
 from evaldesk.model.places import NotePlace, SheetPlace
 from evaldesk.model.report import Item, Report, Unit, new_id

@@ -21,7 +21,7 @@ from evaldesk import __version__
 from evaldesk.exchange.workbook_cells import BOLD, LEFT, Cells, set_widths
 from evaldesk.model.document import FORMAT as DOCUMENT_FORMAT
 from evaldesk.model.document import to_document
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.form import FIELD_BY_KEY, GRIDS, LIST_BY_KEY, LISTS, cell_key
 from evaldesk.model.places import NotePlace, SheetPlace
 from evaldesk.model.report import Report

@@ -29,7 +29,7 @@ from evaldesk.exchange.workbook_data import (
     read_rows,
 )
 from evaldesk.model.document import fingerprint
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.report import Report
 
 MAX_FILE_BYTES = 20 * 1024 * 1024        # an exported report is well under 1 MB

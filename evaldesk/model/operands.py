@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.form import FIELD_BY_KEY, Kind, cell_spec
 
 

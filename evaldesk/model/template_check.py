@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from evaldesk.model.file_errors import quote
+from evaldesk.quoting import quote
 from evaldesk.model.limits import ENTRY_COUNT, INDICATOR_COUNT, too_many
 from evaldesk.model.operands import TemplateError, to_decimal
 from evaldesk.model.placeholders import placeholders

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from evaldesk.quoting import quote
+
 __all__ = [
     "Rejected", "normalize_text", "parse_code", "parse_money", "parse_integer", "parse_percent", "parse_score",
     "parse_count", "parse_bool", "parse_date", "parse_text", "decimal_text", "format_amount",
@@ -66,7 +68,7 @@ def _to_decimal(raw: object, what: str, suffixes: tuple[str, ...] = ()) -> Decim
     if _GROUPED.match(text):
         text = text.replace(",", "")
     if not _PLAIN.match(text):
-        raise Rejected(f"{what}应为数字，例如 90.5，收到“{str(raw).strip()[:20]}”")
+        raise Rejected(f"{what}应为数字，例如 90.5，收到“{quote(str(raw).strip(), 20)}”")
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern above only lets numbers through
@@ -100,7 +102,7 @@ def parse_money(raw: object, *, allow_negative: bool = False, what: str = "金�
         cents = value.quantize(CENT, rounding=ROUND_HALF_UP)
         if cents != value:
             # Refused, not rounded: a digit the form cannot show would otherwise stay in the sums unseen.
-            raise Rejected(f"{what}最多 {MONEY_DECIMALS} 位小数（万元），收到“{str(raw).strip()[:20]}”；"
+            raise Rejected(f"{what}最多 {MONEY_DECIMALS} 位小数（万元），收到“{quote(str(raw).strip(), 20)}”；"
                            f"请写作 {decimal_text(cents)} 或核对原始数字")
         value = cents  # 1.230 is 1.23: trailing zeros lose nothing
     return value
@@ -112,7 +114,7 @@ def parse_integer(raw: object, *, what: str = "人数", suffixes: tuple[str, ...
     if value is None:
         return None
     if value != value.to_integral_value():
-        raise Rejected(f"{what}应为整数，收到“{raw}”")
+        raise Rejected(f"{what}应为整数，收到“{quote(raw, 20)}”")
     if value < 0:
         raise Rejected(f"{what}不能为负数")
     return int(value)
@@ -156,7 +158,7 @@ def parse_bool(raw: object, *, what: str = "选项") -> bool | None:
         return True
     if text in _FALSE:
         return False
-    raise Rejected(f"{what}应为“是”或“否”，收到“{raw}”")
+    raise Rejected(f"{what}应为“是”或“否”，收到“{quote(raw, 20)}”")
 
 
 _DATE_PATTERNS = (
@@ -180,8 +182,8 @@ def parse_date(raw: object, *, what: str = "日期") -> _dt.date | None:
             try:
                 return _dt.date(year, month, day)
             except ValueError:
-                raise Rejected(f"{what}“{raw}”不是有效日期") from None
-    raise Rejected(f"{what}应为日期，例如 2022年7月15日 或 2022-07-15，收到“{str(raw)[:20]}”")
+                raise Rejected(f"{what}“{quote(raw, 20)}”不是有效日期") from None
+    raise Rejected(f"{what}应为日期，例如 2022年7月15日 或 2022-07-15，收到“{quote(raw, 20)}”")
 
 
 def clean_text(raw: object) -> str:

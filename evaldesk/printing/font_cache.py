@@ -32,7 +32,7 @@ from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
 from evaldesk.files import WriteFailed, write_atomic
-from evaldesk.model.paths import cache_folder
+from evaldesk.paths import cache_folder
 
 # What is not kept: the font's bytes (mapped from the file), a scaling function (pickle cannot hold it) and the
 # reverse of the cmap (made from charToGlyph when shaping asks for it).

@@ -82,7 +82,7 @@ def open_window(db: str | Path | None = None, *, show_first: bool = False, paint
     follows it: MainWindow.open_report); a file still to be made (that loads the database library, the slowest
     part of starting) is preceded by the welcome page, painted first; ``painted`` (for the benchmark) is called
     then."""
-    from evaldesk.model.paths import default_db_path
+    from evaldesk.paths import default_db_path
     from evaldesk.ui.main_window import MainWindow
 
     window = MainWindow()
@@ -105,7 +105,7 @@ def open_window(db: str | Path | None = None, *, show_first: bool = False, paint
 def attach_store(window, path: Path) -> None:
     """Open ``path`` in ``window``. Whatever goes wrong is a dialog (read-only offered, a damaged file offered its
     newest good backup, anything else explained) and the window stays, on its welcome page, without a file."""
-    from evaldesk.model.paths import DamagedFile, StoreError
+    from evaldesk.datafile.errors import DamagedFile, StoreError
     from evaldesk.ui import dialogs, file_safety
 
     store = file_safety.open_with_questions(window, path, before_asking=lambda: window.show_welcome(opening=path))

@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from evaldesk.app.session import Moved, ReportSession
 from evaldesk.model.edits import Edit
-from evaldesk.model.paths import ChangedElsewhere, StoreError
+from evaldesk.datafile.errors import ChangedElsewhere, StoreError
 from evaldesk.model.places import Changes, Place
 from evaldesk.model.values import Rejected
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
 
 class ReportDocument(QObject):

@@ -9,7 +9,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evaldesk.model.paths import StoreError, data_folder
+from evaldesk.datafile.errors import StoreError
+from evaldesk.paths import data_folder
 from evaldesk.ui import dialogs
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def save_as(window: MainWindow) -> None:
 
 def _file_in_view(window: MainWindow) -> Path:
     """The data file the window has open, or the one it tried to open last."""
-    from evaldesk.model.paths import default_db_path
+    from evaldesk.paths import default_db_path
 
     if window.store is not None:
         return window.store.path
@@ -138,7 +139,7 @@ def _today() -> str:
 
 def restore_from_backup(window: MainWindow) -> None:
     """Pick one of the file's automatic backups (with its reports and date) and put it in place of the file."""
-    from evaldesk.app import backups
+    from evaldesk.datafile import backups
 
     target = _file_in_view(window)
     listed = backups.list_backups(target)

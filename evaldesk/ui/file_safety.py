@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
+from evaldesk.datafile.errors import CannotWrite, DamagedFile, StoreError
 from evaldesk.ui import dialogs
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
     from evaldesk.ui.main_window import MainWindow
 
 WATCH_EVERY_MS = 3000
@@ -44,7 +44,7 @@ def open_with_questions(window: MainWindow | None, path: Path, *, create: bool =
 def _answer(window: MainWindow | None, path: Path, err: Exception, create: bool) -> Store | None:
     """What the filler wants done about a file that could not be opened as it is (``err`` says why)."""
     if isinstance(err, CannotWrite):
-        from evaldesk.model.lock import FileLocked
+        from evaldesk.datafile.lock import FileLocked
 
         options = ["以只读方式打开"] + (["强制解除锁定…"] if isinstance(err, FileLocked) else [])
         choice = dialogs.decide(window, "只能以只读方式打开", f"{err}\n\n要以只读方式打开吗？（只能查看、导出和打印，"
@@ -60,7 +60,7 @@ def _answer(window: MainWindow | None, path: Path, err: Exception, create: bool)
         dialogs.error(window, "无法打开数据文件", str(err))
         return None
     # The last line of defence: a dialog, never a vanished window.
-    from evaldesk.model.file_errors import quote
+    from evaldesk.quoting import quote
 
     dialogs.error(window, "无法打开数据文件", f"打开“{path}”时出现意外错误，文件未作任何修改。\n"
                   f"（{type(err).__name__}：{quote(err, 120)}）\n请把这段信息告诉技术人员。")
@@ -69,7 +69,7 @@ def _answer(window: MainWindow | None, path: Path, err: Exception, create: bool)
 
 def _break_lock(window, path: Path) -> bool:
     """强制解除: only after the filler read what it risks; whether the lock is gone."""
-    from evaldesk.model.lock import BREAK_WARNING, break_lock, lock_path
+    from evaldesk.datafile.lock import BREAK_WARNING, break_lock, lock_path
 
     if not dialogs.ask(window, "强制解除锁定", f"{BREAK_WARNING}\n\n将删除锁文件“{lock_path(path)}”。确实要强制解除吗？"):
         return False
@@ -94,7 +94,7 @@ def _open_read_only(window, path: Path) -> Store | None:
 
 
 def _offer_backup(window, path: Path, why: str) -> Store | None:
-    from evaldesk.app import backups
+    from evaldesk.datafile import backups
 
     good = backups.newest_good_backup(path)
     if good is None:
@@ -133,7 +133,7 @@ def damaged_while_open(window: MainWindow, message: str) -> None:
 def damaged_report(window: MainWindow, message: str) -> None:
     """One report's rows are damaged (the file's others are fine): say why, offer the newest good backup of the
     whole file — saying what restoring it means for the other reports — else stay on the file without that report."""
-    from evaldesk.app import backups
+    from evaldesk.datafile import backups
 
     store = window.store
     good = backups.newest_backup_without(store.path, set(store.damaged_reports))

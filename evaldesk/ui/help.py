@@ -30,7 +30,7 @@ class HelpWindow(QWidget):
         fit_to_screen(self, QSize(900, 700), window)  # on the filler's screen, a margin left around it
 
     def show_for(self, window) -> None:
-        from evaldesk.model.paths import default_db_path
+        from evaldesk.paths import default_db_path
 
         path = window.store.path if window.store is not None else default_db_path()
         self.where.setText(f"本机的数据文件：{path}　（备份方法见第七节）")

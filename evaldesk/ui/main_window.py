@@ -19,14 +19,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from evaldesk import __version__
-from evaldesk.model.paths import DamagedReport, StoreError, data_folder, default_db_path
+from evaldesk.datafile.errors import DamagedReport, StoreError
+from evaldesk.paths import data_folder, default_db_path
 from evaldesk.ui import dialogs, file_actions, file_safety, menus, screen
 from evaldesk.ui.after_paint import after_paint
 
 if TYPE_CHECKING:
     from evaldesk.app.session import Moved
     from evaldesk.model.places import Place
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
     from evaldesk.ui.audit_panel import AuditPanel
     from evaldesk.ui.document import ReportDocument
     from evaldesk.ui.welcome import WelcomePage

@@ -165,7 +165,7 @@ def import_report(window: MainWindow) -> None:
     whether to replace it or keep both."""
     from evaldesk.app.importing import NotAReportFile, find_same, read_report_file, store_imported
     from evaldesk.exchange.report_json import ExchangeError
-    from evaldesk.model.paths import StoreError
+    from evaldesk.datafile.errors import StoreError
 
     path = dialogs.open_file(window, "导入报告", str(Path.home()),
                              "evaldesk 报告 (*.xlsx *.json);;Excel 工作簿 (*.xlsx);;JSON (*.json)")

@@ -68,7 +68,7 @@ def switch_template(window) -> None:
 
 
 def next_year(window) -> None:
-    from evaldesk.model.paths import StoreError
+    from evaldesk.datafile.errors import StoreError
     from evaldesk.app.next_year import create_next_year
 
     report = window.document.report

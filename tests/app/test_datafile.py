@@ -3,7 +3,7 @@
 import pytest
 
 from evaldesk.app import datafile
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import StoreError
 from evaldesk.model.values import Rejected
 
 

@@ -7,7 +7,7 @@ from evaldesk.app.importing import NotAReportFile, find_same, read_report_file, 
 from evaldesk.app.output import export_json, export_workbook
 from evaldesk.cli import main
 from evaldesk.exchange.report_json import ExchangeError, read_json
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import StoreError
 from evaldesk.resources import SAMPLE_REPORT
 
 CODE = "cover.budget_code"

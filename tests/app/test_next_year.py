@@ -8,7 +8,7 @@ import pytest
 from evaldesk.app.next_year import carried_marks, create_next_year
 from evaldesk.app.session import ReportSession
 from evaldesk.model.edits import SetCell, SetField
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import StoreError
 from evaldesk.scoring.template import builtin_template
 
 CARRIED_INPUT = "sheet.sangong_change.input.last_year_sangong"

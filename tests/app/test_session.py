@@ -6,7 +6,7 @@ import pytest
 
 from evaldesk.app.session import ReportSession
 from evaldesk.model.edits import Batch, InsertUnit, SetCell, SetField
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import StoreError
 from evaldesk.model.places import CellPlace, FieldPlace, UnitPlace
 from evaldesk.model.report import Unit, new_id
 from evaldesk.model.values import Rejected

@@ -33,7 +33,7 @@ def summary(folder):
 
 
 def test_every_recomputed_total_is_the_score_of_the_file_imported_alone(folder, summary, tmp_path):
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     root, _made = folder
     rows = [row for _rank, row in summary.ranked] + [aside.file for aside in summary.set_aside]

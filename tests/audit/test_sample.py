@@ -111,7 +111,7 @@ def test_command_exits_0_on_the_copy_and_1_with_an_error(tmp_path, capsys):
 
 def test_command_exits_1_while_errors_remain(tmp_path, capsys):
     from evaldesk.model.edits import SetField
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     db = tmp_path / "r.sqlite"
     assert main(["--db", str(db), "sample"]) == 0

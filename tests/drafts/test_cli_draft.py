@@ -1,6 +1,6 @@
 """evaldesk draft: prints the draft, changes nothing, refuses an unknown section in one Chinese line."""
 
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from tests.test_cli import one_error_line, run
 
 

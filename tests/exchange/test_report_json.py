@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from evaldesk.cli import main
 from evaldesk.exchange.report_json import ExchangeError, dumps, loads, read_json
 from evaldesk.model.document import fingerprint, to_document
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.resources import SAMPLE_REPORT
 from scoring.strategies import reports
 

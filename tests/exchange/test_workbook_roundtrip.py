@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from evaldesk.cli import main
 from evaldesk.model.printable import printable
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.model.document import fingerprint, to_document
 from evaldesk.exchange.workbook import read_workbook, workbook_bytes, write_workbook
 from evaldesk.exchange.workbook_data import CHUNK

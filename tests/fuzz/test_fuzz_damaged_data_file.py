@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evaldesk.exchange.report_json import read_json
-from evaldesk.model.paths import StoreError
-from evaldesk.model.store import Store
+from evaldesk.datafile.errors import StoreError
+from evaldesk.datafile.store import Store
 from evaldesk.resources import SAMPLE_REPORT
 from evaldesk.scoring.engine import score_report
 from tests.fuzz.later_steps import examples

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from evaldesk.app.importing import NotAReportFile, read_report_file
 from evaldesk.exchange.report_json import ExchangeError
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.resources import SAMPLE_REPORT
 from tests.fuzz.later_steps import LATER_STEPS_BOUND, examples, run_later_steps
 

@@ -11,8 +11,8 @@ from evaldesk.cli import main
 from evaldesk.exchange.report_json import ExchangeError, dumps, loads
 from evaldesk.model.carried import Carried
 from evaldesk.model.document import fingerprint, to_document
-from evaldesk.model.paths import StoreError
-from evaldesk.model.tagged import decode
+from evaldesk.datafile.errors import StoreError
+from evaldesk.datafile.tagged import decode
 
 
 @pytest.fixture

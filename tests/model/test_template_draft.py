@@ -5,7 +5,7 @@ from tests import raw_file
 from decimal import Decimal
 
 from evaldesk.model.edits import Batch, SetTemplate, SetTemplateDraft
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.scoring.engine import score_report
 from evaldesk.templates import edit
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-from evaldesk.model.paths import cache_folder
+from evaldesk.paths import cache_folder
 from evaldesk.printing.font_cache import load_font
 from evaldesk.printing.fonts import FONT_SERIF
 

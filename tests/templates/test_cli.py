@@ -5,7 +5,7 @@ import json
 import pytest
 
 from evaldesk.cli import main
-from evaldesk.model.store import open_store
+from evaldesk.datafile.store import open_store
 from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, builtin_template
 
 
@@ -41,7 +41,7 @@ def test_templates_listed_with_id_and_name(capsys):
 
 def _new_sheet(capsys, *args) -> str:
     from evaldesk.app.datafile import open_data_file
-    from evaldesk.model.paths import default_db_path
+    from evaldesk.paths import default_db_path
 
     code, out, err = _run(capsys, "new", "--year", "2023", *args)
     assert code == 0, err

@@ -96,7 +96,7 @@ def started(app, qtbot, tmp_path, answers):
     given), returned before its first paint: its report's audit still waits for that paint."""
     from evaldesk.app.datafile import create_report
     from evaldesk.exchange.report_json import read_json
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
     from evaldesk.resources import SAMPLE_REPORT
     from evaldesk.ui.app import open_window
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.ui.app import open_window
 
 

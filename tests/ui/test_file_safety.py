@@ -6,8 +6,8 @@ from tests import raw_file
 
 from PySide6.QtWidgets import QLineEdit
 
-from evaldesk.app import backups
-from evaldesk.model.store import Store
+from evaldesk.datafile import backups
+from evaldesk.datafile.store import Store
 from evaldesk.ui import file_actions, file_safety
 from evaldesk.ui.app import open_window
 
@@ -193,7 +193,7 @@ def test_a_read_only_window_disables_the_menus_that_write_and_says_why(window, q
 def test_a_stale_lock_from_another_computer_can_be_broken_after_a_warning(app, qtbot, tmp_path, answers, monkeypatch):
     import json
 
-    from evaldesk.model.lock import lock_path
+    from evaldesk.datafile.lock import lock_path
     from evaldesk.ui import dialogs
 
     path = tmp_path / "data.sqlite"
@@ -216,7 +216,7 @@ def test_a_stale_lock_from_another_computer_can_be_broken_after_a_warning(app, q
 def test_declining_the_warning_leaves_the_other_computers_lock(app, qtbot, tmp_path, answers, monkeypatch):
     import json
 
-    from evaldesk.model.lock import lock_path
+    from evaldesk.datafile.lock import lock_path
     from evaldesk.ui import dialogs
 
     path = tmp_path / "data.sqlite"

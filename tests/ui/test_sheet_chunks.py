@@ -13,7 +13,7 @@ from evaldesk.model.edits import SetField
 from evaldesk.model.layout import LAYOUT
 from evaldesk.model.places import SheetPlace
 from evaldesk.model.report import new_report, sheet_key
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.scoring.engine import score_report
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.template import DEFAULT_TEMPLATE_ID, Template, builtin_template

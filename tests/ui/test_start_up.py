@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from evaldesk.exchange.report_json import read_json
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.resources import SAMPLE_REPORT
 
 ROOT = Path(__file__).resolve().parents[2]

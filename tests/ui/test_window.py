@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.ui import file_actions
 from evaldesk.ui.app import open_window
 

@@ -6,12 +6,17 @@ crashed is recovered: on the same computer its process no longer runs. A lock fr
 shared folder) is never taken over silently — the filler is told whose it is.
 
 The lock file is created with O_EXCL, so two programs starting at the same moment cannot both get it; the same
-format is used by the window and by the command, so each sees the other's.
+format is used by the window and by the command, so each sees the other's. It is named after the file itself (its
+real path, through any symbolic link). The data file itself is locked too, by the operating system (FileHold):
+a hard link from another folder, which has another name, is the same file and meets that lock; and as the system
+drops it when its process ends, a lock file on this computer whose writer no longer holds the file is known stale
+even when its process number now belongs to another program (Windows reuses them quickly).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import getpass
 import json
 import os
@@ -19,8 +24,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from evaldesk.model.file_errors import os_reason, place, quote
-from evaldesk.model.paths import CannotWrite, StoreError
+from evaldesk.datafile.file_errors import os_reason, place
+from evaldesk.quoting import quote
+from evaldesk.datafile.errors import CannotWrite, StoreError
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,63 @@ _HELD: set[Path] = set()
 
 
 def lock_path(data_file: Path) -> Path:
-    return data_file.with_name(f".~{data_file.name}.lock")
+    """The lock file beside the data file itself (a symbolic link's target, not the link)."""
+    real = Path(os.path.realpath(data_file))
+    return real.with_name(f".~{real.name}.lock")
+
+
+# A byte in SQLite's lock-byte page (at 1 GiB; it never holds data, and SQLite's own locks use its first 512 bytes):
+# locking it on Windows, where a lock bars others from reading the bytes it covers, leaves every page readable.
+_HOLD_BYTE = 0x40000000 + 0x300
+
+
+class FileHold:
+    """An operating-system lock on the data file itself, held while its writer lives (flock on POSIX, a byte lock on
+    Windows) and dropped by the system when that process ends, however it ends."""
+
+    def __init__(self):
+        self.fd: int | None = None
+
+    def take(self, data_file: Path) -> bool | None:
+        """True: taken; False: another writer holds this very file (by whatever name); None: not to be had here
+        (no such file yet, or a file system without locks) — the lock file alone then decides."""
+        try:
+            fd = os.open(data_file, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                os.lseek(fd, _HOLD_BYTE, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            os.close(fd)
+            held = isinstance(err, BlockingIOError) or err.errno in (errno.EACCES, errno.EAGAIN, errno.EDEADLK)
+            return False if held else None
+        self.fd = fd
+        return True
+
+    def drop(self) -> None:
+        """Let go. Called after the store's own connection is closed: on POSIX closing any descriptor of a file
+        drops the process's fcntl locks on it, SQLite's included."""
+        if self.fd is None:
+            return
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                os.lseek(self.fd, _HOLD_BYTE, os.SEEK_SET)
+                msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+        finally:
+            os.close(self.fd)
+            self.fd = None
 
 
 BREAK_WARNING = ("强制解除前请务必确认对方确实已不在编辑这个数据文件（例如请对方关闭 evaldesk，或确认那台计算机已关机）。"
@@ -169,14 +231,29 @@ class DataFileLock:
         self.path = lock_path(self.data_file)
         self.program = program
         self.held = False
+        self.hold = FileHold()
 
     def acquire(self) -> None:
         """Take the lock, or raise FileLocked (someone else holds it) / StoreError (the folder is not writable)."""
+        hold = self.hold.take(self.data_file)
+        if hold is False:  # the same file, opened for writing by another program, perhaps by another name
+            raise FileLocked(self.data_file, read_holder(self.data_file) or Holder(
+                "", computer_name(), "", 0, "另一个 evaldesk 窗口或命令，可能经由另一个路径或链接打开了同一个文件"))
+        try:
+            self._create(holding_the_file=hold is True)
+        except BaseException:
+            self.hold.drop()
+            raise
+
+    def _create(self, *, holding_the_file: bool) -> None:
         for _attempt in range(3):
             try:
                 fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             except FileExistsError:
                 holder = read_holder(self.data_file)
+                if holder is not None and holding_the_file and holder.host == computer_name() \
+                        and holder.pid != os.getpid():
+                    holder = None  # a writer on this computer holds the file itself: we do, so that one is gone
                 ours = holder is not None and holder.pid == os.getpid() and holder.host == computer_name()
                 if holder is not None and (not ours or self._key() in _HELD):
                     raise FileLocked(self.data_file, holder) from None
@@ -220,6 +297,7 @@ class DataFileLock:
                 self.path.unlink()
             except OSError:
                 pass
+        self.hold.drop()
 
     def __enter__(self):
         self.acquire()

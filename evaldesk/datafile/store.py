@@ -1,6 +1,6 @@
 """The SQLite file that holds a filler's reports. Every edit is written at once, in its own transaction.
 
-Figures are stored as exact decimal text, never as SQLite REAL, in the tagged text of :mod:`evaldesk.model.tagged`.
+Figures are stored as exact decimal text, never as SQLite REAL, in the tagged text of :mod:`evaldesk.datafile.tagged`.
 """
 
 from __future__ import annotations
@@ -9,37 +9,42 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evaldesk.model import opening, store_read, store_rows
+from evaldesk.datafile import opening, store_read, store_rows
 from evaldesk.model.carried import Carried
-from evaldesk.model.file_errors import explain, place
-from evaldesk.model.lock import DataFileLock, FileLocked, read_holder
+from evaldesk.datafile.file_errors import explain, place, store_error
+from evaldesk.datafile.lock import DataFileLock, FileLocked, read_holder
 
 # Where files live and the store's error are light to import (no SQLAlchemy): the window shows itself first.
-from evaldesk.model.paths import (  # noqa: E402,F401
-    DB_NAME,
+from evaldesk.datafile.errors import (  # noqa: F401 - named from here too
     CannotWrite,
     ChangedElsewhere,
     DamagedFile,
     DamagedReport,
     StoreError,
-    data_folder,
-    default_db_path,
+    UnreadableRow,
 )
+from evaldesk.paths import DB_NAME, data_folder, default_db_path  # noqa: F401
 from evaldesk.model.report import Report
-from evaldesk.model.schema import SCHEMA_VERSION, migrate
-from evaldesk.model.sqlite_setup import DB_ERRORS as _DB_ERRORS
-from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
-from evaldesk.model.sqlite_setup import Reads, connect, text, write_errors, writer
-from evaldesk.model.sqlite_setup import explain_error as _explain
-from evaldesk.model.store_read import ReportInfo, _RowsDamaged  # noqa: F401 - ReportInfo is named from here
-from evaldesk.model.tagged import encode
+from evaldesk.datafile.schema import SCHEMA_VERSION, migrate
+from evaldesk.datafile.sqlite_setup import DB_ERRORS as _DB_ERRORS
+from evaldesk.datafile.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.datafile.sqlite_setup import Reads, connect, memory_copy, text, write_errors, writer
+from evaldesk.datafile.store_read import ReportInfo  # noqa: F401 - named from here
+from evaldesk.datafile.tagged import encode
 
 if TYPE_CHECKING:
     from evaldesk.model.edits import Edit  # a store that only reads (a command that lists or prints) needs none
+
+
+class _ReportRowsDamaged(Exception):
+    """From _read to load: the rows of the report being read cannot be trusted (``why``)."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why
 
 
 def _now() -> str:
@@ -68,6 +73,8 @@ class Store:
             raise StoreError(f"数据文件“{place(self.path)}”不存在。")
         if exists:
             opening.check_header(self.path)
+        if exists and read_only and opening.has_journal(self.path):
+            self._finish_unfinished_save()
         if not read_only:
             opening.check_writable(self.path, exists)
             self.lock = DataFileLock(self.path, program)
@@ -75,6 +82,8 @@ class Store:
         self.connection: Reads | None = None
         self._writer = None  # the SQLAlchemy Connection, made by the first write
         self._before_writing: list = []  # run once before the first write (before_writing)
+        self._at_close: list = []  # run at close when this store wrote the filler's data (at_close)
+        self.wrote = False
         try:
             self._open(exists)
         except BaseException:
@@ -93,28 +102,69 @@ class Store:
                 opening.quick_check(raw, self.path)
             opening.check_tables(self.path, version, tables, SCHEMA_VERSION)
             if version < SCHEMA_VERSION:
-                if self.read_only:
-                    raise StoreError(f"“{place(self.path)}”由旧版本的 evaldesk 建立，需要先升级数据格式才能查看。"
-                                     "请在无人编辑时以正常方式打开一次（会自动升级）。")
-                connection = self._writing()
-                connection.info["writing"] = True
-                try:
-                    with connection.begin():
-                        migrate(connection, version)
-                finally:
-                    connection.info["writing"] = False
+                if self.read_only:  # an older (or empty) file is read through an upgraded copy in memory
+                    self.connection = Reads(memory_copy(raw))
+                    raw.close()
+                elif exists and version > 0:  # the file as it was, kept before the upgrade changes it
+                    self._keep_copy(raw, "升级前")
+                self._upgrade(version)
         except StoreError:
             raise
-        except self._db_errors() as err:
-            raise _explain(err, self.path) from None
+        except _DB_ERRORS as err:
+            if self.read_only and opening.has_journal(self.path):  # not a read-only file: a save cut short
+                holder = read_holder(self.path)
+                raise opening.unfinished_save(self.path, holder.describe() if holder else "") from None
+            raise store_error(err, self.path) from None
         except UnicodeError:  # sqlite3 could not even decode what the damaged schema says
             raise opening.damaged(self.path) from None
 
-    @staticmethod
-    def _db_errors() -> tuple[type[BaseException], ...]:
-        # SQLAlchemy's wrapped errors are named only once it is loaded (naming them would load it); making the
-        # writer may already raise them.
-        return write_errors() if "sqlalchemy" in sys.modules else _DB_ERRORS
+    def _upgrade(self, version: int) -> None:
+        """Bring the schema up to date in one transaction, through SQLAlchemy (so its errors are named here)."""
+        try:
+            connection = self._writing()
+            connection.info["writing"] = True
+            try:
+                with connection.begin():
+                    migrate(connection, version)
+            finally:
+                connection.info["writing"] = False
+        except write_errors() as err:
+            raise store_error(err, self.path) from None
+        except UnicodeError:
+            raise opening.damaged(self.path) from None
+
+    def _finish_unfinished_save(self) -> None:
+        """A read-only open of a file whose journal is still beside it: when no one holds the lock, a save was cut
+        short (a killed writer) — roll it back as any writer's open would, under the lock, so the file reads as
+        last saved. Held (a writer's save in progress) or not writable: the file is read as it is."""
+        lock = DataFileLock(self.path, "evaldesk 恢复未完成的保存")
+        try:
+            lock.acquire()
+        except StoreError:
+            return
+        try:
+            raw = sqlite3.connect(self.path)
+            try:
+                raw.execute("PRAGMA busy_timeout = 2000")
+                raw.execute("PRAGMA user_version").fetchone()  # SQLite rolls a hot journal back on the first read
+            finally:
+                raw.close()
+        except sqlite3.Error:
+            pass  # the read-only open meets it again and says what it is
+        finally:
+            lock.release()
+
+    def _keep_copy(self, raw, label: str) -> None:
+        """A copy of the file in its 备份 folder, named with ``label`` (not one of the dated backups listed for a
+        restore); the file is not changed unless the copy is made."""
+        from evaldesk.datafile.copy_names import kept_copy_path
+
+        try:
+            target = kept_copy_path(self.path, label)
+            raw.execute("VACUUM INTO ?", (str(target),))
+        except (OSError, sqlite3.Error) as err:
+            raise StoreError(f"未能在升级数据格式前保留原文件的副本（{explain(err, self.path)[1]}），"
+                             "文件未作修改。") from None
 
     def _writing(self):
         """The SQLAlchemy Connection for writes, made over the store's sqlite3 connection the first time."""
@@ -135,6 +185,11 @@ class Store:
             for action in actions:
                 action()
 
+    def at_close(self, action) -> None:
+        """Run ``action`` at :meth:`close` if this store wrote the filler's data (the backup holding the session's
+        work, app/datafile); never on a damaged file."""
+        self._at_close.append(action)
+
     def warm_up(self) -> None:
         """Load SQLAlchemy now (the window calls this when idle after the report is painted), so the first
         keystroke does not wait for it; and do what waits for the first write (before_writing). A read-only store
@@ -145,7 +200,7 @@ class Store:
         self._run_before_writing()
         try:
             self._writing()
-        except self._db_errors():
+        except write_errors():
             pass
 
     def _close_connection(self) -> None:
@@ -180,6 +235,10 @@ class Store:
         try:
             if self.connection is not None:
                 self._run_before_writing()
+                actions, self._at_close = self._at_close, []
+                if self.wrote and not self.damaged and not self.damaged_reports:
+                    for action in actions:
+                        action()
         finally:
             self._close_connection()
             self._release()
@@ -204,8 +263,9 @@ class Store:
                     raise ChangedElsewhere(f"数据文件“{place(self.path)}”刚被其他程序修改过，您这一步修改未保存。"
                                            "已重新读取文件，请核对后重新输入。")
                 work(connection)
-        except self._db_errors() as err:
-            error = _explain(err, self.path)
+            self.wrote = self.wrote or check_changes  # window state (set_state) is not the filler's data
+        except write_errors() as err:
+            error = store_error(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
             raise error from None
         finally:
@@ -214,31 +274,25 @@ class Store:
 
     def _read(self, what: str, work, *, report_id: int | None = None):
         """Run ``work`` (reading rows and decoding them); a row that cannot be read marks the file damaged — or,
-        reading one report (``report_id``), that report alone (_RowsDamaged)."""
+        reading one report (``report_id``), that report alone (_ReportRowsDamaged)."""
         try:
             return work(self.connection)
-        except _RowsDamaged:
+        except (UnreadableRow, *_ROW_ERRORS) as err:
             self.connection.rollback()
-            raise
+            why = err.why if isinstance(err, UnreadableRow) else "有数据无法读取"
+            if report_id is not None and report_id in self._report_ids():
+                raise _ReportRowsDamaged(why) from None
+            self.damaged = True
+            raise opening.damaged(self.path, what) from None
         except StoreError as err:
             self.connection.rollback()
-            if report_id is not None and "损坏" in str(err) and report_id in self._report_ids():
-                raise _RowsDamaged("有数据无法读取") from None
-            if "损坏" in str(err):
-                self.damaged = True
-                raise opening.damaged(self.path, what) from None
+            self.damaged = self.damaged or isinstance(err, DamagedFile)
             raise
         except _DB_ERRORS as err:
             self.connection.rollback()
-            error = _explain(err, self.path)
+            error = store_error(err, self.path)
             self.damaged = isinstance(error, DamagedFile)
             raise error from None
-        except _ROW_ERRORS:
-            self.connection.rollback()
-            if report_id is not None and report_id in self._report_ids():
-                raise _RowsDamaged("有数据无法读取") from None
-            self.damaged = True
-            raise opening.damaged(self.path, what) from None
         finally:
             if self.connection.in_transaction():
                 self.connection.commit()
@@ -269,7 +323,7 @@ class Store:
         try:
             return self._read(f"报告 {report_id} 的数据无法读取", lambda c: self._load(c, report_id),
                               report_id=report_id)
-        except _RowsDamaged as err:
+        except _ReportRowsDamaged as err:
             self.damaged_reports[report_id] = err.why
             raise self._damaged_report(report_id) from None
 

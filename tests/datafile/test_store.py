@@ -8,14 +8,14 @@ from decimal import Decimal
 import pytest
 
 from evaldesk.exchange.report_json import to_document
-from evaldesk.model import schema
+from evaldesk.datafile import schema
 from evaldesk.model.edits import (
     Batch, InsertItem, InsertUnit, MoveItem, MoveUnit, RemoveItem, RemoveUnit, RenameUnit, SetCell, SetField,
     SetItemValue,
 )
 from evaldesk.model.carried import Carried
 from evaldesk.model.report import Item, Unit, new_report
-from evaldesk.model.store import Store, StoreError, default_db_path, open_store
+from evaldesk.datafile.store import Store, StoreError, default_db_path, open_store
 from evaldesk.model.values import Rejected
 from evaldesk.scoring.engine import score_report
 

@@ -7,8 +7,8 @@ from tests import raw_file
 import pytest
 
 from evaldesk.model.edits import SetField
-from evaldesk.model.paths import DamagedFile, DamagedReport, StoreError
-from evaldesk.model.store import Store
+from evaldesk.datafile.errors import DamagedFile, DamagedReport, StoreError
+from evaldesk.datafile.store import Store
 
 
 @pytest.fixture

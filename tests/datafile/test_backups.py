@@ -1,5 +1,5 @@
-"""Automatic backups: a dated copy on opening and at most daily, ten kept, listed with their reports, restored
-only from a good copy and never without keeping the file as it was."""
+"""Automatic backups: a dated copy on opening, after a stretch of editing and at closing, kept by a rotation,
+listed with their reports, restored only from a good copy and never without keeping the file as it was."""
 
 import datetime as dt
 import os
@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from evaldesk.app import backups
+from evaldesk.datafile import backups
 from evaldesk.app.datafile import add_sample, open_data_file
 from evaldesk.model.edits import SetField
-from evaldesk.model.paths import StoreError
-from evaldesk.model.store import Store
+from evaldesk.datafile.errors import StoreError
+from evaldesk.datafile.store import Store
 
 
 def _folder(path):
@@ -39,8 +39,8 @@ def test_opening_a_changed_file_leaves_one_dated_copy_beside_it(tmp_path):
 
 def _changed_file_with_the_sample(tmp_path):
     path = tmp_path / "data.sqlite"
-    store = open_data_file(path)
-    add_sample(store)  # the first write: the copy waiting for it finds an empty file, nothing to back up
+    store = open_data_file(path, backup=False)
+    add_sample(store)
     store.close()
     os.utime(path, (time.time() - 60, time.time() - 60))
     assert backups.list_backups(path) == []
@@ -61,7 +61,11 @@ def test_the_copy_on_opening_waits_for_the_first_write_and_holds_the_file_as_it_
     now = Store(path, read_only=True)
     assert now.load(1).get("basic.contact") == "王五"
     now.close()
-    assert len(backups.list_backups(path)) == 1
+    at_close, before = backups.list_backups(path)  # closing keeps a copy of the session's work too
+    assert before.path == made.path
+    copy = Store(at_close.path, read_only=True)
+    assert copy.load(1).get("basic.contact") == "王五"
+    copy.close()
 
 
 @pytest.mark.parametrize("then", ["warm_up", "close"])
@@ -80,18 +84,58 @@ def test_a_read_only_open_makes_no_copy(tmp_path):
     assert backups.list_backups(path) == []
 
 
-def test_at_most_ten_are_kept_and_a_daily_one_is_made_while_editing(tmp_path):
+def test_the_newest_ten_and_one_a_day_are_kept_and_a_copy_is_made_after_a_stretch_of_editing(tmp_path):
     path = tmp_path / "data.sqlite"
-    store = Store(path)
+    store = open_data_file(path)
+    add_sample(store)
     start = dt.datetime(2026, 3, 1, 9, 0, 0)
     for day in range(12):
         backups.make_backup(store, start + dt.timedelta(days=day))
+    for minute in range(30):  # a script importing thirty files one morning
+        backups.make_backup(store, start + dt.timedelta(days=12, minutes=minute))
     names = _folder(path)
-    assert len(names) == 10 and names[0] == "data-20260303-090000.sqlite"
-    assert backups.back_up_daily(store, start + dt.timedelta(days=11, hours=5)) is None  # the newest is 5 h old
-    made = backups.back_up_daily(store, start + dt.timedelta(days=12, hours=1))
-    assert made is not None and made.name == "data-20260313-100000.sqlite"
+    assert names[:12] == [f"data-202603{day:02}-090000.sqlite" for day in range(1, 13)]  # one of each day kept
+    assert len(names) == 22 and names[-1] == "data-20260313-092900.sqlite"
+    now = start + dt.timedelta(days=12, minutes=35)
+    assert backups.back_up_while_editing(store, now) is None  # the newest is 6 minutes old
+    store.apply(store.load(1), SetField("basic.contact", "王五"))
+    os.utime(path, (time.time() + 5, time.time() + 5))  # changed after the newest copy
+    made = backups.back_up_while_editing(store, now + dt.timedelta(minutes=5))
+    assert made is not None and made.name == "data-20260313-094000.sqlite"
     store.close()
+
+
+def test_two_copies_in_one_second_keep_both(tmp_path):
+    path = tmp_path / "data.sqlite"
+    store = open_data_file(path)
+    add_sample(store)
+    second = dt.datetime(2026, 3, 1, 9, 0, 0)
+    first = backups.make_backup(store, second)
+    store.apply(store.load(1), SetField("basic.contact", "王五"))
+    again = backups.make_backup(store, second)
+    assert first != again and first.exists() and again.exists()
+    assert [backup.path for backup in backups.list_backups(path)] == [again, first]  # the later one is the newest
+    store.close()
+
+
+def test_restoring_after_three_sessions_brings_back_the_last_sessions_work(tmp_path):
+    from tests import raw_file
+
+    path = tmp_path / "data.sqlite"
+    store = open_data_file(path)
+    add_sample(store)
+    store.close()
+    for session in ("一", "二", "三"):
+        store = open_data_file(path)
+        store.apply(store.load(1), SetField("basic.contact", f"第{session}次"))
+        store.close()
+    with raw_file.connect(path) as raw:  # a damaged page, a bit flip: the report no longer matches its checksum
+        raw.execute("UPDATE field SET value = 't:第三欠' WHERE key = 'basic.contact'")
+    good = backups.newest_good_backup(path)
+    backups.restore(good.path, path)
+    restored = Store(path, read_only=True)
+    assert restored.load(1).get("basic.contact") == "第三次"
+    restored.close()
 
 
 def test_restoring_keeps_the_file_as_it_was_and_brings_back_the_backups_reports(tmp_path, sample):
@@ -128,7 +172,7 @@ def test_a_damaged_backup_is_listed_as_unusable_and_never_restored(tmp_path, sam
 
 
 def test_a_file_someone_else_writes_is_not_restored_under_them(tmp_path, sample):
-    from evaldesk.model.lock import FileLocked
+    from evaldesk.datafile.lock import FileLocked
 
     path = tmp_path / "data.sqlite"
     writer = Store(path)
@@ -144,7 +188,7 @@ def test_a_file_someone_else_writes_is_not_restored_under_them(tmp_path, sample)
 
 
 def test_only_names_backups_write_are_read_as_backups(tmp_path):
-    from evaldesk.app.backups import _backups_of, folder_of
+    from evaldesk.datafile.backups import _backups_of, folder_of
 
     data = tmp_path / "数据.sqlite"
     folder = folder_of(data)
@@ -170,9 +214,9 @@ def test_a_write_in_the_same_second_as_the_copy_before_it_is_backed_up_at_the_ne
     store = open_data_file(path)
     store.apply(store.load(1), SetField("basic.contact", "王五"))  # the next open writes: copy first
     store.close()
-    newest = backups.list_backups(path)[0]
-    assert newest.path != made
-    copy = Store(newest.path, read_only=True)
+    _at_close, newest_before = backups.list_backups(path)[:2]
+    assert newest_before.path != made
+    copy = Store(newest_before.path, read_only=True)
     assert copy.load(1).get("basic.contact") != "王五"  # the file as the earlier write left it
     copy.close()
 
@@ -182,7 +226,7 @@ def test_a_file_found_holding_a_damaged_report_is_not_copied_over_its_good_backu
     offered for restoring the damaged report: it would bring the damage back."""
     from tests import raw_file
 
-    from evaldesk.model.paths import DamagedReport
+    from evaldesk.datafile.errors import DamagedReport
 
     path = _changed_file_with_the_sample(tmp_path)
     reader = Store(path, read_only=True)

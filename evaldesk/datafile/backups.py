@@ -1,5 +1,6 @@
 """Automatic backups of the data file: a dated, consistent copy (VACUUM INTO) in a 备份 folder beside the file,
-made when the file is opened for writing and at most once a day while editing, the newest ten kept; and the
+made when the file is opened for writing, after every stretch of editing (STRETCH) and when a file written in this
+session closes — so the newest copy holds the last session's work — kept by a rotation (ROTATION); and the
 filler's own commands: back up to a chosen file, restore a backup (the file as it is now is backed up first).
 
 A backup is itself a data file: it is listed by opening it read-only, and restored only if it opens cleanly.
@@ -14,16 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from evaldesk.model.file_errors import os_reason, place
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.copy_names import FOLDER, STAMP, folder_of, free_name, kept_copy_path
+from evaldesk.datafile.file_errors import os_reason, place
+from evaldesk.datafile.errors import StoreError
 
 if TYPE_CHECKING:
-    from evaldesk.model.store import ReportInfo, Store
+    from evaldesk.datafile.store import ReportInfo, Store
 
-FOLDER = "备份"
 KEEP = 10
-DAILY = _dt.timedelta(days=1)
-_STAMP = "%Y%m%d-%H%M%S"
+"""The newest ten copies are kept whatever their age (a morning's sessions, a script's imports)."""
+KEEP_DAYS = 30
+KEEP_MONTHS = 12
+"""Beyond them, the newest copy of each of the last 30 days and of each of the last 12 months: a script importing
+thirty files in a minute still leaves yesterday's and last month's state."""
+STRETCH = _dt.timedelta(minutes=10)
+"""While editing: a copy when the newest one is this old and the file changed since."""
 
 
 @dataclass(frozen=True)
@@ -42,12 +48,9 @@ class Backup:
         return f"{when}　{len(self.reports)} 份报告：{titles}"
 
 
-def folder_of(data_file: Path) -> Path:
-    return Path(data_file).parent / FOLDER
-
-
 def _backups_of(data_file: Path) -> list[tuple[_dt.datetime, Path]]:
-    """This file's backups, newest first, by the time in their names (``<stem>-YYYYmmdd-HHMMSS.sqlite``)."""
+    """This file's backups, newest first, by the time in their names (``<stem>-YYYYmmdd-HHMMSS[-N].sqlite``: the
+    N-th copy of one second)."""
     folder = folder_of(data_file)
     prefix = f"{Path(data_file).stem}-"
     found = []
@@ -58,16 +61,19 @@ def _backups_of(data_file: Path) -> list[tuple[_dt.datetime, Path]]:
     for entry in entries:
         if entry.suffix != ".sqlite" or not entry.name.startswith(prefix):
             continue
+        stamp, rest = entry.stem[len(prefix):][:15], entry.stem[len(prefix) + 15:]
         try:
-            made = _stamp_time(entry.stem[len(prefix):][:15])
+            made = _stamp_time(stamp)
         except ValueError:
             continue
-        found.append((made, entry))
-    return sorted(found, reverse=True)
+        if rest and not (rest[0] == "-" and rest[1:].isascii() and rest[1:].isdigit()):
+            continue
+        found.append((made, int(rest[1:]) if rest else 1, entry))
+    return [(made, entry) for made, _n, entry in sorted(found, reverse=True)]
 
 
 def _stamp_time(stamp: str) -> _dt.datetime:
-    """The time in a backup's name, as ``_STAMP`` wrote it; ValueError for any other text. Read by hand: the first
+    """The time in a backup's name, as ``STAMP`` wrote it; ValueError for any other text. Read by hand: the first
     strptime of a process costs about 2 ms (its module and patterns), paid by every window's start."""
     digits = stamp[:8] + stamp[9:]
     if len(stamp) != 15 or stamp[8] != "-" or not (digits.isascii() and digits.isdigit()):
@@ -89,21 +95,40 @@ def _copied_at(data_file: Path) -> float:
 
 
 def make_backup(store: Store, now: _dt.datetime | None = None) -> Path:
-    """A dated copy of the whole file in its 备份 folder; the oldest beyond KEEP are removed."""
+    """A dated copy of the whole file in its 备份 folder (a second copy in the same second gets its own name);
+    copies beyond the rotation (KEEP, KEEP_DAYS, KEEP_MONTHS) are removed."""
     now = now or _dt.datetime.now()
     folder = folder_of(store.path)
     try:
         folder.mkdir(exist_ok=True)
     except OSError as err:
         raise StoreError(f"无法建立备份文件夹“{place(folder)}”：{os_reason(err)}。") from None
-    target = folder / f"{store.path.stem}-{now.strftime(_STAMP)}.sqlite"
+    target = free_name(folder, f"{store.path.stem}-{now.strftime(STAMP)}")
     store.copy_to(target)
-    for _made, old in _backups_of(store.path)[KEEP:]:
+    for old in beyond_rotation(_backups_of(store.path), now):
         try:
             old.unlink()
         except OSError:
             pass  # an old backup that cannot be removed is only clutter
     return target
+
+
+def beyond_rotation(found: list[tuple[_dt.datetime, Path]], now: _dt.datetime) -> list[Path]:
+    """The copies (newest first, as _backups_of lists them) the rotation no longer keeps: not among the newest
+    KEEP, nor the newest of a day within KEEP_DAYS or of a month within KEEP_MONTHS."""
+    kept, days, months = set(), set(), set()
+    for index, (made, path) in enumerate(found):
+        day, month = made.date(), (made.year, made.month)
+        months_ago = (now.year - made.year) * 12 + now.month - made.month
+        if index < KEEP:
+            kept.add(path)
+        elif day not in days and (now.date() - day).days < KEEP_DAYS:
+            kept.add(path)
+        elif month not in months and months_ago < KEEP_MONTHS:
+            kept.add(path)
+        days.add(day)
+        months.add(month)
+    return [path for _made, path in found if path not in kept]
 
 
 def newest_backup_time(data_file: Path) -> _dt.datetime | None:
@@ -131,11 +156,27 @@ def back_up_on_open(store: Store) -> Path | None:
         return None
 
 
-def back_up_daily(store: Store, now: _dt.datetime | None = None) -> Path | None:
-    """While editing: a backup if the newest is a day old (called after edits; cheap when nothing is due)."""
+def back_up_while_editing(store: Store, now: _dt.datetime | None = None) -> Path | None:
+    """While editing: a copy if the newest is a stretch (STRETCH) old and the file changed since it (called after
+    edits; cheap when nothing is due)."""
     now = now or _dt.datetime.now()
     newest = newest_backup_time(store.path)
-    if newest is not None and now - newest < DAILY:
+    if newest is not None and now - newest < STRETCH:
+        return None
+    return _copy_if_changed(store, now)
+
+
+def back_up_at_close(store: Store) -> Path | None:
+    """When a file written in this session closes: a copy holding the session's work, unless the newest holds it."""
+    return _copy_if_changed(store, None)
+
+
+def _copy_if_changed(store: Store, now: _dt.datetime | None) -> Path | None:
+    try:
+        changed = os.stat(store.path).st_mtime
+    except OSError:
+        return None
+    if _copied_at(store.path) >= changed:
         return None
     try:
         return make_backup(store, now)
@@ -145,7 +186,7 @@ def back_up_daily(store: Store, now: _dt.datetime | None = None) -> Path | None:
 
 def list_backups(data_file: Path) -> list[Backup]:
     """The backups of ``data_file``, newest first, each with the reports it holds (read-only, no lock)."""
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     listed = []
     for made, path in _backups_of(data_file):
@@ -171,7 +212,7 @@ def newest_backup_without(data_file: Path, damaged: set[int]) -> Backup | None:
     """The newest backup in which none of the ``damaged`` reports is damaged too (missing from it is fine): a copy
     made after the damage (the daily one, while the filler edited the file's other reports) lists its reports like
     a good one, and restoring it would bring the damage back."""
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.store import Store
 
     for made, path in _backups_of(data_file):
         try:
@@ -203,8 +244,8 @@ def restore(backup: Path, data_file: Path) -> Path | None:
     """Put ``backup`` in place of ``data_file`` (which nobody may have open). The file as it was is first kept
     in the 备份 folder as ``<stem>-恢复前-<time>.sqlite`` (returned), even a damaged one: nothing is lost. Refused
     (FileLocked) while another window or command writes the file."""
-    from evaldesk.model.lock import DataFileLock
-    from evaldesk.model.store import Store
+    from evaldesk.datafile.lock import DataFileLock
+    from evaldesk.datafile.store import Store
 
     backup, data_file = Path(backup), Path(data_file)
     check = Store(backup, create=False, read_only=True)  # refuses a damaged backup before anything changes
@@ -216,9 +257,8 @@ def restore(backup: Path, data_file: Path) -> Path | None:
 def _replace_with(backup: Path, data_file: Path) -> Path | None:
     kept = None
     if data_file.exists():
-        kept = folder_of(data_file) / f"{data_file.stem}-恢复前-{_dt.datetime.now().strftime(_STAMP)}.sqlite"
         try:
-            kept.parent.mkdir(exist_ok=True)
+            kept = kept_copy_path(data_file, "恢复前")
             shutil.copy2(data_file, kept)
         except OSError as err:
             raise StoreError(f"恢复前未能保留现有文件（{os_reason(err)}），未作任何修改。") from None

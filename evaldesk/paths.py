@@ -1,5 +1,4 @@
-"""Where the data file lives, and the store's error: kept apart from store.py so the window can name them
-without importing SQLAlchemy before its first paint."""
+"""Where the user's files live: the data folder (the default data file, settings) and the cache folder."""
 
 from __future__ import annotations
 
@@ -8,28 +7,6 @@ import sys
 from pathlib import Path
 
 DB_NAME = "evaldesk.sqlite"
-
-
-class StoreError(Exception):
-    """The data file cannot be used; ``str(err)`` says what happened and what to do, in Chinese."""
-
-
-class CannotWrite(StoreError):
-    """The file can be read but not written now (read-only file or folder, full disk, another writer holds the
-    lock): the window offers to open it read-only."""
-
-
-class DamagedFile(StoreError):
-    """The file is damaged: it is never written to; the window offers the newest good backup."""
-
-
-class DamagedReport(StoreError):
-    """One report's rows cannot be read or no longer match its checksum: that report is never written and cannot be
-    opened; the file's other reports open normally."""
-
-
-class ChangedElsewhere(StoreError):
-    """Another program changed the file since this one read it: nothing was written; read the report again."""
 
 
 def data_folder() -> Path:

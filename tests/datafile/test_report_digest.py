@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from evaldesk.model import digest, schema
+from evaldesk.datafile import digest, schema
 from evaldesk.model.edits import (
     InsertItem,
     InsertUnit,
@@ -15,9 +15,9 @@ from evaldesk.model.edits import (
     SetField,
     SetTemplateDraft,
 )
-from evaldesk.model.paths import DamagedReport
+from evaldesk.datafile.errors import DamagedReport
 from evaldesk.model.report import Item, Unit
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from tests import raw_file
 
 

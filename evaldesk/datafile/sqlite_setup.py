@@ -12,9 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from evaldesk.model import digest
-from evaldesk.model.file_errors import explain
-from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
+from evaldesk.datafile import digest
 
 # What SQLite raises on a read; a write may also raise SQLAlchemy's wrapping of it (write_errors).
 DB_ERRORS = (sqlite3.Error,)
@@ -45,6 +43,21 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+def memory_copy(connection: sqlite3.Connection) -> sqlite3.Connection:
+    """A copy of the file ``connection`` reads, in memory, set up as :func:`connect` sets up a file's: an older file
+    is upgraded there for a read-only open, so reading it changes nothing on disk."""
+    memory = sqlite3.connect(":memory:")
+    memory.isolation_level = None
+    try:
+        connection.backup(memory)
+        digest.register(memory)
+        memory.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        memory.close()
+        raise
+    return memory
 
 
 class Reads:
@@ -126,9 +139,3 @@ def write_errors() -> tuple[type[BaseException], ...]:
     from sqlalchemy.exc import DatabaseError
 
     return (DatabaseError, sqlite3.Error)
-
-
-def explain_error(err: Exception, path: Path) -> StoreError:
-    """The store's error for a database error: CannotWrite, DamagedFile or StoreError, in Chinese."""
-    kind, message = explain(err, path)
-    return {"write": CannotWrite, "damaged": DamagedFile}.get(kind, StoreError)(message)

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from evaldesk.model.edits import SetField
-from evaldesk.model.lock import FileLocked, lock_path, read_holder
-from evaldesk.model.paths import CannotWrite, ChangedElsewhere
-from evaldesk.model.store import Store
+from evaldesk.datafile.lock import FileLocked, lock_path, read_holder
+from evaldesk.datafile.errors import CannotWrite, ChangedElsewhere
+from evaldesk.datafile.store import Store
 
 
 def test_a_second_writer_is_told_who_holds_the_file(store):
@@ -129,7 +129,7 @@ def test_another_process_holds_the_file_until_it_is_killed(tmp_path):
 
     path = tmp_path / "data.sqlite"
     Store(path).close()
-    code = ("import sys, time; from evaldesk.model.store import Store; s = Store(sys.argv[1]); "
+    code = ("import sys, time; from evaldesk.datafile.store import Store; s = Store(sys.argv[1]); "
             "print('opened', flush=True); time.sleep(60)")
     other = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True,
                              cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))

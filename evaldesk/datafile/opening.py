@@ -10,8 +10,8 @@ import os
 import stat
 from pathlib import Path
 
-from evaldesk.model.file_errors import os_reason, place
-from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
+from evaldesk.datafile.file_errors import os_reason, place
+from evaldesk.datafile.errors import CannotWrite, DamagedFile, StoreError, UnfinishedSave
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -103,3 +103,22 @@ def quick_check(raw_connection, path: Path) -> None:
     rows = raw_connection.execute("PRAGMA quick_check(5)").fetchall()
     if [row[0] for row in rows] != ["ok"]:
         raise damaged(path, "完整性检查未通过")
+
+
+def journal_of(path: Path) -> Path:
+    """SQLite's rollback journal beside ``path``: while a save runs, and after one was cut short."""
+    return path.with_name(f"{path.name}-journal")
+
+
+def has_journal(path: Path) -> bool:
+    try:
+        return os.stat(journal_of(path)).st_size > 0
+    except OSError:
+        return False
+
+
+def unfinished_save(path: Path, holder: str = "") -> UnfinishedSave:
+    held = f"文件现在正由 {holder} 打开，" if holder else ""
+    return UnfinishedSave(f"数据文件“{place(path)}”上次保存未完成（保存时程序被中断），{held}需要先恢复到最后一次完整保存时的内容："
+                          "用 evaldesk 窗口打开它，或运行任一会修改它的命令，即会自动恢复。请不要单独复制这个文件"
+                          f"（未完成的保存记录在旁边的“{journal_of(path).name}”中）。")

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import UnreadableRow
 from evaldesk.model.report import Value
 from evaldesk.model.values import decimal_text
+from evaldesk.quoting import quote
 
 
 
@@ -29,9 +30,9 @@ def encode(value: Value) -> str:
 
 
 def decode(raw: str) -> Value:
-    """The value ``raw`` holds; StoreError (in Chinese) for anything this module did not write."""
+    """The value ``raw`` holds; UnreadableRow (in Chinese) for anything this module did not write."""
     if not isinstance(raw, str):
-        raise StoreError("数据文件中有无法识别的值，文件可能已损坏")
+        raise UnreadableRow("数据文件中有无法识别的值，文件可能已损坏")
     tag, body = raw[:2], raw[2:]
     try:
         if tag == "t:":
@@ -48,4 +49,4 @@ def decode(raw: str) -> Value:
             return _dt.date.fromisoformat(body)
     except (ArithmeticError, ValueError):
         pass
-    raise StoreError(f"数据文件中有无法识别的值“{raw[:20]}”，文件可能已损坏")
+    raise UnreadableRow(f"数据文件中有无法识别的值“{quote(raw, 20)}”，文件可能已损坏")

@@ -7,24 +7,26 @@ import pytest
 
 from evaldesk.files import UnreadableJson, parse_json
 from evaldesk.model.edits import RenameUnit, SetField
-from evaldesk.model.file_errors import explain, quote
+from evaldesk.datafile.errors import CannotWrite, DamagedFile, StoreError
+from evaldesk.datafile.file_errors import explain
+from evaldesk.quoting import quote
 from evaldesk.model.values import Rejected
 
 
 @pytest.mark.parametrize("message, kind, words", [
-    ("database or disk is full", "write", "磁盘空间已满"),
-    ("disk I/O error", "other", "读写磁盘时出错"),
-    ("attempt to write a readonly database", "write", "只读"),
-    ("database is locked", "write", "另一个程序"),
-    ("unable to open database file", "other", "无法打开"),
-    ("database disk image is malformed", "damaged", "已损坏"),
-    ("table app_state already exists", "damaged", "已损坏"),
-    ("FOREIGN KEY constraint failed", "other", "已在别处被删除"),
-    ("something SQLite never said before", "other", "无法读写数据文件"),
+    ("database or disk is full", CannotWrite, "磁盘空间已满"),
+    ("disk I/O error", StoreError, "读写磁盘时出错"),
+    ("attempt to write a readonly database", CannotWrite, "只读"),
+    ("database is locked", CannotWrite, "另一个程序"),
+    ("unable to open database file", StoreError, "无法打开"),
+    ("database disk image is malformed", DamagedFile, "已损坏"),
+    ("table app_state already exists", DamagedFile, "已损坏"),
+    ("FOREIGN KEY constraint failed", StoreError, "已在别处被删除"),
+    ("something SQLite never said before", StoreError, "无法读写数据文件"),
 ])
 def test_sqlite_messages_become_chinese_with_what_to_do(message, kind, words):
     found_kind, sentence = explain(sqlite3.OperationalError(message), "/data/报告.sqlite")
-    assert found_kind == kind and words in sentence
+    assert found_kind is kind and words in sentence
     assert not any(ch.isascii() and ch.isalpha() for ch in sentence.replace("/data/报告.sqlite", "").replace(
         "evaldesk", "").replace("U", "")), sentence
 

@@ -11,7 +11,7 @@ import pytest
 
 from evaldesk.exchange.report_json import read_json
 from evaldesk.model.edits import SetField
-from evaldesk.model.store import Store
+from evaldesk.datafile.store import Store
 from evaldesk.resources import SAMPLE_REPORT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,8 +137,8 @@ def test_a_write_holds_the_write_lock_from_its_first_statement(saved):
 def test_a_writer_that_cannot_be_made_is_a_chinese_error_and_the_edit_is_not_kept(saved, monkeypatch):
     from sqlalchemy.exc import OperationalError
 
-    from evaldesk.model import store as store_module
-    from evaldesk.model.paths import StoreError
+    from evaldesk.datafile import store as store_module
+    from evaldesk.datafile.errors import StoreError
 
     def broken(_connection):
         raise OperationalError("PRAGMA read_uncommitted", {}, sqlite3.OperationalError("disk I/O error"))

@@ -1,26 +1,19 @@
 """Reading a report's rows back, each checked: the types the store wrote, values it can decode, and the report's
 checksum (digest.py). Reads through ``sqlite_setup.Reads`` (no SQLAlchemy), in one transaction per call of
-:class:`evaldesk.model.store.Store`."""
+:class:`evaldesk.datafile.store.Store`."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from evaldesk.model import digest
+from evaldesk.datafile import digest, kinds
 from evaldesk.model.carried import Carried
-from evaldesk.model.paths import StoreError
+from evaldesk.datafile.errors import StoreError, UnreadableRow
 from evaldesk.model.report import Item, Report, Unit
-from evaldesk.model.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
-from evaldesk.model.tagged import decode
-
-
-class _RowsDamaged(Exception):
-    """Inside the store: one report's rows cannot be trusted (``why``, in Chinese)."""
-
-    def __init__(self, why: str):
-        super().__init__(why)
-        self.why = why
+from evaldesk.datafile.sqlite_setup import ROW_ERRORS as _ROW_ERRORS
+from evaldesk.datafile.tagged import decode
+from evaldesk.quoting import quote
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,7 @@ def list_reports(c) -> list[ReportInfo]:
             info = ReportInfo(rid, year, decode(department) if department else "",
                               decode(code) if code else "", name, updated)
             _expect(info, year=int, department=str, budget_code=str, template_name=str, updated_at=str)
-        except (StoreError, *_ROW_ERRORS):  # one report's damaged row: that report alone cannot be opened
+        except (UnreadableRow, *_ROW_ERRORS):  # one report's damaged row: that report alone cannot be opened
             info = ReportInfo(rid, 0, "", "", "", "", problem="目录信息无法读取")
         infos.append(info)
     return infos
@@ -105,10 +98,13 @@ def load(c, report_id: int, Template) -> Report:  # noqa: N803 - scoring's Templ
         _expect(unit, id=str, name=str)
     if not all(isinstance(key, str) for key in report.fields):
         raise TypeError("field key")
+    wrong = kinds.wrong_kind(report)
+    if wrong is not None:  # a figure stored as text, a date as a number: scoring or printing would fail on it
+        raise UnreadableRow(f"“{quote(wrong, 40)}”的值与其类型不符")
     # Readable rows may still not be the ones written (a bit flip in a digit or a character): the checksum,
     # kept in the same transaction as every write, says whether they are.
     if not digest.matches(c, report_id):
-        raise _RowsDamaged("数据与保存时的校验值不符，可能已被改动或损坏")
+        raise UnreadableRow("数据与保存时的校验值不符，可能已被改动或损坏")
     c.commit()
     return report
 
@@ -123,7 +119,7 @@ def carried(c, report_id: int) -> Carried:
     for unit_id, key, value in rows:
         try:
             decoded = decode(value)
-        except StoreError:
+        except UnreadableRow:
             continue  # a mark is only a hint on screen (as an unreadable draft, it is dropped, not fatal)
         if unit_id:
             carried.cells[(unit_id, key)] = decoded

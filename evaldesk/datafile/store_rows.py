@@ -1,5 +1,5 @@
 """Writing a report's rows: the whole report (add, replace) or exactly the places an edit changed. Runs inside the
-transaction :class:`evaldesk.model.store.Store` opens."""
+transaction :class:`evaldesk.datafile.store.Store` opens."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from evaldesk.model.places import (
     ValuePlace,
 )
 from evaldesk.model.report import Report, Value
-from evaldesk.model.sqlite_setup import text  # SQLAlchemy's, loaded by the first write
-from evaldesk.model.tagged import encode
+from evaldesk.datafile.sqlite_setup import text  # SQLAlchemy's, loaded by the first write
+from evaldesk.datafile.tagged import encode
 
 
 def _now() -> str:

@@ -11,8 +11,8 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from evaldesk.model import digest
-from evaldesk.model.sqlite_setup import reads_within, text  # text(): SQLAlchemy's, loaded by the first upgrade
+from evaldesk.datafile import digest
+from evaldesk.datafile.sqlite_setup import reads_within, text  # text(): SQLAlchemy's, loaded by the first upgrade
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
