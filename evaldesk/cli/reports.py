@@ -127,7 +127,7 @@ def cmd_import(args) -> int:
 def _blank_form_report(store, args):
     """打印空表 needs no filled report: the chosen (or only) report's sheet, else the region-neutral sheet."""
     from evaldesk.model.report import new_report
-    from evaldesk.templates.library import NEUTRAL_TEMPLATE_ID, LibraryError, find
+    from evaldesk.app import score_sheets
 
     asked_for_a_sheet = args.template is not None or args.year is not None
     if args.report is not None or (not asked_for_a_sheet and len(store.list_reports()) == 1):
@@ -135,8 +135,8 @@ def _blank_form_report(store, args):
     from datetime import date
 
     try:
-        template = find(args.template, store) if args.template else find(NEUTRAL_TEMPLATE_ID, store)
-    except LibraryError as err:
+        template = score_sheets.sheet(args.template, store)
+    except score_sheets.LibraryError as err:
         raise CliError(str(err)) from None
     return new_report(args.year or date.today().year - 1, template)
 

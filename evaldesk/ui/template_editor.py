@@ -49,9 +49,11 @@ class TemplateEditor(QWidget):
     (:mod:`.template_panel`), the grades and the problems (:mod:`.template_problems`); and :meth:`change`, the one
     way any of them changes the sheet."""
 
-    def __init__(self, window, document: ReportDocument):
-        super().__init__(window, Qt.WindowType.Window)
-        self.window_ = window
+    def __init__(self, parent: QWidget, document: ReportDocument, current: Callable[[], ReportDocument | None]):
+        """Beside ``parent`` (the main window), editing ``document``'s sheet; ``current()`` is the report the window
+        shows now (a report opened there brings the editor along)."""
+        super().__init__(parent, Qt.WindowType.Window)
+        self._current = current
         self.document: ReportDocument | None = None
         self.selected: str | None = None
         self.panel: IndicatorPanel | None = None
@@ -158,13 +160,20 @@ class TemplateEditor(QWidget):
         self.document = None
         if not isValid(self):
             return
-        current = getattr(self.window_, "document", None) if isValid(self.window_) else None
+        current = self._current()
         if current is not None and isValid(current) and self.isVisible():
             self.document = None
             self.bind(current)
         else:
             self.document = None
             self.close()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt's name
+        """Esc closes the editor, as it closes a dialog (every change is already stored)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event):  # noqa: N802 - Qt's name
         if self.panel is not None and self.panel.standard is not None and isValid(self.panel.standard):
@@ -317,20 +326,3 @@ class TemplateEditor(QWidget):
         grades = data.get("grades") if isinstance(data.get("grades"), list) else []
         above = grades[index - 1] if 0 < index <= len(grades) else (grades[0] if grades else None)
         return above.get("min", 0) if isinstance(above, dict) else 0
-
-
-def open_editor(window) -> TemplateEditor | None:
-    """评分表 → 编辑评分表…: show the editor for the open report (one editor per window)."""
-    if getattr(window, "document", None) is None:
-        return None
-    editor = window.findChild(TemplateEditor)
-    if editor is None:
-        editor = TemplateEditor(window, window.document)
-    else:
-        editor.bind(window.document)
-        editor.refresh()
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
-    editor.tree.setFocus()
-    return editor

@@ -26,11 +26,11 @@ from evaldesk.ui.template_rules import kind_label
 from evaldesk.ui.template_widgets import PROBLEM_BRUSH, PROBLEM_TEXT
 
 if TYPE_CHECKING:
-    from evaldesk.ui.template_editor import TemplateEditor
+    from evaldesk.ui.template_editing import SheetEditing
 
 
 class Outline(QWidget):
-    def __init__(self, editor: "TemplateEditor"):
+    def __init__(self, editor: SheetEditing):
         super().__init__()
         self.editor = editor
         self.items: dict[str, QTreeWidgetItem] = {}

@@ -20,7 +20,7 @@ from evaldesk.ui.template_rules import RuleEditor
 from evaldesk.ui.template_widgets import NOTE_STYLE, LineEdit, TextEdit, number_text
 
 if TYPE_CHECKING:
-    from evaldesk.ui.template_editor import TemplateEditor
+    from evaldesk.ui.template_editing import SheetEditing
 
 LEVELS = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
 
@@ -28,7 +28,7 @@ LEVELS = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
 class IndicatorPanel(QWidget):
     """Name, 分值, 评分标准 and rule of one indicator; what is wrong with it, in red, at the top."""
 
-    def __init__(self, editor: "TemplateEditor", indicator_id: str, leaf: bool):
+    def __init__(self, editor: SheetEditing, indicator_id: str, leaf: bool):
         super().__init__()
         self.editor = editor
         self.indicator_id = indicator_id

@@ -2,7 +2,7 @@
 
 import pytest
 
-from evaldesk.ui import dialogs, file_actions, screen
+from evaldesk.ui import dialogs, screen
 
 # The offscreen screens of tests/screens.json, by name.
 SCREENS = {"office": (1366, 768), "small": (1280, 720)}
@@ -69,7 +69,7 @@ def window(app, qtbot, db_path, answers):
     win = open_window(db_path)
     qtbot.addWidget(win)
     win.show()
-    file_actions.add_sample(win)
+    win.files.add_sample()
     qtbot.waitExposed(win)
     settle(win, qtbot)
     return win

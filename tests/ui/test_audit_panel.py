@@ -22,7 +22,7 @@ def test_counts_follow_typing(window):
     field.commit()
     assert "错误 1" in window.audit_label.text()
     assert any("预算编码" in finding_of(i).message for i in items(window))
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "错误 0" in window.audit_label.text()
 
 

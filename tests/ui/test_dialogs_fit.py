@@ -74,10 +74,9 @@ def test_qt_own_dialogs_are_kept_on_the_screen(window, qtbot):
 
 def test_the_summary_progress_is_on_the_screen(window, qtbot, tmp_path, answers):
     answers.yes = False  # 现在打开汇总表吗？— no
-    from evaldesk.ui import summary_actions
 
     move_to_screen(window, "small")
-    run = summary_actions.start_summary(window, tmp_path, tmp_path / "汇总.xlsx")
+    run = window.summary.start_summary(tmp_path, tmp_path / "汇总.xlsx")
     progress = run.progress_dialog
     qtbot.waitExposed(progress)
     assert on_screen(progress, window)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from evaldesk.audit.findings import Severity
 from evaldesk.ui.sheet import ChecklistAnswer
+from evaldesk.ui.settings import Settings
 
 from test_window import cell_text, grid, type_into_cell
 
@@ -137,7 +138,7 @@ def test_the_rows_below_do_not_move_when_a_finding_line_appears(window, qtbot):
 
 def test_a_finding_without_room_waits_on_one_line_until_the_sheet_is_shown_again(screen_window, qtbot):
     window = screen_window
-    window.font_size_actions["特大"].trigger()  # the long finding needs two lines here
+    window.menus.font_size_actions["特大"].trigger()  # the long finding needs two lines here
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(sheet.isVisible)
@@ -156,7 +157,7 @@ def test_a_finding_without_room_waits_on_one_line_until_the_sheet_is_shown_again
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(lambda: _y(below.name, sheet) > before)
     assert "写明改分理由" in row.problems.text() and row.problems.toolTip() == ""
-    window.font_size_actions["标准"].trigger()
+    window.menus.font_size_actions["标准"].trigger()
 
 
 def test_an_over_long_paste_says_so_under_its_own_grid(window, qtbot):
@@ -192,9 +193,9 @@ def test_undo_and_redo_say_which_they_did(window, qtbot):
     field = window.pages[1].editors["basic.contact"]
     field.editor.setText("李四")
     field.commit()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.statusBar().currentMessage().startswith("已撤销：")
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert window.statusBar().currentMessage().startswith("已重做：")
 
 
@@ -230,9 +231,8 @@ def test_the_scoring_standard_stands_under_each_indicator_and_folds_away(window,
     assert row.standard.isVisible() and row.indicator.standard in row.standard.text()
     sheet.standards_box.setChecked(False)
     assert not row.standard.isVisible()
-    from evaldesk.ui import file_actions
 
-    assert file_actions.load_settings()["sheet_standards"] is False  # the next sheet opens folded
+    assert Settings.load()["sheet_standards"] is False  # the next sheet opens folded
     sheet.standards_box.setChecked(True)
     assert row.standard.isVisible()
 
