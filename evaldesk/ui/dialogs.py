@@ -32,20 +32,20 @@ def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidge
     return kept_on_screen(box)
 
 
-def error(parent: QWidget | None, title: str, message: str) -> None:
+def _tell(critical: bool, parent: QWidget | None, title: str, message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    box = message_box(QMessageBox.Icon.Critical, title, message, parent)
+    box = message_box(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Information, title, message, parent)
     box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+def error(parent: QWidget | None, title: str, message: str) -> None:
+    _tell(True, parent, title, message)
 
 
 def inform(parent: QWidget | None, title: str, message: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    box = message_box(QMessageBox.Icon.Information, title, message, parent)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _tell(False, parent, title, message)
 
 
 def ask(parent: QWidget | None, title: str, message: str) -> bool:

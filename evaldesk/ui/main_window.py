@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.document: ReportDocument | None = None
         self.pages: Sequence[QWidget] = []
         self.settings = Settings.load()
+        self.help_window = None  # 使用说明, once opened
         screen.apply_font_size(screen.font_size_name(self.settings))
         screen.place_main_window(self, self.settings)
         self.stack = QStackedWidget()
@@ -120,10 +121,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, milliseconds)
 
     # ---------------------------------------------------------------- the data file and its reports
-
-    def use_store(self, store: Store) -> None:
-        """Show ``store`` in this window (:meth:`Files.use`)."""
-        self.files.use(store)
 
     def show_file(self) -> None:
         """Show the file just opened: the report that was open last time, else the first, else the welcome page."""
@@ -408,10 +405,14 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- help and closing
 
-    def show_guide(self) -> None:
-        from evaldesk.ui.help import show_guide  # the guide's browser: when first asked for
+    def show_guide(self):
+        """使用说明: the guide beside the window (made when first asked for), naming this data file."""
+        if self.help_window is None:
+            from evaldesk.ui.help import HelpWindow  # its text browser: when first asked for
 
-        show_guide(self)
+            self.help_window = HelpWindow(self)
+        self.help_window.show_for(self.store.path if self.store is not None else default_db_path())
+        return self.help_window
 
     def about(self) -> None:
         where = self.store.path if self.store else default_db_path()

@@ -98,9 +98,10 @@ class TemplateEditor(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.outline)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([500, 760])
+        # The tree gets the larger share: at 特大 on a 1366-pixel screen a smaller one cut names to "财政…".
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 540])
 
         self.grades = EditTable(
             [Column("label", "等次"), Column("min", "下限（分）", "number", 100), Column("inclusive", "含下限", "flag", 80, default=True)],

@@ -38,7 +38,9 @@ class IndicatorPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)
         self.path = QLabel()
+        self.path.setWordWrap(True)  # the panel takes the narrower side of the editor: never a sideways scrollbar
         self.path.setStyleSheet(NOTE_STYLE)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -65,6 +67,7 @@ class IndicatorPanel(QWidget):
             self.standard.setMaximumHeight(self.standard.fontMetrics().lineSpacing() * 6 + 12)
             form.addRow("评分标准：", self.standard)
             hint = QLabel("评分标准是印在评分表上的文字；按什么计分由下面的评分方式决定。")
+            hint.setWordWrap(True)
             hint.setStyleSheet(NOTE_STYLE)
             form.addRow("", hint)
             self.standard_points = QLabel()

@@ -78,7 +78,7 @@ def window(app, qtbot, db_path, answers):
 def settle(window, qtbot) -> None:
     """Wait, as the filler does for a few milliseconds, until the report just opened in a shown window has its
     audit on screen too (it follows the report's first paint: MainWindow.open_report)."""
-    qtbot.waitUntil(lambda: window.document is None or window.audit_panel is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.document is None or window.audit_panel is not None, timeout=30000)
 
 
 @pytest.fixture(params=list(SCREENS))

@@ -215,12 +215,12 @@ def test_two_lines_pasted_with_ctrl_v_into_a_task_cell_become_two_tasks(window, 
     view.setCurrentIndex(index)
     view.setFocus()
     view.edit(index)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not view)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not view, timeout=30000)
     editor = QApplication.focusWidget()  # the cell's own one-line editor
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)  # Qt commits by a queued call
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=30000)  # Qt commits by a queued call
     items = window.document.report.lists["tasks"]
     assert [item.values["text"] for item in items[before - 1:]] == ["完成年度编制核查", "完成机构改革评估"]
     assert f"已分为任务{before}～任务{before + 1}" in tasks.message.text()

@@ -52,10 +52,8 @@ def test_a_list_of_long_entries_is_no_wider_than_a_small_screen(window, qtbot):
 
 
 def test_the_guide_fits_a_small_screen(window, qtbot):
-    from evaldesk.ui.help import show_guide
-
     move_to_screen(window, "small")
-    guide = show_guide(window)
+    guide = window.show_guide()
     qtbot.waitExposed(guide)
     assert on_screen(guide, window)
 
@@ -80,8 +78,8 @@ def test_the_summary_progress_is_on_the_screen(window, qtbot, tmp_path, answers)
     progress = run.progress_dialog
     qtbot.waitExposed(progress)
     assert on_screen(progress, window)
-    qtbot.waitUntil(run.finished.is_set, timeout=20000)
-    qtbot.wait(300)
+    qtbot.waitUntil(run.finished.is_set, timeout=60000)
+    qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in answers.shown), timeout=60000)  # an empty folder
 
 
 def test_no_text_box_in_a_short_message(window):

@@ -283,7 +283,7 @@ def test_a_report_read_again_after_another_programs_change_stays_on_its_tab_with
     assert second.files.look_for_changes()
     settle(second, qtbot)
     assert second.tabs.currentIndex() == 3
-    qtbot.waitUntil(lambda: "错误 1" in second.audit_label.text())
+    qtbot.waitUntil(lambda: "错误 1" in second.audit_label.text(), timeout=30000)
     assert second.audit_panel.document is second.document
     assert second.audit_panel.tree.count() == len(second.document.findings)
     assert any("联系人" in second.audit_panel.tree.item(row).text() for row in range(second.audit_panel.tree.count()))

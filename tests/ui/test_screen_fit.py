@@ -35,7 +35,7 @@ def test_the_window_opens_maximised_with_total_and_grade_on_screen(screen_window
 def test_size_and_maximised_state_are_remembered(app, qtbot, db_path, answers, window):
     window.showNormal()
     window.setGeometry(100, 80, 1100, 640)
-    qtbot.waitUntil(lambda: window.width() == 1100)
+    qtbot.waitUntil(lambda: window.width() == 1100, timeout=30000)
     window.close()
     again = open_window(db_path)
     qtbot.addWidget(again)
@@ -77,11 +77,30 @@ def test_print_preview_fits_with_its_buttons_on_screen(screen_window, qtbot):
 
 
 def test_the_template_editor_fits_the_screen(screen_window, qtbot):
-
     editor = screen_window.templates.edit_template()
     qtbot.waitExposed(editor)
     assert editor.screen() is screen_window.screen()
     assert screen_area(editor).contains(editor.frameGeometry())
+
+
+def test_the_template_editor_shows_whole_names_at_the_largest_size_and_closes_on_esc(screen_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    screen_window.menus.font_size_actions["特大"].trigger()
+    editor = screen_window.templates.edit_template()
+    qtbot.waitExposed(editor)
+    tree = editor.tree
+    for item in editor.items.values():
+        depth, above = 0, item.parent()
+        while above is not None:
+            depth, above = depth + 1, above.parent()
+        room = tree.columnWidth(0) - tree.indentation() * (depth + 1)
+        assert QFontMetrics(item.font(0)).horizontalAdvance(item.text(0)) <= room, item.text(0)  # not "财政…"
+    assert editor.detail.horizontalScrollBar().maximum() == 0
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    screen_window.menus.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()
 
 
 @pytest.mark.parametrize("size", list(screen.FONT_SIZES))
@@ -90,8 +109,12 @@ def test_every_tab_fits_without_sideways_scrolling_in_every_font_size(screen_win
     window.menus.font_size_actions[size].trigger()
     for index, page in enumerate(window.pages):
         window.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(page.isVisible)
-        qtbot.wait(20)  # the page lays itself out
+        qtbot.waitUntil(page.isVisible, timeout=30000)
+        try:   # once the page has laid itself out (a posted event)
+            qtbot.waitUntil(lambda: page.widget().minimumSizeHint().width() <= page.viewport().width()
+                            and page.horizontalScrollBar().maximum() == 0, timeout=10000)
+        except qtbot.TimeoutError:
+            pass  # said by the asserts, with the tab's name
         assert page.widget().minimumSizeHint().width() <= page.viewport().width(), window.tabs.tabText(index)
         assert page.horizontalScrollBar().maximum() == 0, window.tabs.tabText(index)
     assert screen_area(window).contains(global_rect(window.score_label))

@@ -14,7 +14,7 @@ from evaldesk.resources import SAMPLE_REPORT
 ROOT = Path(__file__).resolve().parents[2]
 
 START = """
-import json, sys
+import json, sys, time
 from PySide6.QtTest import QTest
 from evaldesk.ui import app as ui_app
 from evaldesk.ui.fields import LineField
@@ -26,7 +26,9 @@ seen = {"tab": window.tabs.tabText(window.tabs.currentIndex()),
         "at_paint": loaded("sqlalchemy", "evaldesk.ui.sheet", "evaldesk.ui.finance_page", "reportlab", "openpyxl",
                            "evaldesk.drafts.summary", "evaldesk.audit.engine", "evaldesk.ui.audit_panel"),
         "audited_at_paint": window.audit_panel is not None}
-QTest.qWait(1000)  # the filler looks at the report
+deadline = time.monotonic() + 60  # the filler looks at the report: what follows the paint comes by itself
+while not ("sqlalchemy" in sys.modules and "警告" in window.audit_label.text()) and time.monotonic() < deadline:
+    QTest.qWait(20)
 seen["after_idle"] = loaded("sqlalchemy", "evaldesk.audit.engine")
 seen["audit_after_idle"] = window.audit_label.text()
 field = next(f for f in window.tabs.currentWidget().findChildren(LineField) if f.key == "cover.agency")
@@ -58,13 +60,12 @@ def test_the_report_is_painted_before_sqlalchemy_and_a_keystroke_after_a_moment_
 
 KILLED_AFTER_A_MOMENT = """
 import json, os, signal, sys
-from PySide6.QtTest import QTest
 from evaldesk.ui import app as ui_app
 
 app, window = ui_app.start(sys.argv[1])
 app.processEvents(); window.repaint()
 seen = {"report": window.document.report.id, "at_paint": "sqlalchemy" in sys.modules}
-QTest.qWait(1000)  # the filler looks at the report; then the program dies without closing anything
+# The program dies right after the paint, without closing anything: the report shown was remembered as it opened.
 print(json.dumps(seen), flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
 """
@@ -129,12 +130,12 @@ def test_the_started_windows_report_is_painted_before_its_audit_which_follows_at
     painted = FirstPaintOfTheTabs(app)
     window = started()
     try:
-        qtbot.waitUntil(lambda: bool(painted.seen))
+        qtbot.waitUntil(lambda: bool(painted.seen), timeout=30000)
     finally:
         painted.stop()
     panel, status, dock = painted.seen[0]
     assert panel is None and "正在审核" in status and "正在审核" in dock
-    qtbot.waitUntil(lambda: window.audit_panel is not None)
+    qtbot.waitUntil(lambda: window.audit_panel is not None, timeout=30000)
     assert "错误 0" in window.audit_label.text() and "警告 8" in window.audit_label.text()
     assert window.audit_panel.tree.count() == len(window.document.findings) > 0
 
@@ -147,7 +148,10 @@ def test_a_report_switched_to_before_the_first_ones_audit_ran_is_the_one_audited
     window.open_report(other)  # at once: the panel is this report's
     assert window.audit_panel is not None and window.audit_panel.document is window.document
     blank = window.audit_label.text()
-    qtbot.wait(400)  # past the first report's paint and its fallback timer
+    from evaldesk.ui.after_paint import _AfterPaint
+
+    # past the first report's paint (or its fallback timer): its audit, waiting for it, has run and gone
+    qtbot.waitUntil(lambda: not window.tabs.findChildren(_AfterPaint), timeout=30000)
     assert window.audit_panel.document is window.document and window.document.report.id == other
     assert window.audit_label.text() == blank and "警告 8" not in blank
 
@@ -160,7 +164,7 @@ def test_a_report_read_again_keeps_its_audit_on_screen_without_a_flicker(window,
     try:
         window.read_again("数据文件已被其他程序修改，已重新读取。")
         assert window.audit_panel is not None and "警告 8" in window.audit_label.text()  # before any paint
-        qtbot.waitUntil(lambda: bool(painted.seen))
+        qtbot.waitUntil(lambda: bool(painted.seen), timeout=30000)
     finally:
         painted.stop()
     panel, status, _dock = painted.seen[0]

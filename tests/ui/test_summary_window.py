@@ -43,7 +43,7 @@ def test_the_window_is_not_blocked_and_cancel_writes_nothing(window, qtbot, answ
     assert run.progress_dialog.isVisible()
     run.progress_dialog.cancel()
     qtbot.waitUntil(run.finished.is_set, timeout=60000)
-    qtbot.waitUntil(lambda: "已取消汇总" in window.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: "已取消汇总" in window.statusBar().currentMessage(), timeout=30000)
     assert not out.exists() and run.summary is None
     assert not [entry for entry in answers.shown if entry[0] == "error"]
 
@@ -51,6 +51,6 @@ def test_the_window_is_not_blocked_and_cancel_writes_nothing(window, qtbot, answ
 def test_an_empty_folder_is_said_plainly(window, qtbot, answers, tmp_path):
     (tmp_path / "空").mkdir()
     run = window.summary.start_summary(tmp_path / "空", tmp_path / "汇总.xlsx")
-    qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in answers.shown), timeout=10000)
+    qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in answers.shown), timeout=30000)
     assert run.finished.is_set()
     assert "没有 .xlsx 或 .json 文件" in answers.shown[-1][2] and not (tmp_path / "汇总.xlsx").exists()

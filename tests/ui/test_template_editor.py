@@ -366,7 +366,7 @@ def test_the_editor_follows_the_report_opened_in_the_window(window, editor, qtbo
     from PySide6.QtWidgets import QApplication
 
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the old document goes later
-    qtbot.waitUntil(lambda: editor.document is window.document, timeout=2000)
+    qtbot.waitUntil(lambda: editor.document is window.document, timeout=30000)
     assert editor.template_id.text() == "yueyang-yunxi-2021"
 
 
@@ -375,7 +375,7 @@ def test_the_standard_text_is_stored_when_the_filler_pauses_or_closes_the_editor
     editor.panel.standard.setPlainText("固定资产利用率=在用固定资产÷固定资产合计；\n每低于100%一个百分点扣0.1分，扣完为止。")
     assert "在用固定资产÷" not in window.document.report.template.indicator("asset_use").standard  # still typing
     qtbot.waitUntil(lambda: "在用固定资产÷" in window.document.report.template.indicator("asset_use").standard,
-                    timeout=3000)
+                    timeout=30000)
     assert "在用固定资产÷" in sheet_row(window, "asset_use").name.toolTip()  # the sheet tab shows the new text
     editor.panel.standard.setPlainText("按固定资产利用率计分。")
     editor.close()

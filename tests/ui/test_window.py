@@ -29,7 +29,7 @@ def type_into_cell(qtbot, view, row, column, text):
     qtbot.keyClicks(editor, text[1:])  # … which, having the focus, gets the rest
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # Qt commits an item editor on Enter through a queued call
-    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=30000)
 
 
 def cell_text(view, row, column):
