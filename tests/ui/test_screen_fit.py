@@ -91,13 +91,15 @@ def test_the_template_editor_shows_whole_names_at_the_largest_size_and_closes_on
     editor = screen_window.templates.edit_template()
     qtbot.waitExposed(editor)
     tree = editor.tree
-    for item in editor.items.values():
-        depth, above = 0, item.parent()
-        while above is not None:
-            depth, above = depth + 1, above.parent()
-        room = tree.columnWidth(0) - tree.indentation() * (depth + 1)
-        assert QFontMetrics(item.font(0)).horizontalAdvance(item.text(0)) <= room, item.text(0)  # not "财政…"
-    assert editor.detail.horizontalScrollBar().maximum() == 0
+    for item in editor.items.values():   # each name whole, on more lines if its column is too narrow: not "财政…"
+        shown = tree.visualItemRect(item)
+        room = tree.columnWidth(0) - (shown.left() - tree.columnViewportPosition(0)) - 8
+        needed = QFontMetrics(item.font(0)).boundingRect(0, 0, room, 100000, Qt.TextFlag.TextWordWrap, item.text(0))
+        assert shown.height() >= needed.height(), item.text(0)
+    for indicator in editor.items:   # and each indicator's panel in the narrower side, without a sideways scrollbar
+        editor.select(indicator)
+        qtbot.waitUntil(lambda: editor.panel is not None and editor.panel.indicator_id == indicator, timeout=30000)
+        assert editor.panel.minimumSizeHint().width() <= editor.detail.viewport().width(), indicator
     qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
     assert not editor.isVisible()
     screen_window.menus.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()
