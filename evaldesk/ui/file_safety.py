@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from evaldesk.app import backups, datafile
+from evaldesk.app import datafile
 from evaldesk.model.file_errors import quote
 from evaldesk.model.lock import BREAK_WARNING, FileLocked, break_lock, lock_path
 from evaldesk.model.paths import CannotWrite, DamagedFile, StoreError
@@ -84,6 +84,8 @@ def _open_read_only(parent: QWidget | None, path: Path) -> Store | None:
 
 
 def offer_backup(parent: QWidget | None, path: Path, why: str) -> Store | None:
+    from evaldesk.app import backups  # only for a damaged file: ~15 ms of imports (shutil's) kept off the start
+
     good = backups.newest_good_backup(path)
     if good is None:
         dialogs.error(parent, "数据文件已损坏", f"{why}\n\n备份文件夹“{backups.folder_of(path)}”中没有可用的备份。")

@@ -16,7 +16,6 @@ from evaldesk.files import WriteFailed, write_atomic
 from evaldesk.model.paths import StoreError
 from evaldesk.ui import dialogs
 from evaldesk.ui.file_actions import make_action
-from evaldesk.ui.memory import give_back_freed_memory
 
 # Imported where first used, not with the window: the importer reads the exchange formats, the preview and the
 # printer load Qt's PDF and print modules (together ~0.3 s of a first start measured with python -X importtime,
@@ -208,4 +207,6 @@ class Output(QObject):
 
 def _give_back_memory_later() -> None:
     """Once the closed preview's page images are freed (after the event that deleted it)."""
+    from evaldesk.ui.memory import give_back_freed_memory  # ctypes: ~15 ms, after a preview, not at start
+
     QTimer.singleShot(0, give_back_freed_memory)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject
 from shiboken6 import isValid
 
 from evaldesk.app import score_sheets
-from evaldesk.app.next_year import create_next_year
 from evaldesk.files import WriteFailed
 from evaldesk.model.edits import SetTemplate
 from evaldesk.model.paths import StoreError
@@ -114,6 +113,9 @@ class Templates(QObject):
         self.editor = None
 
     def next_year(self) -> None:
+        # Imported when asked for: next year's rules (templates.newyear) are not loaded before a report's paint.
+        from evaldesk.app.next_year import create_next_year
+
         report = self.shell.document.report
         found, names = template_names(self.files.store)
         current = next((i for i, e in enumerate(found) if e.template == report.template), 0)
