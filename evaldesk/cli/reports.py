@@ -190,9 +190,9 @@ def cmd_new(args) -> int:
     if args.template:
         template = _template(store, args.template)
     else:  # Yunxi's own sheet for 云溪区; for any other county, or none named, the region-neutral sheet
-        from evaldesk.templates.library import default_for
+        from evaldesk.app import score_sheets
 
-        template = default_for(args.region or "", store)
+        template = score_sheets.for_region(store, args.region or "")[0].template
     report = create_report(store, args.year, args.department or "", template, region=args.region or "",
                            bureau=args.bureau or "")
     print(f"已新建报告 {report.id}：{report.year}年度 {report.department or '（未填部门名称）'}，评分表“{template.name}”")

@@ -229,8 +229,7 @@ class Files(QObject):
         except (StoreError, Rejected) as err:
             dialogs.error(self.shell, "无法新建报告", str(err))
             return
-        self.shell.open_report(report.id)
-        self.shell.tabs.setCurrentIndex(0)
+        self.shell.open_report(report.id, tab=0)
 
     def delete_report(self) -> None:
         document = self.shell.document

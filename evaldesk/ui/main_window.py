@@ -27,6 +27,7 @@ from evaldesk.ui import dialogs, screen
 from evaldesk.ui.after_paint import after_paint
 from evaldesk.ui.file_actions import Files
 from evaldesk.ui.file_safety import lock_editing
+from evaldesk.ui.lazy_pages import LazyPages
 from evaldesk.ui.menus import Menus
 from evaldesk.ui.output_actions import Output
 from evaldesk.ui.settings import Settings
@@ -139,8 +140,6 @@ class MainWindow(QMainWindow):
     def show_missing_file(self, message: str) -> None:
         self.show_welcome()
         self.welcome.where.setText(message)
-        self.welcome.create_button.setEnabled(self.store is not None)
-        self.welcome.sample_button.setEnabled(self.store is not None)
 
     @property
     def welcome(self) -> WelcomePage:
@@ -158,6 +157,8 @@ class MainWindow(QMainWindow):
         else:
             self.welcome.where.setText(f"数据文件：{self.store.path if self.store else default_db_path()}")
             self.welcome.fill_templates(self.store)
+            for button in (self.welcome.create_button, self.welcome.sample_button):
+                button.setEnabled(self.store is not None)  # a report needs a file to go in
         self.stack.setCurrentWidget(self.welcome)
         self.audit_dock.hide()  # nothing to audit on the welcome page
         self._update_title()
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
         self._opened_a_report = True
-        self.files.remember_place(report=report_id)
+        self.files.remember_place(report=report_id, tab=tab)
         if later:
             after_paint(self.tabs, partial(self._audit_when_painted, document))
         else:
@@ -282,8 +283,7 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self, tab: int) -> None:
         """The report's tabs over the open document, showing tab ``tab``."""
-        from evaldesk.model.layout import LAYOUT
-        from evaldesk.ui.lazy_pages import LazyPages
+        from evaldesk.model.layout import LAYOUT  # as in open_report
 
         document = self.document
         self.tabs.blockSignals(True)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
             lock_editing(self.pages)  # each build (a report opened, a new 字号): nothing typed is lost
 
     def _build_audit_panel(self) -> None:
-        from evaldesk.ui.audit_panel import AuditPanel
+        from evaldesk.ui.audit_panel import AuditPanel  # after the report's first paint (_audit_when_painted)
 
         self.audit_panel = AuditPanel(self.document)
         self.audit_panel.navigate.connect(self.go_to)
@@ -360,8 +360,7 @@ class MainWindow(QMainWindow):
         self.refused_label.setVisible(count > 0)
 
     def _show_audit(self, findings) -> None:
-        from evaldesk.audit.findings import counts as severity_counts
-        from evaldesk.audit.findings import Severity
+        from evaldesk.audit.findings import Severity, counts as severity_counts  # with the first audit, after the paint
 
         counts = severity_counts(findings)
         self.audit_label.setText(f"  审核：错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}"

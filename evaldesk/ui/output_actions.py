@@ -88,7 +88,7 @@ class Output(QObject):
         self._export_bytes("导出 JSON", ".json", "JSON 文件 (*.json)", lambda: output.json_bytes(report))
 
     def export_workbook(self) -> None:
-        from evaldesk.exchange.workbook import ExportRefused  # the refusal's type; the export is app.output's
+        from evaldesk.exchange.workbook import ExportRefused  # the refusal's type (its module loads openpyxl)
 
         report = self.report
         refused = output.workbook_refusal(report)

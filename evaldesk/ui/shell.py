@@ -7,8 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTabWidget
-
     from evaldesk.ui.document import ReportDocument
 
 
@@ -16,7 +14,6 @@ class ReportShell(Protocol):
     """The main window as its controllers see it (it is also the parent of their dialogs)."""
 
     document: ReportDocument | None
-    tabs: QTabWidget
 
     def open_report(self, report_id: int, tab: int | None = None) -> None:
         """Show report ``report_id`` (on tab ``tab``, default the one shown)."""

@@ -130,7 +130,6 @@ class Templates(QObject):
         except StoreError as err:
             dialogs.error(self.shell, "无法新建下一年度报告", str(err))
             return
-        self.shell.open_report(new.id)
-        self.shell.tabs.setCurrentIndex(0)
+        self.shell.open_report(new.id, tab=0)
         count = len(carried.fields) + len(carried.cells)
         self.shell.say(f"已新建 {new.year} 年度报告，从 {report.year} 年度带入 {count} 项（标为“上年带入”，可修改）", 12000)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QSize, Qt
 from shiboken6 import isValid
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from evaldesk.app import score_sheets
 from evaldesk.model.edits import Batch, SetTemplate, SetTemplateDraft
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.rules import TemplateError
@@ -216,11 +217,9 @@ class TemplateEditor(QWidget):
 
     def _own_identity(self, current: dict, new: dict) -> dict:
         """The first change to a shared sheet gives it its own id (and name, unless the filler just typed one)."""
-        from evaldesk.templates.library import entries
-
         if new.get("id") != current.get("id"):
             return new
-        shared = {entry.template.id for entry in entries(self.document.store)}
+        shared = {entry.template.id for entry in score_sheets.choices(self.document.store)}
         if current.get("id") not in shared:
             return new
         name = new.get("name") if new.get("name") != current.get("name") else \
