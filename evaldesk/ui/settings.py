@@ -89,14 +89,14 @@ class Settings(dict):
     def remember_place(self, path: Path, *, report: int | None = None, tab: int | None = None) -> None:
         """Keep which report (and tab) the window shows in ``path``, for the next start."""
         key = _file_key(path)
-        place = dict(self._files().get(key) or {})
-        new = {**place, **{k: v for k, v in (("report", report), ("tab", tab)) if v is not None}}
-        if new == place:
-            return
+        changes = {k: v for k, v in (("report", report), ("tab", tab)) if v is not None}
+        place = self._files().get(key)
+        if isinstance(place, dict) and changes.items() <= place.items():
+            return  # as kept already: nothing to write
         current = _read()
         files = current.get("files") if isinstance(current.get("files"), dict) else {}
-        files.pop(key, None)
-        files[key] = new  # last: the most recently used file survives the trimming
+        kept = files.pop(key, None)
+        files[key] = {**(kept if isinstance(kept, dict) else {}), **changes}  # last: kept longest when trimming
         current["files"] = dict(list(files.items())[-FILES_KEPT:])
         _write(current)
         self["files"] = current["files"]
