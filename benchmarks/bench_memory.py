@@ -37,7 +37,7 @@ WINDOW = """
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from evaldesk.ui import app as ui_app, dialogs, output_actions
+from evaldesk.ui import app as ui_app, dialogs
 app = ui_app.create_app()
 window = ui_app.open_window(sys.argv[1])
 window.resize(1366, 768); window.show()
@@ -48,11 +48,11 @@ for index in range(window.tabs.count()):
 """
 
 AFTER_PRINT = """
-output_actions.print_preview(window)
+window.output.print_preview()
 for _ in range(10):
     app.processEvents()
 dialogs.print_setup = lambda parent, printer: printer.setOutputFileName(sys.argv[2]) or True
-output_actions.print_report(window)
+window.output.print_report()
 window.preview.close()
 from PySide6.QtCore import QEvent
 app.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # what the window's event loop does after a close

@@ -67,25 +67,25 @@ def long_text(sample) -> None:
 
 def in_window(folder: Path) -> dict:
     """The window's own actions on the sample, the second time each (the first loads reportlab and the fonts)."""
-    from evaldesk.ui import app as ui_app, dialogs, file_actions, output_actions
+    from evaldesk.ui import app as ui_app, dialogs
 
     os.environ["EVALDESK_HOME"] = str(folder / "home")
     app = ui_app.create_app()
     window = ui_app.open_window(folder / "window.sqlite")
     window.resize(1366, 768)
     window.show()
-    file_actions.add_sample(window)
+    window.files.add_sample()
     app.processEvents()
     target = folder / "window.pdf"
     dialogs.save_file = lambda *args: str(target)
 
     def preview():
-        output_actions.print_preview(window)
+        window.output.print_preview()
         app.processEvents()   # shown, its pages drawn
         window.preview.close()
 
     def print_it():
-        output_actions.print_report(window)
+        window.output.print_report()
 
     if QUEUE:
         window.settings["printer"] = QUEUE
@@ -93,7 +93,7 @@ def in_window(folder: Path) -> dict:
     else:
         dialogs.print_setup = lambda parent, printer: printer.setOutputFileName(str(folder / "printed.pdf")) or True
     figures = {}
-    for name, action in (("打印预览", preview), ("导出PDF", lambda: output_actions.export_pdf(window)),
+    for name, action in (("打印预览", preview), ("导出PDF", lambda: window.output.export_pdf()),
                          ("打印", print_it)):
         action()
         figures[name] = median_time(action)

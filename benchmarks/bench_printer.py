@@ -104,7 +104,7 @@ def on_a_queue(queue: str | None, two_sided: bool, out: Path, raster: bool = Fal
     from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo
     from PySide6.QtWidgets import QApplication
 
-    from evaldesk.ui import app as ui_app, file_actions, output_actions, printer as printer_module
+    from evaldesk.ui import app as ui_app, printer as printer_module
 
     if raster:   # Qt's CUPS engine prints the drawn pages, as Windows and a print to a file do
         printer_module.cups_print.can_hand_over = lambda printer: False
@@ -117,7 +117,7 @@ def on_a_queue(queue: str | None, two_sided: bool, out: Path, raster: bool = Fal
         return
     window = ui_app.open_window(out / "bench.sqlite")
     window.show()
-    file_actions.add_sample(window)
+    window.files.add_sample()
     window.settings.update({"printer": queue, "print_duplex": "long" if two_sided else "none", "print_copies": 1})
     marks: dict = {}
     progress_seen: list = []
@@ -148,7 +148,7 @@ def on_a_queue(queue: str | None, two_sided: bool, out: Path, raster: bool = Fal
     before = {int(line.split()[0].rsplit("-", 1)[1]) for line in _lpstat()}
     QTimer.singleShot(300, accept_the_dialog)
     opened = _memory()["VmHWM"]   # the window with the report open, before 打印
-    output_actions.print_report(window)
+    window.output.print_report()
     handed = time.perf_counter() - marks["accepted"]
     memory = _memory()
     _screen_shot(out / "printed.png")

@@ -21,9 +21,7 @@ os.environ.setdefault("EVALDESK_HOME", tempfile.mkdtemp())
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from evaldesk.ui import file_actions  # noqa: E402
 from evaldesk.ui.app import create_app, open_window  # noqa: E402
-from evaldesk.ui.template_editor import open_editor  # noqa: E402
 
 ROUNDS = 20
 
@@ -40,9 +38,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         window = open_window(Path(temp) / "bench.sqlite")
         window.show()
-        file_actions.add_sample(window)
+        window.files.add_sample()
         window.tabs.setCurrentIndex(6)  # the score sheet in view: the costly case
-        editor = open_editor(window)
+        editor = window.templates.edit_template()
         app.processEvents()
         editor.select("staff_control")
 
@@ -54,7 +52,7 @@ def main() -> None:
         for _ in range(ROUNDS):
             to_draft.append(timed(app, lambda: weight("6")))   # 预算配置 no longer adds up: a draft
             to_valid.append(timed(app, lambda: weight("5")))   # sound again: the report's sheet changes
-        undo = [timed(app, window.undo_action.trigger) for _ in range(ROUNDS)]
+        undo = [timed(app, window.menus.undo_action.trigger) for _ in range(ROUNDS)]
         for label, figures in (("change kept as a draft", to_draft), ("change that applies (sheet rebuilt)", to_valid),
                                ("undo of a template step", undo)):
             print(f"{label:38s} median {statistics.median(figures):6.1f} ms   max {max(figures):6.1f} ms")

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from evaldesk.model.layout import TAB_TITLES
-from evaldesk.ui import file_actions, output_actions, screen
+from evaldesk.ui import screen
 from evaldesk.ui.app import create_app, open_window
 
 NAMES = ("cover", "basic", "finance", "self-evaluation", "people", "summary", "score-sheet")
@@ -47,7 +47,7 @@ def main(out: str) -> None:
         # Without a window manager (xvfb) "maximised" is only a wish: take the available area as a maximised
         # window has it on a desktop.
         window.setGeometry(screen.available(window))
-        file_actions.add_sample(window)
+        window.files.add_sample()
         for index in range(len(NAMES)):  # a first visit lays every tab out at its real width
             window.tabs.setCurrentIndex(index)
             app.processEvents()
@@ -56,14 +56,13 @@ def main(out: str) -> None:
             settle(app)
             save(window, folder / f"{index + 1}-{name}.png", TAB_TITLES[index])
 
-        from evaldesk.ui.template_editor import open_editor
 
-        editor = open_editor(window)
+        editor = window.templates.edit_template()
         settle(app)
         save(editor, folder / "8-template-editor.png", "评分表编辑器")
         editor.close()
 
-        output_actions.print_preview(window)
+        window.output.print_preview()
         wait(app, 2.0)  # the preview renders its pages in the background
         save(window.preview, folder / "9-print-preview.png", "打印预览")
         window.preview.close()

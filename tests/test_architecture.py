@@ -180,16 +180,8 @@ def circles_by_package() -> dict[str, list[list[str]]]:
     return circles
 
 
-def test_no_import_circle_outside_ui():
-    assert {package: found for package, found in circles_by_package().items() if room(package) != "ui"} == {}
-
-
-# Issue 22 point 2: ui/ has a circle of 12 files (app, main_window, menus, file_actions, …) and one of 3
-# (template_editor/outline/panel); the window's rework removes them. Drop this mark when it lands (strict: it
-# fails the suite once the circles are gone, so the mark cannot outlive them).
-@pytest.mark.xfail(strict=True, reason="issue 22: ui/ import circles, being removed by the window's rework")
-def test_no_import_circle_in_ui():
-    assert circles_by_package().get("ui", []) == []
+def test_no_import_circle_in_any_package():
+    assert circles_by_package() == {}
 
 
 def test_the_scan_reads_relative_and_importlib_imports():

@@ -74,12 +74,16 @@ def list_reports(store: Store) -> list[ReportInfo]:
     return store.list_reports()
 
 
-def report_to_open(store: Store) -> int | None:
-    """The report to show when the file opens: the one open last time, else the first, else None (no report)."""
+def report_to_open(store: Store, last: int | None = None) -> int | None:
+    """The report to show when the file opens: ``last`` (the one open last time, as the window's settings keep
+    it), else the first, else None (no report). A file written by an older version kept its last report in the
+    file itself: that is used when the settings know none."""
     ids = [info.id for info in store.list_reports()]
-    last = store.get_state("open_report")
-    if last and last.isdigit() and int(last) in ids:
-        return int(last)
+    if last is None:
+        kept = store.get_state("open_report")
+        last = int(kept) if kept and kept.isdigit() else None
+    if last in ids:
+        return last
     return ids[0] if ids else None
 
 

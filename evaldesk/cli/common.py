@@ -114,9 +114,9 @@ def _report(store, args):
 
 def _template(store, template_id: str):
     """A template of the library (built-in or imported into the data file) by id."""
-    from evaldesk.templates.library import LibraryError, find
+    from evaldesk.app import score_sheets
 
     try:
-        return find(template_id, store)
-    except LibraryError as err:
+        return score_sheets.sheet(template_id, store)
+    except score_sheets.LibraryError as err:
         raise CliError(str(err)) from None

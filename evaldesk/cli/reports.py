@@ -127,7 +127,7 @@ def cmd_import(args) -> int:
 def _blank_form_report(store, args):
     """打印空表 needs no filled report: the chosen (or only) report's sheet, else the region-neutral sheet."""
     from evaldesk.model.report import new_report
-    from evaldesk.templates.library import NEUTRAL_TEMPLATE_ID, LibraryError, find
+    from evaldesk.app import score_sheets
 
     asked_for_a_sheet = args.template is not None or args.year is not None
     if args.report is not None or (not asked_for_a_sheet and len(store.list_reports()) == 1):
@@ -135,8 +135,8 @@ def _blank_form_report(store, args):
     from datetime import date
 
     try:
-        template = find(args.template, store) if args.template else find(NEUTRAL_TEMPLATE_ID, store)
-    except LibraryError as err:
+        template = score_sheets.sheet(args.template, store)
+    except score_sheets.LibraryError as err:
         raise CliError(str(err)) from None
     return new_report(args.year or date.today().year - 1, template)
 
@@ -190,9 +190,9 @@ def cmd_new(args) -> int:
     if args.template:
         template = _template(store, args.template)
     else:  # Yunxi's own sheet for 云溪区; for any other county, or none named, the region-neutral sheet
-        from evaldesk.templates.library import default_for
+        from evaldesk.app import score_sheets
 
-        template = default_for(args.region or "", store)
+        template = score_sheets.for_region(store, args.region or "")[0].template
     report = create_report(store, args.year, args.department or "", template, region=args.region or "",
                            bureau=args.bureau or "")
     print(f"已新建报告 {report.id}：{report.year}年度 {report.department or '（未填部门名称）'}，评分表“{template.name}”")

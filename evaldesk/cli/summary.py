@@ -9,8 +9,7 @@ from evaldesk.cli.common import CliError, _output
 
 def cmd_summary(args) -> int:
     """汇总: read every department's file under FOLDER (nothing is imported) and write one summary workbook."""
-    from evaldesk.app.summary import NotAFolder, summarise
-    from evaldesk.exchange.summary_workbook import write_summary_workbook
+    from evaldesk.app.summary_book import NotAFolder, NothingToSummarise, summarise_to_workbook
     from evaldesk.files import WriteFailed
 
     path = _output(args.output, ".xlsx")
@@ -29,15 +28,11 @@ def cmd_summary(args) -> int:
             print(f"正在汇总：{done}/{total} 个文件", file=sys.stderr, flush=True)
 
     try:
-        summary = summarise(args.folder, year=args.year, progress=progress, skip=path)
-    except NotAFolder as err:
+        summary = summarise_to_workbook(args.folder, path, year=args.year, progress=progress)
+    except (NotAFolder, WriteFailed) as err:
         raise CliError(str(err)) from None
-    if not summary.files_seen:
-        raise CliError(f"文件夹“{args.folder}”及其子文件夹中没有 .xlsx 或 .json 文件，未生成汇总表", code=1)
-    try:
-        write_summary_workbook(summary, path)
-    except WriteFailed as err:
-        raise CliError(str(err)) from None
+    except NothingToSummarise as err:
+        raise CliError(str(err), code=1) from None
     print(f"已汇总 {summary.year} 年度 {len(summary.ranked)} 个部门（共读取 {summary.files_seen} 个文件）：{path}")
     if summary.set_aside or summary.unreadable or summary.to_check:
         print(f"注意：{len(summary.unreadable)} 个文件无法读取，{len(summary.set_aside)} 个文件未列入排名"

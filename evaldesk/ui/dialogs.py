@@ -1,12 +1,14 @@
 """Every modal question the window asks goes through here, so tests can answer without a dialog blocking. Each
-fits the screen: a long message keeps its buttons on it, a list is never wider than it (and the application's
-filter, screen.DialogsOnScreen, keeps Qt's own dialogs within it)."""
+fits the screen: a long message keeps its buttons on it, a list is never wider than it, and each dialog made
+here is kept within the screen when shown (:func:`evaldesk.ui.screen.kept_on_screen`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
+
+from evaldesk.ui.screen import SCREEN_SHARE, available, kept_on_screen
 
 # QMessageBox and QFileDialog are imported where a dialog is made: PySide6 makes a class's enums when it is
 # imported (about 2 ms for these two), and the window paints before any dialog is needed.
@@ -27,24 +29,23 @@ def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidge
     if len(lines) > MAX_MESSAGE_LINES:
         box.setText("\n".join(lines[:MAX_MESSAGE_LINES - 2]) + f"\n……（共 {len(lines)} 行，点“显示详情…”看全文）")
         box.setDetailedText(message)
-    return box
+    return kept_on_screen(box)
 
+
+def _tell(critical: bool, parent: QWidget | None, title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = message_box(QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Information, title, message, parent)
+    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
 
 
 def error(parent: QWidget | None, title: str, message: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    box = message_box(QMessageBox.Icon.Critical, title, message, parent)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _tell(True, parent, title, message)
 
 
 def inform(parent: QWidget | None, title: str, message: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    box = message_box(QMessageBox.Icon.Information, title, message, parent)
-    box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _tell(False, parent, title, message)
 
 
 def ask(parent: QWidget | None, title: str, message: str) -> bool:
@@ -64,7 +65,7 @@ def _file_dialog(parent, title: str, start: str, filters: str, saving: bool) -> 
     the words a filler reads first are set here (the rest of the dialog comes from qt_zh_CN where it can)."""
     from PySide6.QtWidgets import QFileDialog
 
-    dialog = QFileDialog(parent, title, start, filters)
+    dialog = kept_on_screen(QFileDialog(parent, title, start, filters))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving else QFileDialog.FileMode.ExistingFile)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -94,9 +95,7 @@ def chooser(parent: QWidget | None, title: str, label: str, items: list[str], cu
     description), its label wrapped."""
     from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel
 
-    from evaldesk.ui.screen import SCREEN_SHARE, available
-
-    dialog = QInputDialog(parent)
+    dialog = kept_on_screen(QInputDialog(parent))
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     dialog.setComboBoxItems(items)
@@ -142,7 +141,7 @@ def open_folder(parent: QWidget | None, title: str, start: str) -> str:
     """Pick a folder (Qt's own dialog, labels in Chinese as in _file_dialog); '' when cancelled."""
     from PySide6.QtWidgets import QFileDialog
 
-    dialog = QFileDialog(parent, title, start)
+    dialog = kept_on_screen(QFileDialog(parent, title, start))
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -161,7 +160,7 @@ def print_setup(parent: QWidget | None, printer) -> bool:
     from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
     from PySide6.QtWidgets import QPushButton
 
-    dialog = QPrintDialog(printer, parent)
+    dialog = kept_on_screen(QPrintDialog(printer, parent))
     dialog.setWindowTitle("打印")
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)

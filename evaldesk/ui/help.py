@@ -29,20 +29,9 @@ class HelpWindow(QWidget):
         layout.addWidget(self.browser, 1)
         fit_to_screen(self, QSize(900, 700), window)  # on the filler's screen, a margin left around it
 
-    def show_for(self, window) -> None:
-        from evaldesk.paths import default_db_path
-
-        path = window.store.path if window.store is not None else default_db_path()
+    def show_for(self, path) -> None:
+        """Show the guide, naming ``path``: this machine's data file."""
         self.where.setText(f"本机的数据文件：{path}　（备份方法见第七节）")
         self.show()
         self.raise_()
         self.activateWindow()
-
-
-def show_guide(window) -> HelpWindow:
-    """Open (or bring forward) the guide beside ``window``."""
-    guide = getattr(window, "help_window", None)
-    if guide is None:
-        guide = window.help_window = HelpWindow(window)
-    guide.show_for(window)
-    return guide

@@ -1,10 +1,13 @@
 """The main window's shell: the welcome page or the report's tabs, the 审核 dock, the status bar with the total and
 grade, and taking the filler to a place (a finding, an undone change).
 
-The jobs around it live in their own modules: :mod:`~evaldesk.ui.menus` (menus and actions),
-:mod:`~evaldesk.ui.file_actions` (data files, recent files, settings, new / sample / delete),
-:mod:`~evaldesk.ui.output_actions` (export, print, import), :mod:`~evaldesk.ui.welcome` (the welcome page),
-:mod:`~evaldesk.ui.template_actions` (the 评分表 menu, next year). The report itself is a
+The jobs around it are objects it makes, each owning its state and given what it needs:
+:class:`~evaldesk.ui.file_actions.Files` (the open data file and its lock, recent files, backups, the reports in
+the file, re-reading a file changed elsewhere), :class:`~evaldesk.ui.output_actions.Output` (export, print,
+import), :class:`~evaldesk.ui.template_actions.Templates` (the 评分表 menu, the editor, next year),
+:class:`~evaldesk.ui.summary_actions.SummaryDesk` (the bureau's summary); :class:`~evaldesk.ui.menus.Menus` puts
+their actions in the menus, and :class:`~evaldesk.ui.settings.Settings` is what all of them remember. They see the
+window only as :class:`~evaldesk.ui.shell.ReportShell`. The report itself is a
 :class:`~evaldesk.ui.document.ReportDocument` around the application layer's session.
 """
 
@@ -21,8 +24,16 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, 
 from evaldesk import __version__
 from evaldesk.datafile.errors import DamagedReport, StoreError
 from evaldesk.paths import data_folder, default_db_path
-from evaldesk.ui import dialogs, file_actions, file_safety, menus, screen
+from evaldesk.ui import dialogs, screen
 from evaldesk.ui.after_paint import after_paint
+from evaldesk.ui.file_actions import Files
+from evaldesk.ui.file_safety import lock_editing
+from evaldesk.ui.lazy_pages import LazyPages
+from evaldesk.ui.menus import Menus
+from evaldesk.ui.output_actions import Output
+from evaldesk.ui.settings import Settings
+from evaldesk.ui.summary_actions import SummaryDesk
+from evaldesk.ui.template_actions import Templates
 
 if TYPE_CHECKING:
     from evaldesk.app.session import Moved
@@ -33,10 +44,11 @@ if TYPE_CHECKING:
     from evaldesk.ui.welcome import WelcomePage
 
 WARM_UP_MS = 300  # after a report opens, the store loads what its writes need (see open_report)
+READ_ONLY_NOTE = "  只读：此数据文件正由他人编辑或不可写入，只能查看、导出和打印  "
 
 
 def _build_page(section_title: str, document: ReportDocument) -> QWidget:
-    from evaldesk.ui.pages import page_for
+    from evaldesk.ui.report_tabs import page_for  # the pages' modules: after the first paint (open_report)
 
     return page_for(section_title)(document)
 
@@ -46,11 +58,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store | None = None):
         super().__init__()
-        self.store: Store | None = None
         self.document: ReportDocument | None = None
         self.pages: Sequence[QWidget] = []
-        self.settings = file_actions.load_settings()
-        self.preview = None  # the print preview, while it is open
+        self.settings = Settings.load()
+        self.help_window = None  # 使用说明, once opened
         screen.apply_font_size(screen.font_size_name(self.settings))
         screen.place_main_window(self, self.settings)
         self.stack = QStackedWidget()
@@ -75,50 +86,69 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.refused_label)
         self.statusBar().addPermanentWidget(self.audit_label)
         self.statusBar().addPermanentWidget(self.score_label)
-        menus.build_menus(self)
-        self.watcher = file_safety.watch(self)  # another program changed the file: read it again
+        self.read_only_label = QLabel(READ_ONLY_NOTE)
+        self.read_only_label.setStyleSheet("color: white; background: #b03030; padding: 2px 6px;")
+        self.read_only_label.hide()
+        self.statusBar().insertPermanentWidget(0, self.read_only_label)
+        self.files = Files(self, self.settings)
+        self.output = Output(self, self.files, self.settings)
+        self.templates = Templates(self, self.files, self.settings)
+        self.summary = SummaryDesk(self, self.settings)
+        self.menus = Menus(self, self.settings, self.files, self.output, self.templates, self.summary)
         if store is not None:
-            self.use_store(store)
+            self.files.use(store)
+
+    @property
+    def store(self) -> Store | None:
+        """The data file open in this window (its controller's, :class:`~evaldesk.ui.file_actions.Files`)."""
+        return self.files.store
+
+    @property
+    def preview(self):
+        """The print preview, while it is open."""
+        return self.output.preview
 
     def _update_actions(self, *_args) -> None:
-        menus.update_actions(self)  # a bound method: Qt drops the connection by itself when the window goes
+        self.menus.update()  # a bound method: Qt drops the connection by itself when the window goes
 
     def _save_failed(self, message: str) -> None:
         dialogs.error(self, "无法保存", message)
 
     def _file_changed_elsewhere(self, message: str) -> None:
-        file_safety.report_stale(self, message)
+        """A write was refused because the file changed under the window: read it again and say so."""
+        self.read_again("数据文件已被其他程序修改，已重新读取；您刚才的一步修改未保存。")
+        dialogs.inform(self, "数据文件已在别处修改", message)
+
+    def say(self, message: str, milliseconds: int = 8000) -> None:
+        self.statusBar().showMessage(message, milliseconds)
 
     # ---------------------------------------------------------------- the data file and its reports
 
-    def use_store(self, store: Store) -> None:
-        """Show ``store``: the report that was open last time, else the first, else the welcome page."""
-        from evaldesk.app.datafile import report_to_open
-
-        if self.store is not None and self.store is not store:
-            self.close_document()
-            self.store.close()
-        self.store = store
-        file_safety.show_read_only(self)
-        file_actions.remember(self, store.path)
+    def show_file(self) -> None:
+        """Show the file just opened: the report that was open last time, else the first, else the welcome page."""
+        store = self.store
+        self.read_only_label.setVisible(store.read_only)  # the title says 只读 too
         self._update_actions()
-        target = report_to_open(store)
+        target = self.files.report_to_open()
         if target is None:
             self.show_welcome()
         else:
-            tab = store.get_state("tab")  # the tab shown last time, built first (the others when first shown)
-            self.open_report(target, tab=int(tab) if tab and tab.isdigit() else None)
+            self.open_report(target, tab=self.files.tab_to_show())  # that tab built first, the others when shown
             if self.store is not store:
-                return  # the file turned out damaged while the report was read: it was given up (file_safety)
+                return  # the file turned out damaged while the report was read: it was given up (Files)
         self._update_title()
+
+    def show_missing_file(self, message: str) -> None:
+        self.show_welcome()
+        self.welcome.where.setText(message)
 
     @property
     def welcome(self) -> WelcomePage:
         """The welcome page, made the first time it is asked for."""
         if self._welcome is None:
-            from evaldesk.ui.welcome import WelcomePage
+            from evaldesk.ui.welcome import WelcomePage   # made only when first shown (a reopened report never is)
 
-            self._welcome = WelcomePage(self)
+            self._welcome = WelcomePage(self.files)
             self.stack.addWidget(self._welcome)
         return self._welcome
 
@@ -128,6 +158,8 @@ class MainWindow(QMainWindow):
         else:
             self.welcome.where.setText(f"数据文件：{self.store.path if self.store else default_db_path()}")
             self.welcome.fill_templates(self.store)
+            for button in (self.welcome.create_button, self.welcome.sample_button):
+                button.setEnabled(self.store is not None)  # a report needs a file to go in
         self.stack.setCurrentWidget(self.welcome)
         self.audit_dock.hide()  # nothing to audit on the welcome page
         self._update_title()
@@ -160,11 +192,11 @@ class MainWindow(QMainWindow):
             later = not self._opened_a_report
             document = ReportDocument(self.store, report, self, audit=not later)
         except DamagedReport as err:  # this report alone: the file's others open normally
-            file_safety.damaged_report(self, str(err))
+            self.files.damaged_report(str(err))
             return
         except StoreError as err:
             if self.store.damaged:  # never written again: offer the newest good backup
-                file_safety.damaged_while_open(self, str(err))
+                self.files.damaged_while_open(str(err))
             else:
                 dialogs.error(self, "无法打开报告", str(err))
             return
@@ -194,6 +226,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_title()
         self._opened_a_report = True
+        self.files.remember_place(report=report_id, tab=tab)
         if later:
             after_paint(self.tabs, partial(self._audit_when_painted, document))
         else:
@@ -201,6 +234,31 @@ class MainWindow(QMainWindow):
         # Writes load SQLAlchemy (0.13–0.7 s): after the report is painted, not before it, and before the filler's
         # first keystroke (no one types within WARM_UP_MS of seeing the report).
         QTimer.singleShot(WARM_UP_MS, self, self._warm_up)  # the window as context: dropped if it goes first
+
+    def read_again(self, message: str) -> None:
+        """Read the open report again from the file (or show what the file now holds, if it was deleted there);
+        the filler stays on the tab, and the row of the score sheet, they were reading."""
+        store = self.store
+        if store is None:
+            return
+        report_id = self.document.report.id if self.document is not None else None
+        tab = self.tabs.currentIndex()  # closing removes the tabs
+        reading = getattr(self.tabs.currentWidget(), "view_place", lambda: None)()
+        self.close_document()
+        try:
+            ids = [info.id for info in store.list_reports()]
+        except StoreError as err:
+            dialogs.error(self, "无法读取数据文件", str(err))
+            self.show_welcome()
+            return
+        if report_id in ids:
+            self.open_report(report_id, tab=tab)
+            if reading is not None and self.tabs.currentIndex() == tab:
+                self.tabs.currentWidget().show_view_place(reading)
+        else:
+            self.files.use(store)
+            message += "正在编辑的报告已在那边被删除。" if report_id is not None else ""
+        self.say(message, 15000)
 
     def _show_audit_pending(self) -> None:
         """Until the opened report is audited (_audit_when_painted) the 审核 dock and the status bar say so."""
@@ -221,25 +279,12 @@ class MainWindow(QMainWindow):
         self.report_settled.emit()
 
     def _warm_up(self) -> None:
-        self._remember_open_report()
         if self.store is not None:
             self.store.warm_up()
 
-    def _remember_open_report(self) -> None:
-        """Keep which report is open, for the next start (use_store). A report other than last time's is a write,
-        which loads SQLAlchemy: so it is written once the report is painted (_warm_up) or as the window closes,
-        whichever comes first; a crash within WARM_UP_MS of opening reopens last time's report."""
-        if self.store is None or self.document is None:
-            return
-        try:
-            self.store.set_state("open_report", str(self.document.report.id))
-        except StoreError:
-            pass  # where the window was is a convenience: a full disk must not keep the report open or closing
-
     def _build_pages(self, tab: int) -> None:
         """The report's tabs over the open document, showing tab ``tab``."""
-        from evaldesk.model.layout import LAYOUT
-        from evaldesk.ui.lazy_pages import LazyPages
+        from evaldesk.model.layout import LAYOUT  # as in open_report
 
         document = self.document
         self.tabs.blockSignals(True)
@@ -249,10 +294,10 @@ class MainWindow(QMainWindow):
                                [section.tab for section in LAYOUT], shown=tab)
         self.tabs.blockSignals(False)
         if self.store is not None and self.store.read_only:
-            file_safety.lock_editing(self)  # each build (a report opened, a new 字号): nothing typed is lost
+            lock_editing(self.pages)  # each build (a report opened, a new 字号): nothing typed is lost
 
     def _build_audit_panel(self) -> None:
-        from evaldesk.ui.audit_panel import AuditPanel
+        from evaldesk.ui.audit_panel import AuditPanel  # after the report's first paint (_audit_when_painted)
 
         self.audit_panel = AuditPanel(self.document)
         self.audit_panel.navigate.connect(self.go_to)
@@ -279,25 +324,22 @@ class MainWindow(QMainWindow):
         new size (their row heights and headings are measured from the font); the report, its undo history and
         the tab shown stay as they are."""
         screen.apply_font_size(name)
-        self.settings["font_size"] = name
-        file_actions.save_settings(self.settings)
+        self.settings.keep(font_size=name)
         if self.document is not None:
             tab = self.tabs.currentIndex()
             self._remove_pages()
             self._build_pages(tab)
             self._build_audit_panel()  # its list measured its lines in the old size
-        menus.update_actions(self)
+        self.menus.show_font_size(name)
+        self._update_actions()
 
     # ---------------------------------------------------------------- tabs, title, status bar
 
     def _tab_changed(self, index: int) -> None:
         if 0 <= index < len(self.pages):
             self.pages[index]  # built the first time it is shown
-        if self.store is not None and index >= 0:
-            try:
-                self.store.set_state("tab", str(index))
-            except StoreError:
-                pass
+        if index >= 0:
+            self.files.remember_place(tab=index)  # in the settings: a reader of the file sees no change
 
     def _update_title(self, *_args) -> None:
         parts = []
@@ -319,8 +361,7 @@ class MainWindow(QMainWindow):
         self.refused_label.setVisible(count > 0)
 
     def _show_audit(self, findings) -> None:
-        from evaldesk.audit.findings import counts as severity_counts
-        from evaldesk.audit.findings import Severity
+        from evaldesk.audit.findings import Severity, counts as severity_counts  # with the first audit, after the paint
 
         counts = severity_counts(findings)
         self.audit_label.setText(f"  审核：错误 {counts[Severity.ERROR]}　警告 {counts[Severity.WARNING]}"
@@ -364,6 +405,15 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- help and closing
 
+    def show_guide(self):
+        """使用说明: the guide beside the window (made when first asked for), naming this data file."""
+        if self.help_window is None:
+            from evaldesk.ui.help import HelpWindow  # its text browser: when first asked for
+
+            self.help_window = HelpWindow(self)
+        self.help_window.show_for(self.store.path if self.store is not None else default_db_path())
+        return self.help_window
+
     def about(self) -> None:
         where = self.store.path if self.store else default_db_path()
         dialogs.inform(self, "关于 evaldesk",
@@ -383,10 +433,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         screen.remember_main_window(self, self.settings)
-        file_actions.save_settings(self.settings)
-        if self.store is not None:
-            self._remember_open_report()   # closed before _warm_up
-            self.close_document()
-            self.store.close()
-            self.store = None
+        self.settings.save("window")
+        self.files.give_up()
         super().closeEvent(event)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from evaldesk.model import layout
 from evaldesk.model.form import (
-    FIELD_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE, SECTION_SELF, SECTION_SHEET,
+    FIELD_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_PEOPLE, SECTION_SELF,
     SECTION_SUMMARY, Kind,
 )
 from evaldesk.model.layout import (
@@ -343,17 +343,6 @@ class SummaryPage(Page):
 __all__ = ["CoverPage", "BasicPage", "SelfEvaluationPage", "PeoplePage", "SummaryPage", "FieldEditor"]
 
 
-def page_for(section_title: str) -> type:
-    """The page class that shows a section of the form (the window makes one tab per section of the layout). The
-    grids' and the score sheet's modules are imported only for their own tabs: not before the first tab's paint."""
-    if section_title == SECTION_FINANCE:
-        from evaldesk.ui.finance_page import FinancePage
-
-        return FinancePage
-    if section_title == SECTION_SHEET:
-        from evaldesk.ui.sheet import SheetPage
-
-        return SheetPage
-    pages = {SECTION_COVER: CoverPage, SECTION_BASIC: BasicPage, SECTION_SELF: SelfEvaluationPage,
-             SECTION_PEOPLE: PeoplePage, SECTION_SUMMARY: SummaryPage}
-    return pages[section_title]
+# The pages of the sections that need no module of their own (the window's report_tabs.page_for adds the others).
+PAGES = {SECTION_COVER: CoverPage, SECTION_BASIC: BasicPage, SECTION_SELF: SelfEvaluationPage,
+         SECTION_PEOPLE: PeoplePage, SECTION_SUMMARY: SummaryPage}

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -11,9 +13,11 @@ from evaldesk.ui.screen import fit_to_screen
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, data: bytes, parent=None, title: str = "打印预览",
+    def __init__(self, data: bytes, send: Callable[[bytes, QDialog], None], parent=None, title: str = "打印预览",
                  note: str = "与“导出 PDF”和打印的页面完全相同"):
+        """``send(data, dialog)`` prints the pages (with the window's remembered choices, :mod:`.output_actions`)."""
         super().__init__(parent)
+        self._send = send
         self.setWindowTitle(title)
         fit_to_screen(self, QSize(900, 1000), parent)  # 打印…/关闭 stay on a 768-pixel screen
         self.data = data
@@ -35,6 +39,4 @@ class PreviewDialog(QDialog):
 
     def print_pages(self) -> None:
         """打印… from the preview: the same choices and the same word in the window's status bar as 文件 ▸ 打印…"""
-        from evaldesk.ui.output_actions import send_to_printer
-
-        send_to_printer(self.parent(), self.data, self)
+        self._send(self.data, self)

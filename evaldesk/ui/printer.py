@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 from evaldesk.ui import cups_jobs, cups_print, dialogs
 from evaldesk.ui.memory import give_back_freed_memory
 from evaldesk.ui.pdf_pages import load_pdf
+from evaldesk.ui.screen import kept_on_screen
 
 PRINT_DPI = 300   # what a form needs; a 1200-dpi printer would otherwise make each page a 1 GB image
 MAX_COPIES = 99
@@ -87,7 +88,7 @@ def print_pdf(data: bytes, parent=None, settings: dict | None = None, save=None,
         remember_choices(printer, settings)
         if save is not None:
             save(settings)
-    progress = QProgressDialog("正在准备打印…", "取消", 0, 1, parent)
+    progress = kept_on_screen(QProgressDialog("正在准备打印…", "取消", 0, 1, parent))
     progress.setWindowTitle("打印")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)

@@ -2,15 +2,16 @@
 window is sized to the screen's available area, never to a fixed size; the main window opens maximised on a
 small screen and comes back where the filler left it; the text size (字号) is the filler's to choose.
 
-The settings are the window's settings.json (:func:`evaldesk.ui.file_actions.load_settings`): ``window`` holds
-the main window's geometry and maximised state, ``font_size`` the chosen 字号.
+The settings are :mod:`evaldesk.ui.settings`: ``window`` holds the main window's geometry and maximised state,
+``font_size`` the chosen 字号. Every dialog is kept on the screen by :func:`kept_on_screen`, called where it is
+made (:mod:`evaldesk.ui.dialogs` for Qt's own dialogs and message boxes).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 # Below this width a window smaller than the screen only wastes it: the main window opens maximised.
 MAXIMISE_BELOW = 1600
@@ -56,16 +57,20 @@ def keep_on_screen(window: QWidget) -> None:
         window.move(x, y)
 
 
-class DialogsOnScreen(QObject):
-    """Every dialog the program opens, Qt's own (file, print, progress, message boxes) included, is kept within the
-    screen when it is shown. Installed on the application by ``create_app``."""
+class _OnScreen(QObject):
+    """Watches one dialog: each time it is shown (its size now final, whatever its text made it), onto the screen."""
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-        # Every event of the program passes here (hundreds of thousands while a large score sheet is built):
-        # the type test first, because asking an event its type makes a Python enum each time.
-        if isinstance(watched, QDialog) and event.type() == QEvent.Type.Show:
+        if event.type() == QEvent.Type.Show:
             keep_on_screen(watched)
         return False
+
+
+def kept_on_screen(dialog: QWidget) -> QWidget:
+    """``dialog``, kept within the screen whenever it is shown (its buttons never below the task bar). It sees only
+    that dialog's events, and goes with it."""
+    dialog.installEventFilter(_OnScreen(dialog))
+    return dialog
 
 
 def place_main_window(window: QWidget, settings: dict) -> None:

@@ -16,7 +16,7 @@ from evaldesk.model.places import CellPlace, Place, SheetPlace, UnitPlace, Units
 from evaldesk.scoring.engine import SheetResult
 from evaldesk.scoring.rules import num
 from evaldesk.ui.document import ReportDocument
-from evaldesk.ui.file_actions import load_settings, save_settings
+from evaldesk.ui.settings import Settings
 from evaldesk.ui.file_safety import LOCKED, VIEWING, lock_widgets
 from evaldesk.ui.sheet_chunks import Chunk, ChunkColumn, cut, sheet_plan
 from evaldesk.ui.sheet_hold import SizeHold
@@ -37,7 +37,7 @@ class SheetPage(QScrollArea):
         self.setWidgetResizable(True)
         self.rows: dict[str, IndicatorRow] = {}
         self.group_labels: dict[str, QLabel] = {}
-        self.standards_shown = load_settings().get("sheet_standards", True) is not False
+        self.standards_shown = Settings.load().get("sheet_standards", True) is not False
         self.hold = SizeHold()  # the cells a keystroke repaints keep their size while the sheet is on screen
         self._hold_timer = QTimer(self)
         self._hold_timer.setSingleShot(True)
@@ -281,9 +281,7 @@ class SheetPage(QScrollArea):
         self.release_heights()
         for widgets in self.rows.values():
             widgets.standard.setVisible(shown)
-        settings = load_settings()
-        settings["sheet_standards"] = shown
-        save_settings(settings)
+        Settings.load().keep(sheet_standards=shown)
 
     def release_heights(self) -> None:
         """Let every held cell take its natural size again (the sheet's width changed, or its standards)."""

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QSize, Qt
 from shiboken6 import isValid
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from evaldesk.app import score_sheets
 from evaldesk.model.edits import Batch, SetTemplate, SetTemplateDraft
 from evaldesk.scoring.report_text import score_text
 from evaldesk.scoring.rules import TemplateError
@@ -49,9 +50,11 @@ class TemplateEditor(QWidget):
     (:mod:`.template_panel`), the grades and the problems (:mod:`.template_problems`); and :meth:`change`, the one
     way any of them changes the sheet."""
 
-    def __init__(self, window, document: ReportDocument):
-        super().__init__(window, Qt.WindowType.Window)
-        self.window_ = window
+    def __init__(self, parent: QWidget, document: ReportDocument, current: Callable[[], ReportDocument | None]):
+        """Beside ``parent`` (the main window), editing ``document``'s sheet; ``current()`` is the report the window
+        shows now (a report opened there brings the editor along)."""
+        super().__init__(parent, Qt.WindowType.Window)
+        self._current = current
         self.document: ReportDocument | None = None
         self.selected: str | None = None
         self.panel: IndicatorPanel | None = None
@@ -96,9 +99,10 @@ class TemplateEditor(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.outline)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([500, 760])
+        # The tree gets the larger share: at 特大 on a 1366-pixel screen a smaller one cut names to "财政…".
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 540])
 
         self.grades = EditTable(
             [Column("label", "等次"), Column("min", "下限（分）", "number", 100), Column("inclusive", "含下限", "flag", 80, default=True)],
@@ -158,13 +162,20 @@ class TemplateEditor(QWidget):
         self.document = None
         if not isValid(self):
             return
-        current = getattr(self.window_, "document", None) if isValid(self.window_) else None
+        current = self._current()
         if current is not None and isValid(current) and self.isVisible():
             self.document = None
             self.bind(current)
         else:
             self.document = None
             self.close()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt's name
+        """Esc closes the editor, as it closes a dialog (every change is already stored)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event):  # noqa: N802 - Qt's name
         if self.panel is not None and self.panel.standard is not None and isValid(self.panel.standard):
@@ -206,11 +217,9 @@ class TemplateEditor(QWidget):
 
     def _own_identity(self, current: dict, new: dict) -> dict:
         """The first change to a shared sheet gives it its own id (and name, unless the filler just typed one)."""
-        from evaldesk.templates.library import entries
-
         if new.get("id") != current.get("id"):
             return new
-        shared = {entry.template.id for entry in entries(self.document.store)}
+        shared = {entry.template.id for entry in score_sheets.choices(self.document.store)}
         if current.get("id") not in shared:
             return new
         name = new.get("name") if new.get("name") != current.get("name") else \
@@ -317,20 +326,3 @@ class TemplateEditor(QWidget):
         grades = data.get("grades") if isinstance(data.get("grades"), list) else []
         above = grades[index - 1] if 0 < index <= len(grades) else (grades[0] if grades else None)
         return above.get("min", 0) if isinstance(above, dict) else 0
-
-
-def open_editor(window) -> TemplateEditor | None:
-    """评分表 → 编辑评分表…: show the editor for the open report (one editor per window)."""
-    if getattr(window, "document", None) is None:
-        return None
-    editor = window.findChild(TemplateEditor)
-    if editor is None:
-        editor = TemplateEditor(window, window.document)
-    else:
-        editor.bind(window.document)
-        editor.refresh()
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
-    editor.tree.setFocus()
-    return editor

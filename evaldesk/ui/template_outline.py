@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QGridLayout, QHeaderView, QLabel, QPushButton, QStyledItemDelegate, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from evaldesk.scoring.rules import TemplateError, num, to_decimal
@@ -26,11 +26,39 @@ from evaldesk.ui.template_rules import kind_label
 from evaldesk.ui.template_widgets import PROBLEM_BRUSH, PROBLEM_TEXT
 
 if TYPE_CHECKING:
-    from evaldesk.ui.template_editor import TemplateEditor
+    from evaldesk.ui.template_editing import SheetEditing
+
+
+class WrappedNames(QStyledItemDelegate):
+    """The tree's names wrap onto more lines, whole, rather than being cut to "财政…" (特大 on a 1366-pixel screen):
+    a row is as tall as its name needs in the width its column leaves it."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self.tree = tree
+        tree.setWordWrap(True)
+        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        tree.setUniformRowHeights(False)
+        tree.setItemDelegateForColumn(0, self)
+        tree.header().sectionResized.connect(self._resized)
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint(option, index)
+        depth, above = 1, index.parent()
+        while above.isValid():
+            depth, above = depth + 1, above.parent()
+        self.initStyleOption(option, index)
+        width = self.tree.columnWidth(0) - self.tree.indentation() * depth - 8
+        needed = option.fontMetrics.boundingRect(0, 0, max(width, 40), 100000, Qt.TextFlag.TextWordWrap, option.text)
+        return QSize(hint.width(), max(hint.height(), needed.height() + 6))
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self.tree.doItemsLayout()  # the rows' heights follow the name column's new width
 
 
 class Outline(QWidget):
-    def __init__(self, editor: "TemplateEditor"):
+    def __init__(self, editor: SheetEditing):
         super().__init__()
         self.editor = editor
         self.items: dict[str, QTreeWidgetItem] = {}
@@ -41,6 +69,7 @@ class Outline(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
+        self.names = WrappedNames(self.tree)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.currentItemChanged.connect(self._tree_selected)
         self.whole = QLabel()

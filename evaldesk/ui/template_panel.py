@@ -20,7 +20,7 @@ from evaldesk.ui.template_rules import RuleEditor
 from evaldesk.ui.template_widgets import NOTE_STYLE, LineEdit, TextEdit, number_text
 
 if TYPE_CHECKING:
-    from evaldesk.ui.template_editor import TemplateEditor
+    from evaldesk.ui.template_editing import SheetEditing
 
 LEVELS = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
 
@@ -28,7 +28,7 @@ LEVELS = {1: "一级指标", 2: "二级指标", 3: "三级指标"}
 class IndicatorPanel(QWidget):
     """Name, 分值, 评分标准 and rule of one indicator; what is wrong with it, in red, at the top."""
 
-    def __init__(self, editor: "TemplateEditor", indicator_id: str, leaf: bool):
+    def __init__(self, editor: SheetEditing, indicator_id: str, leaf: bool):
         super().__init__()
         self.editor = editor
         self.indicator_id = indicator_id
@@ -38,7 +38,9 @@ class IndicatorPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)
         self.path = QLabel()
+        self.path.setWordWrap(True)  # the panel takes the narrower side of the editor: never a sideways scrollbar
         self.path.setStyleSheet(NOTE_STYLE)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -65,6 +67,7 @@ class IndicatorPanel(QWidget):
             self.standard.setMaximumHeight(self.standard.fontMetrics().lineSpacing() * 6 + 12)
             form.addRow("评分标准：", self.standard)
             hint = QLabel("评分标准是印在评分表上的文字；按什么计分由下面的评分方式决定。")
+            hint.setWordWrap(True)
             hint.setStyleSheet(NOTE_STYLE)
             form.addRow("", hint)
             self.standard_points = QLabel()

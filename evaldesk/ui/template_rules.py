@@ -182,6 +182,7 @@ class BandsPanel(RulePanel):
         self.form.addRow(self.table)
         hint = QLabel("上限或下限留空表示不设该边界；“含”表示边界值属于此档。")
         hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
         self.form.addRow(hint)
 
     def refresh(self, rule, weight):
@@ -229,6 +230,7 @@ class PerCasePanel(RulePanel):
         super().__init__(editor, indicator_id)
         self.count = QLabel()
         self.count.setStyleSheet("color: #444;")
+        self.count.setWordWrap(True)
         self.form.addRow("计数：", self.count)
         self.per_case = self.number_line("per_case", "每例扣分", "如 1")
 
@@ -258,6 +260,7 @@ class HandPanel(RulePanel):
         super().__init__(editor, indicator_id)
         note = QLabel("此项没有计算规则，由评价组在评分表上手工评分（0～分值）。")
         note.setStyleSheet("color: #444;")
+        note.setWordWrap(True)  # the editor's narrower side at 特大: never a sideways scrollbar
         self.form.addRow(note)
 
     def refresh(self, rule, weight):

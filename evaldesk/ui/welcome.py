@@ -4,25 +4,27 @@ county first, else the region-neutral one), and the reference sample one click a
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from evaldesk.ui import file_actions
+from evaldesk.app import score_sheets
+from evaldesk.app.datafile import latest_wording
 from evaldesk.ui.combo import SteadyComboBox, SteadySpinBox
 
 if TYPE_CHECKING:
-    from evaldesk.ui.main_window import MainWindow
+    from evaldesk.ui.file_actions import Files
 
 
 class WelcomePage(QWidget):
     """Shown when the file holds no report yet (or the filler asks for a new one)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, files: Files):
         super().__init__()
-        self.window_ = window
+        self.files = files
         title = QLabel("evaldesk　部门整体支出绩效评价自评报告")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -32,8 +34,6 @@ class WelcomePage(QWidget):
         self.where.setStyleSheet("color: #555;")
         self.year = SteadySpinBox()  # the wheel scrolls the page, never the year or the sheet chosen
         self.year.setRange(2000, 2100)
-        from datetime import date
-
         self.year.setValue(date.today().year - 1)
         self.year.setSuffix(" 年度")
         self.department = QLineEdit()
@@ -56,7 +56,7 @@ class WelcomePage(QWidget):
         self.create_button = QPushButton("新建空白报告")
         self.create_button.clicked.connect(self._create)
         self.sample_button = QPushButton("打开参考样例（云溪区委编办 2021 年度）")
-        self.sample_button.clicked.connect(lambda: file_actions.add_sample(window))
+        self.sample_button.clicked.connect(files.add_sample)
         buttons = QHBoxLayout()
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.sample_button)
@@ -86,8 +86,6 @@ class WelcomePage(QWidget):
     def fill_templates(self, store) -> None:
         """The score sheets a new report can use (the built-in ones and those imported into this file), and the
         地区 and 财政局名称 of the file's latest report, offered for this one."""
-        from evaldesk.app.datafile import latest_wording
-
         self.store = store
         self.picked = None
         offered = latest_wording(store) if store is not None else {"region": "", "bureau": ""}
@@ -96,11 +94,10 @@ class WelcomePage(QWidget):
         self._offer_templates()
 
     def _offer_templates(self) -> None:
-        """The sheets in the order :func:`evaldesk.templates.library.offered` gives for the region typed: outside
+        """The sheets in the order :func:`evaldesk.app.score_sheets.for_region` gives for the region typed: outside
         Yunxi, the region-neutral sheet comes first and is picked."""
-        from evaldesk.templates.library import offered
-
-        self.templates = [entry.template for entry in offered(getattr(self, "store", None), self.region.text())]
+        self.templates = [entry.template for entry in score_sheets.for_region(getattr(self, "store", None),
+                                                                           self.region.text())]
         self.template.clear()
         self.template.addItems([template.name for template in self.templates])
         ids = [template.id for template in self.templates]
@@ -108,5 +105,5 @@ class WelcomePage(QWidget):
 
     def _create(self) -> None:
         template = self.templates[self.template.currentIndex()] if self.templates else None
-        file_actions.create_report(self.window_, self.year.value(), self.department.text().strip(), template,
+        self.files.create_report(self.year.value(), self.department.text().strip(), template,
                                    region=self.region.text().strip(), bureau=self.bureau.text().strip())

@@ -2,7 +2,7 @@
 
 import pytest
 
-from evaldesk.ui import dialogs, file_actions, screen
+from evaldesk.ui import dialogs, screen
 
 # The offscreen screens of tests/screens.json, by name.
 SCREENS = {"office": (1366, 768), "small": (1280, 720)}
@@ -69,7 +69,7 @@ def window(app, qtbot, db_path, answers):
     win = open_window(db_path)
     qtbot.addWidget(win)
     win.show()
-    file_actions.add_sample(win)
+    win.files.add_sample()
     qtbot.waitExposed(win)
     settle(win, qtbot)
     return win
@@ -78,7 +78,7 @@ def window(app, qtbot, db_path, answers):
 def settle(window, qtbot) -> None:
     """Wait, as the filler does for a few milliseconds, until the report just opened in a shown window has its
     audit on screen too (it follows the report's first paint: MainWindow.open_report)."""
-    qtbot.waitUntil(lambda: window.document is None or window.audit_panel is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.document is None or window.audit_panel is not None, timeout=30000)
 
 
 @pytest.fixture(params=list(SCREENS))

@@ -83,7 +83,7 @@ def test_the_cover_tab_edits_region_bureau_and_attachment_labels(window, qtbot, 
     assert "某县2021年度部门整体支出绩效评价自评报告" in form and "某县财政局（制）" in form and "附件6：" in form
     assert "岳阳市云溪财政局（制）" not in form
 
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert cover.attachment.text() == "附件2-1："
 
 
@@ -101,7 +101,7 @@ def test_a_typed_number_is_not_printed_twice_and_pasted_lines_become_entries(win
     printed = "".join(pages_text(pdf_bytes(window.document.report)))
     assert "任务10：完成年度编制核查" in printed and "任务11：完成机构改革评估" in printed
     assert "任务10：任务10" not in printed
-    window.undo_action.trigger()  # one step: the entry as it was, no new entry
+    window.menus.undo_action.trigger()  # one step: the entry as it was, no new entry
     assert tasks.model.rowCount() == before
 
     goals = window.pages[3].goals
@@ -124,12 +124,12 @@ def test_an_amount_with_a_third_decimal_is_refused_at_entry(window, qtbot):
 
 
 def test_export_refuses_for_errors_before_asking_a_file_name(app, qtbot, tmp_path, answers, monkeypatch):
-    from evaldesk.ui import dialogs, output_actions
+    from evaldesk.ui import dialogs
 
     win = new_county_report(qtbot, tmp_path)  # blank: the audit has errors
     asked = []
     monkeypatch.setattr(dialogs, "save_file", lambda *args: asked.append(args) or str(tmp_path / "x.xlsx"))
-    output_actions.export_workbook(win)
+    win.output.export_workbook()
     assert asked == []  # no file name asked for …
     [(kind, title, message)] = answers.shown
     assert kind == "error" and title == "尚不能导出报送文件" and "须改正后才能导出" in message
@@ -137,14 +137,12 @@ def test_export_refuses_for_errors_before_asking_a_file_name(app, qtbot, tmp_pat
 
 
 def test_two_reports_with_the_same_title_are_told_apart_in_the_reports_menu(window, qtbot):
-    from evaldesk.ui import file_actions, menus
-
     first = window.document.report.id
-    file_actions.add_sample(window)
+    window.files.add_sample()
     window.open_report(first)
     window.document.apply(SetField("cover.budget_code", "999001"))
-    menus.fill_reports_menu(window)
-    texts = [action.text() for action in window.reports_menu.actions()[:2]]
+    window.menus.fill_reports_menu()
+    texts = [action.text() for action in window.menus.reports_menu.actions()[:2]]
     assert texts[0] != texts[1]
     assert "预算编码 999001" in texts[0] and "修改于" in texts[1]
 
@@ -161,16 +159,15 @@ def test_filler_and_phone_are_offered_from_the_contact(window, qtbot):
     assert report.text("people.filler_phone") == report.text("basic.phone")
     assert not offer.isVisibleTo(people)
     assert people.editors["people.filler"].editor.text() == report.text("basic.contact")
-    window.undo_action.trigger()  # one step takes both back
+    window.menus.undo_action.trigger()  # one step takes both back
     assert report.get("people.filler") is None and report.get("people.filler_phone") is None
 
 
 def test_changing_a_weight_in_the_editor_changes_the_points_its_standard_quotes(window, qtbot):
     from test_template_editor import type_line
 
-    from evaldesk.ui.template_editor import open_editor
 
-    editor = open_editor(window)
+    editor = window.templates.edit_template()
     editor.select("key_spending")
     type_line(editor.panel.weight, "4")
     standard = editor.panel.standard.toPlainText()
@@ -186,9 +183,8 @@ def test_changing_a_weight_in_the_editor_changes_the_points_its_standard_quotes(
 def test_the_template_editors_cover_section_edits_the_same_wording_as_the_cover_tab(window, qtbot):
     from test_template_editor import type_line
 
-    from evaldesk.ui.template_editor import open_editor
 
-    editor = open_editor(window)
+    editor = window.templates.edit_template()
     section = editor.cover
     section.toggle.click()
     assert section.body.isVisibleTo(editor)
@@ -219,12 +215,12 @@ def test_two_lines_pasted_with_ctrl_v_into_a_task_cell_become_two_tasks(window, 
     view.setCurrentIndex(index)
     view.setFocus()
     view.edit(index)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not view)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not view, timeout=30000)
     editor = QApplication.focusWidget()  # the cell's own one-line editor
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)  # Qt commits by a queued call
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=30000)  # Qt commits by a queued call
     items = window.document.report.lists["tasks"]
     assert [item.values["text"] for item in items[before - 1:]] == ["完成年度编制核查", "完成机构改革评估"]
     assert f"已分为任务{before}～任务{before + 1}" in tasks.message.text()

@@ -33,11 +33,10 @@ def test_an_edit_survives_killing_the_program(tmp_path):
     script = textwrap.dedent(f"""
         import os, signal
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        from evaldesk.ui import file_actions
         from evaldesk.ui.app import create_app, open_window
         app = create_app()
         window = open_window({str(db)!r})
-        file_actions.add_sample(window)
+        window.files.add_sample()
         field = window.pages[1].editors["basic.phone"]
         field.editor.setText("0730-8417107")
         field.commit()
@@ -66,11 +65,11 @@ def test_menus_a_desktop_user_expects(window):
 
 
 def test_save_as_makes_a_consistent_copy_and_switches_to_it(window, tmp_path, monkeypatch, answers):
-    from evaldesk.ui import dialogs, file_actions
+    from evaldesk.ui import dialogs
 
     target = tmp_path / "副本.sqlite"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
-    file_actions.save_as(window)
+    window.files.save_as()
     assert window.store.path == target
     assert window.document.sheet.total == Decimal("92.5")
     assert "副本.sqlite" in window.windowTitle()

@@ -22,7 +22,7 @@ def test_counts_follow_typing(window):
     field.commit()
     assert "错误 1" in window.audit_label.text()
     assert any("预算编码" in finding_of(i).message for i in items(window))
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "错误 0" in window.audit_label.text()
 
 
@@ -64,9 +64,9 @@ def test_with_very_long_texts_the_audit_waits_for_a_pause_in_typing(window, qtbo
     long_text = document.report.text("summary.text") * 26  # about 100,000 characters
     summary.editor.setPlainText(long_text)
     assert document.text_length() > document.AUDIT_AT_ONCE_UP_TO
-    qtbot.waitUntil(lambda: not document._audit_timer.isActive(), timeout=3000)
+    qtbot.waitUntil(lambda: not document._audit_timer.isActive(), timeout=30000)
     field = window.pages[0].editors["cover.budget_code"]
     field.editor.setText("")
     field.commit()
     assert document.sheet is not None and "错误 0" in window.audit_label.text()  # not yet re-audited …
-    qtbot.waitUntil(lambda: "错误 1" in window.audit_label.text(), timeout=3000)  # … but soon after
+    qtbot.waitUntil(lambda: "错误 1" in window.audit_label.text(), timeout=30000)  # … but soon after

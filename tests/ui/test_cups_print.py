@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from evaldesk.app.output import pdf_bytes, suggested_name
-from evaldesk.ui import cups_jobs, cups_print, dialogs, output_actions, printer as printer_module
+from evaldesk.ui import cups_jobs, cups_print, dialogs, printer as printer_module
 from evaldesk.ui.pdf_pages import PdfPages
 from tests.ui.printing_fixtures import dialog_choices, progress  # noqa: F401 - fixtures
 
@@ -156,7 +156,7 @@ def queue(monkeypatch, dialog_choices):
 def test_the_form_s_own_pdf_goes_to_the_queue_with_the_dialogs_choices(window, queue, progress, monkeypatch):
     monkeypatch.setattr(PdfPages, "render", lambda *args, **kw: pytest.fail("a page drawn as an image for CUPS"))
     queue.chosen.update(copies=2, collate=False, pages=(2, 4))
-    output_actions.print_report(window)
+    window.output.print_report()
     data = pdf_bytes(window.document.report)
     assert queue.document == data   # the very bytes 导出PDF writes, whole
     create, start, finish = queue.calls
@@ -173,7 +173,7 @@ def test_the_form_s_own_pdf_goes_to_the_queue_with_the_dialogs_choices(window, q
 def test_a_queue_that_refuses_the_job_is_said_in_cups_words_and_nothing_prints(window, queue, progress, answers,
                                                                                refuse):
     queue.refuse = refuse
-    output_actions.print_report(window)
+    window.output.print_report()
     kind, title, message = answers.shown[-1]
     assert (kind, title) == ("error", "打印失败")
     assert "没有接收打印任务" in message and 'Destination "Office" is not accepting jobs.' in message
@@ -183,14 +183,14 @@ def test_a_queue_that_refuses_the_job_is_said_in_cups_words_and_nothing_prints(w
 
 def test_cancel_before_the_job_is_handed_over_sends_nothing(window, queue, progress):
     progress.cancel_at = 0
-    output_actions.print_report(window)
+    window.output.print_report()
     assert queue.calls == [] and queue.document == b""
     assert not window.statusBar().currentMessage().startswith("已交给")
 
 
 def test_a_page_range_past_the_last_page_is_said_and_nothing_is_sent(window, queue, progress, answers):
     queue.chosen["pages"] = (40, 45)
-    output_actions.print_report(window)
+    window.output.print_report()
     kind, title, message = answers.shown[-1]
     assert (kind, title) == ("error", "打印失败") and "页码范围" in message and "本报告共" in message
     assert queue.calls == []
@@ -200,7 +200,7 @@ def test_a_print_to_a_file_still_draws_the_pages_through_qt(window, queue, progr
                                                             monkeypatch):
     monkeypatch.setattr(dialogs, "print_setup", lambda parent, printer: printer.setOutputFileName(
         str(tmp_path / "到文件.pdf")) or True)
-    output_actions.print_report(window)
+    window.output.print_report()
     assert queue.calls == [] and (tmp_path / "到文件.pdf").stat().st_size > 0
 
 

@@ -52,17 +52,17 @@ def test_a_list_of_long_entries_is_no_wider_than_a_small_screen(window, qtbot):
 
 
 def test_the_guide_fits_a_small_screen(window, qtbot):
-    from evaldesk.ui.help import show_guide
-
     move_to_screen(window, "small")
-    guide = show_guide(window)
+    guide = window.show_guide()
     qtbot.waitExposed(guide)
     assert on_screen(guide, window)
 
 
-def test_qt_own_dialogs_are_kept_on_the_screen(window, qtbot):
+def test_qt_own_dialogs_are_kept_on_the_screen_where_they_are_made(window, qtbot):
+    from evaldesk.ui.screen import kept_on_screen
+
     move_to_screen(window, "small")
-    for dialog in (QFileDialog(window, "打开数据文件"), QDialog(window)):
+    for dialog in (kept_on_screen(QFileDialog(window, "打开数据文件")), kept_on_screen(QDialog(window))):
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True) if isinstance(dialog, QFileDialog) else None
         qtbot.addWidget(dialog)
         dialog.resize(1600, 1000)  # as a dialog remembered from a larger screen, or made tall by its contents
@@ -74,15 +74,14 @@ def test_qt_own_dialogs_are_kept_on_the_screen(window, qtbot):
 
 def test_the_summary_progress_is_on_the_screen(window, qtbot, tmp_path, answers):
     answers.yes = False  # 现在打开汇总表吗？— no
-    from evaldesk.ui import summary_actions
 
     move_to_screen(window, "small")
-    run = summary_actions.start_summary(window, tmp_path, tmp_path / "汇总.xlsx")
+    run = window.summary.start_summary(tmp_path, tmp_path / "汇总.xlsx")
     progress = run.progress_dialog
     qtbot.waitExposed(progress)
     assert on_screen(progress, window)
-    qtbot.waitUntil(run.finished.is_set, timeout=20000)
-    qtbot.wait(300)
+    qtbot.waitUntil(run.finished.is_set, timeout=60000)
+    qtbot.waitUntil(lambda: bool(answers.shown), timeout=60000)  # the run's last word: done, or nothing to summarise
 
 
 def test_no_text_box_in_a_short_message(window):

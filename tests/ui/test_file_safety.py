@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLineEdit
 
 from evaldesk.datafile import backups
 from evaldesk.datafile.store import Store
-from evaldesk.ui import file_actions, file_safety
 from evaldesk.ui.app import open_window
 
 
@@ -39,8 +38,45 @@ def test_a_read_only_window_follows_the_writer(window, qtbot, answers):
     from evaldesk.model.edits import SetField
 
     window.document.apply(SetField("basic.contact", "王五"))
-    assert file_safety.look_for_changes(second)
+    assert second.files.look_for_changes()
     assert second.document.report.fields["basic.contact"] == "王五"
+
+
+def test_a_writer_switching_tabs_does_not_make_a_reader_read_the_file_again(window, qtbot, answers):
+    """Where the writer's window stands is its own: a reader of the file keeps its pages, and its status bar does
+    not say the file changed, however often the writer switches tab or report."""
+    second = open_window(window.store.path)
+    qtbot.addWidget(second)
+    assert second.store.read_only
+    pages = list(second.pages.built())
+    second.statusBar().clearMessage()
+    for tab in (3, 5, 0, 6):
+        window.tabs.setCurrentIndex(tab)
+    window.files.add_sample()                       # a report added is report data: read again
+    assert second.files.look_for_changes()
+    pages = list(second.pages.built())
+    second.statusBar().clearMessage()
+    window.open_report(1)                           # another report shown, and its tabs switched
+    window.tabs.setCurrentIndex(2)
+    assert not second.files.look_for_changes()      # the reader's poll, driven here: the file holds no change
+    assert list(second.pages.built()) == pages and "修改" not in second.statusBar().currentMessage()
+
+
+def test_the_window_reopens_where_the_filler_was_from_the_settings_not_the_file(window, qtbot, answers):
+    from evaldesk.app.datafile import open_data_file
+
+    path = window.store.path
+    window.files.add_sample()
+    window.tabs.setCurrentIndex(4)
+    second_report = window.document.report.id
+    window.close()
+    again = open_window(path)
+    qtbot.addWidget(again)
+    assert again.document.report.id == second_report and again.tabs.currentIndex() == 4
+    again.close()
+    store = open_data_file(path, read_only=True)
+    assert store.get_state("open_report") is None and store.get_state("tab") is None   # nothing of it in the file
+    store.close()
 
 
 def test_a_write_over_another_programs_change_is_refused_and_the_window_reads_again(window, answers):
@@ -101,7 +137,7 @@ def test_backup_to_copies_without_switching(window, tmp_path, monkeypatch):
     target.parent.mkdir()
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
     before = window.store.path
-    file_actions.back_up_to(window)
+    window.files.back_up_to()
     assert window.store.path == before
     copy = Store(target, read_only=True)
     assert [info.department for info in copy.list_reports()] == ["中共岳阳市云溪区委机构编制委员会办公室"]
@@ -116,7 +152,7 @@ def test_restore_from_backup_lists_the_backups_and_brings_one_back(window, monke
     window.document.apply(SetField("cover.department", "改坏了"))
     offered = []
     monkeypatch.setattr(dialogs, "choose", lambda parent, title, label, items, current=0: offered.extend(items) or 0)
-    file_actions.restore_from_backup(window)
+    window.files.restore_from_backup()
     assert offered and "1 份报告" in offered[0]
     assert window.document.report.department == "中共岳阳市云溪区委机构编制委员会办公室"
     assert not window.store.read_only
@@ -167,27 +203,25 @@ def test_a_damaged_report_alone_is_refused_and_the_others_open(app, qtbot, tmp_p
 
 
 def test_a_read_only_window_disables_the_menus_that_write_and_says_why(window, qtbot, answers):
-    from evaldesk.ui import menus
-
     def by_text(actions):
         return {action.text(): action for action in actions}
 
-    writer = by_text(window.write_actions)
+    writer = by_text(window.menus.write_actions)
     assert writer["导入报告（xlsx / JSON）…"].isEnabled() and writer["编辑评分表…"].isEnabled()
     second = open_window(window.store.path)
     qtbot.addWidget(second)
     assert second.store.read_only
-    for action in second.write_actions:  # 新建报告, 导入报告, 更换/编辑评分表, 导入评分表模板
+    for action in second.menus.write_actions:  # 新建报告, 导入报告, 更换/编辑评分表, 导入评分表模板
         assert not action.isEnabled() and "只读" in action.toolTip(), action.text()
-    assert {"新建报告…", "导入报告（xlsx / JSON）…", "编辑评分表…", "导入评分表模板…"} <= set(by_text(second.write_actions))
-    exports = by_text(second.report_actions)
+    assert {"新建报告…", "导入报告（xlsx / JSON）…", "编辑评分表…", "导入评分表模板…"} <= set(by_text(second.menus.write_actions))
+    exports = by_text(second.menus.report_actions)
     assert exports["导出报送文件（xlsx）…"].isEnabled() and exports["打印…"].isEnabled()  # reading still works
-    menus.fill_reports_menu(second)
-    entries = by_text(second.reports_menu.actions())
+    second.menus.fill_reports_menu()
+    entries = by_text(second.menus.reports_menu.actions())
     for text in ("新建报告…", "从本报告新建下一年度…", "加入参考样例", "删除当前报告…"):
         assert not entries[text].isEnabled() and "只读" in entries[text].toolTip()
-    menus.fill_reports_menu(window)
-    assert by_text(window.reports_menu.actions())["删除当前报告…"].isEnabled()
+    window.menus.fill_reports_menu()
+    assert by_text(window.menus.reports_menu.actions())["删除当前报告…"].isEnabled()
 
 
 def test_a_stale_lock_from_another_computer_can_be_broken_after_a_warning(app, qtbot, tmp_path, answers, monkeypatch):
@@ -246,10 +280,10 @@ def test_a_report_read_again_after_another_programs_change_stays_on_its_tab_with
     second.tabs.setCurrentIndex(3)
     assert "错误 0" in second.audit_label.text()
     window.document.apply(SetField("basic.contact", ""))  # an error the reviewer reports
-    assert file_safety.look_for_changes(second)
+    assert second.files.look_for_changes()
     settle(second, qtbot)
     assert second.tabs.currentIndex() == 3
-    qtbot.waitUntil(lambda: "错误 1" in second.audit_label.text())
+    qtbot.waitUntil(lambda: "错误 1" in second.audit_label.text(), timeout=30000)
     assert second.audit_panel.document is second.document
     assert second.audit_panel.tree.count() == len(second.document.findings)
     assert any("联系人" in second.audit_panel.tree.item(row).text() for row in range(second.audit_panel.tree.count()))

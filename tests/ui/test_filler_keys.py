@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from evaldesk.audit.findings import Severity
 from evaldesk.ui.sheet import ChecklistAnswer
+from evaldesk.ui.settings import Settings
 
 from test_window import cell_text, grid, type_into_cell
 
@@ -93,7 +94,7 @@ def test_a_new_quantitative_row_tabs_from_name_to_target_to_result(window, qtbot
     editor = QApplication.focusWidget()
     editor.setText("526户")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: quant.view.state() != quant.view.State.EditingState)
+    qtbot.waitUntil(lambda: quant.view.state() != quant.view.State.EditingState, timeout=30000)
     values = window.document.report.lists["quant"][row].values
     assert (values.get("name"), values.get("target"), values.get("actual")) == ("受益农户数", "≥500户", "526户")
 
@@ -101,7 +102,7 @@ def test_a_new_quantitative_row_tabs_from_name_to_target_to_result(window, qtbot
 def test_the_rows_below_do_not_jump_when_a_finding_line_goes(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
-    qtbot.waitUntil(sheet.isVisible)
+    qtbot.waitUntil(sheet.isVisible, timeout=30000)
     ids = list(sheet.rows)
     row = next(sheet.rows[i] for i in ids if "未说明依据" in sheet.rows[i].problems.text())
     below = sheet.rows[ids[ids.index(row.indicator.id) + 1]]
@@ -109,7 +110,7 @@ def test_the_rows_below_do_not_jump_when_a_finding_line_goes(window, qtbot):
     before = below.name.mapTo(sheet.widget(), QPoint(0, 0)).y()
     row.reason.editor.setFocus()
     row.reason.editor.setPlainText("上年三公经费合计见财务决算报表，未增长，计满分。")
-    qtbot.waitUntil(lambda: "未说明依据" not in row.problems.text())
+    qtbot.waitUntil(lambda: "未说明依据" not in row.problems.text(), timeout=30000)
     qtbot.wait(20)
     assert below.name.mapTo(sheet.widget(), QPoint(0, 0)).y() == before
 
@@ -121,7 +122,7 @@ def _y(widget, sheet) -> int:
 def test_the_rows_below_do_not_move_when_a_finding_line_appears(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
-    qtbot.waitUntil(sheet.isVisible)
+    qtbot.waitUntil(sheet.isVisible, timeout=30000)
     ids = list(sheet.rows)
     row = sheet.rows["staff_control"]
     assert "【" not in row.problems.text()  # no finding under it yet
@@ -130,17 +131,17 @@ def test_the_rows_below_do_not_move_when_a_finding_line_appears(window, qtbot):
     before = _y(below.name, sheet)
     row.hand.editor.setFocus()
     qtbot.keyClicks(row.hand.editor, "0.5")  # an override without a reason: a finding appears under the row
-    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.text())
+    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.text(), timeout=30000)
     qtbot.wait(20)
     assert _y(below.name, sheet) == before
 
 
 def test_a_finding_without_room_waits_on_one_line_until_the_sheet_is_shown_again(screen_window, qtbot):
     window = screen_window
-    window.font_size_actions["特大"].trigger()  # the long finding needs two lines here
+    window.menus.font_size_actions["特大"].trigger()  # the long finding needs two lines here
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
-    qtbot.waitUntil(sheet.isVisible)
+    qtbot.waitUntil(sheet.isVisible, timeout=30000)
     qtbot.wait(20)
     ids = list(sheet.rows)
     row = sheet.rows["staff_control"]
@@ -148,15 +149,15 @@ def test_a_finding_without_room_waits_on_one_line_until_the_sheet_is_shown_again
     before, dock = _y(below.name, sheet), window.audit_dock.width()
     row.hand.editor.setFocus()
     qtbot.keyClicks(row.hand.editor, "0.5")
-    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.toolTip())
+    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.toolTip(), timeout=30000)
     qtbot.wait(20)
     assert _y(below.name, sheet) == before and window.audit_dock.width() == dock  # nothing moved, not even sideways
     assert "【错误】“财政供养人员控制率”按规则计算得 5 分" in row.problems.text() and "…" in row.problems.text()
     window.tabs.setCurrentIndex(0)  # the filler looks elsewhere and comes back: the row takes the room it needs
     window.tabs.setCurrentWidget(sheet)
-    qtbot.waitUntil(lambda: _y(below.name, sheet) > before)
+    qtbot.waitUntil(lambda: _y(below.name, sheet) > before, timeout=30000)
     assert "写明改分理由" in row.problems.text() and row.problems.toolTip() == ""
-    window.font_size_actions["标准"].trigger()
+    window.menus.font_size_actions["标准"].trigger()
 
 
 def test_an_over_long_paste_says_so_under_its_own_grid(window, qtbot):
@@ -192,9 +193,9 @@ def test_undo_and_redo_say_which_they_did(window, qtbot):
     field = window.pages[1].editors["basic.contact"]
     field.editor.setText("李四")
     field.commit()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.statusBar().currentMessage().startswith("已撤销：")
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert window.statusBar().currentMessage().startswith("已重做：")
 
 
@@ -211,7 +212,7 @@ def test_the_expense_grid_nests_its_second_qizhong_under_basic_spending(window):
 def test_short_headings_and_units_never_break_inside_a_word(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
-    qtbot.waitUntil(sheet.isVisible)
+    qtbot.waitUntil(sheet.isVisible, timeout=30000)
     qtbot.wait(20)
     from PySide6.QtWidgets import QLabel
 
@@ -225,14 +226,13 @@ def test_short_headings_and_units_never_break_inside_a_word(window, qtbot):
 def test_the_scoring_standard_stands_under_each_indicator_and_folds_away(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
-    qtbot.waitUntil(sheet.isVisible)
+    qtbot.waitUntil(sheet.isVisible, timeout=30000)
     row = next(iter(sheet.rows.values()))
     assert row.standard.isVisible() and row.indicator.standard in row.standard.text()
     sheet.standards_box.setChecked(False)
     assert not row.standard.isVisible()
-    from evaldesk.ui import file_actions
 
-    assert file_actions.load_settings()["sheet_standards"] is False  # the next sheet opens folded
+    assert Settings.load()["sheet_standards"] is False  # the next sheet opens folded
     sheet.standards_box.setChecked(True)
     assert row.standard.isVisible()
 
@@ -242,11 +242,10 @@ def test_a_long_result_wraps_whole_in_its_row(window, qtbot):
     window.tabs.setCurrentIndex(3)
     long_text = "完成情况良好，" * 30 + "全部达标"
     quant.model.setData(quant.model.index(0, 4), long_text)
-    qtbot.wait(20)
     assert quant.view.textElideMode() == Qt.TextElideMode.ElideNone
     width = quant.view.columnWidth(4)
     needed = quant.view.fontMetrics().boundingRect(0, 0, width - 8, 10000, Qt.TextFlag.TextWordWrap, long_text)
-    assert quant.view.rowHeight(0) >= needed.height()
+    qtbot.waitUntil(lambda: quant.view.rowHeight(0) >= needed.height(), timeout=30000)  # the row grows once laid out
 
 
 
@@ -254,7 +253,7 @@ def test_a_long_result_wraps_whole_in_its_row(window, qtbot):
 def test_the_wheel_over_the_welcome_page_changes_neither_the_sheet_nor_the_year(window, qtbot):
     window.show_welcome()
     welcome = window.welcome
-    qtbot.waitUntil(welcome.isVisible)
+    qtbot.waitUntil(welcome.isVisible, timeout=30000)
     assert welcome.template.count() > 1
     welcome.template.setCurrentIndex(0)  # the wheel turned towards the filler would go on to the next sheet
     sheet, year = welcome.template.currentIndex(), welcome.year.value()

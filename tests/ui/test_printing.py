@@ -12,7 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog
 
 from evaldesk.app.output import pdf_bytes
-from evaldesk.ui import dialogs, file_actions, output_actions, printer as printer_module
+from evaldesk.ui import dialogs, printer as printer_module
+from evaldesk.ui.settings import Settings
 from tests.ui.printing_fixtures import dialog_choices, progress  # noqa: F401 - fixtures
 
 A4_POINTS = (595, 842)
@@ -37,7 +38,7 @@ def test_the_first_print_is_preset_for_the_form(qapp):
 def test_printing_sends_every_page_on_a4_portrait_with_progress_and_says_so(window, dialog_choices, progress):
     # The printer's driver puts Letter back when its dialog opens: the form still goes out on A4.
     dialog_choices.paper = QPageSize.PageSizeId.Letter
-    output_actions.print_report(window)
+    window.output.print_report()
     total = printer_module.load_pdf(pdf_bytes(window.document.report)).pageCount()
     assert page_sizes(dialog_choices.target) == [A4_POINTS] * total
     shown = [(value, maximum) for value, maximum, _ in progress.seen]
@@ -49,7 +50,7 @@ def test_printing_sends_every_page_on_a4_portrait_with_progress_and_says_so(wind
 
 def test_cancel_stops_the_job_and_leaves_no_partial_file(window, dialog_choices, progress):
     progress.cancel_at = 2   # 取消 pressed while the third page is due
-    output_actions.print_report(window)
+    window.output.print_report()
     assert [value for value, _, _ in progress.seen] == [0, 1, 2]
     assert not dialog_choices.target.exists()
     assert not window.statusBar().currentMessage().startswith("已交给")
@@ -57,7 +58,7 @@ def test_cancel_stops_the_job_and_leaves_no_partial_file(window, dialog_choices,
 
 def test_closing_the_print_dialog_prints_nothing(window, dialog_choices, progress):
     dialog_choices.accept = False
-    output_actions.print_report(window)
+    window.output.print_report()
     assert progress.seen == [] and not dialog_choices.target.exists()
 
 
@@ -87,11 +88,11 @@ def test_two_sided_and_copies_are_remembered_for_the_next_print(window, dialog_c
         return True
 
     monkeypatch.setattr(dialogs, "print_setup", to_the_printer)
-    output_actions.print_report(window)
-    saved = file_actions.load_settings()
+    window.output.print_report()
+    saved = Settings.load()
     assert (saved["printer"], saved["print_duplex"], saved["print_copies"]) == (queue, "long", 2)
     assert window.statusBar().currentMessage() == f"已交给打印机 {queue}：10 页，2 份"
-    output_actions.print_report(window)   # the second time the filler changes nothing
+    window.output.print_report()   # the second time the filler changes nothing
     A4 = QPageSize.PageSizeId.A4
     assert dialog_choices.shown == [(QPrinter.DuplexMode.DuplexNone, 1, A4), (QPrinter.DuplexMode.DuplexLongSide, 2, A4)]
     assert sent[1][0] == queue
@@ -102,7 +103,7 @@ def test_two_sided_and_copies_are_remembered_for_the_next_print(window, dialog_c
 def test_printing_to_a_file_keeps_the_printers_remembered_choices(window, dialog_choices, progress):
     window.settings.update({"printer": "办公室打印机", "print_duplex": "long", "print_copies": 2})
     dialog_choices.copies = 1
-    output_actions.print_report(window)
+    window.output.print_report()
     assert dialog_choices.target.exists()
     assert (window.settings["printer"], window.settings["print_duplex"], window.settings["print_copies"]) == \
         ("办公室打印机", "long", 2)
@@ -111,7 +112,7 @@ def test_printing_to_a_file_keeps_the_printers_remembered_choices(window, dialog
 
 def test_a_damaged_remembered_choice_falls_back_to_one_sided_one_copy(window, dialog_choices, progress):
     window.settings.update({"print_duplex": "both-ways", "print_copies": "三", "printer": ["not", "a", "name"]})
-    output_actions.print_report(window)
+    window.output.print_report()
     assert dialog_choices.shown[0]["duplex"] == QPrinter.DuplexMode.DuplexNone
     assert dialog_choices.shown[0]["copies"] == 1
     assert dialog_choices.target.exists()
@@ -119,7 +120,7 @@ def test_a_damaged_remembered_choice_falls_back_to_one_sided_one_copy(window, di
 
 def test_a_printer_that_cannot_start_is_reported_in_chinese(window, dialog_choices, progress, answers, tmp_path):
     dialog_choices.target = tmp_path / "没有这个文件夹" / "打印.pdf"
-    output_actions.print_report(window)
+    window.output.print_report()
     kind, title, message = answers.shown[-1]
     assert kind == "error" and title == "打印失败"
     assert "无法写入文件" in message and "报告数据未受影响" in message
@@ -127,7 +128,7 @@ def test_a_printer_that_cannot_start_is_reported_in_chinese(window, dialog_choic
 
 
 def test_the_previews_print_button_prints_the_previewed_pages(window, dialog_choices, progress, qtbot):
-    output_actions.print_preview(window)
+    window.output.print_preview()
     preview = window.preview
     qtbot.addWidget(preview)
     preview.print_pages()
@@ -170,7 +171,7 @@ def test_the_form_and_the_audit_result_have_no_colour_so_grey_pages_print_them_a
 
 
 def test_a_closed_preview_is_let_go_with_its_page_images(window, qtbot):
-    output_actions.print_preview(window)
+    window.output.print_preview()
     import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent
 
@@ -265,7 +266,7 @@ def test_a_queue_that_refuses_the_pages_drawn_through_qt_is_an_error_not_a_print
     monkeypatch.setattr(cups_print, "can_hand_over", lambda printer: False)
     monkeypatch.setattr(cups_jobs, "on_a_cups_queue", lambda printer: True)
     monkeypatch.setattr(cups_jobs, "refusal", lambda: 'Destination "办公室" is not accepting jobs.')
-    output_actions.print_report(window)
+    window.output.print_report()
     kind, title, message = answers.shown[-1]
     assert (kind, title) == ("error", "打印失败")
     assert "没有接收打印任务" in message and "is not accepting jobs" in message
@@ -278,7 +279,7 @@ def test_an_unexpected_failure_while_printing_is_said_and_the_progress_is_gone(w
         raise RuntimeError("PDFium could not render the page")
 
     monkeypatch.setattr(printer_module.load_pdf(pdf_bytes(window.document.report)).__class__, "render", broken)
-    output_actions.print_report(window)
+    window.output.print_report()
     kind, title, message = answers.shown[-1]
     assert (kind, title) == ("error", "打印失败") and "PDFium could not render the page" in message
     assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in window.findChildren(QProgressDialog))

@@ -5,8 +5,9 @@ free of sideways scrolling and the status bar with 总分/等次 on screen."""
 import pytest
 from PySide6.QtCore import QPoint, QRect
 
-from evaldesk.ui import file_actions, screen
+from evaldesk.ui import screen
 from evaldesk.ui.app import open_window
+from evaldesk.ui.settings import Settings
 
 
 def screen_area(widget) -> QRect:
@@ -34,7 +35,7 @@ def test_the_window_opens_maximised_with_total_and_grade_on_screen(screen_window
 def test_size_and_maximised_state_are_remembered(app, qtbot, db_path, answers, window):
     window.showNormal()
     window.setGeometry(100, 80, 1100, 640)
-    qtbot.waitUntil(lambda: window.width() == 1100)
+    qtbot.waitUntil(lambda: window.width() == 1100, timeout=30000)
     window.close()
     again = open_window(db_path)
     qtbot.addWidget(again)
@@ -63,9 +64,8 @@ def test_print_preview_fits_with_its_buttons_on_screen(screen_window, qtbot):
     window = screen_window
     from PySide6.QtWidgets import QPushButton
 
-    from evaldesk.ui import output_actions
 
-    output_actions.print_preview(window)
+    window.output.print_preview()
     preview = window.preview
     qtbot.addWidget(preview)
     qtbot.waitExposed(preview)
@@ -77,27 +77,51 @@ def test_print_preview_fits_with_its_buttons_on_screen(screen_window, qtbot):
 
 
 def test_the_template_editor_fits_the_screen(screen_window, qtbot):
-    from evaldesk.ui.template_editor import open_editor
-
-    editor = open_editor(screen_window)
+    editor = screen_window.templates.edit_template()
     qtbot.waitExposed(editor)
     assert editor.screen() is screen_window.screen()
     assert screen_area(editor).contains(editor.frameGeometry())
 
 
+def test_the_template_editor_shows_whole_names_at_the_largest_size_and_closes_on_esc(screen_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    screen_window.menus.font_size_actions["特大"].trigger()
+    editor = screen_window.templates.edit_template()
+    qtbot.waitExposed(editor)
+    tree = editor.tree
+    for item in editor.items.values():   # each name whole, on more lines if its column is too narrow: not "财政…"
+        shown = tree.visualItemRect(item)
+        room = tree.columnWidth(0) - (shown.left() - tree.columnViewportPosition(0)) - 8
+        needed = QFontMetrics(item.font(0)).boundingRect(0, 0, room, 100000, Qt.TextFlag.TextWordWrap, item.text(0))
+        assert shown.height() >= needed.height(), item.text(0)
+    for indicator in editor.items:   # and each indicator's panel in the narrower side, without a sideways scrollbar
+        editor.select(indicator)
+        qtbot.waitUntil(lambda: editor.panel is not None and editor.panel.indicator_id == indicator, timeout=30000)
+        assert editor.panel.minimumSizeHint().width() <= editor.detail.viewport().width(), indicator
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    screen_window.menus.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()
+
+
 @pytest.mark.parametrize("size", list(screen.FONT_SIZES))
 def test_every_tab_fits_without_sideways_scrolling_in_every_font_size(screen_window, qtbot, size):
     window = screen_window
-    window.font_size_actions[size].trigger()
+    window.menus.font_size_actions[size].trigger()
     for index, page in enumerate(window.pages):
         window.tabs.setCurrentIndex(index)
-        qtbot.waitUntil(page.isVisible)
-        qtbot.wait(20)  # the page lays itself out
+        qtbot.waitUntil(page.isVisible, timeout=30000)
+        try:   # once the page has laid itself out (a posted event)
+            qtbot.waitUntil(lambda: page.widget().minimumSizeHint().width() <= page.viewport().width()
+                            and page.horizontalScrollBar().maximum() == 0, timeout=10000)
+        except qtbot.TimeoutError:
+            pass  # said by the asserts, with the tab's name
         assert page.widget().minimumSizeHint().width() <= page.viewport().width(), window.tabs.tabText(index)
         assert page.horizontalScrollBar().maximum() == 0, window.tabs.tabText(index)
     assert screen_area(window).contains(global_rect(window.score_label))
     assert screen_area(window).contains(global_rect(window.audit_panel))
-    window.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()
+    window.menus.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()
 
 
 def test_font_size_is_larger_text_kept_with_the_report_and_remembered(app, qtbot, db_path, answers, window):
@@ -107,17 +131,17 @@ def test_font_size_is_larger_text_kept_with_the_report_and_remembered(app, qtbot
     field.commit()
     small = field.editor.fontMetrics().height()
     window.tabs.setCurrentIndex(3)
-    window.font_size_actions["特大"].trigger()
+    window.menus.font_size_actions["特大"].trigger()
     assert window.tabs.currentIndex() == 3  # the same tab, the same report …
     window.tabs.setCurrentIndex(1)
     assert window.pages[1].editors["basic.contact"].editor.fontMetrics().height() > small * 1.25
     assert window.document.report.get("basic.contact") == "李四"
-    window.undo_action.trigger()  # … and the same undo history
+    window.menus.undo_action.trigger()  # … and the same undo history
     assert window.document.report.get("basic.contact") != "李四"
-    assert file_actions.load_settings()["font_size"] == "特大"
+    assert Settings.load()["font_size"] == "特大"
     window.close()
     again = open_window(db_path)
     qtbot.addWidget(again)
-    assert again.font_size_actions["特大"].isChecked()
+    assert again.menus.font_size_actions["特大"].isChecked()
     assert again.font().pointSizeF() == screen.FONT_SIZES["特大"]
-    again.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()  # the next test starts at the usual size
+    again.menus.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()  # the next test starts at the usual size

@@ -11,7 +11,7 @@ SHEET = 6
 
 
 def held_sheet(window, qtbot, size: str):
-    window.font_size_actions[size].trigger()
+    window.menus.font_size_actions[size].trigger()
     sheet = window.pages[SHEET]
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(sheet.isVisible)
@@ -57,7 +57,7 @@ def test_an_explanation_that_grows_while_held_is_shortened_with_its_whole_text_a
     qtbot.waitUntil(lambda: row.explanation.text() == whole)
     qtbot.waitUntil(lambda: squeezed(row) == [])
     assert row.explanation.toolTip() == "" and row.problems.toolTip() == ""
-    window.font_size_actions["标准"].trigger()
+    window.menus.font_size_actions["标准"].trigger()
 
 
 def test_no_text_under_any_row_is_cut_after_every_row_is_overridden_at_the_largest_size(window, qtbot):
@@ -67,7 +67,7 @@ def test_no_text_under_any_row_is_cut_after_every_row_is_overridden_at_the_large
         row.hand.editor.textEdited.emit("0.5")
     qtbot.wait(50)
     assert {indicator: squeezed(row) for indicator, row in sheet.rows.items() if squeezed(row)} == {}
-    window.font_size_actions["标准"].trigger()
+    window.menus.font_size_actions["标准"].trigger()
 
 
 def test_a_standard_made_longer_in_the_template_editor_is_shown_whole_at_once(window, qtbot):

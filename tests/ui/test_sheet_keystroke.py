@@ -131,7 +131,7 @@ def test_the_audit_list_replaces_only_the_changed_entries_and_keeps_the_selectio
     assert [tree.item(i).text().split("\n")[0] for i in range(tree.count())] == \
         [f"【{f.severity.label}】{f.message}" for f in findings]
     assert tree.currentItem() is selected and tree.item(0) is first  # untouched entries are the same items
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert [tree.item(i).data(Qt.ItemDataRole.UserRole) for i in range(tree.count())] == window.document.findings
 
 

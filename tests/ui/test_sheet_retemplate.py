@@ -47,7 +47,7 @@ def test_a_changed_entry_builds_that_row_again_in_its_place(window, qtbot):
     assert all(sheet.rows[i] is before[i] for i in before if i != "staff_control")
     qtbot.waitUntil(lambda: new.name.isVisible())
     assert abs(new.name.y() - y) < 5  # where the old row stood
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "实有人数" in sheet.rows["staff_control"].refs.text()
 
 

@@ -14,7 +14,7 @@ from evaldesk.resources import SAMPLE_REPORT
 ROOT = Path(__file__).resolve().parents[2]
 
 START = """
-import json, sys
+import json, sys, time
 from PySide6.QtTest import QTest
 from evaldesk.ui import app as ui_app
 from evaldesk.ui.fields import LineField
@@ -25,12 +25,12 @@ loaded = lambda *names: [name for name in names if name in sys.modules]
 seen = {"tab": window.tabs.tabText(window.tabs.currentIndex()),
         "at_paint": loaded("sqlalchemy", "evaldesk.ui.sheet", "evaldesk.ui.finance_page", "reportlab", "openpyxl",
                            "evaldesk.drafts.summary", "evaldesk.audit.engine", "evaldesk.ui.audit_panel"),
-        "audited_at_paint": window.audit_panel is not None,
-        "filter_at_paint": ui_app._dialogs_on_screen is not None}
-QTest.qWait(1000)  # the filler looks at the report
+        "audited_at_paint": window.audit_panel is not None}
+deadline = time.monotonic() + 60  # the filler looks at the report: what follows the paint comes by itself
+while not ("sqlalchemy" in sys.modules and "警告" in window.audit_label.text()) and time.monotonic() < deadline:
+    QTest.qWait(20)
 seen["after_idle"] = loaded("sqlalchemy", "evaldesk.audit.engine")
 seen["audit_after_idle"] = window.audit_label.text()
-seen["filter_after_idle"] = ui_app._dialogs_on_screen is not None
 field = next(f for f in window.tabs.currentWidget().findChildren(LineField) if f.key == "cover.agency")
 field.editor.setText("某某会计师事务所"); field.editor.textEdited.emit("某某会计师事务所")
 seen["stored"] = window.store.load(window.document.report.id).fields.get("cover.agency")
@@ -52,23 +52,20 @@ def test_the_report_is_painted_before_sqlalchemy_and_a_keystroke_after_a_moment_
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["tab"] == "封面"
     assert seen["at_paint"] == []
-    assert seen["filter_at_paint"] is False
     assert seen["audited_at_paint"] is False
     assert seen["after_idle"] == ["sqlalchemy", "evaldesk.audit.engine"]
     assert "警告 8" in seen["audit_after_idle"]  # the audit followed the paint by itself
-    assert seen["filter_after_idle"] is True  # Qt's own dialogs are kept on screen from then on
     assert seen["stored"] == "某某会计师事务所"
 
 
 KILLED_AFTER_A_MOMENT = """
 import json, os, signal, sys
-from PySide6.QtTest import QTest
 from evaldesk.ui import app as ui_app
 
 app, window = ui_app.start(sys.argv[1])
 app.processEvents(); window.repaint()
 seen = {"report": window.document.report.id, "at_paint": "sqlalchemy" in sys.modules}
-QTest.qWait(1000)  # the filler looks at the report; then the program dies without closing anything
+# The program dies right after the paint, without closing anything: the report shown was remembered as it opened.
 print(json.dumps(seen), flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
 """
@@ -79,17 +76,16 @@ def test_a_report_other_than_last_times_is_painted_first_and_remembered_even_if_
     store = Store(db)
     store.add(read_json(SAMPLE_REPORT))
     second = store.add(read_json(SAMPLE_REPORT))
-    store.set_state("open_report", str(second))
-    store.delete(second)   # last time's report is gone: the window opens the first one, a new state to write
+    store.set_state("open_report", str(second))   # where an older version kept the report open last
+    store.delete(second)   # last time's report is gone: the window opens the first one, a new place to remember
     store.close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "EVALDESK_HOME": str(tmp_path / "home")}
     done = subprocess.run([sys.executable, "-c", KILLED_AFTER_A_MOMENT, str(db)], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen == {"report": 1, "at_paint": False}     # painted before the state's write loaded SQLAlchemy
-    reopened = Store(db, read_only=True)
-    assert reopened.get_state("open_report") == "1"      # written before the kill
-    reopened.close()
+    assert seen == {"report": 1, "at_paint": False}     # painted before SQLAlchemy was loaded
+    settings = json.loads((tmp_path / "home" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["files"][str(db.resolve())]["report"] == 1      # remembered before the kill, in the settings
 
 
 def test_a_report_opened_just_before_the_window_closes_is_the_one_reopened(window, db_path):
@@ -134,12 +130,12 @@ def test_the_started_windows_report_is_painted_before_its_audit_which_follows_at
     painted = FirstPaintOfTheTabs(app)
     window = started()
     try:
-        qtbot.waitUntil(lambda: bool(painted.seen))
+        qtbot.waitUntil(lambda: bool(painted.seen), timeout=30000)
     finally:
         painted.stop()
     panel, status, dock = painted.seen[0]
     assert panel is None and "正在审核" in status and "正在审核" in dock
-    qtbot.waitUntil(lambda: window.audit_panel is not None)
+    qtbot.waitUntil(lambda: window.audit_panel is not None, timeout=30000)
     assert "错误 0" in window.audit_label.text() and "警告 8" in window.audit_label.text()
     assert window.audit_panel.tree.count() == len(window.document.findings) > 0
 
@@ -152,7 +148,10 @@ def test_a_report_switched_to_before_the_first_ones_audit_ran_is_the_one_audited
     window.open_report(other)  # at once: the panel is this report's
     assert window.audit_panel is not None and window.audit_panel.document is window.document
     blank = window.audit_label.text()
-    qtbot.wait(400)  # past the first report's paint and its fallback timer
+    from evaldesk.ui.after_paint import _AfterPaint
+
+    # past the first report's paint (or its fallback timer): its audit, waiting for it, has run and gone
+    qtbot.waitUntil(lambda: not window.tabs.findChildren(_AfterPaint), timeout=30000)
     assert window.audit_panel.document is window.document and window.document.report.id == other
     assert window.audit_label.text() == blank and "警告 8" not in blank
 
@@ -160,13 +159,12 @@ def test_a_report_switched_to_before_the_first_ones_audit_ran_is_the_one_audited
 def test_a_report_read_again_keeps_its_audit_on_screen_without_a_flicker(window, qtbot, app):
     """A read-only window beside another program's writes reads the report again every few seconds: its 审核 panel
     is replaced at once, never a 正在审核… in between."""
-    from evaldesk.ui import file_safety
 
     painted = FirstPaintOfTheTabs(app)
     try:
-        file_safety.reload(window, "数据文件已被其他程序修改，已重新读取。")
+        window.read_again("数据文件已被其他程序修改，已重新读取。")
         assert window.audit_panel is not None and "警告 8" in window.audit_label.text()  # before any paint
-        qtbot.waitUntil(lambda: bool(painted.seen))
+        qtbot.waitUntil(lambda: bool(painted.seen), timeout=30000)
     finally:
         painted.stop()
     panel, status, _dock = painted.seen[0]

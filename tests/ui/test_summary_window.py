@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from benchmarks.summary_files import generate
-from evaldesk.ui import dialogs, menus, summary_actions
+from evaldesk.ui import dialogs
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +17,8 @@ def folder(tmp_path_factory):
 
 
 def _menu_action(window, text):
-    menus.fill_reports_menu(window)
-    return next(action for action in window.reports_menu.actions() if action.text() == text)
+    window.menus.fill_reports_menu()
+    return next(action for action in window.menus.reports_menu.actions() if action.text() == text)
 
 
 def test_menu_makes_the_summary_and_offers_to_open_it(window, qtbot, answers, folder, tmp_path, monkeypatch):
@@ -38,19 +38,19 @@ def test_menu_makes_the_summary_and_offers_to_open_it(window, qtbot, answers, fo
 
 def test_the_window_is_not_blocked_and_cancel_writes_nothing(window, qtbot, answers, folder, tmp_path):
     out = tmp_path / "汇总.xlsx"
-    run = summary_actions.start_summary(window, folder, out)
+    run = window.summary.start_summary(folder, out)
     assert not run.finished.is_set()           # start_summary returned while the files are still being read
     assert run.progress_dialog.isVisible()
     run.progress_dialog.cancel()
     qtbot.waitUntil(run.finished.is_set, timeout=60000)
-    qtbot.waitUntil(lambda: "已取消汇总" in window.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: "已取消汇总" in window.statusBar().currentMessage(), timeout=30000)
     assert not out.exists() and run.summary is None
     assert not [entry for entry in answers.shown if entry[0] == "error"]
 
 
 def test_an_empty_folder_is_said_plainly(window, qtbot, answers, tmp_path):
     (tmp_path / "空").mkdir()
-    run = summary_actions.start_summary(window, tmp_path / "空", tmp_path / "汇总.xlsx")
-    qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in answers.shown), timeout=10000)
+    run = window.summary.start_summary(tmp_path / "空", tmp_path / "汇总.xlsx")
+    qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in answers.shown), timeout=30000)
     assert run.finished.is_set()
     assert "没有 .xlsx 或 .json 文件" in answers.shown[-1][2] and not (tmp_path / "汇总.xlsx").exists()

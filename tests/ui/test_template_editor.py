@@ -8,10 +8,9 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from evaldesk.ui import file_actions
 from evaldesk.ui.app import open_window
 from evaldesk.ui.template_banner import DraftBanner
-from evaldesk.ui.template_editor import TemplateEditor, open_editor
+from evaldesk.ui.template_editor import TemplateEditor
 
 D = Decimal
 SHEET_TAB = 6
@@ -33,7 +32,7 @@ def band_cell(editor, row: int, column: int):
 
 @pytest.fixture
 def editor(window, qtbot):
-    found = open_editor(window)
+    found = window.templates.edit_template()
     qtbot.waitExposed(found)
     return found
 
@@ -48,7 +47,7 @@ def total(window) -> Decimal:
 
 def test_the_editor_shows_the_reports_sheet(window, editor):
     assert window.findChild(TemplateEditor) is editor
-    assert open_editor(window) is editor  # one editor per window
+    assert window.templates.edit_template() is editor  # one editor per window
     assert editor.template_id.text() == "yueyang-yunxi-2021"
     assert editor.tree.topLevelItemCount() == 4
     assert [editor.tree.topLevelItem(i).text(0) for i in range(4)] == ["投入", "过程", "产出", "效果"]
@@ -75,8 +74,8 @@ def test_rename_shows_on_the_score_sheet_and_the_sheet_gets_its_own_identity(win
     assert total(window) == D("92.5")  # entries are kept by id: the renamed indicator keeps its score
     type_line(editor.panel.name, "在职人员控制率（含编外）")  # a second change keeps the new identity
     assert window.document.report.template.id == "yueyang-yunxi-2021-adjusted"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.document.report.template.id == "yueyang-yunxi-2021"
     assert sheet_row(window, "staff_control").name.text() == "财政供养人员控制率"
     assert editor.panel.name.text() == "财政供养人员控制率"
@@ -146,11 +145,11 @@ def test_changing_a_band_of_satisfaction_moves_the_score_and_undo_goes_back(wind
     assert window.document.report.template.data["indicators"][-1]["rule"]["bands"][0]["lower_inclusive"] is False
     assert total(window) == D("94.5")  # 92 is still above 90
     for expected in ("94.5", "94.5", "92.5"):
-        window.undo_action.trigger()
+        window.menus.undo_action.trigger()
         assert total(window) == D(expected)
     assert window.document.report.template.id == "yueyang-yunxi-2021"
     assert band_cell(editor, 0, 0).text() == "95"
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert total(window) == D("94.5")
 
 
@@ -172,7 +171,7 @@ def test_ctrl_z_steps_back_through_every_template_edit_to_the_reference_score(wi
     assert seen == [(D("88.5"), False), (D("92.5"), True), (D("92.5"), True), (D("92.5"), False)]
     assert window.document.report.template.id == "yueyang-yunxi-2021"
     assert editor.problems == [] and "尚未通过检查" not in editor.status.text()
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert window.document.report.template_draft is not None and editor.problems
 
 
@@ -192,7 +191,7 @@ def test_an_unfinished_draft_survives_closing_the_editor_and_the_program(window,
     type_line(editor.panel.weight, "6")
     problems = list(editor.problems)
     editor.close()
-    again = open_editor(window)
+    again = window.templates.edit_template()
     assert again.problems == problems and "尚未通过检查" in again.status.text()
     again.select("staff_control")
     assert again.panel.weight.text() == "6"
@@ -205,7 +204,7 @@ def test_an_unfinished_draft_survives_closing_the_editor_and_the_program(window,
     assert report.template_draft is not None
     assert report.template.indicator("staff_control").weight == 5  # scoring uses the last valid sheet
     assert reopened.document.sheet.total == D("92.5")
-    editor2 = open_editor(reopened)
+    editor2 = reopened.templates.edit_template()
     assert editor2.problems == problems
     assert editor2.items["input.budget"].text(0).startswith("⚠")
     editor2.select("staff_control")
@@ -237,8 +236,8 @@ def test_removing_an_indicator_with_entries_asks_first_and_undo_brings_it_back(w
     assert total(window) == D("89.5") and window.document.sheet.grade == "良好"
     assert report.get("sheet.satisfaction.input.survey") == D("92")  # the entries wait in the file
 
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert "satisfaction" in report.template.by_id and "satisfaction" in editor.items
     assert sheet_row(window, "satisfaction").score.text() == "3"
     assert total(window) == D("92.5") and window.document.sheet.grade == "优秀"
@@ -361,13 +360,13 @@ def test_the_editor_follows_the_report_opened_in_the_window(window, editor, qtbo
     editor.select("staff_control")
     type_line(editor.panel.name, "在职人员控制率")
     first = window.document.report.id
-    file_actions.add_sample(window)  # a second report, opened
+    window.files.add_sample()  # a second report, opened
     assert window.document.report.id != first
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the old document goes later
-    qtbot.waitUntil(lambda: editor.document is window.document, timeout=2000)
+    qtbot.waitUntil(lambda: editor.document is window.document, timeout=30000)
     assert editor.template_id.text() == "yueyang-yunxi-2021"
 
 
@@ -376,13 +375,13 @@ def test_the_standard_text_is_stored_when_the_filler_pauses_or_closes_the_editor
     editor.panel.standard.setPlainText("固定资产利用率=在用固定资产÷固定资产合计；\n每低于100%一个百分点扣0.1分，扣完为止。")
     assert "在用固定资产÷" not in window.document.report.template.indicator("asset_use").standard  # still typing
     qtbot.waitUntil(lambda: "在用固定资产÷" in window.document.report.template.indicator("asset_use").standard,
-                    timeout=3000)
+                    timeout=30000)
     assert "在用固定资产÷" in sheet_row(window, "asset_use").name.toolTip()  # the sheet tab shows the new text
     editor.panel.standard.setPlainText("按固定资产利用率计分。")
     editor.close()
     assert window.document.report.template.indicator("asset_use").standard == "按固定资产利用率计分。"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.document.report.template.indicator("asset_use").standard == "每低于100%一个百分点扣0.1分，扣完为止。"
 
 
