@@ -11,7 +11,9 @@ import dataclasses
 from functools import lru_cache
 from operator import itemgetter
 
-from evaldesk.audit import arithmetic, completeness, contradictions, crosscheck, numbering, quotations, scoresheet
+from evaldesk.audit import (
+    arithmetic, completeness, contradictions, crosscheck, numbering, quotations, scoresheet, unfinished,
+)
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import AuditDataError
 from evaldesk.audit.findings import SEVERITY_ORDER, Finding, Severity, counts  # noqa: F401 - counts named here too
@@ -22,7 +24,7 @@ from evaldesk.model.report import Report
 from evaldesk.model.totals import Row
 from evaldesk.scoring.engine import SheetResult, score_report
 
-CHECKS = (completeness, arithmetic, crosscheck, scoresheet, quotations, contradictions, numbering)
+CHECKS = (completeness, unfinished, arithmetic, crosscheck, scoresheet, quotations, contradictions, numbering)
 
 
 def audit_report(report: Report, sheet: SheetResult | None = None, rows: dict[str, Row] | None = None,
