@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 
 from evaldesk.audit.findings import Severity
 from evaldesk.model import wording
+from evaldesk.model.layout import report_title
 from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, styles
@@ -20,7 +21,7 @@ def findings_flowables(printout: Printout) -> list:
     s = styles()
     report = printout.report
     checked = labels.FINDINGS_OF.format(department=report.department or labels.NO_DEPARTMENT,
-                                        title=report.template.title(report.year))
+                                        title=report_title(report))
     if not printout.findings:
         return [para(wording.FINDINGS_TITLE, s["sheet_title"]), para(checked, s["cell"]),
                 para(labels.NO_FINDINGS, s["cell"])]

@@ -145,3 +145,13 @@ def test_the_print_command_reports_a_failed_write(tmp_path, capsys):
     code = main(["print", "-o", str(tmp_path / "没有这个文件夹" / "a.pdf"), "--db", str(db)])
     assert code != 0
     assert "文件夹不存在" in capsys.readouterr().err
+
+
+def test_the_audit_result_names_the_fillers_county_as_the_form_does(sample):
+    from evaldesk.model.edits import SetField
+
+    SetField("cover.region", "平江县").apply(sample)
+    title = "平江县2021年度部门整体支出绩效评价自评报告"
+    assert title in pages_text(build_pdf(sample))[0]
+    audit = pages_text(build_audit_pdf(sample))[0]
+    assert title in audit and "岳阳市云溪区2021年度部门整体支出绩效评价自评报告" not in audit
