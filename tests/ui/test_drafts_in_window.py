@@ -30,18 +30,24 @@ def test_generating_a_draft_changes_nothing_and_shows_each_section(window, qtbot
     assert not page.drafts.boxes["spending"].insert.isEnabled()
 
 
-def test_replacing_a_section_is_one_undo_step_and_the_editor_shows_it(window, qtbot):
+def test_replacing_a_section_is_one_undo_step_and_the_editor_shows_it(window, qtbot, answers):
     page = summary_page(window)
     document = window.document
     before = document.report.text("summary.text")
     qtbot.mouseClick(page.generate_button, LEFT)
     qtbot.mouseClick(page.drafts.boxes["spending"].replace, LEFT)
     after = document.report.text("summary.text")
-    assert "全年支出90.50万元，其中基本支出90.50万元" in after and "近年来，我办严格贯彻执行" not in after
+    assert "全年支出90.50万元，其中基本支出90.50万元" in after and "我办全年支出90.5万元" not in after
+    # the filler's own 209 characters stay, where the draft would have asked for them
+    assert "近年来，我办严格贯彻执行" in after and "【可在此补写" not in after
+    assert answers.shown[-1][1] == "替换原文此部分" and "我办全年支出90.5万元" in answers.shown[-1][2]
     assert page.editors["summary.text"].text() == after
     document.undo()
     assert document.report.text("summary.text") == before
     assert page.editors["summary.text"].text() == before
+    answers.yes = False  # asked and answered no: the filler's text stays as it is
+    qtbot.mouseClick(page.drafts.boxes["spending"].replace, LEFT)
+    assert document.report.text("summary.text") == before
 
 
 def test_a_section_quoting_figures_that_changed_is_marked(window, qtbot, answers):
