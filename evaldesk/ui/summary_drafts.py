@@ -84,6 +84,9 @@ def beside_text(document: ReportDocument, editor: QWidget) -> tuple[QWidget, "Dr
             half = max(1, splitter.width() // 2)
             splitter.setSizes([half, half])   # the filler's text and the draft share the width evenly
         button.setText("重新生成草稿")
+        # The page is built again for a new 字号: the draft the filler opened stays open there (kept with the
+        # report's document, which outlives the page).
+        document.summary_draft_open = True
 
     button.clicked.connect(show_draft)
     splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -98,6 +101,8 @@ def beside_text(document: ReportDocument, editor: QWidget) -> tuple[QWidget, "Dr
     layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
     layout.addWidget(splitter, 1)
     holder.generate_button = button
+    if getattr(document, "summary_draft_open", False):
+        show_draft()
     return holder, panel
 
 

@@ -123,3 +123,13 @@ def test_a_draft_asked_for_before_the_audit_caught_up_leaves_out_the_disputed_cl
     qtbot.mouseClick(page.generate_button, LEFT)
     problems = page.drafts.boxes["problems"].preview.toPlainText()
     assert "财政供养人员为正增长" not in problems and "草稿未予引用" in problems
+
+
+def test_a_font_size_change_keeps_the_draft_open(window, qtbot):
+    page = summary_page(window)
+    qtbot.mouseClick(page.generate_button, LEFT)
+    window.set_font_size("较大")
+    page = summary_page(window)
+    assert page.drafts.isVisible() and "全年支出90.50万元" in page.drafts.boxes["spending"].preview.toPlainText()
+    assert page.generate_button.text() == "重新生成草稿"
+    window.set_font_size("标准")
