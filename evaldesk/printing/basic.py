@@ -54,8 +54,10 @@ def numbered_list(printout: Printout, block: ListBlock) -> list:
     """Each entry's (first) text, numbered 任务1：…, beside the list's caption."""
     s = styles()
     field = block.spec.fields[0][0]
-    lines = [line for i, item in enumerate(printout.report.items(block.key), 1)
-             for line in hanging(numbered(block.spec, i, ""), item.values.get(field, ""), s["cell"])]
+    items = printout.report.items(block.key)
+    widest = numbered(block.spec, len(items), "")
+    lines = [line for i, item in enumerate(items, 1)
+             for line in hanging(numbered(block.spec, i, ""), item.values.get(field, ""), s["cell"], widest)]
     return labelled_text(block.heading, lines, min_height=BLANK_ITEMS_HEIGHT if printout.blank else None)
 
 
