@@ -165,3 +165,17 @@ def test_findings_of_one_cause_print_as_one_row_with_their_count_errors_first(sa
     text = body_text(build_audit_pdf(sample))
     assert text.count("（一）") == 1 and "二级标题“（一）”重复使用（共70处）" in text
     assert text.index("收入合计与各项之和不符") < text.index("重复使用")
+
+
+def test_the_neutral_sheets_blank_cover_has_lines_to_write_the_region_and_bureau():
+    from evaldesk.model.report import new_report
+    from evaldesk.scoring.template import builtin_template
+
+    cover = pages_text(build_pdf(new_report(2023, builtin_template("generic-department")), blank=True))[0]
+    assert "＿＿＿＿＿＿2023年度部门整体支出绩效评价自评报告" in cover and "＿＿＿＿＿＿（制）" in cover
+
+
+def test_the_blank_summary_heading_stands_over_a_box_not_alone_at_a_page_foot(sample):
+    pages = pages_text(build_pdf(sample, blank=True))
+    [page] = [p for p in pages if "五、评价报告综述" in p]
+    assert not page.endswith("五、评价报告综述") and len(pages) == 9
