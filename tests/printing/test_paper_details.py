@@ -37,3 +37,12 @@ def test_a_grids_column_shrinks_together(sample):
     at = letters.index("49999999995")
     summary, unit = chars[at], chars[letters.index("49999999995", at + 1)]
     assert abs(summary[3] - unit[3]) < 0.3
+
+
+def test_the_reference_reports_signature_boxes_fit_under_its_evaluators(sample):
+    # they missed the page by about 4 mm and went over, leaving half a page empty: their writing room gives a little
+    from tests.printing.pdfread import pages_text
+
+    pages = pages_text(build_pdf(sample))
+    [page] = [p for p in pages if "四、评价人员" in p]
+    assert "评价组组长（签字）" in page and "填报人（签名）" in page
