@@ -46,3 +46,12 @@ def test_the_reference_reports_signature_boxes_fit_under_its_evaluators(sample):
     pages = pages_text(build_pdf(sample))
     [page] = [p for p in pages if "四、评价人员" in p]
     assert "评价组组长（签字）" in page and "填报人（签名）" in page
+
+
+def test_a_labelled_box_continued_on_the_next_page_says_what_it_is(sample):
+    from tests.printing.pdfread import pages_text
+
+    pages = pages_text(build_pdf(proofs.heavy(sample)))
+    continued = [p for p in pages if "年度主要工作内容（续）" in p]
+    assert continued and all("任务" in p for p in continued)
+    assert sum("年度主要工作内容" in p and "（续）" not in p.split("年度主要工作内容")[1][:3] for p in pages) == 1
