@@ -107,7 +107,7 @@ def _template_findings(ctx: AuditContext, template) -> list[Finding]:
             holders.setdefault(prompt, []).append(indicator)
     for prompt, indicators in holders.items():
         leaves = [ind for ind in indicators if ind.is_leaf] or indicators
-        named = "、".join(places.named(ind.name) for ind in indicators)
+        named = places.named(indicators[0].name)   # the others are its places: a reviewer's line stays short
         count = f"等 {len(indicators)} 项指标" if len(indicators) > 1 else ""
         where_of = [SheetPlace(ind.id, "hand") for ind in leaves]
         findings.append(Finding(f"unfinished/standard/{prompt}", Severity.ERROR,
