@@ -100,6 +100,7 @@ def try_later_steps(report: Report) -> None:
     document before it is accepted (milliseconds), so an accepted file never breaks list, score or audit."""
     from evaldesk.audit.engine import audit_report
     from evaldesk.model.document import fingerprint
+    from evaldesk.model.layout import report_title
     from evaldesk.scoring.engine import score_report
     from evaldesk.scoring.report_text import sheet_as_data, sheet_as_text
 
@@ -108,7 +109,7 @@ def try_later_steps(report: Report) -> None:
         audit_report(report, sheet)
         sheet_as_text(report, sheet)
         sheet_as_data(report, sheet)
-        report.template.title(report.year)
+        report_title(report)
         fingerprint(report)
     except Exception as err:  # noqa: BLE001 - whatever breaks here would break later, for every report
         raise ExchangeError("文件中的数据无法评分或审核，文件未导入。"

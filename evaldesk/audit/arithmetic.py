@@ -129,7 +129,9 @@ def balance_findings(ctx: AuditContext) -> list[Finding]:
 
     A relation is checked where the filler typed its 结余, or where it would not be 0: the copy leaves 结余 blank
     with 收入 = 支出 = 90.5, which is consistent. A 结余 that is blank stands in a later relation as the value it
-    should have had, so one slip is reported once.
+    should have had, so one slip is reported once. A blank 结余 is not proposed before the cells a relation
+    ``needs`` are typed: a filler working top-down has typed the income and not yet the expense, and the whole
+    income is not the balance.
     """
     relations = rules()["balances"]
     findings = []
@@ -152,6 +154,8 @@ def balance_findings(ctx: AuditContext) -> list[Finding]:
             typed = row.get(target)
             if (typed is None and expected == 0) or typed == expected:
                 continue
+            if typed is None and any(row.get(key) is None for key in relation.get("needs", ())):
+                continue  # filled top-down, the expense is not typed yet: no balance to propose
             now = "未填" if typed is None else f"填的是 {format_amount(typed)}"
             terms = [f"{places.cell_label(k)} {format_amount(operand(k))}" for k in relation["plus"]]
             terms += [f"− {places.cell_label(k)} {format_amount(operand(k))}" for k in relation["minus"]]

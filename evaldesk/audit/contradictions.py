@@ -8,6 +8,7 @@ A 警告, not an 错误: prose can be right on both sides (part 五's 净增35�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,7 +82,8 @@ def check(ctx: AuditContext) -> list[Finding]:
         found = claims(subject, ctx.texts)
         if not _disagree(found):
             continue
-        quoted = "；".join(claim.quoted for claim in found)
+        times = Counter(claim.quoted for claim in found)  # a claim repeated word for word is quoted once, counted
+        quoted = "；".join(text if n == 1 else f"{text}（{n} 处）" for text, n in times.items())
         findings.append(Finding(
             f"contradiction/{subject['id']}", Severity.WARNING,
             f"关于{subject['label']}的增减，各处说法不一致：{quoted}。请统一，或在说明中写明各自的口径",

@@ -11,10 +11,14 @@ import dataclasses
 from functools import lru_cache
 from operator import itemgetter
 
-from evaldesk.audit import arithmetic, completeness, contradictions, crosscheck, numbering, quotations, scoresheet
+from evaldesk.audit import (
+    arithmetic, completeness, contradictions, crosscheck, numbering, quotations, scoresheet, unfinished,
+)
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.data import AuditDataError
-from evaldesk.audit.findings import SEVERITY_ORDER, Finding, Severity, counts  # noqa: F401 - counts named here too
+from evaldesk.audit.findings import (  # noqa: F401 - counts named here too
+    SEVERITY_ORDER, Finding, Severity, counts, grouped, places_text,
+)
 from evaldesk.audit.memo import AuditMemo
 from evaldesk.model.form import SECTION_SHEET, SECTIONS
 from evaldesk.model.places import NotePlace, SectionPlace
@@ -22,7 +26,7 @@ from evaldesk.model.report import Report
 from evaldesk.model.totals import Row
 from evaldesk.scoring.engine import SheetResult, score_report
 
-CHECKS = (completeness, arithmetic, crosscheck, scoresheet, quotations, contradictions, numbering)
+CHECKS = (completeness, unfinished, arithmetic, crosscheck, scoresheet, quotations, contradictions, numbering)
 
 
 def audit_report(report: Report, sheet: SheetResult | None = None, rows: dict[str, Row] | None = None,
@@ -97,21 +101,25 @@ def summary_line(findings: list[Finding]) -> str:
     return f"{n[Severity.ERROR]} 个错误，{warnings}，{n[Severity.INFO]} 个提示"
 
 
-def findings_as_text(findings: list[Finding]) -> str:
-    """The audit list for a terminal: grouped by severity, each finding with its section, place and 说明."""
+def findings_as_text(findings: list[Finding], report: Report | None = None) -> str:
+    """The audit list for a terminal, as a reviewer's list: 错误 first, one line per cause with its count (a
+    heading used twice 70 times is one line), its places when ``report`` is given, and the 说明."""
     if not findings:
         return "审核通过：没有发现问题。"
     lines = [f"审核结果：{summary_line(findings)}"]
+    groups = grouped(findings)
     for severity in SEVERITY_ORDER:
-        group = [f for f in findings if f.severity is severity]
-        if not group:
+        of_severity = [group for group in groups if group.severity is severity]
+        if not of_severity:
             continue
-        lines += ["", f"{severity.label}（{len(group)}）"]
-        for number, finding in enumerate(group, 1):
-            lines.append(f"{number:>3}. 【{finding.section}】{finding.message}")
-            if finding.note:
-                lines.append(f"     说明：{finding.note}" + ("" if finding.explained else "（错误须改正，说明不能代替）"))
-            elif severity is Severity.WARNING:
+        lines += ["", f"{severity.label}（{sum(group.count for group in of_severity)}）"]
+        for number, group in enumerate(of_severity, 1):
+            lines.append(f"{number:>3}. 【{group.findings[0].section}】{group.line}")
+            if report is not None:
+                lines.append(f"     位置：{places_text(group.places(report))}")
+            for note in group.notes:
+                lines.append(f"     说明：{note}" + ("" if group.explained else "（错误须改正，说明不能代替）"))
+            if not group.notes and severity is Severity.WARNING:
                 lines.append("     说明：（未填写）")
     if any(f.severity.blocking for f in findings):
         lines += ["", "尚有错误：改正前只能打印草稿，不能报送财政局。"]

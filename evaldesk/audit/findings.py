@@ -43,6 +43,8 @@ class Finding:
     note: str = ""    # the filler's 说明, filled in from the report by the engine
     related: tuple[Place, ...] = ()  # other places the finding involves (the other quotations of a contradiction)
     section: str = ""  # the form section it belongs to (evaldesk.model.form.SECTIONS), set by the engine
+    cause: str = ""    # the finding without its particulars (a heading used twice, not which two lines): findings
+                       # of one cause are one line of the printed list (see ``grouped``); empty: the message
 
     def __post_init__(self):  # a place given as text would not take the filler anywhere: catch it in the tests
         if not isinstance(self.where, Place) or not all(isinstance(p, Place) for p in self.related):
@@ -63,3 +65,51 @@ def counts(findings: list[Finding]) -> dict[Severity, int]:
     loading the audit's checks before the report is painted."""
     severities = [finding.severity for finding in findings]
     return {severity: severities.count(severity) for severity in SEVERITY_ORDER}
+
+
+@dataclass(frozen=True)
+class Group:
+    """Findings of one cause as a reviewer lists them: said once, with their places and how many."""
+
+    severity: Severity
+    text: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+    @property
+    def line(self) -> str:
+        """The cause, with its count when it happens more than once: …“（一）”用了两次（共 70 处）."""
+        return self.text if self.count == 1 else f"{self.text}（共 {self.count} 处）"
+
+    def places(self, report) -> list[str]:
+        """Where, each place once, in the list's order (with the places a finding involves besides)."""
+        seen = dict.fromkeys(place.label(report) for finding in self.findings
+                             for place in (finding.where, *finding.related))
+        return list(seen)
+
+    @property
+    def notes(self) -> list[str]:
+        return list(dict.fromkeys(finding.note for finding in self.findings if finding.note))
+
+    @property
+    def explained(self) -> bool:
+        return all(finding.explained for finding in self.findings)
+
+
+def grouped(findings: list[Finding]) -> list[Group]:
+    """The reviewer's list: 错误 first, then 警告, then 提示; one line per cause (findings of one check with one
+    ``cause``, or the same message), in the order the list first meets it."""
+    buckets: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        buckets.setdefault((finding.severity, finding.check, finding.cause or finding.message), []).append(finding)
+    groups = [Group(severity, text, tuple(found)) for (severity, _, text), found in buckets.items()]
+    return sorted(groups, key=lambda group: SEVERITY_ORDER.index(group.severity))
+
+
+def places_text(places: list[str], limit: int = 6) -> str:
+    """Places in one line: 五、评价报告综述；评分表 · “预算调整率” · 扣分原因 — the first ``limit``, then 等 N 处."""
+    shown = "；".join(places[:limit])
+    return shown if len(places) <= limit else f"{shown} 等 {len(places)} 处"

@@ -94,10 +94,11 @@ def slips(source: Text) -> list[Finding]:
     last: dict[int, Heading] = {}
     seen: dict[int, dict[int, Heading]] = {}
 
-    def report(kind: str, level: dict, shown: str, message: str):
+    def report(kind: str, level: dict, shown: str, message: str, cause: str = ""):
         parents = ".".join(str(last[d].number) for d in sorted(last) if d < levels.index(level))
         findings.append(Finding(f"numbering/{level['id']}/{parents}/{kind}/{shown}", Severity.WARNING,
-                                f"{source.label}：{message}", source.where, "text.numbering"))
+                                f"{source.label}：{message}", source.where, "text.numbering",
+                                cause=f"{source.label}：{cause}" if cause else ""))
 
     for heading in found:
         level = levels[heading.level]
@@ -111,7 +112,7 @@ def slips(source: Text) -> list[Finding]:
         if heading.number in numbers:
             first = numbers[heading.number]
             report("twice", level, shown, f"{level['label']}“{shown}”用了两次：“{_excerpt(first)}”和"
-                                          f"“{_excerpt(heading)}”")
+                                          f"“{_excerpt(heading)}”", cause=f"{level['label']}“{shown}”重复使用")
         elif heading.number > expected:
             gap = "、".join(_shown(level, n) for n in range(expected, heading.number))
             after = f"“{_shown(level, previous.number)}”之后" if previous else "开头"

@@ -12,6 +12,8 @@ impossible to clear.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -63,7 +65,8 @@ def figure_findings(ctx: AuditContext) -> list[Finding]:
         wrong = [(source, match) for source in sources for match in _wrong(pattern, source.text, actual)]
         if wrong:
             source = wrong[0][0]
-            quoted = "；".join(f"“{s.quote(m.start(), m.end(), 0)}”" for s, m in wrong)
+            times = Counter(f"“{s.quote(m.start(), m.end(), 0)}”" for s, m in wrong)  # one quotation once, counted
+            quoted = "；".join(quote_ if n == 1 else f"{quote_}（{n} 处）" for quote_, n in times.items())
             label = places.cell_label(quote["figure"])
             findings.append(Finding(
                 f"quote/{quote['id']}", Severity.WARNING,

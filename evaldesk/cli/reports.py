@@ -177,7 +177,7 @@ def cmd_audit(args) -> int:
     if args.json:
         print(json.dumps(findings_as_data(findings), ensure_ascii=False, indent=2))
     else:
-        print(findings_as_text(findings))
+        print(findings_as_text(findings, report))
     return 1 if any(f.severity.blocking for f in findings) else 0
 
 

@@ -43,6 +43,7 @@ def _cell_label(key: str) -> str:
 
 LABELS = {
     "department": "部门（单位）名称", "region": "地区", "year": "年度", "duties": "职能职责概述",
+    "achievements": "总体运行情况及取得的成绩",
     "staff_quota": "人员编制", "staff_actual": "实有人数", "tasks": "年度主要工作内容",
     **{name: _cell_label(key) for name, key in CELLS.items()},
     "income_sources": "收入来源", "sangong_items": "三公经费明细", "sangong_last_year": "上年三公经费合计",
@@ -138,10 +139,14 @@ def report_values(report: Report, wording: Wording, guard: Guard) -> dict[str, s
     kept = [text for n, text in enumerate(texts, 1) if text and guard.keep(text, "overview", f"第{n}项工作内容")]
     tasks = [{"ordinal": ordinal(wording, i), "text": text} for i, text in enumerate(kept)]
     duties = _clean(report.text("basic.duties"))
+    achievements = report.text("basic.achievements").strip()
     values: dict[str, str | None] = {
         "department": report.department.strip() or None, "region": cover_text(report, "region") or None,
         "year": str(report.year),
         "duties": duties if duties and guard.keep(duties, "overview", "职能职责") else None,
+        # the filler's own 运行情况及取得的成绩: what the 综述's 绩效情况 asks for, in their words
+        "achievements": achievements if achievements and guard.keep(achievements, "performance",
+                                                                     "总体运行情况及取得的成绩") else None,
         "staff_quota": None if quota is None else str(quota),
         "staff_actual": None if actual is None else str(actual),
         "tasks": listed(wording, "task", tasks),
@@ -195,5 +200,7 @@ def sheet_values(report: Report, sheet: SheetResult, wording: Wording, guard: Gu
         "grade": sheet.grade,
         "root_scores": listed(wording, "root_score", roots),
         **deduction_values(sheet, wording),
-        **quant_values(report, wording, guard, survey_result(report)),
+        **quant_values(report, wording, guard, survey_result(report),
+                       [f"“{quoted_name(r)}”" for r in sheet.indicators.values()
+                        if r.deducted and not deducted_by_rule(r)]),
     }

@@ -13,7 +13,7 @@ import re
 from evaldesk.drafts.wording import Wording, fill
 from evaldesk.scoring.engine import IndicatorResult
 from evaldesk.scoring.params import num, pct
-from evaldesk.scoring.rules import Band, Bands, PerPoint
+from evaldesk.scoring.rules import Balance, Band, Bands, Checklist, PerPoint
 
 # The rule's explanation ends with the score it gave (and per-point rules with the points taken off): a reason
 # says what was deducted instead, so those tails are taken off before the wording adds its own.
@@ -43,6 +43,34 @@ def _band_edge(bands: list[Band], rate) -> tuple[str, str] | None:
     return ("at_least" if band.lower_inclusive else "above"), f"{num(edge)}%"
 
 
+# The 资金结余 rule's comparison as the sheet writes it: 累计结余 56.5 > 上年结转 15.5.
+_COMPARED = re.compile(r"^(\S+) (-?[\d.]+) ([>≤]) (\S+) (-?[\d.]+)，[^，]*$")
+_ITEM = re.compile(r"第(\d+)项")
+_ITEM_SHOWN = 24   # characters of a requirement named in a sentence
+
+
+def _in_words(result: IndicatorResult, wording: Wording) -> str:
+    """A rule's own explanation in a report's words: a comparison of amounts with 万元 and 超过/未超过, never
+    “56.5 > 15.5”; a checklist's “第5项不符合” with the requirement it names."""
+    rule, explanation = result.indicator.rule, rule_explanation(result)
+    items = wording.items["finding"]
+    compared = _COMPARED.match(explanation) if isinstance(rule, Balance) else None
+    if compared:
+        left, left_value, sign, right, right_value = compared.groups()
+        return fill(items["balance_over" if sign == ">" else "balance_within"],
+                    {"balance": left, "amount": left_value, "carryover": right, "carryover_amount": right_value},
+                    wording.gap, {})
+    if isinstance(rule, Checklist):
+        def named(found: re.Match) -> str:
+            number = int(found.group(1))
+            if not 1 <= number <= len(rule.items):
+                return found.group(0)
+            text = rule.items[number - 1][1].strip().rstrip("。；;")
+            return "“" + (text if len(text) <= _ITEM_SHOWN else text[:_ITEM_SHOWN] + "…") + "”"
+        return _ITEM.sub(named, explanation).replace("”、“", "”“")
+    return explanation
+
+
 def plain_finding(result: IndicatorResult, wording: Wording) -> str:
     """The rule's finding as a sentence of the report; the explanation itself when there is no plainer way."""
     rule, rate = result.indicator.rule, result.rate
@@ -52,7 +80,7 @@ def plain_finding(result: IndicatorResult, wording: Wording) -> str:
     elif isinstance(rule, PerPoint) and rate is not None:
         edge = ("above" if rule.direction == "over" else "below"), f"{num(rule.threshold)}%"
     if edge is None:
-        return rule_explanation(result)
+        return _in_words(result, wording)
     comparison, at = edge
     items = wording.items["finding"]
     text = items["measured"] + ("" if comparison == "none" else "，" + items[comparison])

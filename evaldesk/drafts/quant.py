@@ -39,13 +39,19 @@ def _unfinished(wording: Wording, row: dict, guard: Guard) -> str | None:
                 {"actual": "完成情况"})
 
 
-def quant_values(report: Report, wording: Wording, guard: Guard, survey) -> dict[str, str | None]:
-    """``quant_count``, ``quant_groups``, ``quant_progress`` and ``survey`` (None when there is nothing to say)."""
+def quant_values(report: Report, wording: Wording, guard: Guard, survey,
+                 judged_short: list[str] = ()) -> dict[str, str | None]:
+    """``quant_count``, ``quant_groups``, ``quant_progress`` and ``survey`` (None when there is nothing to say).
+    ``judged_short``: the indicators the evaluation group scored below their 分值 by hand — the rows may all read
+    done, but the sheet says the work fell short there, so the draft does not say 各项目标均已完成 beside them."""
     rows = _rows(report)
     groups = [{"group": group, "count": str(n)} for group in QUANT_GROUPS
               if (n := sum(1 for r in rows if r.get("group", "").strip() == group))]
     unfinished = [clause for clause in (_unfinished(wording, r, guard) for r in rows) if clause]
-    if not unfinished:
+    if not unfinished and judged_short:
+        progress = fill(wording.item("quant_done_but_deducted")["text"], {"names": "".join(judged_short)},
+                        wording.gap, {})
+    elif not unfinished:
         progress = wording.item("quant_all_done")["text"]
     else:
         joined = wording.item("quant_unfinished_row")["join"].join(unfinished)

@@ -9,10 +9,11 @@ Nothing here changes a report: each function returns the new text, and the calle
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evaldesk.audit.context import AuditContext
-from evaldesk.audit.quotations import disagreements
+from evaldesk.audit.quotations import disagreements, figure_patterns
+from evaldesk.audit.texts import readable
 from evaldesk.drafts.summary import Draft, DraftSection
 from evaldesk.model.report import Report
 from evaldesk.scoring.engine import SheetResult
@@ -62,11 +63,65 @@ def _block(section: DraftSection, followed: bool) -> str:
     return section.text + ("\n" if followed else "")
 
 
+# A paragraph of the draft that only asks the filler for words (【可在此补写…】, 【请补写…】): never put in place of
+# words the filler has written.
+_PROMPT = re.compile(r"^【[^【】]*】$")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」）)]*|$)")
+
+
+def _quotes_a_figure(sentence: str) -> bool:
+    """Whether the sentence states a figure of part 二 (全年支出90.5万元): the draft restates those."""
+    sentence = readable(sentence)
+    return any(pattern.search(sentence) for _, pattern in figure_patterns())
+
+
+def _own_words(body: str) -> tuple[list[str], list[str]]:
+    """The filler's paragraphs of a section with the sentences that restate part 二's figures taken out (the
+    draft says those), and those sentences: (kept paragraphs, restated sentences)."""
+    kept, restated = [], []
+    for paragraph in body.split("\n"):
+        sentences = [s for s in _SENTENCE.findall(paragraph) if s.strip()]
+        own = [s for s in sentences if not _quotes_a_figure(s)]
+        restated += [s.strip() for s in sentences if _quotes_a_figure(s)]
+        if "".join(own).strip():
+            kept.append("".join(own).strip())
+    return kept, restated
+
+
+def _parts(text: str, span: Span) -> tuple[str, str]:
+    """A section's heading line and its body."""
+    heading, _, body = text[span.start:span.end].partition("\n")
+    return heading, body.strip("\n")
+
+
+def replaced_words(text: str, draft: Draft, section_id: str) -> list[str]:
+    """What of the filler's own section ``replace_section`` would take out: the sentences stating part 二's
+    figures, which the draft restates (the window names them and asks before replacing)."""
+    _, body = _parts(text, find_sections(text, draft)[section_id])
+    return _own_words(body)[1]
+
+
 def replace_section(text: str, draft: Draft, section_id: str) -> str:
-    """``text`` with its section ``section_id`` (heading and paragraphs) replaced by the draft's."""
+    """``text`` with its section ``section_id`` replaced by the draft's, keeping the filler's own words: a
+    paragraph of the draft that asks for words (【可在此补写…主要做法】) gives way to what the filler wrote in the
+    section beyond its figures; only the sentences that state part 二's figures are replaced, by the draft's."""
     span = find_sections(text, draft)[section_id]
     followed = span.end < len(text)
-    return text[:span.start] + _block(draft.section(section_id), followed) + text[span.end:]
+    section = draft.section(section_id)
+    own, _ = _own_words(_parts(text, span)[1])
+    if own:
+        paragraphs, placed = [], False
+        for paragraph in section.body.split("\n"):
+            if _PROMPT.match(paragraph.strip()) and "草稿未予引用" not in paragraph:
+                if not placed:
+                    paragraphs += own
+                    placed = True
+                continue
+            paragraphs.append(paragraph)
+        if not placed:
+            paragraphs += own
+        section = replace(section, body="\n".join(paragraphs))
+    return text[:span.start] + _block(section, followed) + text[span.end:]
 
 
 def insert_section(text: str, draft: Draft, section_id: str) -> str:

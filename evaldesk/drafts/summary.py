@@ -69,7 +69,9 @@ def problem_values(sheet: SheetResult, findings: list[Finding], wording: Wording
         name = quoted_name(result)
         reason = why(result, wording)
         kept = guard.keep(reason, "problems", f"“{name}”的扣分原因")
-        problems.append(fill(wording.item("problem" if kept else "problem_bare")["text"],
+        # the filler's reason that says the deduction itself (…酌情扣0.5分) is not preceded by 扣0.5分 again
+        stated = kept and reason and f"扣{score_text(lost(result))}分" in reason
+        problems.append(fill(wording.item("problem_stated" if stated else "problem" if kept else "problem_bare")["text"],
                              {"ordinal": ordinal(wording, i), "name": name, "lost": score_text(lost(result)),
                               "why": reason}, wording.gap, {"why": "扣分原因"}))
     warnings = [{"message": f.message} for f in open_warnings(findings)]
@@ -81,7 +83,8 @@ def problem_values(sheet: SheetResult, findings: list[Finding], wording: Wording
 def draft_section(spec: SectionWording, values: dict[str, str | None], wording: Wording) -> DraftSection:
     paragraphs = []
     for sentences in spec.paragraphs:
-        kept = "".join(s.text for s in sentences if not (s.optional and blank_in(s.text, values)))
+        kept = "".join(s.text for s in sentences if not (s.optional and blank_in(s.text, values))
+                       and not (s.unless and values.get(s.unless)))
         if kept.strip():
             paragraphs.append(fill(kept, values, wording.gap, LABELS))
     gaps = [gap for p in paragraphs for gap in gaps_in(p, wording.gap)]

@@ -29,6 +29,7 @@ class WordingError(ValueError):
 class Sentence:
     text: str
     optional: bool = False   # dropped whole when any of its figures is blank
+    unless: str = ""         # dropped when this value is there (a prompt for what the report already says)
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def _sentence(raw, where: str) -> Sentence:
     if isinstance(raw, str):
         return Sentence(raw)
     if isinstance(raw, dict) and isinstance(raw.get("text"), str):
-        return Sentence(raw["text"], bool(raw.get("optional", False)))
-    raise WordingError(f"{where}：句子应为文字或 {{\"text\": …, \"optional\": …}}")
+        return Sentence(raw["text"], bool(raw.get("optional", False)), str(raw.get("unless", "")))
+    raise WordingError(f"{where}：句子应为文字或 {{\"text\": …, \"optional\": …, \"unless\": …}}")
 
 
 def _section(raw, where: str) -> SectionWording:

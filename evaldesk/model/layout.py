@@ -38,6 +38,7 @@ from evaldesk.model.form import (
     FIELD_BY_KEY, GRID_BY_KEY, GRIDS, LIST_BY_KEY, SECTION_BASIC, SECTION_COVER, SECTION_FINANCE, SECTION_PEOPLE,
     SECTION_SELF, SECTION_SHEET, SECTION_SUMMARY, Column, Grid, Kind, ListSpec,
 )
+from evaldesk.model.placeholders import fill
 from evaldesk.model.values import format_date_cn
 
 
@@ -280,7 +281,7 @@ def cover_text(report, key: str) -> str:
     template's; ``report_title`` is the title for the report's year, with the report's region."""
     cover = report.template.cover
     if key == "report_title":
-        return cover["report_title"].format(region=cover_text(report, "region"), year=report.year)
+        return title(cover, cover_text(report, "region"), report.year)
     field_key = wording_field(key)
     own = report.text(field_key).strip() if field_key else ""
     if not own:
@@ -298,8 +299,15 @@ def has_wording(report, key: str) -> bool:
     return bool(_SIGN_OFF.sub("", cover_text(report, key)).strip())
 
 
+def title(cover: dict, region: str, year: int) -> str:
+    """The one title function: a cover wording's ``report_title`` for ``region`` and ``year`` (placeholders filled
+    by name only, never ``str.format``: the wording comes from files a filler imports)."""
+    return fill(cover["report_title"], region=region, year=year)
+
+
 def report_title(report) -> str:
-    """The report's title as the cover prints it: 某县2023年度部门整体支出绩效评价自评报告."""
+    """The report's title as the cover, the 审核结果 and the workbook print it, with the filler's 地区 (else the
+    template's): 平江县2023年度部门整体支出绩效评价自评报告."""
     return cover_text(report, "report_title")
 
 

@@ -120,9 +120,11 @@ class Template:
         return self.grades[-1].label
 
     def title(self, year: int) -> str:
-        from evaldesk.model.placeholders import fill
+        """The template's own title, with its own region (a template seen without a report); a report's title is
+        ``model.layout.report_title``, which names the filler's region."""
+        from evaldesk.model.layout import title
 
-        return fill(self.cover["report_title"], region=self.cover["region"], year=year)
+        return title(self.cover, self.cover["region"], year)
 
     def to_json(self) -> str:
         return json.dumps(self.data, ensure_ascii=False, indent=2, default=json_number)

@@ -5,11 +5,12 @@ several pages."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
+from reportlab.platypus import Table
 
 from evaldesk.model.form import SECTION_BASIC
 from evaldesk.model.layout import Fields, ListBlock, Size, Text, field_text, numbered
 from evaldesk.printing.printout import Printout
-from evaldesk.printing.styles import FRAME_WIDTH, styles
+from evaldesk.printing.styles import CELL_PADDING, FRAME_WIDTH, styles
 from evaldesk.printing.tables import form_table, stacked_rows
 from evaldesk.printing.text import hanging, head_para, heading, para, paragraphs
 from evaldesk.printing.walk import walk
@@ -25,7 +26,36 @@ def labelled_text(label: str, blocks: list, *, min_height: float | None = None) 
     """A label in the left column beside text blocks that flow down the right column."""
     s = styles()
     rows = [[head_para(label, s["head"], LABEL_WIDTH) if i == 0 else "", block] for i, block in enumerate(blocks or [""])]
-    return stacked_rows(rows, TEXT_WIDTHS, min_height=min_height)
+    tables = stacked_rows(rows, TEXT_WIDTHS, min_height=min_height)
+    seen = {"page": None}   # the page the box was last drawn on, shared by its rows
+    continued = head_para(label + CONTINUED, s["head"], LABEL_WIDTH)
+    for table in tables:
+        table.__class__ = LabelledRow
+        table.box_pages, table.continued_label = seen, continued
+    return tables
+
+
+CONTINUED = "（续）"
+
+
+class LabelledRow(Table):
+    """A row of a labelled box: the first row it puts on a new page writes the label again, with （续）, so a
+    continued 年度主要工作内容 is not an unlabelled box."""
+
+    def draw(self):
+        super().draw()
+        page = self.canv.getPageNumber()
+        if self.box_pages["page"] not in (None, page):
+            width, height = self.continued_label.wrap(LABEL_WIDTH - 2 * CELL_PADDING, self._height)
+            self.continued_label.drawOn(self.canv, CELL_PADDING, self._height - CELL_PADDING - height)
+        self.box_pages["page"] = page
+
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        for part in parts:   # a row cut at a page foot: its piece on the next page is a row of the box too
+            part.__class__ = LabelledRow
+            part.box_pages, part.continued_label = self.box_pages, self.continued_label
+        return parts
 
 
 def field_pairs(printout: Printout, block: Fields) -> list:
@@ -54,8 +84,10 @@ def numbered_list(printout: Printout, block: ListBlock) -> list:
     """Each entry's (first) text, numbered 任务1：…, beside the list's caption."""
     s = styles()
     field = block.spec.fields[0][0]
-    lines = [line for i, item in enumerate(printout.report.items(block.key), 1)
-             for line in hanging(numbered(block.spec, i, ""), item.values.get(field, ""), s["cell"])]
+    items = printout.report.items(block.key)
+    widest = numbered(block.spec, len(items), "")
+    lines = [line for i, item in enumerate(items, 1)
+             for line in hanging(numbered(block.spec, i, ""), item.values.get(field, ""), s["cell"], widest)]
     return labelled_text(block.heading, lines, min_height=BLANK_ITEMS_HEIGHT if printout.blank else None)
 
 

@@ -8,7 +8,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from evaldesk.model.form import SECTION_COVER
-from evaldesk.model.layout import CoverText, Fields, cover_text, field_text
+from evaldesk.model.layout import CoverText, Fields, cover_text, field_text, has_wording
+from evaldesk.model.layout import title as title_of
 from evaldesk.printing import labels
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_HEIGHT, FRAME_WIDTH, LINE, LINE_COLOR, styles
@@ -37,9 +38,20 @@ def title_markup(title: str, style) -> str:
     return markup(title)
 
 
+# Room to write a region or a bureau by hand on the blank form of a sheet that names none (the neutral sheet).
+WRITE_IN = "＿" * 6
+
+
 def cover_line(printout: Printout, block: CoverText) -> list:
     style = styles()[COVER_STYLES.get(block.key, "bureau")]
     text = cover_text(printout.report, block.key)
+    unnamed = printout.blank and not has_wording(printout.report, "region" if block.key == "report_title" else
+                                                 block.key) and block.key in ("report_title", "bureau")
+    if unnamed:  # a line to write on, not “2023年度…” or a bare “（制）”
+        words = title_of(printout.report.template.cover, WRITE_IN, printout.report.year) \
+            if block.key == "report_title" else WRITE_IN + text
+        lined = title_markup(words, style) if block.key == "report_title" else markup(words)
+        return [Paragraph(lined, style), Spacer(0, ROOM_BELOW.get(block.key, 0))]
     if block.key == "report_title":
         title = title_markup(text, style)
         if printout.draft:

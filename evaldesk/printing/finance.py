@@ -18,7 +18,7 @@ from evaldesk.model.values import format_amount
 from evaldesk.printing.printout import Printout
 from evaldesk.printing.styles import FRAME_WIDTH, HEADING_ROOM, styles
 from evaldesk.printing.paged import PagedTable, Row
-from evaldesk.printing.text import figure, head_para, heading, para
+from evaldesk.printing.text import figure, fitting_size, head_para, heading, para
 from evaldesk.printing.walk import walk
 
 UNIT_WIDTH = 38 * mm
@@ -54,9 +54,12 @@ def grid_table(printout: Printout, grid: Grid):
     body = [(SUMMARY_ROW_LABEL, summary_row(report, rows), s["head_left"], s["figure_bold"])]
     body += [(f"{number}、{unit.name}", rows[unit.id], s["cell"], s["cell_right"])
              for number, unit in enumerate(report.units, 1)]
-    lines = [Row([para(name, name_style)] + [figure(format_amount(row[cell_key(grid.key, column.key)]), style, width)
-                                              for column in grid.columns])
-             for name, row, name_style, style in body]
+    texts = [[format_amount(row[cell_key(grid.key, column.key)]) for column in grid.columns] for _, row, _, _ in body]
+    # one size per column, the one its widest figure fits in: the column shrinks together, never one cell alone
+    sizes = [min(fitting_size(line[c], style, width) for line, (*_, style) in zip(texts, body))
+             for c in range(len(grid.columns))]
+    lines = [Row([para(name, name_style)] + [figure(text, style, width, size) for text, size in zip(line, sizes)])
+             for line, (name, _, name_style, style) in zip(texts, body)]
     return PagedTable(header, widths, lines, header_spans=spans, flow={0}, min_height=ROW_HEIGHT,
                       before=[para(grid.title, s["caption"])])
 

@@ -6,6 +6,7 @@ FINDINGS_COUNT = "共 {errors} 个错误，{warnings} 个警告，{infos} 个提
 FINDINGS_OF = "所审核的报告：{department}　{title}"
 NO_DEPARTMENT = "（未填部门名称）"
 NO_FINDINGS = "审核未发现错误、警告或提示。"
+FINDINGS_WHERE = "位置："
 
 DRAFT_MARK = "草稿"
 DRAFT_TITLE = "（草稿）"

@@ -7,7 +7,10 @@ document is saved. The 草稿 marking is drawn when a page begins, so it lies un
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import io
+import time
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
@@ -87,8 +90,11 @@ def _draft_marking(printout: Printout):
     return mark
 
 
-def render(printout: Printout, story: list, title: str, *, cover: bool = False, draft_marking: bool = True) -> bytes:
-    """Lay ``story`` out on A4 pages and return the PDF. ``invariant`` makes equal input give equal bytes.
+def render(printout: Printout, story: list, title: str, *, cover: bool = False, draft_marking: bool = True,
+           made: datetime.date | None = None) -> bytes:
+    """Lay ``story`` out on A4 pages and return the PDF. ``invariant`` makes equal input give equal bytes (its
+    ids and no time of day); the creation date is the day it is made (``made``, today by default: a test passes a
+    fixed one), where reportlab's invariant mode would write 2000-01-01.
     ``cover``: the first page is a cover (no footer, not counted)."""
     regular, _ = register_fonts()
     buffer = io.BytesIO()
@@ -99,5 +105,20 @@ def render(printout: Printout, story: list, title: str, *, cover: bool = False, 
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     on_page = _draft_marking(printout) if printout.draft and draft_marking else (lambda canvas, doc: None)
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=on_page)])
-    doc.build(story, canvasmaker=_footer_canvas(printout, cover))
+    doc.build(story, canvasmaker=_dated(_footer_canvas(printout, cover), made or datetime.date.today()))
     return buffer.getvalue()
+
+
+def _dated(canvas_class, day: datetime.date):
+    """The canvas class with its document's creation date set to ``day`` (noon UTC, so it reads as that day in
+    any time zone a viewer shows it in)."""
+    moment = calendar.timegm((day.year, day.month, day.day, 12, 0, 0))
+
+    class Dated(canvas_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stamp = self._doc._timeStamp
+            stamp.t, stamp.lt = moment, time.gmtime(moment)
+            stamp.YMDhms = tuple(stamp.lt)[:6]
+
+    return Dated

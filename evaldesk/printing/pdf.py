@@ -8,6 +8,8 @@ form: a page torn off the signed copy would leave its page count wrong.
 
 from __future__ import annotations
 
+import datetime
+
 from pathlib import Path
 
 from evaldesk.audit.engine import audit_report
@@ -50,12 +52,13 @@ def document_title(report: Report, title: str) -> str:
     return f"{report.department} {title}" if report.department else title
 
 
-def build_pdf(report: Report, *, blank: bool = False) -> bytes:
-    """The form: its pages are numbered after the cover, which carries neither page number nor fingerprint."""
+def build_pdf(report: Report, *, blank: bool = False, made: datetime.date | None = None) -> bytes:
+    """The form: its pages are numbered after the cover, which carries neither page number nor fingerprint.
+    ``made``: the creation date the PDF records (today by default)."""
     printout = printout_of(report, blank=blank)
     story = [flowable for section in layout.LAYOUT for flowable in PARTS[section.title](printout)]
     title = document_title(printout.report, layout.report_title(printout.report))
-    return render(printout, story, title, cover=True)
+    return render(printout, story, title, cover=True, made=made)
 
 
 def build_audit_pdf(report: Report) -> bytes:

@@ -4,7 +4,7 @@ to sign or stamp, then 年 月 日), and the filler's line."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from evaldesk.model import wording
 from evaldesk.model.form import SECTION_PEOPLE
@@ -35,18 +35,22 @@ def evaluators(printout: Printout, block: ListBlock) -> list:
 
 def signature_boxes(printout: Printout, block: Signatures) -> list:
     """One ruled box per signature: the heading, room to write, the 负责人 line if any, room to sign, the date."""
+    table = signature_table(block, 1)
+    table.signatures = block   # people_flowables keeps it on one page with the filler's line (OnePage)
+    return [table]
+
+
+def signature_table(block: Signatures, scale: float) -> Table:
+    """The boxes with their writing room at ``scale`` of the full room."""
     s = styles()
     rows = []
     for opinion, signer in block.boxes:
-        cell = [para(opinion, s["signature"]), Spacer(0, OPINION_ROOM if signer else STAMP_ROOM)]
+        cell = [para(opinion, s["signature"]), Spacer(0, (OPINION_ROOM if signer else STAMP_ROOM) * scale)]
         if signer:
-            cell += [para(signer, s["signature_indent"]), Spacer(0, STAMP_ROOM)]
+            cell += [para(signer, s["signature_indent"]), Spacer(0, STAMP_ROOM * scale)]
         cell.append(para(block.date_line, s["signature_right"]))
         rows.append([cell])
-    # A box cut by a page break could not be signed, and the three belong on one page with the filler's line
-    # under them: keepWithNext makes reportlab keep the table and the next flowable together (a KeepTogether),
-    # so they move to the next page as one.
-    table = Table(rows, colWidths=[FRAME_WIDTH], style=TableStyle([
+    return Table(rows, colWidths=[FRAME_WIDTH], style=TableStyle([
         font_command(),
         ("GRID", (0, 0), (-1, -1), LINE, LINE_COLOR),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING * 2),
@@ -54,8 +58,46 @@ def signature_boxes(printout: Printout, block: Signatures) -> list:
         ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING * 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING * 2),
     ]))
-    table.keepWithNext = True
-    return [table]
+
+
+class OnePage(Flowable):
+    """The signature boxes and the filler's line under them, on one page: a box cut by a page break could not be
+    signed. When they miss what is left of the page by a little (the reference report: about 4 mm, which sent
+    them over and left half a page empty), the boxes' writing room shrinks, to SMALLEST of it at most, rather
+    than the page be left half empty; otherwise they move to the next page as one."""
+
+    SMALLEST = 0.8
+
+    def __init__(self, block: Signatures, after: list):
+        super().__init__()
+        self.block, self.after = block, after
+        self.parts: list = []
+
+    def _built(self, scale: float, width: float) -> tuple[list, float]:
+        parts = [signature_table(self.block, scale), *self.after]
+        return parts, sum(part.wrap(width, 1e6)[1] for part in parts)
+
+    def wrap(self, available_width, available_height):
+        scale = 1.0
+        while True:
+            self.parts, self.height = self._built(scale, available_width)
+            if self.height <= available_height or scale <= self.SMALLEST:
+                break
+            scale = round(scale - 0.05, 2)
+        if self.height > available_height:   # not even at the smallest: the whole room, on the next page
+            self.parts, self.height = self._built(1.0, available_width)
+        self.width = available_width
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return []
+
+    def draw(self):
+        top = self.height
+        for part in self.parts:
+            _, height = part.wrap(self.width, 1e6)
+            top -= height
+            part.drawOn(self.canv, 0, top)
 
 
 def signed_lines(printout: Printout, block: Fields) -> list:
@@ -74,5 +116,9 @@ def signed_lines(printout: Printout, block: Fields) -> list:
 
 def people_flowables(printout: Printout) -> list:
     s = styles()
-    return heading(SECTION_PEOPLE, s["heading"]) + walk(printout, SECTION_PEOPLE, {
+    flowables = heading(SECTION_PEOPLE, s["heading"]) + walk(printout, SECTION_PEOPLE, {
         ListBlock: evaluators, Signatures: signature_boxes, Fields: signed_lines})
+    at = next((i for i, f in enumerate(flowables) if hasattr(f, "signatures")), None)
+    if at is None:
+        return flowables
+    return flowables[:at] + [OnePage(flowables[at].signatures, flowables[at + 1:])]

@@ -51,8 +51,11 @@ def qualitative(printout: Printout, block: Beside) -> list:
     report = printout.report
     goals_spec = block.list.spec
     line_style = s["blank_line"] if printout.blank else s["cell"]
-    goals = [line for i, item in enumerate(report.items(block.list.key), 1)
-             for line in hanging(numbered(goals_spec, i, ""), item.values.get(goals_spec.fields[0][0], ""), line_style)]
+    items = report.items(block.list.key)
+    widest = numbered(goals_spec, len(items), "")
+    goals = [line for i, item in enumerate(items, 1)
+             for line in hanging(numbered(goals_spec, i, ""), item.values.get(goals_spec.fields[0][0], ""), line_style,
+                                 widest)]
     actual = paragraphs(report.text(block.text.key), s["cell"])
     head = [para(block.list_heading, s["head"]), para(block.text.label, s["head"])]
     # One row holding both columns, so neither column's lines space out the other's; the row splits at a page end.

@@ -143,22 +143,33 @@ def head_para(text: str, style, column_width: float) -> Paragraph:
     return Paragraph("<br/>".join(markup(line) for line in lines), style)
 
 
-def figure(text: str, style, column_width: float) -> Paragraph:
-    """An amount or a score on one line, in a smaller size if the column is too narrow for it: a figure is never
-    broken (99999999.9/9)."""
+def fitting_size(text: str, style, column_width: float) -> float:
+    """The largest size (down from the style's, in quarter points) at which ``text`` fits the column on one line."""
     inner = column_width - CELL_PADDING * 2 - 2.5
     size = style.fontSize
     while size > 4 and stringWidth(text, style.fontName, size) > inner:
         size -= 0.25
+    return size
+
+
+def figure(text: str, style, column_width: float, size: float | None = None) -> Paragraph:
+    """An amount or a score on one line, in a smaller size if the column is too narrow for it: a figure is never
+    broken (99999999.9/9). ``size``: the size its whole column is set in (a column shrinks together, so a 汇总
+    figure at 6 pt never stands above 9-pt ones)."""
+    size = min(size if size is not None else style.fontSize, fitting_size(text, style, column_width))
     if size != style.fontSize:
         style = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size, leading=style.leading)
     return Paragraph(markup(text), style)
 
 
-def hanging(prefix: str, text: object, style) -> list[Paragraph]:
-    """A numbered entry (任务1：…) whose wrapped lines start under its text, not under its number."""
-    indent = stringWidth(prefix, style.fontName, style.fontSize)
-    first_style = ParagraphStyle(f"{style.name}-hang", parent=style, leftIndent=indent, firstLineIndent=-indent)
+def hanging(prefix: str, text: object, style, widest: str = "") -> list[Paragraph]:
+    """A numbered entry (任务1：…) whose wrapped lines start under its text, not under its number. ``widest``: the
+    list's widest number (任务40：), so every entry's text starts at one place and 任务10 does not shift it."""
+    own = stringWidth(prefix, style.fontName, style.fontSize)
+    indent = max(own, stringWidth(widest, style.fontName, style.fontSize))
+    # the number ends where the text starts (任务9： stands one digit in from 任务10：), so every line of every
+    # entry starts at one place
+    first_style = ParagraphStyle(f"{style.name}-hang-{own:.2f}", parent=style, leftIndent=indent, firstLineIndent=-own)
     rest_style = ParagraphStyle(f"{style.name}-under", parent=style, leftIndent=indent, firstLineIndent=0)
     lines = paragraph_markups(text) or [""]
     return [Paragraph(markup(prefix) + line if i == 0 else line, first_style if i == 0 else rest_style)

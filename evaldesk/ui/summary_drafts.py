@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 
 from evaldesk.audit.context import AuditContext
 from evaldesk.audit.quotations import disagreements
-from evaldesk.drafts.sections import find_sections, insert_section, replace_section, stale_sections
+from evaldesk.drafts.sections import (
+    find_sections, insert_section, replace_section, replaced_words, stale_sections,
+)
 from evaldesk.drafts.summary import Draft, DraftSection, draft_summary
 from evaldesk.model.edits import SetField
 from evaldesk.ui import dialogs
@@ -82,6 +84,9 @@ def beside_text(document: ReportDocument, editor: QWidget) -> tuple[QWidget, "Dr
             half = max(1, splitter.width() // 2)
             splitter.setSizes([half, half])   # the filler's text and the draft share the width evenly
         button.setText("重新生成草稿")
+        # The page is built again for a new 字号: the draft the filler opened stays open there (kept with the
+        # report's document, which outlives the page).
+        document.summary_draft_open = True
 
     button.clicked.connect(show_draft)
     splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -96,6 +101,8 @@ def beside_text(document: ReportDocument, editor: QWidget) -> tuple[QWidget, "Dr
     layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
     layout.addWidget(splitter, 1)
     holder.generate_button = button
+    if getattr(document, "summary_draft_open", False):
+        show_draft()
     return holder, panel
 
 
@@ -165,7 +172,21 @@ class DraftPanel(QWidget):
                                  "仍要使用这份草稿吗？（建议先点“重新生成草稿”）"):
             return False
         text = self.document.report.text(KEY)
+        if replace and not self._replace_agreed(text, section_id):
+            return False
         edit = replace_section if replace else insert_section
         done = self.document.apply(SetField(KEY, edit(text, self.draft, section_id)), merge=False)
         self.document.break_merge()
         return done
+
+    def _replace_agreed(self, text: str, section_id: str) -> bool:
+        """替换 takes out the filler's sentences that state part 二's figures (the draft restates them; the rest of
+        the filler's words stay, in place of the draft's 【…】 prompts): name them and ask first."""
+        taken = replaced_words(text, self.draft, section_id)
+        if not taken:
+            return True
+        shown = "\n".join(f"· {sentence if len(sentence) <= 80 else sentence[:78] + '…'}" for sentence in taken)
+        heading = self.draft.section(section_id).heading
+        return dialogs.ask(self, "替换原文此部分", f"原文“{heading}”中的以下文字将由草稿的数字段落代替：\n{shown}\n\n"
+                                             f"这一部分的其他文字保留（放在草稿提示的位置）。替换后仍可撤销（Ctrl+Z）。"
+                                             f"\n要替换吗？")

@@ -69,6 +69,7 @@ def consistent_reports(draw):
     quota = draw(st.integers(1, 300))
     fields = {
         "cover.budget_code": str(draw(st.integers(1, 999))),
+        "cover.region": YUNXI.cover["region"],  # the filler's region is the sheet's: a report of any year on it
         "cover.report_date": str(dt.date(year + 1, 1, 1) + dt.timedelta(days=draw(st.integers(0, 364)))),
         "basic.contact": draw(plain_words), "basic.phone": "8417107",
         "basic.staff_quota": quota, "basic.staff_actual": draw(st.integers(0, quota)),

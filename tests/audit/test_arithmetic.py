@@ -129,3 +129,14 @@ def test_a_negative_years_balance_that_drew_on_the_carryover(sample):
 def test_empty_units_are_not_checked(sample):
     # 二级机构1 and 二级机构2 are blank in the copy: nothing to say about them.
     assert all(sample.units[0].id in str(f.where) for f in findings_of(sample) if str(f.where).startswith("unit/"))
+
+
+def test_an_income_only_grid_filled_top_down_gets_no_balance_proposed(sample):
+    # The filler has typed 二级机构1's income and not yet its expense: the whole income is not its balance.
+    unit = 1
+    type_cell(sample, "income.carryover", "12", unit)
+    type_cell(sample, "income.general", "1270", unit)
+    assert [f for f in findings_of(sample, "arithmetic.balance") if sample.units[unit].id in str(f.where)] == []
+    type_cell(sample, "expense.personnel", "1000", unit)  # now it has spent: 282 is left, and that is asked for
+    [total, year] = [f for f in findings_of(sample, "arithmetic.balance") if sample.units[unit].id in str(f.where)]
+    assert "= 282.00" in total.message and "= 270.00" in year.message

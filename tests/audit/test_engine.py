@@ -88,3 +88,20 @@ def test_a_note_is_stored_with_the_report(sample, store):
     store.apply(report, SetField("note.contradiction/staff_growth", "净增35名不含事权下放人员"))
     [finding] = [f for f in audit_report(store.load(report_id)) if f.key == "contradiction/staff_growth"]
     assert finding.note == "净增35名不含事权下放人员" and finding.explained
+
+
+def test_the_list_reads_like_a_reviewers_one_cause_once_with_its_count(sample):
+    from evaldesk.audit.findings import grouped
+
+    copy = sample.text("summary.text")
+    sample.fields["summary.text"] = "\n".join([copy] * 8)
+    sample.units[0].cells["expense.personnel"] = sample.units[0].cells["expense.personnel"] + 1
+    found = audit_report(sample)
+    text = findings_as_text(found, sample)
+    assert text.count("二级标题“（四）”") == 1 and "二级标题“（四）”重复使用（共 8 处）" in text
+    assert text.count("全年支出90.5万元") == 1 and "“全年支出90.5万元”（8 处）" in text
+    assert text.count("财政供养人员净增35名") == 1
+    assert "位置：评价报告综述" in text
+    assert len(grouped(found)) < len(found) - 20
+    severities = [group.severity for group in grouped(found)]
+    assert severities == sorted(severities, key=list(Severity).index)

@@ -34,3 +34,23 @@ def test_a_band_reason_names_the_edge_to_the_better_band_on_either_side(sample):
 def test_an_overridden_score_gets_no_rule_reason(sample):
     type_hand(sample, "budget_adjustment", "1", "评价组认为调整有正当理由")
     assert "budget_adjustment" not in reason_drafts(score_report(sample))
+
+
+def test_a_balance_reason_speaks_of_amounts_in_wan_yuan_not_a_formula(sample):
+    from tests.audit.helpers import type_cell
+
+    type_field(sample, "sheet.fund_balance.hand", None)
+    type_cell(sample, "income.carryover", "15.5")
+    type_cell(sample, "income.general", "131.5")
+    type_cell(sample, "expense.balance_total", "56.5")
+    text = reason_drafts(score_report(sample))["fund_balance"]
+    assert text.startswith("累计结余56.5万元，超过上年结转15.5万元，扣") and ">" not in text
+
+
+def test_a_checklist_reason_names_the_requirement_not_met(sample):
+    type_field(sample, "sheet.disclosure.hand", None)
+    for item in "1234":
+        type_field(sample, f"sheet.disclosure.input.{item}", True)
+    type_field(sample, "sheet.disclosure.input.5", False)
+    text = reason_drafts(score_report(sample))["disclosure"]
+    assert "“基础数据信息和汇集信息资料准确”不符合" in text and "第5项" not in text

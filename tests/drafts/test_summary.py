@@ -180,9 +180,33 @@ def test_the_sample_draft_is_an_official_summary_not_a_copy_of_rows(sample):
     assert "接收下放机构16个" not in performance            # a done row is counted, not copied
     assert "一是完成事权下放属地管理改革；二是推进园区管理体制改革" in draft.section("overview").body
     assert "净增35名" not in draft.text and "正增长" not in draft.text and "负增长" not in draft.text
-    assert len(draft.text) < 1800   # the copy's rows made the earlier draft 2,410 characters
+    # the copy's rows made the earlier draft 2,410 characters (its own 运行情况及取得的成绩 now stands in 三, below)
+    assert len(draft.text) - len(sample.text("basic.achievements")) < 1800
 
 
 def test_an_indicator_name_with_quotes_is_quoted_once(sample):
     type_hand(sample, "sangong_change", "4", "三公经费略有增加")
     assert "一是“‘三公经费’变动率”指标扣1分，三公经费略有增加" in draft_summary(sample).section("problems").body
+
+
+def test_the_reports_own_achievements_stand_where_the_draft_asked_for_them(sample):
+    performance = draft_summary(sample).section("performance").body
+    assert sample.text("basic.achievements").strip() in performance
+    assert "【请补写本年度重点工作的推进情况和取得的成效】" not in performance
+    sample.fields["basic.achievements"] = ""
+    assert "【请补写本年度重点工作的推进情况和取得的成效】" in draft_summary(sample).section("performance").body
+
+
+def test_all_rows_done_beside_a_hand_deduction_is_not_said_as_all_done(sample):
+    for item in sample.items("quant"):
+        item.values["actual"] = "已完成"
+    performance = draft_summary(sample).section("performance").body
+    assert "各项目标均已完成" not in performance
+    assert "评价组对“经济效益、社会效益、生态效益”仍作了扣分" in performance
+
+
+def test_a_reason_that_states_the_deduction_is_not_preceded_by_it_again(sample):
+    sample.fields["sheet.benefits.reason"] = "生态效益无相关指标，按评分标准酌情扣3分"
+    problems = draft_summary(sample).section("problems").body
+    assert "“经济效益、社会效益、生态效益”指标：生态效益无相关指标，按评分标准酌情扣3分" in problems
+    assert problems.count("扣3分") == 1

@@ -137,6 +137,20 @@ def test_a_finding_longer_than_a_row_runs_on_over_rows(sample, monkeypatch):
     assert all((ws.row_dimensions[row].height or 0) < 409 for row in range(1, ws.max_row + 1))
 
 
+def test_a_page_break_never_cuts_a_findings_merged_cells(sample, monkeypatch):
+    from evaldesk.audit.findings import Finding, Severity
+    from evaldesk.model.places import parse_place
+
+    findings = [Finding(f"long{n}", Severity.WARNING, f"第{n}条" + "问题" * 300, parse_place("summary/income.total"),
+                        "x", note="说明" * (200 + 150 * (n % 4))) for n in range(12)]
+    monkeypatch.setattr(workbook, "audit_report", lambda report, sheet=None: findings)
+    ws = load_workbook(io.BytesIO(workbook_bytes(sample)))["审核"]
+    merged = [(r.min_row, r.max_row) for r in ws.merged_cells.ranges if r.min_col == 1 and r.max_row > r.min_row]
+    assert merged and breaks(ws)
+    for end in breaks(ws):  # a break after row ``end``: never between two rows of one finding
+        assert not any(first <= end < last for first, last in merged), end
+
+
 def test_the_running_head_stays_one_line_with_a_long_name(heavy_book):
     report, book = heavy_book
     head = book["自评报告"]["C1"].value

@@ -180,11 +180,12 @@ def test_every_score_cell_is_a_number(books):
 
 def test_audit_sheet_lists_the_findings(books, sample):
     from evaldesk.audit.engine import audit_report
+    from evaldesk.audit.findings import grouped
 
     ws = books[1]["审核"]
-    findings = audit_report(sample)
+    findings = grouped(audit_report(sample))  # the sample's causes are one finding each: 警告 first, then 提示
     assert [ws.cell(2, c).value for c in range(1, 6)] == ["序号", "级别", "问题", "位置", "说明"]
-    assert [ws.cell(3 + i, 3).value for i in range(len(findings))] == [f.message for f in findings]
+    assert [ws.cell(3 + i, 3).value for i in range(len(findings))] == [f.line for f in findings]
     assert [ws.cell(3 + i, 2).value for i in range(len(findings))] == [f.severity.label for f in findings]
     assert all(ws.cell(3 + i, 4).value for i in range(len(findings)))  # every place named in words
 

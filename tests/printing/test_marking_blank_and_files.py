@@ -35,8 +35,9 @@ def test_an_audit_error_marks_every_page_as_draft_and_the_findings_print_apart(s
     audit = pages_text(build_audit_pdf(sample))
     assert "审核结果" in audit[0] and "共1个错误，1个警告，0个提示。" in audit[0]
     assert "所审核的报告：" + squeeze(sample.department) in audit[0]
-    assert "错误收入合计与各项之和不符" in audit[0]
-    assert "警告累计结余不等于收入减支出结余已按财政口径填写<见说明>" in audit[0]
+    assert "错误收入合计与各项之和不符位置：年度收入情况（万元）·局机关及二级机构汇总·收入合计" in audit[0]
+    assert "警告累计结余不等于收入减支出位置：" in audit[0] and "累计结余结余已按财政口径填写<见说明>" in audit[0]
+    assert audit[0].index("错误收入合计") < audit[0].index("警告累计结余")
     assert f"第1页共{len(audit)}页" in audit[0] and "数据指纹" + fingerprint(sample) in audit[0]
     assert not any("草稿" in page for page in audit)
 
@@ -57,8 +58,8 @@ def test_no_findings_the_audit_document_says_so(sample, monkeypatch):
 
 def test_findings_taller_than_a_page_flow_without_pages_of_headers(sample, monkeypatch):
     long_note = "说明" * 1500
-    audit_returning(monkeypatch, [Finding("long", Severity.WARNING, "问题" * 900, parse_place("summary/income.total"),
-                                          "x", note=long_note)] * 3)
+    audit_returning(monkeypatch, [Finding(f"long{n}", Severity.WARNING, "问题" * 900 + str(n),
+                                          parse_place("summary/income.total"), "x", note=long_note) for n in range(3)])
     pdf = build_audit_pdf(sample)
     pages = pages_text(pdf)
     assert len(pages) > 3
@@ -145,3 +146,36 @@ def test_the_print_command_reports_a_failed_write(tmp_path, capsys):
     code = main(["print", "-o", str(tmp_path / "没有这个文件夹" / "a.pdf"), "--db", str(db)])
     assert code != 0
     assert "文件夹不存在" in capsys.readouterr().err
+
+
+def test_the_audit_result_names_the_fillers_county_as_the_form_does(sample):
+    from evaldesk.model.edits import SetField
+
+    SetField("cover.region", "平江县").apply(sample)
+    title = "平江县2021年度部门整体支出绩效评价自评报告"
+    assert title in pages_text(build_pdf(sample))[0]
+    audit = pages_text(build_audit_pdf(sample))[0]
+    assert title in audit and "岳阳市云溪区2021年度部门整体支出绩效评价自评报告" not in audit
+
+
+def test_findings_of_one_cause_print_as_one_row_with_their_count_errors_first(sample, monkeypatch):
+    twice = [Finding(f"numbering/{n}", Severity.WARNING, f"（一）用了两次：第{n}处", parse_place("summary.text"),
+                     "text.numbering", cause="二级标题“（一）”重复使用") for n in range(70)]
+    audit_returning(monkeypatch, [*twice, ERROR])
+    text = body_text(build_audit_pdf(sample))
+    assert text.count("（一）") == 1 and "二级标题“（一）”重复使用（共70处）" in text
+    assert text.index("收入合计与各项之和不符") < text.index("重复使用")
+
+
+def test_the_neutral_sheets_blank_cover_has_lines_to_write_the_region_and_bureau():
+    from evaldesk.model.report import new_report
+    from evaldesk.scoring.template import builtin_template
+
+    cover = pages_text(build_pdf(new_report(2023, builtin_template("generic-department")), blank=True))[0]
+    assert "＿＿＿＿＿＿2023年度部门整体支出绩效评价自评报告" in cover and "＿＿＿＿＿＿（制）" in cover
+
+
+def test_the_blank_summary_heading_stands_over_a_box_not_alone_at_a_page_foot(sample):
+    pages = pages_text(build_pdf(sample, blank=True))
+    [page] = [p for p in pages if "五、评价报告综述" in p]
+    assert not page.endswith("五、评价报告综述") and len(pages) == 9

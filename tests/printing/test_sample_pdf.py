@@ -1,6 +1,8 @@
 """The reference report on paper: every value it holds, printed as on screen, in an embedded font, with the data
 fingerprint on every page, the same bytes every time."""
 
+import datetime
+import io
 import re
 
 import pytest
@@ -137,14 +139,25 @@ def test_bold_and_regular_are_both_used(sample_pdf):
 
 
 def test_page_count_is_stable_and_builds_are_identical(sample, quiet_audit):
-    first, second = build_pdf(sample), build_pdf(sample)
+    day = datetime.date(2022, 7, 15)
+    first, second = build_pdf(sample, made=day), build_pdf(sample, made=day)
     assert first == second
     # cover 1, parts 一–五 7, score sheet 2
     assert len(pages_text(first)) == 10
 
 
 def test_identical_with_the_real_audit_too(sample):
-    assert build_pdf(sample) == build_pdf(sample)
+    day = datetime.date(2022, 7, 15)
+    assert build_pdf(sample, made=day) == build_pdf(sample, made=day)
+
+
+def test_the_pdf_records_the_day_it_was_made_not_2000(sample):
+    from pypdf import PdfReader
+
+    info = PdfReader(io.BytesIO(build_pdf(sample))).metadata
+    assert info["/CreationDate"].startswith("D:" + datetime.date.today().strftime("%Y%m%d"))
+    info = PdfReader(io.BytesIO(build_pdf(sample, made=datetime.date(2022, 7, 15)))).metadata
+    assert info["/CreationDate"].startswith("D:20220715")
 
 
 def test_a_changed_figure_changes_the_fingerprint_line(sample, sample_pdf):

@@ -30,18 +30,24 @@ def test_generating_a_draft_changes_nothing_and_shows_each_section(window, qtbot
     assert not page.drafts.boxes["spending"].insert.isEnabled()
 
 
-def test_replacing_a_section_is_one_undo_step_and_the_editor_shows_it(window, qtbot):
+def test_replacing_a_section_is_one_undo_step_and_the_editor_shows_it(window, qtbot, answers):
     page = summary_page(window)
     document = window.document
     before = document.report.text("summary.text")
     qtbot.mouseClick(page.generate_button, LEFT)
     qtbot.mouseClick(page.drafts.boxes["spending"].replace, LEFT)
     after = document.report.text("summary.text")
-    assert "全年支出90.50万元，其中基本支出90.50万元" in after and "近年来，我办严格贯彻执行" not in after
+    assert "全年支出90.50万元，其中基本支出90.50万元" in after and "我办全年支出90.5万元" not in after
+    # the filler's own 209 characters stay, where the draft would have asked for them
+    assert "近年来，我办严格贯彻执行" in after and "【可在此补写" not in after
+    assert answers.shown[-1][1] == "替换原文此部分" and "我办全年支出90.5万元" in answers.shown[-1][2]
     assert page.editors["summary.text"].text() == after
     document.undo()
     assert document.report.text("summary.text") == before
     assert page.editors["summary.text"].text() == before
+    answers.yes = False  # asked and answered no: the filler's text stays as it is
+    qtbot.mouseClick(page.drafts.boxes["spending"].replace, LEFT)
+    assert document.report.text("summary.text") == before
 
 
 def test_a_section_quoting_figures_that_changed_is_marked(window, qtbot, answers):
@@ -117,3 +123,13 @@ def test_a_draft_asked_for_before_the_audit_caught_up_leaves_out_the_disputed_cl
     qtbot.mouseClick(page.generate_button, LEFT)
     problems = page.drafts.boxes["problems"].preview.toPlainText()
     assert "财政供养人员为正增长" not in problems and "草稿未予引用" in problems
+
+
+def test_a_font_size_change_keeps_the_draft_open(window, qtbot):
+    page = summary_page(window)
+    qtbot.mouseClick(page.generate_button, LEFT)
+    window.set_font_size("较大")
+    page = summary_page(window)
+    assert page.drafts.isVisible() and "全年支出90.50万元" in page.drafts.boxes["spending"].preview.toPlainText()
+    assert page.generate_button.text() == "重新生成草稿"
+    window.set_font_size("标准")
