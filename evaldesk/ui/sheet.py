@@ -24,6 +24,7 @@ from evaldesk.ui.template_banner import DraftBanner
 __all__ = ["ChecklistAnswer", "SheetPage"]
 
 COLUMN_OF_PART = {"input": 4, "hand": 7, "reason": 8}
+PARTS = {"name": 2, "weight": 3, "input": 4, "score": 5, "state": 6, "hand": 7, "reason": 8}   # (for shown())
 
 
 class SheetPage(QWidget):
@@ -144,6 +145,32 @@ class SheetPage(QWidget):
             self.view.viewport().update()
         return super().event(event)
 
+    # ---- what the filler reads (tests and tools read it the same way)
+    def cell_index(self, indicator_id: str, part: str):
+        return self.model.index_of(indicator_id, PARTS[part])
+
+    def shown(self, indicator_id: str, part: str) -> str:
+        """The words in a row's cell (``part``: a key of PARTS), or under it ("notes")."""
+        if part == "notes":
+            return self.model.cell(self.model.row_of[indicator_id] + 1, self.model.detail_from).text
+        return self.model.data(self.cell_index(indicator_id, part)) or ""
+
+    def group_text(self, group_id: str) -> str:
+        for (row, column), group in self.model.group_at.items():
+            if group.id == group_id:
+                return self.model.cell(row, column).text
+        return ""
+
+    def total_text(self) -> str:
+        return "　".join(shown.text for _first, _span, shown in self.model.total(self.model))
+
+    def edit(self, indicator_id: str, part: str):
+        """Open the editor of a row's cell (as F2 does); the editor, or None if the cell takes no typing."""
+        index = self.cell_index(indicator_id, part)
+        self.view.show_cell(index)
+        self.view.edit(index)
+        return self.view.editor
+
     # ---- taking the filler somewhere
     def index_of(self, place: Place):
         """The cell that shows a score-sheet place (its row's name for a place of no cell)."""
@@ -157,16 +184,9 @@ class SheetPage(QWidget):
         if index is None:
             return False
         self.view.show_cell(index, edit=place.part == "input" and self.isVisible())
-        editor = self.view.indexWidget(index) or self._open_editor(index)
-        if isinstance(editor, InputsEditor):
-            editor.focus_entry(place.key)
+        if isinstance(self.view.editor, InputsEditor):
+            self.view.editor.focus_entry(place.key)
         return True
-
-    def _open_editor(self, index):
-        for editor in self.view.findChildren(InputsEditor):
-            if editor.isVisible():
-                return editor
-        return None
 
     def view_place(self) -> tuple[str, int] | None:
         """The first 三级指标 in the view and how far below the view's top it stands (None: none is in view)."""

@@ -29,6 +29,7 @@ class Typing:
         self.place = parse_key(key)
         self.at_open = model.document.report.get(key)   # Esc puts this back
         self.before = _UNSET
+        self.busy = False   # storing a keystroke (the editor's own change: not shown back to it)
 
     def shown(self) -> str:
         """What the cell shows when its editor opens: a refused text still marked, else the stored value."""
@@ -43,9 +44,13 @@ class Typing:
         if self.before is _UNSET:
             self.before = report.get(self.key)
         label = f"修改{self.place.phrase(report)}"
-        message = document.try_apply(SetField(self.key, text, label), merge=merge)
-        if message is not None and report.get(self.key) != self.before:
-            document.try_apply(SetField(self.key, self.before, label, checked=False))
+        self.busy = True
+        try:
+            message = document.try_apply(SetField(self.key, text, label), merge=merge)
+            if message is not None and report.get(self.key) != self.before:
+                document.try_apply(SetField(self.key, self.before, label, checked=False))
+        finally:
+            self.busy = False
         self.model.mark(self.key, self.place, "" if text is None else str(text), message)
         return message
 
@@ -66,10 +71,22 @@ class Typing:
 
 
 class CellEditor:
-    """Mixin: what the view asks of an editor (finish, revert, replace_on_typing) and the window's undo keys."""
+    """Mixin: what the view asks of an editor (finish, revert, replace_on_typing), the window's undo keys, and the
+    stored value shown again when it changes from elsewhere (undo, redo) while the editor is open."""
 
     delegate = None
     typing: Typing
+
+    def follow(self) -> None:
+        self.typing.model.document.watch(self.typing.place, self._stored_changed)
+
+    def _stored_changed(self, _changes) -> None:
+        if not self.typing.busy:
+            self.typing.before = _UNSET
+            self.show_stored()
+
+    def show_stored(self) -> None:
+        pass
 
     def finish(self) -> None:
         self.typing.finish()
@@ -107,6 +124,11 @@ class LineCellEditor(CellEditor, QLineEdit):
         self.setText(self.typing.shown())
         self.show_refusal(model.error_of(key) and model.error_of(key)[1])
         self.textEdited.connect(lambda text: self.show_refusal(self.typing.type(text)))
+        self.follow()
+
+    def show_stored(self) -> None:
+        self.setText(self.typing.shown())
+        self.show_refusal(None)
 
     def replace_on_typing(self) -> None:
         self.selectAll()
@@ -127,9 +149,16 @@ class TextCellEditor(CellEditor, QPlainTextEdit):
         self.moveCursor(self.textCursor().MoveOperation.End)
         self.setToolTip("Enter：保存并到下一行；Alt+Enter：换行")
         self.textChanged.connect(lambda: self.show_refusal(self.typing.type(self.toPlainText())))
+        self.follow()
         if menu is not None:   # extra entries on the right-click menu (the 扣分原因 draft)
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.customContextMenuRequested.connect(lambda at: menu(self, self.mapToGlobal(at)))
+
+    def show_stored(self) -> None:
+        blocked = self.blockSignals(True)
+        self.setPlainText(self.typing.shown())
+        self.blockSignals(blocked)
+        self.show_refusal(None)
 
     def replace_on_typing(self) -> None:
         self.selectAll()

@@ -23,6 +23,7 @@ from evaldesk.ui.sheet_table import ERROR_BACKGROUND, PAD, text_height
 UNITS = {"money": "（万元）", "percent": "（%）", "count": "（个）"}
 ANSWERS = (("未判断", None, "#8a9099"), ("符合", True, "#1e7b34"), ("不符合", False, "#c0392b"))
 GAP = 3
+WORD_JOINER = "\u2060"
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,12 @@ def box_height(metrics: QFontMetrics) -> int:
 
 def layout(model, leaf, width: int, font) -> Layout:
     """Where the 取自报告 line, each entry's words and its box stand in a cell ``width`` wide."""
-    metrics = QFontMetrics(font)
+    metrics = QFontMetrics(font) if font is not None else None
     inner = width - 2 * PAD
+    if metrics is None:   # words only, no places
+        return Layout(model.refs_text(leaf), QRect(), tuple(
+            Entry(sheet_key(leaf.id, "input", spec.name), entry_label(spec), spec.kind, QRect(), QRect())
+            for spec in model.entries(leaf)[0]), "由评价组手工评分" if model.entries(leaf)[2] else "", 0)
     y = PAD
     refs = model.refs_text(leaf)
     refs_rect = QRect()
@@ -67,10 +72,7 @@ def layout(model, leaf, width: int, font) -> Layout:
     label_w = inner - box_w - 6
     beside = label_w >= 5 * metrics.horizontalAdvance("中")   # else the box stands under its words
     for spec in model.entries(leaf)[0]:
-        unit = UNITS.get(spec.kind, "")
-        label = spec.label + (unit if unit not in spec.label else "")
-        if spec.kind == Kind.BOOL.value:
-            label = f"{spec.name}. {spec.label}"
+        label = entry_label(spec)
         key = sheet_key(leaf.id, "input", spec.name)
         if beside:
             height = max(box_h, text_height(metrics, label, label_w))
@@ -87,6 +89,15 @@ def layout(model, leaf, width: int, font) -> Layout:
         note = "由评价组手工评分" if model.entries(leaf)[2] else ""
         y += text_height(metrics, note, inner) if note else 0
     return Layout(refs, refs_rect, tuple(entries), note, y + PAD - (GAP if entries or refs else 0))
+
+
+def entry_label(spec) -> str:
+    if spec.kind == Kind.BOOL.value:
+        return f"{spec.name}. {spec.label}"
+    unit = UNITS.get(spec.kind, "")
+    # The unit stays whole on its line: "（万\n元）" reads as nonsense. Qt breaks Chinese between any two
+    # characters; a word joiner (U+2060, drawn as nothing) between them holds.
+    return spec.label + (WORD_JOINER.join(unit) if unit not in spec.label else "")
 
 
 def measure(model, leaf, width: int, font) -> int:
@@ -136,11 +147,22 @@ def paint(painter, rect: QRect, model, leaf, font) -> None:
         painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), wrap, shown.note)
 
 
+def text(model, leaf):
+    """The cell as words (copied, read out): 取自报告 and each entry with its value."""
+    from evaldesk.ui.sheet_table import LEFT, Cell
+
+    shown = layout(model, leaf, 1000, None)
+    lines = [shown.refs] if shown.refs else []
+    lines += [f"{entry.label}：{value_text(model, entry)[0]}" for entry in shown.entries]
+    lines += [shown.note] if shown.note else []
+    return Cell(tuple((line, None) for line in lines), align=LEFT)
+
+
 def editable(model, leaf) -> bool:
     return bool(model.entries(leaf)[0])
 
 
-class ChecklistAnswer(SteadyComboBox):
+class ChecklistAnswer(CellEditor, SteadyComboBox):
     """未判断 / 符合 / 不符合 for one requirement of a checklist (stored when chosen)."""
 
     CHOICES = tuple((text, answer) for text, answer, _colour in ANSWERS)
@@ -149,9 +171,13 @@ class ChecklistAnswer(SteadyComboBox):
         super().__init__(parent)
         self.typing = Typing(model, key)
         self.addItems([text for text, _ in self.CHOICES])
-        value = model.document.report.get(key)
-        self.setCurrentIndex([v for _, v in self.CHOICES].index(value) if value in (True, False) else 0)
+        self.show_stored()
         self.activated.connect(lambda index: self.typing.type(self.CHOICES[index][1], merge=False))
+        self.follow()
+
+    def show_stored(self) -> None:
+        value = self.typing.model.document.report.get(self.typing.key)
+        self.setCurrentIndex([v for _, v in self.CHOICES].index(value) if value in (True, False) else 0)
 
 
 class FigureBox(CellEditor, QLineEdit):
@@ -163,6 +189,11 @@ class FigureBox(CellEditor, QLineEdit):
         error = model.error_of(key)
         self.show_refusal(error[1] if error else None)
         self.textEdited.connect(lambda text: self.show_refusal(self.typing.type(text)))
+        self.follow()
+
+    def show_stored(self) -> None:
+        self.setText(self.typing.shown())
+        self.show_refusal(None)
 
 
 class InputsEditor(CellEditor, QWidget):

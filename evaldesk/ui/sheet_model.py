@@ -376,7 +376,7 @@ def score_sheet_columns() -> list[Column]:
         Column("二级\n指标", level=2, fit=group_fit(2)),
         Column("三级指标", name_cell, fit=("财政供养人员",), share=2, wraps=True),
         Column("分值", weight_cell, fit=("分值", "00.0")),
-        Column("评分所需数据", share=4, fit=("取自报告：",), measure=sheet_inputs.measure,
+        Column("评分所需数据", sheet_inputs.text, share=4, fit=("取自报告：",), measure=sheet_inputs.measure,
                paint=sheet_inputs.paint, edit=InputsEditor, editable=sheet_inputs.editable, clear=clear_inputs),
         Column("自评\n得分", score_cell, fit=("00.00",)),
         Column("状态", state_cell, fit=("已改分",), wraps=True),

@@ -75,6 +75,7 @@ class TableDelegate(QStyledItemDelegate):
             return None
         editor = model.columns[index.column()].edit(parent, model, model.leaf_at(index.row()))
         editor.delegate = self
+        self.view.editor = editor   # the one editor open (an editor exists only while its cell is edited)
         if self.view.typed_into:   # typing over a cell replaces what it held, as in a spreadsheet
             editor.replace_on_typing()
         return editor
@@ -84,6 +85,11 @@ class TableDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802 - Qt's name
         editor.finish()
+
+    def destroyEditor(self, editor, index):  # noqa: N802 - Qt's name
+        if self.view.editor is editor:
+            self.view.editor = None
+        super().destroyEditor(editor, index)
 
     def updateEditorGeometry(self, editor, option, index):  # noqa: N802 - Qt's name
         editor.setGeometry(option.rect)
@@ -100,6 +106,7 @@ class IndicatorView(QTableView):
     def __init__(self, model: IndicatorModel, parent=None):
         super().__init__(parent)
         self.typed_into = False
+        self.editor = None            # the cell editor open now, if any
         self.message_handler = None   # said under the table (a refusal)
         self.setModel(model)
         self.delegate = TableDelegate(self)

@@ -13,7 +13,7 @@ def test_switch_template_is_an_undoable_edit(window, monkeypatch):
     monkeypatch.setattr(dialogs, "choose", lambda *args: other)
     template_actions.switch_template(window)
     assert window.document.report.template.id == found[other].template.id
-    assert set(window.pages[6].rows) == {i.id for i in found[other].template.leaves}  # the sheet tab follows
+    assert set(window.pages[6].model.row_of) == {i.id for i in found[other].template.leaves}  # the sheet tab follows
     window.undo_action.trigger()
     assert window.document.report.template.id == "yueyang-yunxi-2021"
     assert window.document.sheet.total == Decimal("92.5")
