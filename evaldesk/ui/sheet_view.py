@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate, QTableView
 
 from evaldesk.ui.fields import is_undo_key
 from evaldesk.ui.sheet_table import PAD, Cell, IndicatorModel, bold_font, cell_height, colour, text_height
@@ -96,6 +96,10 @@ class TableDelegate(QStyledItemDelegate):
 
     def close(self, editor, hint) -> None:
         """Store and close ``editor`` as the view does for Tab or Enter (an editor's own keys call this)."""
+        if editor.isAncestorOf(QApplication.focusWidget()):
+            # A box inside the editor has the focus: hidden with the editor, it would hand the focus on to the
+            # next widget — the view, as a second Tab.
+            self.view.setFocus()
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, hint)
 
@@ -114,9 +118,11 @@ class IndicatorView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(8)   # the widths are fitted here (fit_columns), not by the header
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setHighlightSections(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)   # its width is always taken
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -152,7 +158,7 @@ class IndicatorView(QTableView):
     def fit_columns(self) -> None:
         """Columns as wide as their widest one-line text; the width left shared among the wrapping ones."""
         model: IndicatorModel = self.model()
-        width = self.viewport().width()
+        width = self.viewport().width() - 1   # (a last pixel over would count as a sideways scroll)
         if width <= 0:
             return
         metrics = QFontMetrics(bold_font(self.font()))
@@ -179,6 +185,7 @@ class IndicatorView(QTableView):
         self.widths = widths
         for column, column_width in enumerate(widths):
             self.setColumnWidth(column, column_width)
+        self.updateGeometries()   # the sideways range follows the columns now, not at the next layout
         self.natural.clear()
         self.measure(range(model.rowCount()))
 
