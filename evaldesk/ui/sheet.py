@@ -206,4 +206,7 @@ class SheetPage(QWidget):
         if row is None:
             return
         bar = self.view.verticalScrollBar()
-        bar.setValue(bar.value() + self.view.rowViewportPosition(row) - below_top)
+        for _again in range(3):   # the rows come into view and are measured: put it back where it was
+            bar.setValue(bar.value() + self.view.rowViewportPosition(row) - below_top)
+            if self.view.rowViewportPosition(row) == below_top:
+                break

@@ -101,7 +101,8 @@ class CellEditor:
         style = ERROR_STYLE if message else ""
         if self.styleSheet() != style:
             self.setStyleSheet(style)
-        self.setToolTip(message or "")
+        if self.toolTip() != (message or ""):
+            self.setToolTip(message or "")
 
     def close_with(self, hint) -> None:
         if self.delegate is not None:

@@ -18,7 +18,7 @@ from evaldesk.model.report import sheet_key
 from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.fields import display
 from evaldesk.ui.sheet_editors import CellEditor, Typing
-from evaldesk.ui.sheet_table import ERROR_BACKGROUND, PAD, text_height
+from evaldesk.ui.sheet_table import ERROR_BACKGROUND, PAD, metrics_of, text_height
 
 UNITS = {"money": "（万元）", "percent": "（%）", "count": "（个）"}
 ANSWERS = (("未判断", None, "#8a9099"), ("符合", True, "#1e7b34"), ("不符合", False, "#c0392b"))
@@ -54,7 +54,7 @@ def box_height(metrics: QFontMetrics) -> int:
 
 def layout(model, leaf, width: int, font) -> Layout:
     """Where the 取自报告 line, each entry's words and its box stand in a cell ``width`` wide."""
-    metrics = QFontMetrics(font) if font is not None else None
+    metrics = metrics_of(font) if font is not None else None
     inner = width - 2 * PAD
     if metrics is None:   # words only, no places
         return Layout(model.refs_text(leaf), QRect(), tuple(

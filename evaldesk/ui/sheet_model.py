@@ -58,7 +58,7 @@ class ScoreSheetModel(IndicatorModel):
         super().__init__(document, score_sheet_columns(), group_cell=group_cell, detail=detail_cell,
                          detail_from=2, total=total_cells, parent=parent)
         self.built_for = document.report.template
-        self._index_readers()
+        self._readers = None   # worked out when a part 一 field or a part 二 cell first changes
         self.show_findings(document.findings)
         document.rescored.connect(self.update_scores)
         document.audited.connect(self.show_findings)
@@ -123,19 +123,26 @@ class ScoreSheetModel(IndicatorModel):
         else:
             self.folded.clear()
             self.reset(plan_of(template))
-        self._index_readers()
+        self._readers = None
         self.findings_shown = None
         self.show_findings(self.document.findings)
 
-    def _index_readers(self) -> None:
-        self.readers: dict[str, list[str]] = {}   # a part 一 key → the rows that quote it
-        self.summary_readers: list[str] = []      # the rows that quote the 汇总 row
-        for leaf in self.plan.leaves:
-            for op in self.entries(leaf)[1]:
-                if op.source == "field":
-                    self.readers.setdefault(op.key, []).append(leaf.id)
-                elif leaf.id not in self.summary_readers:
-                    self.summary_readers.append(leaf.id)
+    @property
+    def readers(self) -> dict[str, list[str]]:
+        """A part 一 key → the rows that quote it (the rows that quote the 汇总 row under "summary:")."""
+        if self._readers is None:
+            readers: dict[str, list[str]] = {}
+            for leaf in self.plan.leaves:
+                for op in self.entries(leaf)[1]:
+                    found = readers.setdefault(op.key if op.source == "field" else "summary:", [])
+                    if leaf.id not in found:
+                        found.append(leaf.id)
+            self._readers = readers
+        return self._readers
+
+    @property
+    def summary_readers(self) -> list[str]:
+        return self.readers.get("summary:", [])
 
     def update_scores(self, sheet: SheetResult) -> None:
         """Repaint the rows whose result changed, the subtotals whose group changed, the total."""
@@ -149,7 +156,7 @@ class ScoreSheetModel(IndicatorModel):
                 rows += [row, row + 1]
         for (row, column), group in self.group_at.items():
             if sheet.groups.get(group.id) is not last.groups.get(group.id):
-                self.dataChanged.emit(self.index(row, column), self.index(row, column))
+                self.cell_changed(row, column)
         if (sheet.total, sheet.grade, sheet.complete) != (last.total, last.grade, last.complete):
             rows.append(self.rowCount() - 1)
         self.rows_changed(rows)
@@ -182,7 +189,7 @@ class ScoreSheetModel(IndicatorModel):
                     found = self.by_leaf.setdefault(leaf_id, [])
                     if finding not in found:
                         found.append(finding)
-            return self.rows_changed(self.row_of[i] + 1 for i in self.by_leaf)
+            return self.rows_changed([self.row_of[i] + 1 for i in self.by_leaf]) if self._cells else None
         kept = set(map(id, last)) & set(map(id, findings))
         came = [finding for finding in findings if id(finding) not in kept]
         went = [finding for finding in last if id(finding) not in kept]

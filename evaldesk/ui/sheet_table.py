@@ -25,6 +25,10 @@ CENTER = Qt.AlignmentFlag.AlignCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 PAD = 4   # pixels inside a cell on each side
 ERROR_BACKGROUND = "#fdecea"
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
+SHOWN = Qt.ItemFlag.ItemIsEnabled   # (worked out once: the view asks for a cell's flags at every turn)
+SELECTABLE = SHOWN | Qt.ItemFlag.ItemIsSelectable
+EDITABLE = SELECTABLE | Qt.ItemFlag.ItemIsEditable
 GROUP_BACKGROUND = "#f4f6f8"
 TOTAL_BACKGROUND = "#eef1f5"
 
@@ -118,6 +122,7 @@ class IndicatorModel(QAbstractTableModel):
     # ---- shape
     def set_plan(self, plan: Plan) -> None:
         self.plan = plan
+        self._cells: dict[tuple[int, int], Cell] = {}
         self.row_of = {leaf.id: number * self.step for number, leaf in enumerate(plan.leaves)}
         self.group_at: dict[tuple[int, int], object] = {}   # (row, column) of a group's cell → the group
         for group, level, first, last in plan.groups:
@@ -167,7 +172,14 @@ class IndicatorModel(QAbstractTableModel):
 
     # ---- content
     def cell(self, row: int, column: int) -> Cell:
-        """What the cell at (row, column) shows (an empty Cell where nothing is: under a span)."""
+        """What the cell at (row, column) shows (an empty Cell where nothing is: under a span); kept until its row
+        changes (a repaint reads it again without working it out again)."""
+        shown = self._cells.get((row, column))
+        if shown is None:
+            shown = self._cells[(row, column)] = self._cell(row, column)
+        return shown
+
+    def _cell(self, row: int, column: int) -> Cell:
         if self.is_total(row):
             for first, _span, shown in self.total(self):
                 if first == column:
@@ -199,14 +211,11 @@ class IndicatorModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex):
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
+            return NO_FLAGS
         row = index.row()
         if self.is_detail(row) or self.is_total(row) or (row, index.column()) in self.group_at:
-            return Qt.ItemFlag.ItemIsEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable(index):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return SHOWN
+        return EDITABLE if self.editable(index) else SELECTABLE
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -230,41 +239,77 @@ class IndicatorModel(QAbstractTableModel):
         rows = sorted(set(rows))
         last = self.columnCount() - 1
         for row in rows:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            for column in range(last + 1):
+                self._cells.pop((row, column), None)
+        if len(rows) > 50:   # (one signal for many rows: the view repaints what it shows of them)
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
+        else:
+            for row in rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
         if measure and rows:
             self.heights_stale.emit(rows)
 
     # ---- refused text
+    def cell_changed(self, row: int, column: int) -> None:
+        """Repaint one cell (a group's subtotal)."""
+        self._cells.pop((row, column), None)
+        self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
     def mark(self, key: str, place, typed: str | None, message: str | None = None) -> None:
         """Show (or clear) a refused text in its cell; the window counts what is still refused."""
+        shown = self.errors.get(key)
         if message:
             self.errors[key] = (typed or "", message)
         else:
             self.errors.pop(key, None)
         self.document.note_refusal(place, message)
+        row = self.row_of.get(getattr(place, "indicator", None))
+        if row is not None and self.errors.get(key) != shown:
+            self.rows_changed([row])
 
     def error_of(self, key: str) -> tuple[str, str] | None:
         return self.errors.get(key)
+
+
+_heights: dict[tuple, int] = {}   # (font, width, text) → height: a row painted again is not laid out again
 
 
 def text_height(metrics: QFontMetrics, text: str, width: int) -> int:
     """The height of ``text`` wrapped at ``width`` (a line fitting whole costs one measure, not a layout)."""
     if not text:
         return 0
-    if "\n" not in text and metrics.horizontalAdvance(text) <= width:
-        return metrics.lineSpacing()
-    return metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), int(Qt.TextFlag.TextWordWrap), text).height()
+    key = (metrics.lineSpacing(), metrics.averageCharWidth(), width, text)
+    height = _heights.get(key)
+    if height is None:
+        if len(_heights) > 50_000:
+            _heights.clear()
+        if "\n" not in text and metrics.horizontalAdvance(text) <= width:
+            height = metrics.lineSpacing()
+        else:
+            height = metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 20), int(Qt.TextFlag.TextWordWrap),
+                                          text).height()
+        _heights[key] = height
+    return height
 
 
 def cell_height(shown: Cell, font: QFont, width: int) -> int:
     """How tall ``shown`` is painted at ``width`` (the cell's paragraphs one under another, padded)."""
     font = bold_font(font) if shown.bold else font
-    metrics = QFontMetrics(font)
+    metrics = metrics_of(font)
     inner = width - 2 * PAD
     return sum(text_height(metrics, text, inner) for text, _colour in shown.lines) + 2 * PAD
 
 
 _bold_fonts: dict[str, QFont] = {}
+_metrics: dict[str, QFontMetrics] = {}
+
+
+def metrics_of(font: QFont) -> QFontMetrics:
+    key = font.key()
+    metrics = _metrics.get(key)
+    if metrics is None:
+        metrics = _metrics[key] = QFontMetrics(font)
+    return metrics
 
 
 def bold_font(font: QFont) -> QFont:

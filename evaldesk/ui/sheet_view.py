@@ -14,8 +14,13 @@ from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate, QTableView
 
 from evaldesk.ui.fields import is_undo_key
-from evaldesk.ui.sheet_table import PAD, Cell, IndicatorModel, bold_font, cell_height, colour, text_height
+from evaldesk.ui.sheet_table import (
+    PAD, Cell, IndicatorModel, bold_font, cell_height, colour, metrics_of, text_height,
+)
 
+HORIZONTAL = int(Qt.AlignmentFlag.AlignHorizontal_Mask.value)
+TOP_WRAP = int(Qt.AlignmentFlag.AlignTop.value) | int(Qt.TextFlag.TextWordWrap.value)
+MARGIN = 8   # rows measured beyond the view's edges, so a short scroll shows measured rows
 TEXT = QColor("#222222")
 GREY = QColor("#8a9099")
 WHITE = QColor("#ffffff")
@@ -25,16 +30,17 @@ SELECTED = QColor("#dbe6f5")
 def paint_lines(painter, rect: QRect, shown: Cell, font) -> None:
     """The cell's paragraphs one under another in ``rect``, wrapped, centred up and down as a whole."""
     font = bold_font(font) if shown.bold else font
-    metrics = QFontMetrics(font)
+    metrics = metrics_of(font)
     painter.setFont(font)
     inner = rect.adjusted(PAD, PAD, -PAD, -PAD)
-    heights = [text_height(metrics, text, inner.width()) for text, _colour in shown.lines]
+    width = inner.width()
+    heights = [text_height(metrics, text, width) for text, _colour in shown.lines]
     y = inner.top() + max(0, (inner.height() - sum(heights)) // 2)
-    horizontal = shown.align & Qt.AlignmentFlag.AlignHorizontal_Mask
+    flags = (int(shown.align) & HORIZONTAL) | TOP_WRAP   # (plain ints: a Qt flag operation costs a Python call)
+    left = inner.left()
     for (text, name), height in zip(shown.lines, heights):
         painter.setPen(GREY if shown.placeholder else colour(name, TEXT))
-        painter.drawText(QRect(inner.left(), y, inner.width(), height),
-                         int(horizontal | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
+        painter.drawText(QRect(left, y, width, height), flags, text)
         y += height
 
 
@@ -50,7 +56,7 @@ class TableDelegate(QStyledItemDelegate):
         row, column = index.row(), index.column()
         shown = model.cell(row, column)
         rect = option.rect
-        selected = bool(option.state & option.state.State_Selected) and not model.is_detail(row)
+        selected = index == self.view.currentIndex() and not model.is_detail(row)   # (one cell is selected)
         painter.save()
         painter.fillRect(rect, SELECTED if selected else colour(shown.background, WHITE))
         leaf = model.leaf_at(row)
@@ -60,7 +66,7 @@ class TableDelegate(QStyledItemDelegate):
             column_def.paint(painter, rect, model, leaf, option.font)
         else:
             paint_lines(painter, rect, shown, option.font)
-        if index == self.view.currentIndex() and self.view.hasFocus():
+        if selected and self.view.hasFocus():
             painter.setPen(QPen(QColor("#1f5fa8"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
@@ -136,7 +142,9 @@ class IndicatorView(QTableView):
         palette.setColor(QPalette.ColorRole.HighlightedText, TEXT)
         self.setPalette(palette)
         self.widths: tuple[int, ...] = ()
-        self.natural: dict[int, int] = {}   # row → the height its text needs at the present widths
+        self.exact: set[int] = set()   # rows measured at the present widths
+        self._measuring = False
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self.measure_in_view())
         model.modelReset.connect(self.rebuild)
         model.heights_stale.connect(self.measure)
         model.refused.connect(lambda typed, why: self.say(f"“{typed}”未被接受：{why}（该格已标红，未保存；改正后即保存）"))
@@ -149,6 +157,7 @@ class IndicatorView(QTableView):
     # ---- shape and sizes
     def rebuild(self) -> None:
         model: IndicatorModel = self.model()
+        self.exact.clear()
         self.clearSpans()
         for row, column, rows, columns in model.spans():
             self.setSpan(row, column, rows, columns)
@@ -186,8 +195,10 @@ class IndicatorView(QTableView):
         for column, column_width in enumerate(widths):
             self.setColumnWidth(column, column_width)
         self.updateGeometries()   # the sideways range follows the columns now, not at the next layout
-        self.natural.clear()
-        self.measure(range(model.rowCount()))
+        if not self.exact:   # the first widths: every row at a first guess, in one step
+            self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 2 * PAD)
+        self.exact.clear()
+        self.measure_in_view()
 
     def span_width(self, row: int, column: int) -> int:
         return sum(self.widths[column:column + max(1, self.columnSpan(row, column))])
@@ -223,28 +234,60 @@ class IndicatorView(QTableView):
         return self.fontMetrics().height() + 2 * PAD + 6
 
     def measure(self, rows) -> None:
-        """Measure ``rows`` again at the present widths and give them (and groups that need more) their height,
-        keeping the row the filler works in where it is on screen."""
-        if not self.widths:
+        """``rows``' text changed: measured again now if they are in view, else when they come into view."""
+        self.exact.difference_update(rows)
+        self.measure_in_view()
+
+    def measure_in_view(self) -> None:
+        """Give the rows in view (and a few beyond its edges) the height their text needs at the present widths,
+        keeping the row the filler works in where it is on screen. A row is measured once per width (and again
+        when its text changes); rows never shown are not measured at all — until then they stand at the height
+        of a row of three lines (or their height at the last width), so opening a sheet of 2,000 三级指标 measures
+        a screenful, not the sheet."""
+        if not self.widths or self._measuring:
             return
+        self._measuring = True
+        try:
+            count = self.model().rowCount()
+            for _round in range(4):   # measuring changes which rows are in view: again until none is left
+                top = self.rowAt(0)
+                bottom = self.rowAt(self.viewport().height() - 1)
+                top = 0 if top < 0 else top
+                bottom = count - 1 if bottom < 0 else bottom
+                rows = [row for row in range(max(0, top - MARGIN), min(count, bottom + MARGIN + 1))
+                        if row not in self.exact]
+                if not rows:
+                    break
+                self._set_heights(rows)
+        finally:
+            self._measuring = False
+
+    def _set_heights(self, rows: list[int]) -> None:
         model: IndicatorModel = self.model()
-        for row in rows:
-            self.natural[row] = self.row_need(row)
-        heights = dict(self.natural)
-        for group, level, first, last in model.plan.groups:   # a group's name, 分值 and 小计 must fit its rows
-            index = (first * model.step, level - 1)
-            if first >= last or index not in model.group_at:
-                continue
-            rows_of = range(first * model.step, last * model.step)
-            need = cell_height(model.group_cell(model, group), self.font(), self.widths[level - 1])
-            have = sum(heights.get(r, 0) for r in rows_of)
-            if need > have:
-                heights[rows_of[-1]] = heights.get(rows_of[-1], 0) + need - have
-        anchor = self._anchor()
         header = self.verticalHeader()
-        for row, height in heights.items():
+        anchor = self._anchor()
+        resized = False
+        for row in rows:
+            self.exact.add(row)
+            height = self.row_need(row)
             if header.sectionSize(row) != height:
                 header.resizeSection(row, height)
+                resized = True
+        first, last = min(rows), max(rows)
+        least = self.fontMetrics().lineSpacing() + 2 * PAD
+        for group, level, start, end in model.plan.groups:   # a group's name, 分值 and 小计 must fit its rows
+            rows_of = range(start * model.step, end * model.step)
+            if not rows_of or rows_of[-1] < first or rows_of[0] > last or (rows_of[0], level - 1) not in model.group_at:
+                continue
+            need = cell_height(model.group_cell(model, group), self.font(), self.widths[level - 1])
+            if len(rows_of) * least >= need:
+                continue   # (a group over many rows has room whatever their heights)
+            have = sum(header.sectionSize(row) for row in rows_of)
+            if need > have:
+                header.resizeSection(rows_of[-1], header.sectionSize(rows_of[-1]) + need - have)
+                resized = True
+        if resized:
+            self.updateGeometries()   # the scroll range follows now: the anchor below is kept within it
         if anchor is not None:
             row, y = anchor
             moved = self.rowViewportPosition(row) - y
@@ -266,6 +309,8 @@ class IndicatorView(QTableView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit_columns()
+        else:
+            self.measure_in_view()
 
     def changeEvent(self, event):  # noqa: N802 - Qt's name
         super().changeEvent(event)
@@ -279,6 +324,7 @@ class IndicatorView(QTableView):
             return
         self.setCurrentIndex(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.measure_in_view()
         self.setFocus()
         if edit and self.model().editable(index):
             self.edit(index)
