@@ -280,8 +280,9 @@ def reason_cell(model, leaf) -> Cell:
         return cell(text, align=LEFT)
     draft = model.draft(leaf)
     if draft:
-        return cell(reason_offer.OFFERED, align=LEFT, placeholder=True, tip=f"草稿：{draft}")
-    return Cell(align=LEFT)
+        return cell(reason_offer.PLACEHOLDER + reason_offer.OFFERED, align=LEFT, placeholder=True,
+                    tip=f"草稿：{draft}")
+    return cell(reason_offer.PLACEHOLDER, align=LEFT, placeholder=True)
 
 
 def detail_cell(model, leaf) -> Cell:

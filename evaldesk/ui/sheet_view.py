@@ -25,6 +25,11 @@ TEXT = QColor("#222222")
 GREY = QColor("#8a9099")
 WHITE = QColor("#ffffff")
 SELECTED = QColor("#dbe6f5")
+BOX = QColor("#c8ccd2")
+
+
+def flags_editable(model: IndicatorModel, index) -> bool:
+    return not model.is_detail(index.row()) and not model.is_total(index.row()) and model.editable(index)
 
 
 def paint_lines(painter, rect: QRect, shown: Cell, font) -> None:
@@ -65,6 +70,10 @@ class TableDelegate(QStyledItemDelegate):
                 and not model.is_total(row) and (row, column) not in model.group_at:
             column_def.paint(painter, rect, model, leaf, option.font)
         else:
+            if column_def.edit is not None and flags_editable(model, index):
+                # A cell the filler types in looks like a box to type in (as the figures' boxes do).
+                painter.setPen(BOX)
+                painter.drawRect(rect.adjusted(2, 2, -3, -3))
             paint_lines(painter, rect, shown, option.font)
         if selected and self.view.hasFocus():
             painter.setPen(QPen(QColor("#1f5fa8"), 2))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from evaldesk.model.edits import SetCell, SetField
 from evaldesk.model.report import sheet_key
 from evaldesk.ui import reason_offer
-from evaldesk.ui.reason_offer import ACTION, OFFERED
+from evaldesk.ui.reason_offer import ACTION, OFFERED, PLACEHOLDER
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -87,7 +87,7 @@ def test_the_reason_box_offers_the_rule_deduction_and_writes_it_only_when_asked(
     assert sheet.model.draft(leaf) == "预算调整率为23.13%，超过20%，扣2.5分"
     assert document.report.text(key) == own                     # offered, not written
     assert sheet.model.draft(document.report.template.indicator("benefits")) is None   # a hand score: the group's
-    assert sheet.shown("staff_control", "reason") == ""         # nothing lost, nothing offered
+    assert sheet.shown("staff_control", "reason") == ""         # nothing lost, nothing offered, nothing typed
     answers.yes = False
     assert not sheet.fill_reason_draft("budget_adjustment")     # a typed reason is kept unless the filler agrees
     assert document.report.text(key) == own
@@ -104,7 +104,7 @@ def test_an_empty_reason_cell_says_a_draft_is_there(window):
     document.apply(SetField(sheet_key("satisfaction", "reason"), ""))
     sheet = window.pages[6]
     index = sheet.cell_index("satisfaction", "reason")
-    assert sheet.model.cell(index.row(), index.column()).text == OFFERED       # in grey, in the empty cell
+    assert sheet.model.cell(index.row(), index.column()).text == PLACEHOLDER + OFFERED   # grey, in the empty cell
     assert "满意度为92%" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert sheet.fill_reason_draft("satisfaction")
     assert sheet.shown("satisfaction", "reason") == "满意度为92%，低于95%，扣2分"
