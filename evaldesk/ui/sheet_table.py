@@ -5,6 +5,17 @@ The 评分表 (sheet_columns.py) is one set of columns over it; the national 项
 (年度指标值, 实际完成值, 分值, 得分, 偏差原因): a :class:`Column` says its heading, what it shows for a row, how wide
 it is, whether it wraps and how it is edited. Nothing here knows a column by name.
 
+The 项目支出 table, for instance, would be declared as::
+
+    [Column("一级指标", level=1, fit=...), Column("二级指标", level=2, fit=...),
+     Column("三级指标", name_cell, share=2, wraps=True),
+     Column("年度指标值", target_cell, share=2, wraps=True, edit=text_editor("target"), clear=clear_key("target")),
+     Column("实际完成值", actual_cell, share=2, wraps=True, edit=text_editor("actual"), clear=clear_key("actual")),
+     Column("分值", weight_cell, fit=("分值",)), Column("得分", score_cell, fit=("00.00",)),
+     Column("偏差原因分析及改进措施", reason_cell, share=3, wraps=True, edit=reason_editor, clear=...)]
+
+with ``detail=None`` (no line under the rows) and its own ``group_cell`` and ``total``.
+
 There is no widget per cell: the delegate paints each cell's :class:`Cell` (wrapped paragraphs, each in its
 colour) and measures it for the row's height; an editor exists only while a cell is being edited. Row heights are
 measured once per column width and kept; a change measures only the rows it touched.
