@@ -23,8 +23,7 @@ from evaldesk.ui.template_banner import DraftBanner
 
 __all__ = ["ChecklistAnswer", "SheetPage"]
 
-COLUMN_OF_PART = {"input": 4, "hand": 7, "reason": 8}
-PARTS = {"name": 2, "weight": 3, "input": 4, "score": 5, "state": 6, "hand": 7, "reason": 8}   # (for shown())
+PARTS = {"name": 2, "weight": 3, "input": 4, "score": 5, "state": 6, "hand": 7, "reason": 8}   # the columns
 
 
 class SheetPage(QWidget):
@@ -116,7 +115,7 @@ class SheetPage(QWidget):
         """Right click on a reason cell: 填入扣分原因草稿 (when the rule's deduction has a draft)."""
         index = self.view.indexAt(at)
         leaf = self.model.leaf_at(index.row()) if index.isValid() else None
-        if leaf is None or index.column() != COLUMN_OF_PART["reason"] or not self.model.editable(index):
+        if leaf is None or index.column() != PARTS["reason"] or not self.model.editable(index):
             return
         draft = self.model.draft(leaf)
         if not draft:
@@ -176,7 +175,7 @@ class SheetPage(QWidget):
         """The cell that shows a score-sheet place (its row's name for a place of no cell)."""
         if not isinstance(place, SheetPlace) or place.indicator not in self.model.row_of:
             return None
-        return self.model.index_of(place.indicator, COLUMN_OF_PART.get(place.part, self.model.name_column))
+        return self.model.index_of(place.indicator, PARTS.get(place.part, self.model.name_column))
 
     def focus(self, place: Place) -> bool:
         """Take the filler to a score-sheet entry: its row in view, its cell current (an input's box open)."""

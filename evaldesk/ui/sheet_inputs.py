@@ -23,6 +23,8 @@ from evaldesk.ui.sheet_table import ERROR_BACKGROUND, PAD, metrics_of, text_heig
 UNITS = {"money": "（万元）", "percent": "（%）", "count": "（个）"}
 ANSWERS = (("未判断", None, "#8a9099"), ("符合", True, "#1e7b34"), ("不符合", False, "#c0392b"))
 GAP = 3
+LEFT_MIDDLE = int(Qt.AlignmentFlag.AlignLeft.value) | int(Qt.AlignmentFlag.AlignVCenter.value)
+RIGHT_MIDDLE = int(Qt.AlignmentFlag.AlignRight.value) | int(Qt.AlignmentFlag.AlignVCenter.value)
 WORD_JOINER = "\u2060"
 
 
@@ -54,12 +56,8 @@ def box_height(metrics: QFontMetrics) -> int:
 
 def layout(model, leaf, width: int, font) -> Layout:
     """Where the 取自报告 line, each entry's words and its box stand in a cell ``width`` wide."""
-    metrics = metrics_of(font) if font is not None else None
+    metrics = metrics_of(font)
     inner = width - 2 * PAD
-    if metrics is None:   # words only, no places
-        return Layout(model.refs_text(leaf), QRect(), tuple(
-            Entry(sheet_key(leaf.id, "input", spec.name), entry_label(spec), spec.kind, QRect(), QRect())
-            for spec in model.entries(leaf)[0]), "由评价组手工评分" if model.entries(leaf)[2] else "", 0)
     y = PAD
     refs = model.refs_text(leaf)
     refs_rect = QRect()
@@ -122,7 +120,7 @@ def paint(painter, rect: QRect, model, leaf, font) -> None:
     shown = layout(model, leaf, rect.width(), font)
     painter.setFont(font)
     at = rect.topLeft()
-    wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+    wrap = LEFT_MIDDLE | int(Qt.TextFlag.TextWordWrap.value)
     if shown.refs:
         painter.setPen(QColor("#555555"))
         painter.drawText(shown.refs_rect.translated(at), wrap, shown.refs)
@@ -137,11 +135,11 @@ def paint(painter, rect: QRect, model, leaf, font) -> None:
         painter.setPen(QColor(colour or "#222222"))
         inside = box.adjusted(5, 0, -5, 0)
         if entry.kind == Kind.BOOL.value:
-            painter.drawText(inside, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+            painter.drawText(inside, LEFT_MIDDLE, text)
             painter.setPen(QColor("#8a9099"))
-            painter.drawText(inside, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), "▾")
+            painter.drawText(inside, RIGHT_MIDDLE, "▾")
         else:
-            painter.drawText(inside, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+            painter.drawText(inside, RIGHT_MIDDLE, text)
     if shown.note:
         painter.setPen(QColor("#555555"))
         painter.drawText(rect.adjusted(PAD, PAD, -PAD, -PAD), wrap, shown.note)
@@ -151,11 +149,14 @@ def text(model, leaf):
     """The cell as words (copied, read out): 取自报告 and each entry with its value."""
     from evaldesk.ui.sheet_table import LEFT, Cell
 
-    shown = layout(model, leaf, 1000, None)
-    lines = [shown.refs] if shown.refs else []
-    lines += [f"{entry.label}：{value_text(model, entry)[0]}" for entry in shown.entries]
-    lines += [shown.note] if shown.note else []
-    return Cell(tuple((line, None) for line in lines), align=LEFT)
+    specs, _quoted, hand_only = model.entries(leaf)
+    lines = [model.refs_text(leaf)]
+    for spec in specs:
+        entry = Entry(sheet_key(leaf.id, "input", spec.name), entry_label(spec), spec.kind, QRect(), QRect())
+        lines.append(f"{entry.label}：{value_text(model, entry)[0]}")
+    if not specs and not lines[0] and hand_only:
+        lines.append("由评价组手工评分")
+    return Cell(tuple((line, None) for line in lines if line), align=LEFT)
 
 
 def editable(model, leaf) -> bool:
@@ -228,14 +229,7 @@ class InputsEditor(CellEditor, QWidget):
 
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
-        shown = layout(self.model, self.leaf, self.width(), self.font())
-        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
-        painter.setPen(QColor("#555555"))
-        if shown.refs:
-            painter.drawText(shown.refs_rect, wrap, shown.refs)
-        painter.setPen(QColor("#222222"))
-        for entry in shown.entries:
-            painter.drawText(entry.label_rect, wrap, entry.label)
+        paint(painter, self.rect(), self.model, self.leaf, self.font())   # the boxes cover their painted values
         painter.end()
 
     def finish(self) -> None:

@@ -28,10 +28,6 @@ SELECTED = QColor("#dbe6f5")
 BOX = QColor("#c8ccd2")
 
 
-def flags_editable(model: IndicatorModel, index) -> bool:
-    return not model.is_detail(index.row()) and not model.is_total(index.row()) and model.editable(index)
-
-
 def paint_lines(painter, rect: QRect, shown: Cell, font) -> None:
     """The cell's paragraphs one under another in ``rect``, wrapped, centred up and down as a whole."""
     font = bold_font(font) if shown.bold else font
@@ -70,7 +66,7 @@ class TableDelegate(QStyledItemDelegate):
                 and not model.is_total(row) and (row, column) not in model.group_at:
             column_def.paint(painter, rect, model, leaf, option.font)
         else:
-            if column_def.edit is not None and flags_editable(model, index):
+            if column_def.edit is not None and model.editable(index):
                 # A cell the filler types in looks like a box to type in (as the figures' boxes do).
                 painter.setPen(BOX)
                 painter.drawRect(rect.adjusted(2, 2, -3, -3))
