@@ -149,11 +149,10 @@ class ScoreSheetModel(IndicatorModel):
         if self.document.report.template is not self.built_for:
             return self.retemplate()
         last, self.results = self.results, sheet
-        rows = []
-        for leaf in self.plan.leaves:
-            if sheet.indicators.get(leaf.id) is not last.indicators.get(leaf.id):
-                row = self.row_of[leaf.id]
-                rows += [row, row + 1]
+        before = last.indicators
+        changed = [leaf_id for leaf_id, result in sheet.indicators.items() if before.get(leaf_id) is not result]
+        rows = [row + extra for leaf_id in changed if (row := self.row_of.get(leaf_id)) is not None
+                for extra in (0, 1)]
         for (row, column), group in self.group_at.items():
             if sheet.groups.get(group.id) is not last.groups.get(group.id):
                 self.cell_changed(row, column)

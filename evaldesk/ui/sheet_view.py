@@ -148,6 +148,7 @@ class IndicatorView(QTableView):
         self.setPalette(palette)
         self.widths: tuple[int, ...] = ()
         self.exact: set[int] = set()   # rows measured at the present widths
+        self._short = self._short_plan = None
         self._measuring = False
         self.verticalScrollBar().valueChanged.connect(lambda _value: self.measure_in_view())
         model.modelReset.connect(self.rebuild)
@@ -163,6 +164,7 @@ class IndicatorView(QTableView):
     def rebuild(self) -> None:
         model: IndicatorModel = self.model()
         self.exact.clear()
+        self._short = None
         self.clearSpans()
         for row, column, rows, columns in model.spans():
             self.setSpan(row, column, rows, columns)
@@ -203,6 +205,7 @@ class IndicatorView(QTableView):
         if not self.exact:   # the first widths: every row at a first guess, in one step
             self.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 2 * PAD)
         self.exact.clear()
+        self._short = None
         self.measure_in_view()
 
     def span_width(self, row: int, column: int) -> int:
@@ -279,14 +282,10 @@ class IndicatorView(QTableView):
                 header.resizeSection(row, height)
                 resized = True
         first, last = min(rows), max(rows)
-        least = self.fontMetrics().lineSpacing() + 2 * PAD
-        for group, level, start, end in model.plan.groups:   # a group's name, 分值 and 小计 must fit its rows
-            rows_of = range(start * model.step, end * model.step)
-            if not rows_of or rows_of[-1] < first or rows_of[0] > last or (rows_of[0], level - 1) not in model.group_at:
+        for group, rows_of, level in self._short_groups():   # a group's name, 分值 and 小计 must fit its rows
+            if rows_of[-1] < first or rows_of[0] > last:
                 continue
             need = cell_height(model.group_cell(model, group), self.font(), self.widths[level - 1])
-            if len(rows_of) * least >= need:
-                continue   # (a group over many rows has room whatever their heights)
             have = sum(header.sectionSize(row) for row in rows_of)
             if need > have:
                 header.resizeSection(rows_of[-1], header.sectionSize(rows_of[-1]) + need - have)
@@ -298,6 +297,21 @@ class IndicatorView(QTableView):
             moved = self.rowViewportPosition(row) - y
             if moved:
                 self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved)
+
+    def _short_groups(self) -> list:
+        """The groups over so few rows that their cell (name, 分值, 小计) may need more than the rows take — the
+        others have room whatever their rows' heights (worked out once per width)."""
+        model: IndicatorModel = self.model()
+        if self._short is None or self._short_plan is not model.plan:   # (an adjusted template: a new plan)
+            self._short_plan = model.plan
+            least = self.fontMetrics().lineSpacing() + 2 * PAD
+            self._short = []
+            for group, level, start, end in model.plan.groups:
+                rows_of = range(start * model.step, end * model.step)
+                if rows_of and (rows_of[0], level - 1) in model.group_at and len(rows_of) * least < cell_height(
+                        model.group_cell(model, group), self.font(), self.widths[level - 1]) + 3 * least:
+                    self._short.append((group, rows_of, level))
+        return self._short
 
     def _anchor(self) -> tuple[int, int] | None:
         """The row the filler works in (else the top row in view) and where it stands in the view now."""
