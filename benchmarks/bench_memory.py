@@ -1,5 +1,6 @@
-"""Memory of the real window process (goal ≤ 200 MB) with 20 and 200 reports in its data file, beside a bare
-PySide6 window (QMainWindow + QTabWidget) measured in the same run.
+"""Memory of the real window process (goal ≤ 200 MB) with 20 and 200 reports in its data file, and with one report
+on a 2,000-indicator score sheet worded like the sample's (its 评分表 tab shown whole), beside a bare PySide6 window
+(QMainWindow + QTabWidget) measured in the same run.
 
 Each figure is a child process of its own: the window opens the data file as a filler's does (the report opened
 last), every tab is visited (tabs are built when first shown), then the RSS is read from /proc; then the form's
@@ -94,6 +95,22 @@ def data_file(folder: Path, count: int) -> Path:
     return path
 
 
+def big_data_file(folder: Path) -> Path:
+    """One report on a generated 2,000-indicator sheet (benchmarks/bench_sheet_settle.py)."""
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_scoring import generated_report, generated_template
+    from bench_sheet_settle import worded
+
+    from evaldesk.datafile.store import Store
+
+    path = folder / "sheet-2000.sqlite"
+    store = Store(path)
+    store.add(generated_report(worded(generated_template(5, 20, 20))))
+    store.close()
+    return path
+
+
 def main() -> None:
     print(f"medians of {RUNS}; machine load at start {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as name:
@@ -108,6 +125,10 @@ def main() -> None:
             print(f"window, {count:3d} reports, every tab shown:     RSS {opened['rss']:5.0f} MB "
                   f"({opened['rss'] / bare['rss']:.1f}× the bare window); after 打印预览 and 打印: "
                   f"RSS {printed['rss']:5.0f} MB, peak {printed['peak']:5.0f} MB   goal ≤ 200 MB {verdict}")
+        big = measure(WINDOW, str(big_data_file(folder)), home=folder / "home")
+        verdict = "ok" if big["rss"] <= 200 else "MISSED"
+        print(f"window, one report on a 2,000-indicator sheet, every tab shown: RSS {big['rss']:5.0f} MB "
+              f"({big['rss'] / bare['rss']:.1f}× the bare window)   goal ≤ 200 MB {verdict}")
 
 
 if __name__ == "__main__":

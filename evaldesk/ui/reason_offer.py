@@ -1,54 +1,45 @@
-"""The 扣分原因 draft offered in a score-sheet row's reason box: for an indicator that lost points by its rule the
-box's placeholder says a draft is there, and its right-click menu has 填入扣分原因草稿 — one undoable edit, made
-only when the filler picks it. A reason already typed is replaced only after the filler says yes."""
+"""The 扣分原因 draft offered in a score-sheet row: for an indicator that lost points by its rule, its empty reason
+cell says a draft is there, and the cell's right-click menu (on the sheet, or in the cell while it is edited) has
+填入扣分原因草稿 — one undoable edit, made only when the filler picks it. A reason already typed is replaced only
+after the filler says yes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from evaldesk.drafts.reasons import reason_draft
 from evaldesk.model.edits import SetField
-from evaldesk.scoring.engine import IndicatorResult
 from evaldesk.ui import dialogs
-from evaldesk.ui.fields import TextField
 
 PLACEHOLDER = "扣分原因和其他说明"
-OFFERED = "扣分原因和其他说明（已有草稿：右键 → 填入扣分原因草稿）"
+OFFERED = "（已有草稿：右键 → 填入扣分原因草稿）"
 ACTION = "填入扣分原因草稿"
 
 
-class ReasonOffer:
-    def __init__(self, field: TextField):
-        self.field = field
-        self.draft: str | None = None
-        field.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        field.editor.customContextMenuRequested.connect(self._menu)
+def draft_for(result, template_id: str) -> str | None:
+    return reason_draft(result, template_id) if result is not None else None
 
-    def show(self, result: IndicatorResult, template_id: str) -> None:
-        self.draft = reason_draft(result, template_id)
-        self.field.editor.setPlaceholderText(OFFERED if self.draft else PLACEHOLDER)
 
-    def _menu(self, position) -> None:
-        menu = self.field.editor.createStandardContextMenu()
-        if self.draft:
-            menu.insertSeparator(menu.actions()[0] if menu.actions() else None)
-            action = menu.addAction(f"{ACTION}：{self.draft}")
-            menu.insertAction(menu.actions()[0], action)
-            action.triggered.connect(self.fill)
-        menu.exec(self.field.editor.mapToGlobal(position))
-        menu.deleteLater()
+def add_to_menu(menu, draft: str | None, fill) -> None:
+    """Put 填入扣分原因草稿 at the top of a right-click ``menu`` (if there is a draft); ``fill`` writes it."""
+    if not draft:
+        return
+    first = menu.actions()[0] if menu.actions() else None
+    action = menu.addAction(f"{ACTION}：{draft}")
+    if first is not None:
+        menu.insertAction(first, action)
+        menu.insertSeparator(first)
+    action.triggered.connect(fill)
 
-    def fill(self) -> bool:
-        """Write the draft into the reason box (asking first if the filler has written a reason of their own)."""
-        if not self.draft:
-            return False
-        document, key = self.field.document, self.field.key
-        typed = document.report.text(key).strip()
-        if typed == self.draft:
-            return False
-        if typed and not dialogs.ask(self.field, "替换扣分原因", f"此项已填写扣分原因：\n“{typed}”\n\n"
-                                     f"要改为草稿“{self.draft}”吗？（可撤销）"):
-            return False
-        done = document.apply(SetField(key, self.draft), merge=False)
-        document.break_merge()
-        return done
+
+def fill(parent, document, key: str, draft: str | None) -> bool:
+    """Write the draft into the reason (asking first if the filler has written a reason of their own)."""
+    if not draft:
+        return False
+    typed = document.report.text(key).strip()
+    if typed == draft:
+        return False
+    if typed and not dialogs.ask(parent, "替换扣分原因", f"此项已填写扣分原因：\n“{typed}”\n\n"
+                                 f"要改为草稿“{draft}”吗？（可撤销）"):
+        return False
+    done = document.apply(SetField(key, draft), merge=False)
+    document.break_merge()
+    return done

@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt
 
 from evaldesk.model.edits import SetCell, SetField
 from evaldesk.model.report import sheet_key
-from evaldesk.ui.reason_offer import OFFERED, PLACEHOLDER
+from evaldesk.ui import reason_offer
+from evaldesk.ui.reason_offer import ACTION, OFFERED, PLACEHOLDER
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -84,32 +85,46 @@ def test_inserting_a_missing_section_into_an_empty_summary(window, qtbot):
 
 
 def test_the_reason_box_offers_the_rule_deduction_and_writes_it_only_when_asked(window, answers):
-    rows = window.pages[6].rows
+    sheet = window.pages[6]
     document = window.document
     key = sheet_key("budget_adjustment", "reason")
     own = document.report.text(key)
-    offer = rows["budget_adjustment"].reason_offer
-    assert offer.draft == "预算调整率为23.13%，超过20%，扣2.5分"
+    leaf = document.report.template.indicator("budget_adjustment")
+    assert sheet.model.draft(leaf) == "预算调整率为23.13%，超过20%，扣2.5分"
     assert document.report.text(key) == own                     # offered, not written
-    assert rows["benefits"].reason_offer.draft is None          # a hand score: the group's own reason
-    assert rows["staff_control"].reason.editor.placeholderText() == PLACEHOLDER
+    assert sheet.model.draft(document.report.template.indicator("benefits")) is None   # a hand score: the group's
+    assert sheet.shown("staff_control", "reason") == ""         # nothing lost, nothing offered, nothing typed
     answers.yes = False
-    assert not offer.fill()                                     # a typed reason is kept unless the filler agrees
+    assert not sheet.fill_reason_draft("budget_adjustment")     # a typed reason is kept unless the filler agrees
     assert document.report.text(key) == own
     answers.yes = True
-    assert offer.fill()
-    assert document.report.text(key) == offer.draft
+    assert sheet.fill_reason_draft("budget_adjustment")
+    assert document.report.text(key) == "预算调整率为23.13%，超过20%，扣2.5分"
+    assert sheet.shown("budget_adjustment", "reason") == document.report.text(key)
     document.undo()
     assert document.report.text(key) == own
 
 
-def test_an_empty_reason_box_says_a_draft_is_there(window):
+def test_an_empty_reason_cell_says_a_draft_is_there(window):
     document = window.document
     document.apply(SetField(sheet_key("satisfaction", "reason"), ""))
-    row = window.pages[6].rows["satisfaction"]
-    assert row.reason.editor.placeholderText() == OFFERED
-    assert row.reason_offer.fill()
-    assert row.reason.text() == "满意度为92%，低于95%，扣2分"
+    sheet = window.pages[6]
+    index = sheet.cell_index("satisfaction", "reason")
+    assert sheet.model.cell(index.row(), index.column()).text == PLACEHOLDER + OFFERED   # grey, in the empty cell
+    assert "满意度为92%" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert sheet.fill_reason_draft("satisfaction")
+    assert sheet.shown("satisfaction", "reason") == "满意度为92%，低于95%，扣2分"
+
+
+def test_the_reason_editor_menu_offers_the_draft(window):
+    window.document.apply(SetField(sheet_key("satisfaction", "reason"), ""))
+    sheet = window.pages[6]
+    window.tabs.setCurrentWidget(sheet)
+    editor = sheet.edit("satisfaction", "reason")
+    menu = editor.createStandardContextMenu()
+    reason_offer.add_to_menu(menu, sheet.model.draft(window.document.report.template.indicator("satisfaction")),
+                             lambda: None)
+    assert menu.actions()[0].text() == f"{ACTION}：满意度为92%，低于95%，扣2分"
 
 
 def test_a_draft_asked_for_before_the_audit_caught_up_leaves_out_the_disputed_claim(started, qtbot):

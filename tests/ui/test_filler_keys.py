@@ -8,8 +8,10 @@ from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from evaldesk.audit.findings import Severity
-from evaldesk.ui.sheet import ChecklistAnswer
+from evaldesk.model.edits import SetField
+from evaldesk.model.report import sheet_key
 from evaldesk.ui.settings import Settings
+from evaldesk.ui.sheet import ChecklistAnswer
 
 from test_window import cell_text, grid, type_into_cell
 
@@ -48,14 +50,18 @@ def test_the_clicked_finding_stays_readable_when_the_focus_moves(window):
 def test_the_wheel_over_a_checklist_answer_scrolls_the_sheet_and_keeps_the_answer(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
-    answer = sheet.findChildren(ChecklistAnswer)[0]
-    sheet.ensureWidgetVisible(answer, 50, 300)
-    before_answer = window.document.report.get(answer.key)
-    before_text, before_scroll = answer.currentText(), sheet.verticalScrollBar().value()
+    qtbot.waitUntil(sheet.isVisible, timeout=30000)
+    sheet.edit("budget_rules", "input")   # 预算管理制度健全性: its three answers, editable
+    answer = sheet.view.findChildren(ChecklistAnswer)[0]
+    key = answer.typing.key
+    bar = sheet.view.verticalScrollBar()
+    bar.setValue(bar.value() - 50)
+    before_answer = window.document.report.get(key)
+    before_text, before_scroll = answer.currentText(), bar.value()
     wheel(answer, -2)
     assert answer.currentText() == before_text
-    assert window.document.report.get(answer.key) == before_answer
-    assert sheet.verticalScrollBar().value() > before_scroll
+    assert window.document.report.get(key) == before_answer
+    assert bar.value() > before_scroll
 
 
 def test_tab_at_the_end_of_a_row_goes_to_the_next_units_first_amount_not_its_name(window, qtbot):
@@ -99,64 +105,50 @@ def test_a_new_quantitative_row_tabs_from_name_to_target_to_result(window, qtbot
     assert (values.get("name"), values.get("target"), values.get("actual")) == ("受益农户数", "≥500户", "526户")
 
 
-def test_the_rows_below_do_not_jump_when_a_finding_line_goes(window, qtbot):
+def test_the_row_typed_in_stays_put_when_a_finding_line_goes_from_it(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(sheet.isVisible, timeout=30000)
-    ids = list(sheet.rows)
-    row = next(sheet.rows[i] for i in ids if "未说明依据" in sheet.rows[i].problems.text())
-    below = sheet.rows[ids[ids.index(row.indicator.id) + 1]]
-    qtbot.wait(20)
-    before = below.name.mapTo(sheet.widget(), QPoint(0, 0)).y()
-    row.reason.editor.setFocus()
-    row.reason.editor.setPlainText("上年三公经费合计见财务决算报表，未增长，计满分。")
-    qtbot.waitUntil(lambda: "未说明依据" not in row.problems.text(), timeout=30000)
-    qtbot.wait(20)
-    assert below.name.mapTo(sheet.widget(), QPoint(0, 0)).y() == before
+    row_id = next(leaf.id for leaf in sheet.model.plan.leaves if "未说明依据" in sheet.shown(leaf.id, "notes"))
+    editor = sheet.edit(row_id, "reason")
+    row = sheet.model.row_of[row_id]
+    before = sheet.view.rowViewportPosition(row)
+    editor.setPlainText("上年三公经费合计见财务决算报表，未增长，计满分。")
+    assert "未说明依据" not in sheet.shown(row_id, "notes")
+    assert sheet.view.rowViewportPosition(row) == before
+    assert sheet.view.rowHeight(row + 1) >= sheet.view.row_need(row + 1)   # the notes under it, whole
 
 
-def _y(widget, sheet) -> int:
-    return widget.mapTo(sheet.widget(), QPoint(0, 0)).y()
-
-
-def test_the_rows_below_do_not_move_when_a_finding_line_appears(window, qtbot):
+def test_the_row_typed_in_stays_put_when_the_notes_above_it_grow(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(sheet.isVisible, timeout=30000)
-    ids = list(sheet.rows)
-    row = sheet.rows["staff_control"]
-    assert "【" not in row.problems.text()  # no finding under it yet
-    below = sheet.rows[ids[ids.index("staff_control") + 1]]
-    qtbot.wait(20)
-    before = _y(below.name, sheet)
-    row.hand.editor.setFocus()
-    qtbot.keyClicks(row.hand.editor, "0.5")  # an override without a reason: a finding appears under the row
-    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.text(), timeout=30000)
-    qtbot.wait(20)
-    assert _y(below.name, sheet) == before
+    leaves = [leaf.id for leaf in sheet.model.plan.leaves]
+    sheet.view.show_cell(sheet.cell_index(leaves[3], "hand"))
+    row = sheet.model.row_of[leaves[3]]
+    before, above = sheet.view.rowViewportPosition(row), sheet.view.rowHeight(1)
+    window.document.apply(SetField(sheet_key(leaves[0], "hand"), "0.5"))  # an override without a reason: an 错误
+    assert "写明改分理由" in sheet.shown(leaves[0], "notes")
+    assert sheet.view.rowHeight(1) >= sheet.view.row_need(1)    # the notes above take the room they need …
+    assert sheet.view.rowViewportPosition(row) == before        # … and the row typed in does not move
+    sheet.model.fold(leaves[0])                                 # a click folds them to one line
+    assert sheet.view.rowHeight(1) < above and "▸" in sheet.shown(leaves[0], "notes")
+    assert sheet.view.rowViewportPosition(row) == before
 
 
-def test_a_finding_without_room_waits_on_one_line_until_the_sheet_is_shown_again(screen_window, qtbot):
+def test_a_long_finding_is_shown_whole_in_the_largest_font_size(screen_window, qtbot):
     window = screen_window
-    window.menus.font_size_actions["特大"].trigger()  # the long finding needs two lines here
+    window.menus.font_size_actions["特大"].trigger()
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(sheet.isVisible, timeout=30000)
-    qtbot.wait(20)
-    ids = list(sheet.rows)
-    row = sheet.rows["staff_control"]
-    below = sheet.rows[ids[ids.index("staff_control") + 1]]
-    before, dock = _y(below.name, sheet), window.audit_dock.width()
-    row.hand.editor.setFocus()
-    qtbot.keyClicks(row.hand.editor, "0.5")
-    qtbot.waitUntil(lambda: "写明改分理由" in row.problems.toolTip(), timeout=30000)
-    qtbot.wait(20)
-    assert _y(below.name, sheet) == before and window.audit_dock.width() == dock  # nothing moved, not even sideways
-    assert "【错误】“财政供养人员控制率”按规则计算得 5 分" in row.problems.text() and "…" in row.problems.text()
-    window.tabs.setCurrentIndex(0)  # the filler looks elsewhere and comes back: the row takes the room it needs
-    window.tabs.setCurrentWidget(sheet)
-    qtbot.waitUntil(lambda: _y(below.name, sheet) > before, timeout=30000)
-    assert "写明改分理由" in row.problems.text() and row.problems.toolTip() == ""
+    dock = window.audit_dock.width()
+    editor = sheet.edit("staff_control", "hand")
+    qtbot.keyClicks(editor, "0.5")
+    notes = sheet.shown("staff_control", "notes")
+    assert "【错误】“财政供养人员控制率”按规则计算得 5 分" in notes and "写明改分理由" in notes and "…" not in notes
+    row = sheet.model.row_of["staff_control"] + 1
+    assert sheet.view.rowHeight(row) >= sheet.view.row_need(row) and window.audit_dock.width() == dock
     window.menus.font_size_actions["标准"].trigger()
 
 
@@ -213,28 +205,27 @@ def test_short_headings_and_units_never_break_inside_a_word(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(sheet.isVisible, timeout=30000)
-    qtbot.wait(20)
-    from PySide6.QtWidgets import QLabel
-
-    for label in sheet.widget().findChildren(QLabel):
-        if label.text() in ("分值", "状态", "已计算", "手工评分"):
-            assert label.contentsRect().width() >= label.fontMetrics().horizontalAdvance(label.text()), label.text()
-        if label.text().endswith("）") and "万" in label.text():
-            assert label.text().endswith("（\u2060万\u2060元\u2060）")  # never broken inside （万元）
+    view = sheet.view
+    metrics = view.fontMetrics()
+    for part, words in (("weight", "分值"), ("state", "已计算"), ("hand", "手工评分")):
+        assert view.columnWidth(sheet.cell_index("staff_control", part).column()) >= \
+            metrics.horizontalAdvance(words) + 8, words
+    units = [line for leaf in sheet.model.plan.leaves for line in sheet.shown(leaf.id, "input").splitlines()
+             if "万" in line and "）" in line]
+    assert units and all("（\u2060万\u2060元\u2060）" in line for line in units)   # never broken inside （万元）
 
 
 def test_the_scoring_standard_stands_under_each_indicator_and_folds_away(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
     qtbot.waitUntil(sheet.isVisible, timeout=30000)
-    row = next(iter(sheet.rows.values()))
-    assert row.standard.isVisible() and row.indicator.standard in row.standard.text()
+    leaf = sheet.model.plan.leaves[0]
+    assert f"评分标准：{leaf.standard}" in sheet.shown(leaf.id, "notes")
     sheet.standards_box.setChecked(False)
-    assert not row.standard.isVisible()
-
+    assert "评分标准" not in sheet.shown(leaf.id, "notes")
     assert Settings.load()["sheet_standards"] is False  # the next sheet opens folded
     sheet.standards_box.setChecked(True)
-    assert row.standard.isVisible()
+    assert leaf.standard in sheet.shown(leaf.id, "notes")
 
 
 def test_a_long_result_wraps_whole_in_its_row(window, qtbot):

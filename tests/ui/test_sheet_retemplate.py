@@ -1,6 +1,6 @@
-"""An adjusted score sheet with the same tree is shown without building the sheet again: every row keeps its
-widgets, the new words and 分值 are on screen, a row whose entries changed is built again in its place, and a
-sheet with another tree is built anew."""
+"""An adjusted score sheet with the same tree keeps the table (no new model, the filler's row and cell stay), with
+the new words and 分值 on screen; a row whose entries changed shows its new entries; a sheet with another tree is a
+new table."""
 
 import copy
 
@@ -19,46 +19,50 @@ def adjusted(template, **by_id):
     return Template(data)
 
 
-def test_new_words_keep_every_row_and_show_on_screen(window, qtbot):
+def resets(model) -> list:
+    seen = []
+    model.modelReset.connect(lambda: seen.append(1))
+    return seen
+
+
+def test_new_words_keep_the_table_and_show_on_screen(window, qtbot):
     sheet = window.pages[SHEET]
     window.tabs.setCurrentWidget(sheet)
-    before = dict(sheet.rows)
-    editors = {i: row.hand for i, row in before.items()}
+    model, reset = sheet.model, resets(sheet.model)
+    sheet.view.setCurrentIndex(sheet.cell_index("staff_control", "hand"))
     template = adjusted(window.document.report.template,
-                        staff_control=lambda e: e.update(name="人员控制率", standard="每超一个百分点扣0.5分"))
+                        staff_control=lambda e: e.update(name="人员控制率", standard="每超一个百分点扣0.5分",
+                                                         weight=6),
+                        sangong_change=lambda e: e.update(weight=4))
     window.document.apply(SetTemplate(template), merge=False)
-    assert all(sheet.rows[i] is before[i] and sheet.rows[i].hand is editors[i] for i in before)
-    row = sheet.rows["staff_control"]
-    assert row.name.text() == "人员控制率" and row.standard.text() == "评分标准：每超一个百分点扣0.5分"
-    assert row.indicator is template.indicator("staff_control")
-    assert row.score.text() == "5"  # its result shown again, with the new indicator
+    assert sheet.model is model and not reset
+    assert sheet.shown("staff_control", "name") == "人员控制率"
+    assert sheet.shown("staff_control", "weight") == "6"
+    assert "评分标准：每超一个百分点扣0.5分" in sheet.shown("staff_control", "notes")
+    assert sheet.shown("staff_control", "score") == "6"   # its result shown again, with the new 分值
+    assert sheet.view.currentIndex() == sheet.cell_index("staff_control", "hand")
 
 
-def test_a_changed_entry_builds_that_row_again_in_its_place(window, qtbot):
+def test_a_changed_entry_shows_in_its_row(window, qtbot):
     sheet = window.pages[SHEET]
     window.tabs.setCurrentWidget(sheet)
-    before = dict(sheet.rows)
-    old = before["staff_control"]
-    y = old.name.y()
+    reset = resets(sheet.model)
     relabel = lambda e: e["rule"]["rate"]["numerator"].update(label="在职人数")  # noqa: E731
     window.document.apply(SetTemplate(adjusted(window.document.report.template, staff_control=relabel)), merge=False)
-    new = sheet.rows["staff_control"]
-    assert new is not old and "在职人数" in new.refs.text()
-    assert all(sheet.rows[i] is before[i] for i in before if i != "staff_control")
-    qtbot.waitUntil(lambda: new.name.isVisible())
-    assert abs(new.name.y() - y) < 5  # where the old row stood
+    assert "在职人数" in sheet.shown("staff_control", "input") and not reset
     window.menus.undo_action.trigger()
-    assert "实有人数" in sheet.rows["staff_control"].refs.text()
+    assert "实有人数" in sheet.shown("staff_control", "input")
 
 
-def test_another_tree_builds_the_sheet_anew(window, qtbot):
+def test_another_tree_is_a_new_table(window, qtbot):
     sheet = window.pages[SHEET]
+    reset = resets(sheet.model)
     template = window.document.report.template
     data = copy.deepcopy(template.data)  # 财政供养人员控制率 dropped, its 5 分 given to 三公经费变动率
     data["indicators"] = [e for e in data["indicators"] if e["id"] != "staff_control"]
     next(e for e in data["indicators"] if e["id"] == "sangong_change")["weight"] = 10
     other = Template(data)
-    body = sheet.widget()
     window.document.apply(SetTemplate(other), merge=False)
-    assert sheet.widget() is not body and sheet.built_for is other
-    assert set(sheet.rows) == {leaf.id for leaf in other.leaves}
+    assert reset and sheet.built_for is other
+    assert [leaf.id for leaf in sheet.model.plan.leaves] == [leaf.id for leaf in other.leaves]
+    assert sheet.shown("sangong_change", "weight") == "10"

@@ -37,8 +37,9 @@ def editor(window, qtbot):
     return found
 
 
-def sheet_row(window, indicator_id):
-    return window.pages[SHEET_TAB].rows[indicator_id]
+def sheet_shown(window, indicator_id, part):
+    """The words in a score-sheet cell of the window's 评分表 tab."""
+    return window.pages[SHEET_TAB].shown(indicator_id, part)
 
 
 def total(window) -> Decimal:
@@ -66,7 +67,7 @@ def test_rename_shows_on_the_score_sheet_and_the_sheet_gets_its_own_identity(win
     type_line(editor.panel.name, "在职人员控制率")
     report = window.document.report
     assert report.template.indicator("staff_control").name == "在职人员控制率"
-    assert sheet_row(window, "staff_control").name.text() == "在职人员控制率"
+    assert sheet_shown(window, "staff_control", "name") == "在职人员控制率"
     assert report.template.id == "yueyang-yunxi-2021-adjusted"
     assert report.template.name.endswith("（本单位调整）")
     assert editor.template_id.text() == "yueyang-yunxi-2021-adjusted"
@@ -77,7 +78,7 @@ def test_rename_shows_on_the_score_sheet_and_the_sheet_gets_its_own_identity(win
     window.menus.undo_action.trigger()
     window.menus.undo_action.trigger()
     assert window.document.report.template.id == "yueyang-yunxi-2021"
-    assert sheet_row(window, "staff_control").name.text() == "财政供养人员控制率"
+    assert sheet_shown(window, "staff_control", "name") == "财政供养人员控制率"
     assert editor.panel.name.text() == "财政供养人员控制率"
 
 
@@ -119,13 +120,13 @@ def test_reweighting_is_a_draft_until_the_sheet_adds_up_then_scores_follow(windo
     # by hand: staff control 6 ÷ 6 = 100% keeps full marks, now 6 (+1); key spending's hand score 5 is now
     # more than its 分值 of 4, so it no longer counts (−5): 92.5 + 1 − 5 = 88.5, and the sheet is incomplete
     assert window.document.sheet.indicators["staff_control"].score == D("6")
-    assert sheet_row(window, "staff_control").score.text() == "6"
+    assert sheet_shown(window, "staff_control", "score") == "6"
     assert total(window) == D("88.5") and window.document.sheet.final_total is None
     # …and the audit says so until the filler scores it again on the sheet
     assert any("重点支出安排率" in f.message and "超出" in f.message for f in window.document.findings)
-    hand = sheet_row(window, "key_spending").hand
-    hand.editor.setText("4")
-    hand.commit()
+    hand = window.pages[SHEET_TAB].edit("key_spending", "hand")
+    hand.setText("4")
+    hand.textEdited.emit("4")   # as a keystroke sends it
     assert total(window) == D("92.5")
     assert not any("重点支出安排率" in f.message and "超出" in f.message for f in window.document.findings)
 
@@ -231,7 +232,7 @@ def test_removing_an_indicator_with_entries_asks_first_and_undo_brings_it_back(w
     editor.select("benefits")
     type_line(editor.panel.weight, "20")  # 经济/社会/生态效益 take the 5 points: the sheet adds up again
     assert report.template_draft is None and "satisfaction" not in report.template.by_id
-    assert "satisfaction" not in window.pages[SHEET_TAB].rows
+    assert "satisfaction" not in window.pages[SHEET_TAB].model.row_of
     # by hand: 92.5 without satisfaction's 3 = 89.5, 良好; benefits' hand score 12 stays
     assert total(window) == D("89.5") and window.document.sheet.grade == "良好"
     assert report.get("sheet.satisfaction.input.survey") == D("92")  # the entries wait in the file
@@ -239,7 +240,7 @@ def test_removing_an_indicator_with_entries_asks_first_and_undo_brings_it_back(w
     window.menus.undo_action.trigger()
     window.menus.undo_action.trigger()
     assert "satisfaction" in report.template.by_id and "satisfaction" in editor.items
-    assert sheet_row(window, "satisfaction").score.text() == "3"
+    assert sheet_shown(window, "satisfaction", "score") == "3"
     assert total(window) == D("92.5") and window.document.sheet.grade == "优秀"
 
 
@@ -250,9 +251,9 @@ def test_a_new_indicator_without_entries_is_removed_without_asking(window, edito
     assert new_id != "staff_control" and editor.panel.name.text() == "新三级指标"
     parent = window.document.report.template.indicator(new_id).parent
     assert parent == "input.budget"  # beside the selected one, applied at once (worth 0, scored by hand)
-    assert new_id in window.pages[SHEET_TAB].rows
+    assert new_id in window.pages[SHEET_TAB].model.row_of
     type_line(editor.panel.name, "人员经费保障率")
-    assert sheet_row(window, new_id).name.text() == "人员经费保障率"
+    assert sheet_shown(window, new_id, "name") == "人员经费保障率"
     shown_before = len(answers.shown)
     editor.remove_button.click()
     assert len(answers.shown) == shown_before
@@ -271,7 +272,7 @@ def test_groups_are_added_with_a_first_indicator_and_move_up_and_down(window, ed
     assert root.parent is None and root.name == "新一级指标"
     assert [r.id for r in report.template.roots].index(root.id) == 3  # after 产出, where the selection was
     editor.up_button.click()
-    assert [window.pages[SHEET_TAB].group_labels[r.id].text().split("\n")[0] for r in report.template.roots] == \
+    assert [window.pages[SHEET_TAB].group_text(r.id).split("\n")[0] for r in report.template.roots] == \
         ["投入", "过程", "新一级指标", "产出", "效果"]
     editor.select("staff_control")
     editor.down_button.click()
@@ -332,7 +333,7 @@ def test_checklist_items_and_grades_are_edited_in_tables(window, editor):
     table.table.selectRow(2)
     table.add_button.click()  # a new item worth 0 keeps the sum: applied
     assert len(report.template.indicator("budget_rules").rule.items) == 4
-    assert len(sheet_row(window, "budget_rules").editors) == 4
+    assert len(sheet_shown(window, "budget_rules", "input").splitlines()) == 4
     assert window.document.sheet.indicators["budget_rules"].score is None  # the new item waits to be judged
     editor.panel.rule.panel.table.table.item(3, 0).setText("内部控制制度健全")
     editor.panel.rule.panel.table.table.item(3, 1).setText("1")
@@ -376,7 +377,8 @@ def test_the_standard_text_is_stored_when_the_filler_pauses_or_closes_the_editor
     assert "在用固定资产÷" not in window.document.report.template.indicator("asset_use").standard  # still typing
     qtbot.waitUntil(lambda: "在用固定资产÷" in window.document.report.template.indicator("asset_use").standard,
                     timeout=30000)
-    assert "在用固定资产÷" in sheet_row(window, "asset_use").name.toolTip()  # the sheet tab shows the new text
+    shown = window.pages[SHEET_TAB].cell_index("asset_use", "name").data(Qt.ItemDataRole.ToolTipRole)
+    assert "在用固定资产÷" in shown  # the sheet tab shows the new text
     editor.panel.standard.setPlainText("按固定资产利用率计分。")
     editor.close()
     assert window.document.report.template.indicator("asset_use").standard == "按固定资产利用率计分。"

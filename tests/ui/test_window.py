@@ -51,8 +51,8 @@ def test_typing_a_figure_moves_totals_score_and_grade(window, qtbot):
     assert window.document.sheet.indicators["fund_balance"].score == 0  # 结余超过上年结转
     assert "89.5" in window.score_label.text() and "良好" in window.score_label.text()
     sheet_page = window.pages[6]
-    assert sheet_page.rows["fund_balance"].score.text() == "0"
-    assert "89.5" in sheet_page.total_label.text()
+    assert sheet_page.shown("fund_balance", "score") == "0"
+    assert "89.5" in sheet_page.total_text()
     # Enter moved the cursor down, as in a spreadsheet
     assert view.currentIndex().row() == unit_row + 1
 
@@ -85,8 +85,7 @@ def test_a_bad_figure_is_marked_in_place_and_not_stored(window, qtbot):
 def test_hand_score_changes_total_and_undo_restores_everything(window, qtbot):
     sheet_page = window.pages[6]
     window.tabs.setCurrentWidget(sheet_page)
-    hand = sheet_page.rows["benefits"].hand.editor  # 经济/社会/生态效益, hand score 12 of 15
-    hand.setFocus()
+    hand = sheet_page.edit("benefits", "hand")  # 经济/社会/生态效益, hand score 12 of 15
     hand.selectAll()
     qtbot.keyClicks(hand, "14")
     assert window.document.sheet.total == Decimal("94.5")
@@ -298,7 +297,7 @@ def test_a_refused_text_leaves_the_field_as_it_was_before_typing(window, qtbot, 
 def test_a_survey_result_over_100_does_not_leave_10_behind(window, qtbot):
     sheet = window.pages[6]
     window.tabs.setCurrentWidget(sheet)
-    survey = sheet.rows["satisfaction"].editors["sheet.satisfaction.input.survey"].editor
+    survey = sheet.edit("satisfaction", "input").boxes["sheet.satisfaction.input.survey"]
     survey.setFocus()
     survey.selectAll()
     qtbot.keyClicks(survey, "105")
