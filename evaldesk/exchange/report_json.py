@@ -11,6 +11,8 @@ with any such value is refused whole, naming where.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from evaldesk.files import UnreadableJson, parse_json, read_json_file
@@ -47,8 +49,28 @@ class ExchangeError(ValueError):
 # ---------------------------------------------------------------- report → document (see evaldesk.model.document)
 
 
-def dumps(report: Report) -> str:
-    return json.dumps(to_document(report), ensure_ascii=False, indent=2, default=json_default) + "\n"
+def dumps(report: Report, exported: datetime | None = None) -> str:
+    """The exported file: the document, with the data's fingerprint and the export time (default: now) after
+    ``version`` — a reader checks the data against the fingerprint as it does a workbook's."""
+    doc = to_document(report)
+    head = {key: doc.pop(key) for key in ("format", "version")}
+    stamp = {"fingerprint": fingerprint(report),
+             "exported_at": (exported or datetime.now()).isoformat(timespec="seconds")}
+    return json.dumps({**head, **stamp, **doc}, ensure_ascii=False, indent=2, default=json_default) + "\n"
+
+
+@dataclass
+class JsonRead:
+    """A JSON file read back, with what it says about itself."""
+
+    report: Report
+    stored_fingerprint: str     # '' when the file carries none (written before files carried it)
+    fingerprint: str            # of the data as read now
+    exported_at: str            # '' when not recorded
+
+    @property
+    def changed_after_export(self) -> bool:
+        return bool(self.stored_fingerprint) and self.stored_fingerprint != self.fingerprint
 
 
 # ---------------------------------------------------------------- document → report
@@ -182,9 +204,21 @@ MAX_JSON_BYTES = 50 * 1024 * 1024
 
 
 def read_json(path: Path) -> Report:
+    return read_json_export(path).report
+
+
+def read_json_export(path: Path) -> JsonRead:
+    """The report and the fingerprint and export time the file records (both blank in older files)."""
     path = Path(path)
     try:
         doc = read_json_file(path, MAX_JSON_BYTES)
     except UnreadableJson as err:
         raise ExchangeError(f"无法读取文件“{path.name}”：{err}") from None
-    return from_document(doc)
+    report = from_document(doc)
+    stored, exported = (_stamp(doc, key) for key in ("fingerprint", "exported_at"))
+    return JsonRead(report, stored, fingerprint(report), exported)
+
+
+def _stamp(doc: dict, key: str) -> str:
+    value = doc.get(key)
+    return value.strip() if isinstance(value, str) else ""

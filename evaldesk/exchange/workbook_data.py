@@ -48,6 +48,7 @@ CHUNK = 16000  # characters per cell: at most 32,000 UTF-16 units even for chara
 _UNSAFE_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 META_FORMAT, META_VERSION, META_TEMPLATE, META_FINGERPRINT = "format", "version", "template_id", "fingerprint"
+META_EXPORTED, META_SHOWN = "exported_at", "shown_digest"
 
 
 class DataProblem(ValueError):
@@ -79,8 +80,10 @@ def as_text(value) -> str:
 # ---------------------------------------------------------------- report → rows
 
 
-def meta_rows(report: Report, sheet: SheetResult, fingerprint: str) -> list[tuple[str, str, str]]:
-    """The facts about the file, above the data."""
+def meta_rows(report: Report, sheet: SheetResult, fingerprint: str, exported: str = "",
+              shown: str = "") -> list[tuple[str, str, str]]:
+    """The facts about the file, above the data (``exported``: when, ISO with seconds; ``shown``: the digest of
+    what the visible sheets show, :mod:`evaldesk.exchange.workbook_shown`)."""
     template = report.template
     return [
         (META_FORMAT, FORMAT, "文件格式（evaldesk 报送工作簿）"),
@@ -88,6 +91,8 @@ def meta_rows(report: Report, sheet: SheetResult, fingerprint: str) -> list[tupl
         (META_TEMPLATE, template.id, f"评分表模板：{template.name}"),
         (META_FINGERPRINT, fingerprint, "数据指纹（与打印件上的相同；由下面各行数据算出）"),
         ("generator", f"evaldesk {__version__}", "导出程序"),
+        (META_EXPORTED, exported, "导出时间"),
+        (META_SHOWN, shown, "显示内容指纹（由各可见工作表的内容算出，用于发现在表上直接改动的数字）"),
         ("score_total", score_text(sheet.total), "总分（仅供查阅，导入时不读取）"),
         ("grade", sheet.grade or "", "评价等次（仅供查阅，导入时不读取）"),
     ]
@@ -131,9 +136,10 @@ def template_row(report: Report) -> tuple[str, str, str]:
     return pointer("template"), text, "评分表模板（JSON）"
 
 
-def data_rows(report: Report, sheet: SheetResult, fingerprint: str) -> list[tuple[str, str, str]]:
+def data_rows(report: Report, sheet: SheetResult, fingerprint: str, exported: str = "",
+              shown: str = "") -> list[tuple[str, str, str]]:
     """Every row of the data sheet, in order; a long value continues on the next rows under the same key."""
-    rows = meta_rows(report, sheet, fingerprint) + value_rows(report) + [template_row(report)]
+    rows = meta_rows(report, sheet, fingerprint, exported, shown) + value_rows(report) + [template_row(report)]
     split: list[tuple[str, str, str]] = []
     for key, value, label in rows:
         for start in range(0, max(len(value), 1), CHUNK):
