@@ -187,7 +187,7 @@ def read_rows(raw_rows) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str
     previous = None
     for number, key, value in raw_rows:
         key = "" if key is None else str(key).strip()
-        where = f"{SHEET_NAME}!B{number}"
+        where = f"数据页第 {number} 行"
         if not key or number == 1:
             previous = None
             continue
@@ -198,7 +198,7 @@ def read_rows(raw_rows) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str
                 data[-1] = (k, v + text, cell)
             continue
         if key in seen:
-            raise DataProblem(f"{SHEET_NAME}!A{number}：键“{quote(key)}”重复出现")
+            raise DataProblem(f"数据页第 {number} 行：键“{quote(key)}”重复出现")
         seen.add(key)
         previous = key
         if key.startswith("/"):
@@ -211,10 +211,10 @@ def read_rows(raw_rows) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str
 def build_document(meta: dict, data: list[tuple[str, str, str]], version: int) -> dict:
     """The report_json document the data rows spell out; every value checked as typed, errors naming the cell."""
     values = {key: (text, where) for key, text, where in data}
-    year_text, year_cell = values.pop(pointer("year"), ("", f"{SHEET_NAME}（年度）"))
+    year_text, year_cell = values.pop(pointer("year"), ("", "数据页（年度）"))
     if not year_text.strip().isdigit() or not 1990 <= int(year_text) <= 2200:
         raise DataProblem(f"{year_cell}：年度应为四位整数，收到“{year_text[:20]}”")
-    template_text, template_cell = values.pop(pointer("template"), ("", f"{SHEET_NAME}（评分表模板）"))
+    template_text, template_cell = values.pop(pointer("template"), ("", "数据页（评分表模板）"))
     try:
         template_data = json.loads(template_text, parse_float=Decimal)
     except (json.JSONDecodeError, RecursionError):
@@ -231,14 +231,39 @@ def build_document(meta: dict, data: list[tuple[str, str, str]], version: int) -
         try:
             _check(stub, parts, text)
         except Rejected as err:
-            raise DataProblem(f"{where}：{err}") from None
+            raise DataProblem(f"{_label(stub, parts)}（{where}）：{err}") from None
         except (KeyError, IndexError, ValueError):
-            raise DataProblem(f"{where.replace('!B', '!A')}：不认识的键“{quote(key)}”") from None
+            raise DataProblem(f"{where}：不认识的键“{quote(key)}”") from None
         _place(doc, parts, text)
-    doc["units"] = _as_list(doc["units"], f"{SHEET_NAME} 中的机构（/units/…）")
-    doc["lists"] = {key: _as_list(items, f"{SHEET_NAME} 中的{LIST_BY_KEY[key].label}（/lists/{key}/…）")
+    doc["units"] = _as_list(doc["units"], "数据页中的机构")
+    doc["lists"] = {key: _as_list(items, f"数据页中的{LIST_BY_KEY[key].label}")
                     for key, items in doc["lists"].items()}
     return doc
+
+
+def _label(stub: Report, parts: list[str]) -> str:
+    """The value's name as the form prints it (“人员编制”, 评分表 · “预算调整率” · 扣分原因), for a message."""
+    try:
+        head = parts[0]
+        if head == "fields":
+            return f"“{FIELD_BY_KEY[parts[1]].label}”"
+        if head == "units" and parts[2] == "name":
+            return f"第 {int(parts[1]) + 1} 个机构的名称"
+        if head == "units":
+            grid_key, column_key = parts[3].split(".", 1)
+            grid = next(grid for grid in GRIDS if grid.key == grid_key)
+            return f"第 {int(parts[1]) + 1} 个机构的“{grid.title} · {grid.column(column_key).label}”"
+        if head == "lists":
+            spec = LIST_BY_KEY[parts[1]]
+            return f"{spec.label}第 {int(parts[2]) + 1} 项的“{dict(spec.fields).get(parts[3], parts[3])}”"
+        if head == "sheet":
+            place = SheetPlace(parts[1], "input", parts[3]) if parts[2] == "inputs" else SheetPlace(parts[1], parts[2])
+            return place.label(stub)
+        if head == "notes":
+            return "审核说明"
+    except (KeyError, IndexError, ValueError, StopIteration, AttributeError):
+        pass
+    return "数据"
 
 
 def _check(stub: Report, parts: list[str], text: str) -> None:

@@ -179,9 +179,9 @@ def _data_sheet_rows(path: Path, shown: bool = False):
         if SHEET_NAME not in workbook.sheetnames:
             ours = {"自评报告", "评分表"} & set(workbook.sheetnames)
             if ours:
-                raise ExchangeError(f"工作簿“{path.name}”中没有数据页“{SHEET_NAME}”（可能被删除或改名），"
+                raise ExchangeError(f"工作簿“{path.name}”中没有隐藏的数据页（可能被删除或改名），"
                                     f"无法读回数据；请使用 evaldesk 导出的原文件")
-            raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（没有数据页“{SHEET_NAME}”）")
+            raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（没有 evaldesk 的隐藏数据页）")
         rows = []
         sheet = workbook[SHEET_NAME]
         # Read what Excel shows: every row in the sheet, not only those inside its declared <dimension> (a file
@@ -198,7 +198,7 @@ def _data_sheet_rows(path: Path, shown: bool = False):
             for cell in by_column.values():
                 if cell.data_type in ("f", "e"):
                     what = "公式" if cell.data_type == "f" else "错误值"
-                    raise ExchangeError(f"{SHEET_NAME}!{cell.coordinate}：应为文字，不能是{what}")
+                    raise ExchangeError(f"数据页第 {cell.row} 行：应为文字，不能是{what}")
             rows.append((number, _value(by_column.get(1)), _value(by_column.get(2))))
         meta, data = read_rows(rows)
         return meta, data, (shown_cells(workbook) if shown else None)
@@ -220,11 +220,11 @@ def _value(cell):
 
 
 def _check_meta(meta: dict, path: Path) -> int:
-    mark, where = meta.get(META_FORMAT, ("", f"{SHEET_NAME}!B2"))
+    mark, where = meta.get(META_FORMAT, ("", "数据页第 2 行"))
     if mark != FORMAT:
         raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（{where} 的格式标记应为 "
                             f"“{FORMAT}”，实为“{mark[:40]}”）")
-    text, where = meta.get(META_VERSION, ("", f"{SHEET_NAME}!B3"))
+    text, where = meta.get(META_VERSION, ("", "数据页第 3 行"))
     if not text.strip().isdigit():
         raise ExchangeError(f"{where}：工作簿格式版本应为整数，实为“{text[:20]}”")
     version = int(text)

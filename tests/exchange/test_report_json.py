@@ -105,11 +105,11 @@ def test_malformed_json(tmp_path, db, capsys):
 
 
 def test_wrong_format(tmp_path, db, capsys):
-    _refused(tmp_path, db, capsys, {"format": "someone-elses", "version": 1}, "不是 evaldesk 报告文件")
+    _refused(tmp_path, db, capsys, {"format": "someone-elses", "version": 1}, "不是 evaldesk 导出的报告文件")
 
 
 def test_json_that_is_not_an_object(tmp_path, db, capsys):
-    _refused(tmp_path, db, capsys, "[1, 2, 3]", "不是 evaldesk 报告文件")
+    _refused(tmp_path, db, capsys, "[1, 2, 3]", "不是 evaldesk 导出的报告文件")
 
 
 def test_newer_version(tmp_path, db, capsys):
