@@ -155,7 +155,8 @@ def generate(folder: Path, count: int, seed: int = 0, pool=None) -> Made:
     made.other_template.append("其他评分表.json")
     _write(folder / made.other_template[-1], report, True)
     made.broken += _broken_files(folder, names[0])
-    _tricks(folder, made, names, rng, count, seed)
+    if count >= 6:   # a folder big enough for every trick
+        _tricks(folder, made, names, rng, count, seed)
     return made
 
 

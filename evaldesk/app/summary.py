@@ -69,7 +69,8 @@ def report_files(folder: Path, skip: Path | None = None) -> list[Path]:
 
 def summarise(folder: Path | str, *, year: int | None = None, progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None, workers: int | None = None,
-              skip: Path | None = None, expected: Expected | None = None) -> Summary:
+              skip: Path | None = None, expected: Expected | None = None, region: str = "",
+              bureau: str = "") -> Summary:
     """Read every file under ``folder`` and arrange the summary (``year``: the year to rank; by default the year
     most files are for; ``expected``: the departments the bureau expects). SummaryCancelled when ``cancelled()``
     turns true; NotAFolder."""
@@ -92,6 +93,8 @@ def summarise(folder: Path | str, *, year: int | None = None, progress: Progress
         if progress:
             progress(done, len(paths), result.path)
     summary = arrange(str(folder), scored, unreadable, shapes, year, files_seen=len(paths))
+    summary.region = region.strip() or (summary.shape.region if summary.shape else "")
+    summary.bureau = bureau.strip() or (summary.shape.bureau if summary.shape else "")
     if expected is not None:
         compare_with_expected(summary, expected)
     return summary
@@ -265,7 +268,16 @@ def sheet_shape(template) -> SheetShape:
         template.id, template.name, tuple((root.id, root.name, root.weight) for root in template.roots),
         tuple(leaves), tuple(band.label for band in template.grades),
         hashlib.sha256(template.to_json().encode("utf-8")).hexdigest()[:16], scoring,
-        tuple((band.label, band.minimum) for band in template.grades))
+        tuple((band.label, band.minimum) for band in template.grades),
+        template.cover.get("region", "").strip(), _bureau(template.cover.get("bureau", "")))
+
+
+def _bureau(line: str) -> str:
+    """岳阳市云溪财政局（制） → 岳阳市云溪财政局."""
+    line = line.strip()
+    for mark in ("（制）", "(制)"):
+        line = line.removesuffix(mark).strip()
+    return line
 
 
 # Keys that word an indicator (its name, its standard, a figure's label), not how it is scored.

@@ -41,7 +41,7 @@ def arrange(folder: str, scored: list[FileScore], unreadable: list[Unreadable], 
     kept, duplicates = _without_duplicates([row for row in this_year if shapes[row.digest].scoring == scoring])
     set_aside += duplicates
     return Summary(folder, year, shape, _ranked(kept), set_aside,
-                   sorted(unreadable, key=lambda bad: bad.path), files_seen)
+                   sorted(unreadable, key=lambda bad: bad.path), files_seen, shapes=shapes)
 
 
 def _changed_reason(row: FileScore) -> str:

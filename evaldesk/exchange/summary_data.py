@@ -50,6 +50,8 @@ class SheetShape:
     scoring: str = ""        # digest of what it scores (ids, weights, rules, grade bands) without the wording:
                              # sheets with the same scoring are one comparison group whatever their names
     grade_bands: tuple[tuple[str, Decimal], ...] = ()   # (等次, lowest 总分)
+    region: str = ""                                 # the template's region (岳阳市云溪区), '' when it has none
+    bureau: str = ""                                 # the bureau line without “（制）”
 
 
 @dataclass
@@ -143,6 +145,9 @@ class Summary:
     missing: list[str] = field(default_factory=list)        # expected, but no file of this year's ranked
     unexpected: list[FileScore] = field(default_factory=list)   # ranked, department not on the list
     received: dict[str, str] = field(default_factory=dict)  # expected department → why it has no rank, if so
+    shapes: dict[str, SheetShape] = field(default_factory=dict)   # every score sheet read, by digest
+    region: str = ""         # for the title: given, else the score sheet's
+    bureau: str = ""         # 编制单位: given, else the score sheet's bureau line
 
     @property
     def to_check(self) -> list[tuple[FileScore, str]]:
