@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog
 
-from evaldesk.ui import dialogs
+from evaldesk.ui import dialogs, summary_dialog
 from evaldesk.ui.file_actions import save_settings
+from evaldesk.ui.summary_dialog import SummaryOptions
 
 if TYPE_CHECKING:
     from evaldesk.ui.main_window import MainWindow
@@ -27,8 +28,9 @@ POLL_MS = 100
 class SummaryRun:
     """One summary being made: the thread's state, read by the window's timer (plain attributes, set once)."""
 
-    def __init__(self, folder: Path, output: Path):
+    def __init__(self, folder: Path, output: Path, options: SummaryOptions | None = None):
         self.folder, self.output = folder, output
+        self.options = options or SummaryOptions()
         self.done = self.total = 0
         self.summary = None
         self.error = ""
@@ -41,12 +43,15 @@ class SummaryRun:
 
     def _work(self) -> None:
         from evaldesk.app.summary import NotAFolder, SummaryCancelled, summarise
+        from evaldesk.app.summary_expected import ExpectedListProblem, read_expected
         from evaldesk.exchange.summary_workbook import write_summary_workbook
         from evaldesk.files import WriteFailed
 
         try:
+            expected = read_expected(self.options.expected) if self.options.expected else None
             summary = summarise(self.folder, progress=self._progress, cancelled=self.cancelled.is_set,
-                                skip=self.output)
+                                skip=self.output, expected=expected, region=self.options.region,
+                                bureau=self.options.bureau)
             if summary.files_seen == 0:
                 self.error = f"文件夹“{self.folder}”及其子文件夹中没有 .xlsx 或 .json 文件，未生成汇总表。"
             elif not self.cancelled.is_set():
@@ -54,7 +59,7 @@ class SummaryRun:
                 self.summary = summary
         except SummaryCancelled:
             pass
-        except (NotAFolder, WriteFailed) as err:
+        except (NotAFolder, WriteFailed, ExpectedListProblem) as err:
             self.error = str(err)
         except Exception as err:  # never a traceback in the window; the open data file is not involved
             self.error = f"汇总时出现内部错误（{type(err).__name__}: {err}），未生成汇总表。"
@@ -68,19 +73,26 @@ def summarise_folder(window: MainWindow) -> None:
     folder = dialogs.open_folder(window, "选择存放各部门报送文件的文件夹", start)
     if not folder:
         return
+    remembered = window.settings.get("summary_options") or {}
+    options = summary_dialog.ask_options(window, SummaryOptions(**{key: str(value) for key, value in remembered.items()
+                                                                   if key in ("expected", "region", "bureau")}))
+    if options is None:
+        return
     suggested = Path(folder).parent / f"{Path(folder).name}_汇总.xlsx"
     output = dialogs.save_file(window, "汇总表保存为", str(suggested), "Excel 工作簿 (*.xlsx)")
     if not output:
         return
     output = Path(output) if output.lower().endswith(".xlsx") else Path(output + ".xlsx")
     window.settings["summary_folder"] = folder
+    window.settings["summary_options"] = vars(options)
     save_settings(window.settings)
-    start_summary(window, Path(folder), output)
+    start_summary(window, Path(folder), output, options)
 
 
-def start_summary(window: MainWindow, folder: Path, output: Path) -> SummaryRun:
+def start_summary(window: MainWindow, folder: Path, output: Path,
+                  options: SummaryOptions | None = None) -> SummaryRun:
     """Start the run and return at once; the progress dialog and a timer follow it to the end."""
-    run = SummaryRun(folder, output)
+    run = SummaryRun(folder, output, options)
     progress = QProgressDialog("正在读取各部门报送的文件…", "取消", 0, 0, window)
     progress.setWindowTitle("汇总报送文件")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -122,10 +134,12 @@ def _poll(window: MainWindow, run: SummaryRun, progress: QProgressDialog, timer:
 
 def _finished(window: MainWindow, run: SummaryRun) -> None:
     summary = run.summary
-    lines = [f"已汇总 {summary.year} 年度 {len(summary.ranked)} 个部门（共读取 {summary.files_seen} 个文件）。"]
-    if summary.unreadable or summary.set_aside or summary.to_check:
-        lines.append(f"{len(summary.unreadable)} 个文件无法读取，{len(summary.set_aside)} 个文件未列入排名，"
-                     f"{len(summary.to_check)} 个文件需核对，详见汇总表的“问题文件”页。")
+    lines = [f"已汇总 {summary.year} 年度 {len(summary.ranked)} 个部门（文件夹中共 {summary.files_seen} 个文件）。"]
+    if summary.unreadable or summary.set_aside or summary.to_check or summary.missing:
+        missing = f"，{len(summary.missing)} 个应报部门未报送" if summary.expected is not None else ""
+        lines.append(f"{len(summary.broken)} 个文件无法读取，{len(summary.not_reports)} 个不是报送文件，"
+                     f"{len(summary.set_aside)} 个文件未列入排名，{len(summary.to_check)} 个文件需核对{missing}，"
+                     f"详见汇总表的“问题文件”页。")
     lines.append(f"汇总表：{run.output}\n\n现在打开汇总表吗？")
     window.statusBar().showMessage(f"已生成汇总表 {run.output}", 8000)
     if dialogs.ask(window, "汇总完成", "\n".join(lines)):
