@@ -151,8 +151,8 @@ def read_one(path: str, folder: str) -> FileScore | Unreadable:
         return Unreadable(shown, f"无法读取（内部错误 {type(err).__name__}：{err}）")
     try:
         return _score(read, shown, stat.st_mtime_ns)
-    except Exception as err:
-        return Unreadable(shown, f"读取成功，但无法评分（内部错误 {type(err).__name__}：{err}）")
+    except Exception as err:   # what import's try_later_steps refuses: said in its words
+        return Unreadable(shown, f"文件中的数据无法评分或审核（{type(err).__name__}），请检查所附评分表是否完整")
 
 
 @dataclass
@@ -169,9 +169,8 @@ class _Read:
 
 
 def _read(path: Path) -> _Read:
-    """Read a report file as ``evaldesk import`` does (the same readers and checks), and for a workbook what its
-    visible sheets show."""
-    from evaldesk.app.importing import try_later_steps
+    """Read a report file as ``evaldesk import`` does (the same readers and checks; import's trial scoring and
+    audit is the scoring below), and for a workbook what its visible sheets show."""
     from evaldesk.exchange.report_json import read_json_export
 
     if path.suffix.lower() == ".json":
@@ -181,7 +180,6 @@ def _read(path: Path) -> _Read:
         read = _Read(got.report, status, exported_at=got.exported_at)
     else:
         read = _workbook(path)
-    try_later_steps(read.report)
     return read
 
 

@@ -30,7 +30,7 @@ from evaldesk.exchange.workbook_data import (
     build_document,
     read_rows,
 )
-from evaldesk.exchange.workbook_shown import Shown, shown_cells
+from evaldesk.exchange.workbook_shown import Shown, read_shown
 from evaldesk.model.document import fingerprint
 from evaldesk.model.file_errors import quote
 from evaldesk.model.report import Report
@@ -201,7 +201,7 @@ def _data_sheet_rows(path: Path, shown: bool = False):
                     raise ExchangeError(f"数据页第 {cell.row} 行：应为文字，不能是{what}")
             rows.append((number, _value(by_column.get(1)), _value(by_column.get(2))))
         meta, data = read_rows(rows)
-        return meta, data, (shown_cells(workbook) if shown else None)
+        return meta, data, (read_shown(workbook) if shown else None)
     except ExchangeError:
         raise
     except DataProblem as err:

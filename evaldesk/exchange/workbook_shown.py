@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from xml.parsers.expat import ExpatError, ParserCreate
 
 Shown = dict[tuple[str, str], str]   # (sheet, cell such as H30) → the value as text
 
@@ -49,6 +50,76 @@ def shown_cells(workbook) -> Shown:
             if text and getattr(cell, "coordinate", None):
                 shown[(ws.title, cell.coordinate)] = text
     return shown
+
+
+def read_shown(workbook) -> Shown:
+    """Every non-blank cell of every visible sheet of a workbook opened read-only, parsed straight from the sheet
+    XML (values only: several times faster than openpyxl's cell objects, and the summary reads every sheet of
+    every file). Gives what :func:`shown_cells` gives; a sheet it cannot parse is read by openpyxl instead."""
+    shown: Shown = {}
+    for ws in workbook.worksheets:
+        if ws.title == DATA_SHEET:
+            continue
+        path = getattr(ws, "_worksheet_path", None)
+        try:
+            if path is None:
+                raise ValueError(path)
+            shown.update(_sheet_values(ws.title, workbook._archive.read(path), ws._shared_strings))
+        except (ValueError, KeyError, IndexError, AttributeError, ExpatError, InvalidOperation):
+            for cell in _cells(ws):
+                text = shown_text(getattr(cell, "value", None))
+                if text and getattr(cell, "coordinate", None):
+                    shown[(ws.title, cell.coordinate)] = text
+    return shown
+
+
+def _sheet_values(title: str, xml: bytes, shared: list) -> Shown:
+    """(title, cell) → text for the <c> elements of one sheet part. A DOCTYPE (entities) is refused outright."""
+    out: Shown = {}
+    state = {"cell": None, "type": "", "text": None, "in": False}
+
+    def start(name, attrs):
+        if name.endswith("c") and (name == "c" or name.endswith(":c")):
+            state["cell"], state["type"], state["text"] = attrs.get("r"), attrs.get("t", "n"), None
+        elif name in ("v", "t") or name.endswith((":v", ":t")):
+            state["in"] = state["cell"] is not None
+            if state["text"] is None:
+                state["text"] = ""
+
+    def end(name):
+        if name in ("v", "t") or name.endswith((":v", ":t")):
+            state["in"] = False
+        elif name == "c" or name.endswith(":c"):
+            cell, kind, raw = state["cell"], state["type"], state["text"]
+            state["cell"] = None
+            if cell is None or raw is None:
+                return
+            if kind == "s":
+                value = shared[int(raw)]
+            elif kind == "b":
+                value = raw.strip() in ("1", "true")
+            elif kind in ("str", "inlineStr", "e", "d"):
+                value = raw
+            else:
+                value = Decimal(raw.strip())
+            text = shown_text(value)
+            if text:
+                out[(title, cell)] = text
+
+    def chars(data):
+        if state["in"]:
+            state["text"] += data
+
+    def doctype(*_args):
+        raise ValueError("DOCTYPE")
+
+    parser = ParserCreate()
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, chars
+    parser.StartDoctypeDeclHandler = doctype
+    parser.Parse(xml, True)
+    if any(cell is None for _t, cell in out):
+        raise ValueError("a cell without its reference")
+    return out
 
 
 def _cells(ws):
