@@ -225,3 +225,14 @@ def test_the_expected_list_names_who_has_not_sent_and_who_is_not_on_it(folder, t
     assert result.missing == ["测试县未报局"]
     assert [row.department for row in result.unexpected] == [names[0]]
     assert changed in result.received and "未列入排名" in result.received[changed]
+
+
+def test_last_years_summary_serves_as_the_expected_list(folder, summary, tmp_path):
+    from evaldesk.app.summary_expected import read_expected
+    from evaldesk.exchange.summary_workbook import write_summary_workbook
+
+    path = tmp_path / "上年汇总.xlsx"
+    write_summary_workbook(summary, path)
+    listed = read_expected(path)
+    assert [(d.name, d.code) for d in listed.departments] == [(row.department, row.budget_code)
+                                                              for _rank, row in summary.ranked]
