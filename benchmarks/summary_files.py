@@ -2,8 +2,11 @@
 
 Every department is the reference sample with its own name, 预算编码, units and hand scores (so totals and
 grades vary); most are sent as the bureau workbook, some as JSON. Then the awkward ones a real folder holds:
-files edited after export, exact copies, an older and a newer version of one report, a report of another year,
-one scored with another score sheet, and broken files (cut short, not a workbook, not ours, bad JSON).
+files edited after export (the hidden data, the visible 总分, a JSON in Notepad), exact copies, the same data as
+.xlsx and .json, an older and a newer version of one report, a later one with 错误, a report of another year, one
+scored with another score sheet and one with the same sheet reworded, broken files (cut short, not a workbook, not
+ours, bad JSON) and what is no report at all (.xls, a zip holding a report, a zip bomb, a rar, a Word file renamed
+.xlsx, a PDF, a scan, an empty file, an earlier summary, Office's lock file), names with spaces.
 ``generate`` returns what each awkward file is, so a test can check that the summary says so.
 """
 
@@ -37,6 +40,12 @@ class Made:
     other_year: list[str] = field(default_factory=list)
     other_template: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
+    shown_edited: list[str] = field(default_factory=list)    # the visible 总分 changed to 99, the data untouched
+    json_edited: list[str] = field(default_factory=list)     # a JSON's hand score changed in a text editor
+    same_as_json: list[str] = field(default_factory=list)    # a JSON with the very data of a workbook sent too
+    with_errors: list[str] = field(default_factory=list)     # a later file of a department, with 错误
+    reworded: list[str] = field(default_factory=list)        # the same score sheet, names and standards reworded
+    not_reports: dict[str, str] = field(default_factory=dict)   # path → a word the reason must hold
 
 
 def department_report(index: int, rng: random.Random) -> Report:
@@ -73,6 +82,28 @@ def plain_file(folder: Path, index: int, seed: int = 0) -> tuple[str, str]:
     name = f"乡镇{index % 9 + 1}/{report.department}.{'json' if as_json else 'xlsx'}"
     _write(folder / name, report, as_json)
     return name, report.text("cover.budget_code")
+
+
+def edit_shown_total(path: Path, total: str = "99") -> None:
+    """Change the 总分 printed on the visible 评分表 (the data sheet untouched), as someone with Excel would."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook["评分表"]
+    for row in sheet.iter_rows():
+        if isinstance(row[0].value, str) and "".join(row[0].value.split()) == "总分":
+            sheet.cell(row=row[0].row, column=6).value = Decimal(total)
+            break
+    workbook.save(path)
+
+
+def edit_json(path: Path) -> None:
+    """Change one hand score in a JSON file, as someone with Notepad would (the fingerprint left as it was)."""
+    import json
+
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["sheet"]["xiaokang"] = {"hand": "0.5", "reason": "改动"}
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def edit_after_export(path: Path) -> None:
@@ -120,10 +151,108 @@ def generate(folder: Path, count: int, seed: int = 0, pool=None) -> Made:
     made.other_year.append("往年/2020年度.json")
     _write(folder / made.other_year[-1], report, True)
     report = department_report(count + 2, rng)
-    report.template = builtin_template("generic-department")
+    report.template = builtin_template("sichuan-dazhou-department")
     made.other_template.append("其他评分表.json")
     _write(folder / made.other_template[-1], report, True)
     made.broken += _broken_files(folder, names[0])
+    if count >= 6:   # a folder big enough for every trick
+        _tricks(folder, made, names, rng, count, seed)
+    return made
+
+
+def _tricks(folder: Path, made: Made, names: list[str], rng: random.Random, count: int, seed: int) -> None:
+    """What else a real inbox holds (see the module docstring); one or a few of each."""
+    untouched = [name for name in names if name not in made.edited]
+    workbooks = [name for name in untouched if name.endswith(".xlsx")]
+    jsons = [name for name in untouched if name.endswith(".json")]
+    extra = max(1, count // 50)
+    for name in rng.sample(workbooks, min(extra, len(workbooks))):
+        edit_shown_total(folder / name)
+        made.shown_edited.append(name)
+    for name in rng.sample(jsons, min(extra, len(jsons))):
+        edit_json(folder / name)
+        made.json_edited.append(name)
+    taken = set(made.shown_edited) | set(made.json_edited) | {Path(copy).name for copy in made.copies}
+    spare = [name for name in workbooks if name not in taken and Path(name).name not in taken]
+    # The same data as .xlsx and .json (the JSON exported later): counted once.
+    twin = spare.pop()
+    index = _index_of(made.departments[twin])
+    report = department_report(index, random.Random(seed * 100_003 + index))
+    made.same_as_json.append(f"另存/{Path(twin).stem} 副本.json")
+    _write(folder / made.same_as_json[-1], report, True)
+    # A later JSON of a department, without its 预算编码 (an audit 错误): the clean workbook stays ranked.
+    late = spare.pop()
+    index = _index_of(made.departments[late])
+    report = department_report(index, random.Random(seed * 100_003 + index))
+    report.fields.pop("cover.budget_code", None)
+    report.fields["cover.report_date"] = dt.date(2022, 8, 1)
+    made.with_errors.append(f"补报/{report.department}（更正）.json")
+    _write(folder / made.with_errors[-1], report, True)
+    # The same score sheet, reworded (another id and name, three names and a standard changed).
+    report = department_report(count + 3, rng)
+    report.template = _reworded(report.template)
+    made.reworded.append("中性模板/测试县第九十九局 2021年 自评.json")
+    _write(folder / made.reworded[-1], report, True)
+    made.departments[made.reworded[-1]] = report.text("cover.budget_code")
+    made.not_reports.update(_not_reports(folder, folder / workbooks[0]))
+
+
+def _index_of(code: str) -> int:
+    return int(code) - 900000
+
+
+def _reworded(template):
+    import json
+
+    from evaldesk.scoring.template import Template
+
+    data = json.loads(template.to_json())
+    data["id"], data["name"] = "neutral-department", "部门整体支出绩效评价指标表（通用）"
+    leaves = [entry for entry in data["indicators"] if "rule" in entry or "standard" in entry]
+    for entry in leaves[:3]:
+        entry["name"] = entry["name"] + "（通用表述）"
+    for entry in leaves[3:9]:
+        if "standard" in entry:
+            entry["standard"] = "按规定评分：" + entry["standard"]
+    return Template(data)
+
+
+def _not_reports(folder: Path, good: Path) -> dict[str, str]:
+    """Files that are no report, by path, with a word the summary's reason for each must hold."""
+    import io
+    import zipfile
+
+    other = folder / "其他材料"
+    other.mkdir(parents=True, exist_ok=True)
+    made = {}
+
+    def put(name: str, data: bytes, word: str) -> None:
+        (other / name).write_bytes(data)
+        made[f"其他材料/{name}"] = word
+
+    put("旧版报表.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "另存为")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("某局/某局 2021 自评.xlsx", good.read_bytes())
+        archive.writestr("说明.txt", "请查收")
+    put("打包报送.zip", packed.getvalue(), "某局 2021 自评.xlsx")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("报表.xlsx", "w", force_zip64=True) as member:
+            block = bytes(1024 * 1024)
+            for _ in range(64):
+                member.write(block)
+    put("压缩炸弹.zip", bomb.getvalue(), "压缩包")
+    put("材料.rar", b"Rar!\x1a\x07\x01\x00" + bytes(64), "解压")
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    put("自评报告（Word）.xlsx", word.getvalue(), "Word")
+    put("盖章页.pdf", b"%PDF-1.4\n%scan\n", "PDF")
+    put("扫描件 第1页.jpg", b"\xff\xd8\xff\xe0" + bytes(64), "图片")
+    put("空文件.xlsx", b"", "空文件")
+    put("~$某局.xlsx", b"\x00" * 162, "临时")
     return made
 
 

@@ -14,22 +14,29 @@ and a spawned worker imports only this module's plain-Python imports (no Qt). Se
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+from dataclasses import dataclass, field
 from decimal import Decimal
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Callable, Iterator
 
-from evaldesk.app.importing import SUFFIXES, NotAReportFile, read_report_file
+from evaldesk.app.summary_expected import Expected, compare_with_expected
 from evaldesk.app.summary_groups import arrange
+from evaldesk.app.summary_kinds import not_a_report
+from evaldesk.app.summary_reasons import plain_reason
 from evaldesk.exchange.summary_data import (
-    FINGERPRINT_CHANGED, FINGERPRINT_NONE, FINGERPRINT_OK, FileScore, Leaf, SheetShape, Summary, Unreadable,
+    FINGERPRINT_CHANGED, FINGERPRINT_NONE, FINGERPRINT_OK, NOT_A_REPORT, SHOWN_CHANGED, SHOWN_NONE, SHOWN_OK,
+    FileScore, Leaf, SheetShape, Summary, Unreadable,
 )
 
 # Fewer files than this are read in this process: starting workers costs more than it saves.
 POOL_THRESHOLD = 12
 AHEAD_PER_WORKER = 4      # files handed to each worker before its results are taken: keeps memory flat
 POLL_SECONDS = 0.2        # how often a waiting run looks at the cancel flag
+SHOWN_LISTED = 8          # cells changed on the visible sheets named per file
+ERRORS_LISTED = 3         # the audit's 错误 quoted per file
 
 Progress = Callable[[int, int, str], None]   # (files done, files in all, the file just read)
 
@@ -43,8 +50,9 @@ class NotAFolder(ValueError):
 
 
 def report_files(folder: Path, skip: Path | None = None) -> list[Path]:
-    """The report files under ``folder``, in a stable order. Office's lock files (``~$…``) and hidden files are
-    not reports; ``skip`` (the summary being written into the same folder) is not one either."""
+    """Every file under ``folder``, in a stable order (all of them are accounted for: the ones that are no
+    report are named with what they are). Only ``skip`` — the summary being written into the same folder — is
+    left out; hidden folders (.git and the like) are not looked into."""
     folder = Path(folder)
     if not folder.is_dir():
         raise NotAFolder(f"找不到文件夹“{folder}”" if not folder.exists() else f"“{folder}”不是文件夹")
@@ -54,17 +62,18 @@ def report_files(folder: Path, skip: Path | None = None) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if (path.suffix.lower() in SUFFIXES and not name.startswith(("~$", "."))
-                    and (skip is None or path.resolve() != skip)):
+            if skip is None or path.resolve() != skip:
                 found.append(path)
     return found
 
 
 def summarise(folder: Path | str, *, year: int | None = None, progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None, workers: int | None = None,
-              skip: Path | None = None) -> Summary:
-    """Read every report file under ``folder`` and arrange the summary (``year``: the year to rank; by default
-    the year most files are for). SummaryCancelled when ``cancelled()`` turns true; NotAFolder."""
+              skip: Path | None = None, expected: Expected | None = None, region: str = "",
+              bureau: str = "") -> Summary:
+    """Read every file under ``folder`` and arrange the summary (``year``: the year to rank; by default the year
+    most files are for; ``expected``: the departments the bureau expects). SummaryCancelled when ``cancelled()``
+    turns true; NotAFolder."""
     folder = Path(folder)
     paths = report_files(folder, skip)
     cancelled = cancelled or (lambda: False)
@@ -83,7 +92,12 @@ def summarise(folder: Path | str, *, year: int | None = None, progress: Progress
             scored.append(result)
         if progress:
             progress(done, len(paths), result.path)
-    return arrange(str(folder), scored, unreadable, shapes, year, files_seen=len(paths))
+    summary = arrange(str(folder), scored, unreadable, shapes, year, files_seen=len(paths))
+    summary.region = region.strip() or (summary.shape.region if summary.shape else "")
+    summary.bureau = bureau.strip() or (summary.shape.bureau if summary.shape else "")
+    if expected is not None:
+        compare_with_expected(summary, expected)
+    return summary
 
 
 def _results(paths: list[Path], folder: Path, workers: int, cancelled) -> Iterator[FileScore | Unreadable]:
@@ -122,18 +136,70 @@ def read_one(path: str, folder: str) -> FileScore | Unreadable:
 
     shown = Path(path).relative_to(folder).as_posix() if Path(path).is_relative_to(folder) else path
     try:
-        read = read_report_file(path)
-        modified = os.stat(path).st_mtime_ns
-    except (NotAReportFile, ExchangeError) as err:
-        return Unreadable(shown, _without_name(str(err), Path(path).name))
+        with open(path, "rb") as handle:
+            head = handle.read(512)
+        stat = os.stat(path)
+        what = not_a_report(Path(path), head, stat.st_size)
+        if what is not None:
+            return Unreadable(shown, what, NOT_A_REPORT)
+        read = _read(Path(path))
+    except ExchangeError as err:
+        return Unreadable(shown, plain_reason(_without_name(str(err), Path(path).name)))
     except OSError as err:
         return Unreadable(shown, f"无法读取：{err.strerror or err}")
     except Exception as err:  # a reader's slip must not stop the other files; the reason says what it was
         return Unreadable(shown, f"无法读取（内部错误 {type(err).__name__}：{err}）")
     try:
-        return _score(read, shown, modified)
-    except Exception as err:
-        return Unreadable(shown, f"读取成功，但无法评分（内部错误 {type(err).__name__}：{err}）")
+        return _score(read, shown, stat.st_mtime_ns)
+    except Exception as err:   # what import's try_later_steps refuses: said in its words
+        return Unreadable(shown, f"文件中的数据无法评分或审核（{type(err).__name__}），请检查所附评分表是否完整")
+
+
+@dataclass
+class _Read:
+    """A file read, and what it says about itself."""
+
+    report: object
+    status: str                 # FINGERPRINT_*
+    claimed_total: str = ""
+    exported_at: str = ""
+    shown_changes: list = field(default_factory=list)
+    shown_checked: bool = False
+    generator: str = ""
+
+
+def _read(path: Path) -> _Read:
+    """Read a report file as ``evaldesk import`` does (the same readers and checks; import's trial scoring and
+    audit is the scoring below), and for a workbook what its visible sheets show."""
+    from evaldesk.exchange.report_json import read_json_export
+
+    if path.suffix.lower() == ".json":
+        got = read_json_export(path)
+        status = (FINGERPRINT_CHANGED if got.changed_after_export
+                  else FINGERPRINT_OK if got.stored_fingerprint else FINGERPRINT_NONE)
+        read = _Read(got.report, status, exported_at=got.exported_at)
+    else:
+        read = _workbook(path)
+    return read
+
+
+def _workbook(path: Path) -> _Read:
+    from evaldesk import __version__
+    from evaldesk.exchange.workbook import read_workbook, shown_from_data
+    from evaldesk.exchange.workbook_shown import differences, shown_digest
+
+    book = read_workbook(path, shown=True)
+    status = (FINGERPRINT_CHANGED if book.changed_after_export
+              else FINGERPRINT_OK if book.stored_fingerprint else FINGERPRINT_NONE)
+    read = _Read(book.report, status, book.claimed_total, book.exported_at)
+    read.generator = book.generator if book.generator and book.generator != f"evaldesk {__version__}" else ""
+    # What the sheets show is vouched for by the digest written at export; only when it no longer agrees (or
+    # the file has none) are the sheets written again from the data and compared cell by cell — and when the
+    # data was changed, to say what the sheets still show.
+    if status == FINGERPRINT_CHANGED or not (book.stored_shown and shown_digest(book.shown) == book.stored_shown):
+        read.shown_changes = differences(book.shown, shown_from_data(book.report))
+    read.shown_checked = True
+    return read
 
 
 def _without_name(reason: str, name: str) -> str:
@@ -143,7 +209,7 @@ def _without_name(reason: str, name: str) -> str:
     return reason
 
 
-def _score(read, shown: str, modified: int) -> FileScore:
+def _score(read: _Read, shown: str, modified: int) -> FileScore:
     from evaldesk.audit.engine import audit_report, counts
     from evaldesk.audit.findings import Severity
     from evaldesk.model.document import fingerprint
@@ -152,14 +218,11 @@ def _score(read, shown: str, modified: int) -> FileScore:
 
     report = read.report
     sheet = score_report(report)
-    found = counts(audit_report(report, sheet))
+    findings = audit_report(report, sheet)
+    found = counts(findings)
+    errors = tuple(finding.message for finding in findings if finding.severity == Severity.ERROR)
     shape = sheet_shape(report.template)
-    if read.changed_after_export:
-        status = FINGERPRINT_CHANGED
-    elif read.fingerprint:
-        status = FINGERPRINT_OK
-    else:
-        status = FINGERPRINT_NONE
+    status = read.status
     report_date = report.fields.get("cover.report_date")
     return FileScore(
         path=shown, modified_ns=modified, year=report.year, department=report.department.strip(),
@@ -171,7 +234,10 @@ def _score(read, shown: str, modified: int) -> FileScore:
         total=sheet.final_total, partial_total=sheet.total, pending=len(sheet.pending), grade=sheet.grade or "",
         errors=found[Severity.ERROR], warnings=found[Severity.WARNING], infos=found[Severity.INFO],
         leaves={leaf.id: sheet.indicators[leaf.id].score for leaf in shape.leaves},
-        shape=shape, digest=shape.digest)
+        shape=shape, digest=shape.digest, exported_at=read.exported_at,
+        shown_status=(SHOWN_CHANGED if read.shown_changes else SHOWN_OK) if read.shown_checked else SHOWN_NONE,
+        shown_changes=tuple(read.shown_changes[:SHOWN_LISTED]), shown_change_count=len(read.shown_changes),
+        other_version=read.generator if read.shown_changes else "", error_texts=errors[:ERRORS_LISTED])
 
 
 def _plain_total(text: str, decimal_text) -> str:
@@ -185,14 +251,44 @@ def _plain_total(text: str, decimal_text) -> str:
 
 
 def sheet_shape(template) -> SheetShape:
+    data = json.loads(template.to_json())
+    scored = {entry["id"]: _without_wording(entry) for entry in data.get("indicators", [])}
     leaves = []
     for leaf in template.leaves:
         names, node = [], leaf
         while node is not None:
             names.insert(0, node.name)
             node = template.by_id.get(node.parent) if node.parent else None
-        leaves.append(Leaf(leaf.id, tuple(names), leaf.weight))
+        leaves.append(Leaf(leaf.id, tuple(names), leaf.weight, _digest(scored.get(leaf.id))))
+    # What the sheet scores: its indicators without their wording, the total and the grade bands.
+    scoring = _digest({"indicators": list(scored.values()), "total": data.get("total"), "grades": data.get("grades")})
     return SheetShape(
         template.id, template.name, tuple((root.id, root.name, root.weight) for root in template.roots),
         tuple(leaves), tuple(band.label for band in template.grades),
-        hashlib.sha256(template.to_json().encode("utf-8")).hexdigest()[:16])
+        hashlib.sha256(template.to_json().encode("utf-8")).hexdigest()[:16], scoring,
+        tuple((band.label, band.minimum) for band in template.grades),
+        template.cover.get("region", "").strip(), _bureau(template.cover.get("bureau", "")))
+
+
+def _bureau(line: str) -> str:
+    """岳阳市云溪财政局（制） → 岳阳市云溪财政局."""
+    line = line.strip()
+    for mark in ("（制）", "(制)"):
+        line = line.removesuffix(mark).strip()
+    return line
+
+
+# Keys that word an indicator (its name, its standard, a figure's label), not how it is scored.
+_WORDING = {"name", "standard", "label", "help", "hint", "note", "text", "title", "description", "source"}
+
+
+def _without_wording(node):
+    if isinstance(node, dict):
+        return {key: _without_wording(value) for key, value in sorted(node.items()) if key not in _WORDING}
+    if isinstance(node, list):
+        return [_without_wording(value) for value in node]
+    return node
+
+
+def _digest(data) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()[:16]

@@ -129,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", metavar="文件夹", help="放各部门报送文件的文件夹")
     p.add_argument("-o", "--output", metavar="文件", default="汇总.xlsx", help="输出的汇总表（默认为当前文件夹中的 汇总.xlsx）")
     p.add_argument("--year", type=int, metavar="年度", help="汇总哪一年度（默认为多数文件的年度）")
+    p.add_argument("--expected", metavar="名单", help="应报部门名单（.xlsx / .csv，含“部门名称”列，可另有“预算编码”列；"
+                                                     "或上一年度的汇总表）：汇总表列出未报送和不在名单上的部门")
+    p.add_argument("--region", metavar="地区", default="", help="标题中的地区（默认取评分表的地区）")
+    p.add_argument("--bureau", metavar="单位", default="", help="编制单位（默认取评分表的财政局名称）")
     return parser
 
 

@@ -9,7 +9,7 @@ from evaldesk.cli.common import CliError, _output
 
 def cmd_summary(args) -> int:
     """汇总: read every department's file under FOLDER (nothing is imported) and write one summary workbook."""
-    from evaldesk.app.summary_book import NotAFolder, NothingToSummarise, summarise_to_workbook
+    from evaldesk.app.summary_book import ExpectedListProblem, NotAFolder, NothingToSummarise, summarise_to_workbook
     from evaldesk.files import WriteFailed
 
     path = _output(args.output, ".xlsx")
@@ -28,13 +28,17 @@ def cmd_summary(args) -> int:
             print(f"正在汇总：{done}/{total} 个文件", file=sys.stderr, flush=True)
 
     try:
-        summary = summarise_to_workbook(args.folder, path, year=args.year, progress=progress)
-    except (NotAFolder, WriteFailed) as err:
+        summary = summarise_to_workbook(args.folder, path, year=args.year, progress=progress,
+                                        expected=getattr(args, "expected", None), region=getattr(args, "region", ""),
+                                        bureau=getattr(args, "bureau", ""))
+    except (NotAFolder, ExpectedListProblem, WriteFailed) as err:
         raise CliError(str(err)) from None
     except NothingToSummarise as err:
         raise CliError(str(err), code=1) from None
-    print(f"已汇总 {summary.year} 年度 {len(summary.ranked)} 个部门（共读取 {summary.files_seen} 个文件）：{path}")
-    if summary.set_aside or summary.unreadable or summary.to_check:
-        print(f"注意：{len(summary.unreadable)} 个文件无法读取，{len(summary.set_aside)} 个文件未列入排名"
-              f"（重复、其他年度或其他评分表），{len(summary.to_check)} 个文件需核对；详见汇总表的“问题文件”页")
+    print(f"已汇总 {summary.year} 年度 {len(summary.ranked)} 个部门（文件夹中共 {summary.files_seen} 个文件）：{path}")
+    if summary.set_aside or summary.unreadable or summary.to_check or summary.missing:
+        missing = f"，{len(summary.missing)} 个应报部门未报送" if summary.expected is not None else ""
+        print(f"注意：{len(summary.broken)} 个文件无法读取，{len(summary.not_reports)} 个不是报送文件，"
+              f"{len(summary.set_aside)} 个文件未列入排名（重复、其他年度、其他评分表或数据被改动），"
+              f"{len(summary.to_check)} 个文件需核对{missing}；详见汇总表的“问题文件”页")
     return 0

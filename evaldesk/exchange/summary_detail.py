@@ -12,10 +12,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.summary_data import Leaf, Summary
 from evaldesk.exchange.summary_layout import header, heading, landscape
-from evaldesk.exchange.workbook_cells import BOLD, CENTER, Cells, merge, set_widths
+from evaldesk.exchange.workbook_cells import BOLD, CENTER, Cells, fit_row, merge, set_widths
 
 FIRST_DATA_ROW = 6      # title, subtitle, then 一级 / 二级 / 三级 header rows
 FIRST_LEAF_COLUMN = 3   # 排名, 部门名称, then one column per 三级 indicator
+NAME_WIDTH, LEAF_WIDTH = 26.0, 10.0
 STATS = ("平均得分", "最低分", "最高分", "满分部门数", "平均失分")
 PERCENT = "0.0%"
 
@@ -39,7 +40,7 @@ def write_detail_sheet(ws: Worksheet, cells: Cells, summary: Summary, sheet_titl
     width = FIRST_LEAF_COLUMN - 1 + len(leaves)
     heading(ws, cells, f"{sheet_title} · 指标明细",
             "各部门各三级指标的自评得分（按数据重新计算）；表末为每项指标的平均、最低、最高得分，满分部门数与平均失分。",
-            max(width, 2))
+            min(max(width, 2), 12))   # over the first printed page, not all the indicators
     header(ws, cells, 3, ["排名", "部门名称"])
     for column in (1, 2):
         merge(ws, 3, column, 5, column)
@@ -51,12 +52,18 @@ def write_detail_sheet(ws: Worksheet, cells: Cells, summary: Summary, sheet_titl
         cells.text(ws, 5, column, f"{leaf.path[-1]}\n（{_num(leaf.weight)}分）", font=BOLD, align=CENTER)
     _merge_runs(ws, 3, leaves, 0)
     _merge_runs(ws, 4, leaves, 1)
-    ws.row_dimensions[5].height = 60
+    # Header rows as tall as their longest name: a name wrapping into a line the row lacks would be cut on
+    # screen and overprint the next row in LibreOffice's PDF.
+    for index, leaf in enumerate(leaves):
+        fit_row(ws, 5, f"{leaf.path[-1]}\n（{_num(leaf.weight)}分）", LEAF_WIDTH, font=BOLD)
+        for level, name in enumerate(leaf.path[:-1][:2]):
+            fit_row(ws, 3 + level, name, LEAF_WIDTH * _run_length(leaves, index, level), font=BOLD)
     row = FIRST_DATA_ROW - 1
     for rank, file in summary.ranked:
         row += 1
         cells.number(ws, row, 1, rank, number_format="0")
         cells.text(ws, row, 2, file.department or file.path)
+        fit_row(ws, row, file.department or file.path, NAME_WIDTH, minimum=18)
         for index, leaf in enumerate(leaves):
             cells.number(ws, row, FIRST_LEAF_COLUMN + index, file.leaves.get(leaf.id), number_format="0.00")
     last_data = row
@@ -69,12 +76,22 @@ def write_detail_sheet(ws: Worksheet, cells: Cells, summary: Summary, sheet_titl
         for offset, figure in enumerate(leaf_figures(leaf, scores)):
             cells.number(ws, row + offset, FIRST_LEAF_COLUMN + index, figure,
                          number_format="0" if offset == 3 else "0.00", font=BOLD)
-    set_widths(ws, [6, 26] + [10] * len(leaves))
+    set_widths(ws, [6, NAME_WIDTH] + [LEAF_WIDTH] * len(leaves))
     ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=FIRST_LEAF_COLUMN)
     if leaves and last_data >= FIRST_DATA_ROW:
         ws.auto_filter.ref = f"A5:{get_column_letter(width)}{last_data}"
     landscape(ws, "3:5", sheet_title)
     ws.print_title_cols = "A:B"
+    # Across as many pages as the indicators need, 排名 and 部门名称 repeated on each: one page wide would print
+    # thirty-odd columns too small to read.
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = 85
+
+
+def _run_length(leaves, index: int, level: int) -> int:
+    """How many consecutive indicators share this one's 一级 (level 0) or 二级 (level 1) header cell."""
+    key = leaves[index].path[:level + 1]
+    return sum(1 for leaf in leaves if leaf.path[:level + 1] == key and len(leaf.path) > level + 1) or 1
 
 
 def _merge_runs(ws: Worksheet, row: int, leaves, level: int) -> None:

@@ -13,6 +13,7 @@ protected: the report's data for machines, see :mod:`evaldesk.exchange.workbook_
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -26,6 +27,7 @@ from evaldesk.exchange.workbook_data import SHEET_NAME as DATA_SHEET, data_rows,
 from evaldesk.exchange.workbook_read import WorkbookRead, read_workbook
 from evaldesk.exchange.workbook_report import SHEET_NAME as REPORT_SHEET, ReportSheet
 from evaldesk.exchange.workbook_scores import SHEET_NAME as SCORE_SHEET, ScoreSheet
+from evaldesk.exchange.workbook_shown import Shown, shown_cells, shown_digest
 from evaldesk.files import write_atomic
 from evaldesk.model.document import fingerprint, to_document
 from evaldesk.model.layout import report_title
@@ -53,8 +55,8 @@ def write_workbook(report: Report, path: Path) -> list[str]:
     return notes
 
 
-def workbook_bytes(report: Report) -> bytes:
-    return build_workbook(report)[0]
+def workbook_bytes(report: Report, exported: datetime | None = None) -> bytes:
+    return build_workbook(report, exported)[0]
 
 
 def export_refusal(report: Report) -> str | None:
@@ -65,12 +67,27 @@ def export_refusal(report: Report) -> str | None:
     return _refusal(errors) if errors else None
 
 
-def build_workbook(report: Report) -> tuple[bytes, list[str]]:
+def build_workbook(report: Report, exported: datetime | None = None) -> tuple[bytes, list[str]]:
+    """The workbook's bytes and the notes; ``exported`` (default: now) is recorded on the data sheet."""
+    workbook, notes = _filled_workbook(report, refuse_errors=True, exported=exported or datetime.now())
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue(), notes
+
+
+def shown_from_data(report: Report) -> Shown:
+    """What each visible cell of the report's workbook shows when written from this data (the bureau compares a
+    received file's visible sheets with it). Written even while the audit has errors: a received file may."""
+    workbook, _notes = _filled_workbook(report, refuse_errors=False, exported=None)
+    return shown_cells(workbook)
+
+
+def _filled_workbook(report: Report, *, refuse_errors: bool, exported: datetime | None) -> tuple[Workbook, list[str]]:
     report, notes = _writable(report)
     sheet = score_report(report)
     findings = audit_report(report, sheet)
     errors = [finding for finding in findings if finding.severity.blocking]
-    if errors:
+    if errors and refuse_errors:
         raise ExportRefused(_refusal(errors))
     digest = fingerprint(report)
     cells = Cells()
@@ -80,7 +97,13 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
     _write_report_sheet(workbook, report, sheet, cells, digest)
     ScoreSheet(workbook.create_sheet(SCORE_SHEET), report, sheet, cells, digest).write()
     write_audit_sheet(workbook.create_sheet(AUDIT_SHEET), report, findings, cells, digest)
-    write_data_sheet(workbook.create_sheet(DATA_SHEET), data_rows(report, sheet, digest), cells)
+    if exported is None:   # only the visible sheets are wanted
+        return workbook, []
+    # The visible sheets' digest goes on the data sheet: a reader finds a figure changed on them without
+    # writing the sheets again (workbook_shown).
+    shown = shown_digest(shown_cells(workbook))
+    write_data_sheet(workbook.create_sheet(DATA_SHEET),
+                     data_rows(report, sheet, digest, exported.isoformat(timespec="seconds"), shown), cells)
     workbook.active = 0
     # The sheets people read are locked too (no password, like the data sheet): the fingerprint vouches for the
     # data sheet only, so a figure changed on a visible sheet must take a deliberate 撤销工作表保护 first.
@@ -91,10 +114,7 @@ def build_workbook(report: Report) -> tuple[bytes, list[str]]:
     workbook.properties.title = report_title(report)
     workbook.properties.subject = f"{report.department} {report.year}年度"
     workbook.properties.creator = "evaldesk"
-
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), list(dict.fromkeys(notes + cells.notes))
+    return workbook, list(dict.fromkeys(notes + cells.notes))
 
 
 def _write_report_sheet(workbook: Workbook, report: Report, sheet, cells: Cells, digest: str) -> None:

@@ -48,6 +48,7 @@ CHUNK = 16000  # characters per cell: at most 32,000 UTF-16 units even for chara
 _UNSAFE_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 META_FORMAT, META_VERSION, META_TEMPLATE, META_FINGERPRINT = "format", "version", "template_id", "fingerprint"
+META_EXPORTED, META_SHOWN = "exported_at", "shown_digest"
 
 
 class DataProblem(ValueError):
@@ -79,8 +80,10 @@ def as_text(value) -> str:
 # ---------------------------------------------------------------- report → rows
 
 
-def meta_rows(report: Report, sheet: SheetResult, fingerprint: str) -> list[tuple[str, str, str]]:
-    """The facts about the file, above the data."""
+def meta_rows(report: Report, sheet: SheetResult, fingerprint: str, exported: str = "",
+              shown: str = "") -> list[tuple[str, str, str]]:
+    """The facts about the file, above the data (``exported``: when, ISO with seconds; ``shown``: the digest of
+    what the visible sheets show, :mod:`evaldesk.exchange.workbook_shown`)."""
     template = report.template
     return [
         (META_FORMAT, FORMAT, "文件格式（evaldesk 报送工作簿）"),
@@ -88,6 +91,8 @@ def meta_rows(report: Report, sheet: SheetResult, fingerprint: str) -> list[tupl
         (META_TEMPLATE, template.id, f"评分表模板：{template.name}"),
         (META_FINGERPRINT, fingerprint, "数据指纹（与打印件上的相同；由下面各行数据算出）"),
         ("generator", f"evaldesk {__version__}", "导出程序"),
+        (META_EXPORTED, exported, "导出时间"),
+        (META_SHOWN, shown, "显示内容指纹（由各可见工作表的内容算出，用于发现在表上直接改动的数字）"),
         ("score_total", score_text(sheet.total), "总分（仅供查阅，导入时不读取）"),
         ("grade", sheet.grade or "", "评价等次（仅供查阅，导入时不读取）"),
     ]
@@ -131,9 +136,10 @@ def template_row(report: Report) -> tuple[str, str, str]:
     return pointer("template"), text, "评分表模板（JSON）"
 
 
-def data_rows(report: Report, sheet: SheetResult, fingerprint: str) -> list[tuple[str, str, str]]:
+def data_rows(report: Report, sheet: SheetResult, fingerprint: str, exported: str = "",
+              shown: str = "") -> list[tuple[str, str, str]]:
     """Every row of the data sheet, in order; a long value continues on the next rows under the same key."""
-    rows = meta_rows(report, sheet, fingerprint) + value_rows(report) + [template_row(report)]
+    rows = meta_rows(report, sheet, fingerprint, exported, shown) + value_rows(report) + [template_row(report)]
     split: list[tuple[str, str, str]] = []
     for key, value, label in rows:
         for start in range(0, max(len(value), 1), CHUNK):
@@ -181,7 +187,7 @@ def read_rows(raw_rows) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str
     previous = None
     for number, key, value in raw_rows:
         key = "" if key is None else str(key).strip()
-        where = f"{SHEET_NAME}!B{number}"
+        where = f"数据页第 {number} 行"
         if not key or number == 1:
             previous = None
             continue
@@ -192,7 +198,7 @@ def read_rows(raw_rows) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str
                 data[-1] = (k, v + text, cell)
             continue
         if key in seen:
-            raise DataProblem(f"{SHEET_NAME}!A{number}：键“{quote(key)}”重复出现")
+            raise DataProblem(f"数据页第 {number} 行：键“{quote(key)}”重复出现")
         seen.add(key)
         previous = key
         if key.startswith("/"):
@@ -205,10 +211,10 @@ def read_rows(raw_rows) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str
 def build_document(meta: dict, data: list[tuple[str, str, str]], version: int) -> dict:
     """The report_json document the data rows spell out; every value checked as typed, errors naming the cell."""
     values = {key: (text, where) for key, text, where in data}
-    year_text, year_cell = values.pop(pointer("year"), ("", f"{SHEET_NAME}（年度）"))
+    year_text, year_cell = values.pop(pointer("year"), ("", "数据页（年度）"))
     if not year_text.strip().isdigit() or not 1990 <= int(year_text) <= 2200:
         raise DataProblem(f"{year_cell}：年度应为四位整数，收到“{year_text[:20]}”")
-    template_text, template_cell = values.pop(pointer("template"), ("", f"{SHEET_NAME}（评分表模板）"))
+    template_text, template_cell = values.pop(pointer("template"), ("", "数据页（评分表模板）"))
     try:
         template_data = json.loads(template_text, parse_float=Decimal)
     except (json.JSONDecodeError, RecursionError):
@@ -225,14 +231,39 @@ def build_document(meta: dict, data: list[tuple[str, str, str]], version: int) -
         try:
             _check(stub, parts, text)
         except Rejected as err:
-            raise DataProblem(f"{where}：{err}") from None
+            raise DataProblem(f"{_label(stub, parts)}（{where}）：{err}") from None
         except (KeyError, IndexError, ValueError):
-            raise DataProblem(f"{where.replace('!B', '!A')}：不认识的键“{quote(key)}”") from None
+            raise DataProblem(f"{where}：不认识的键“{quote(key)}”") from None
         _place(doc, parts, text)
-    doc["units"] = _as_list(doc["units"], f"{SHEET_NAME} 中的机构（/units/…）")
-    doc["lists"] = {key: _as_list(items, f"{SHEET_NAME} 中的{LIST_BY_KEY[key].label}（/lists/{key}/…）")
+    doc["units"] = _as_list(doc["units"], "数据页中的机构")
+    doc["lists"] = {key: _as_list(items, f"数据页中的{LIST_BY_KEY[key].label}")
                     for key, items in doc["lists"].items()}
     return doc
+
+
+def _label(stub: Report, parts: list[str]) -> str:
+    """The value's name as the form prints it (“人员编制”, 评分表 · “预算调整率” · 扣分原因), for a message."""
+    try:
+        head = parts[0]
+        if head == "fields":
+            return f"“{FIELD_BY_KEY[parts[1]].label}”"
+        if head == "units" and parts[2] == "name":
+            return f"第 {int(parts[1]) + 1} 个机构的名称"
+        if head == "units":
+            grid_key, column_key = parts[3].split(".", 1)
+            grid = next(grid for grid in GRIDS if grid.key == grid_key)
+            return f"第 {int(parts[1]) + 1} 个机构的“{grid.title} · {grid.column(column_key).label}”"
+        if head == "lists":
+            spec = LIST_BY_KEY[parts[1]]
+            return f"{spec.label}第 {int(parts[2]) + 1} 项的“{dict(spec.fields).get(parts[3], parts[3])}”"
+        if head == "sheet":
+            place = SheetPlace(parts[1], "input", parts[3]) if parts[2] == "inputs" else SheetPlace(parts[1], parts[2])
+            return place.label(stub)
+        if head == "notes":
+            return "审核说明"
+    except (KeyError, IndexError, ValueError, StopIteration, AttributeError):
+        pass
+    return "数据"
 
 
 def _check(stub: Report, parts: list[str], text: str) -> None:

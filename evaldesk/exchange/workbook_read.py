@@ -21,6 +21,8 @@ from evaldesk.exchange.workbook_data import (
     META_FINGERPRINT,
     META_FORMAT,
     META_TEMPLATE,
+    META_EXPORTED,
+    META_SHOWN,
     META_VERSION,
     SHEET_NAME,
     VERSION,
@@ -28,6 +30,7 @@ from evaldesk.exchange.workbook_data import (
     build_document,
     read_rows,
 )
+from evaldesk.exchange.workbook_shown import Shown, read_shown
 from evaldesk.model.document import fingerprint
 from evaldesk.quoting import quote
 from evaldesk.model.report import Report
@@ -54,6 +57,10 @@ class WorkbookRead:
     fingerprint_note: str = ""      # why the data cannot be vouched for ('' when the digest agrees)
     other_notes: list[str] = field(default_factory=list)
     claimed_total: str = ""         # 总分 as written at export, for a reader's convenience ('' if missing)
+    exported_at: str = ""           # when it was exported (ISO, seconds; '' in files of earlier versions)
+    stored_shown: str = ""          # the digest of the visible sheets written at export ('' if missing)
+    shown: Shown | None = None      # the visible sheets' cells as the file holds them (read when asked)
+    generator: str = ""             # "evaldesk 0.1.0"
 
     @property
     def changed_after_export(self) -> bool:
@@ -66,10 +73,12 @@ class WorkbookRead:
         return ([self.fingerprint_note] if self.fingerprint_note else []) + self.other_notes
 
 
-def read_workbook(path: Path) -> WorkbookRead:
+def read_workbook(path: Path, *, shown: bool = False) -> WorkbookRead:
+    """Read the report from the data sheet; ``shown``: also every cell the visible sheets show (the bureau's
+    summary compares them with what the data gives)."""
     path = Path(path)
     _check_container(path)
-    meta, data = _data_sheet_rows(path)
+    meta, data, cells = _data_sheet_rows(path, shown)
     version = _check_meta(meta, path)
     try:
         doc = build_document(meta, data, version)
@@ -93,7 +102,11 @@ def read_workbook(path: Path) -> WorkbookRead:
                      "以所附模板为准")
     claimed = meta.get("score_total", ("", ""))[0].strip()
     return WorkbookRead(report, bool(stored) and stored == actual, stored, actual, version, fingerprint_note, notes,
-                        claimed)
+                        claimed, _meta(meta, META_EXPORTED), _meta(meta, META_SHOWN), cells, _meta(meta, "generator"))
+
+
+def _meta(meta: dict, key: str) -> str:
+    return meta.get(key, ("", ""))[0].strip()
 
 
 def _check_container(path: Path) -> None:
@@ -157,17 +170,18 @@ def _unsafe_xml(err: BaseException | None) -> bool:
     return False
 
 
-def _data_sheet_rows(path: Path):
-    """(meta, data) from the data sheet. openpyxl is read-only here: fast, and only the sheets read are parsed."""
+def _data_sheet_rows(path: Path, shown: bool = False):
+    """(meta, data, the visible cells or None) from the data sheet. openpyxl is read-only here: fast, and only
+    the sheets read are parsed."""
     workbook = None
     try:
         workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
         if SHEET_NAME not in workbook.sheetnames:
             ours = {"自评报告", "评分表"} & set(workbook.sheetnames)
             if ours:
-                raise ExchangeError(f"工作簿“{path.name}”中没有数据页“{SHEET_NAME}”（可能被删除或改名），"
+                raise ExchangeError(f"工作簿“{path.name}”中没有隐藏的数据页（可能被删除或改名），"
                                     f"无法读回数据；请使用 evaldesk 导出的原文件")
-            raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（没有数据页“{SHEET_NAME}”）")
+            raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（没有 evaldesk 的隐藏数据页）")
         rows = []
         sheet = workbook[SHEET_NAME]
         # Read what Excel shows: every row in the sheet, not only those inside its declared <dimension> (a file
@@ -184,10 +198,10 @@ def _data_sheet_rows(path: Path):
             for cell in by_column.values():
                 if cell.data_type in ("f", "e"):
                     what = "公式" if cell.data_type == "f" else "错误值"
-                    raise ExchangeError(f"{SHEET_NAME}!{cell.coordinate}：应为文字，不能是{what}")
+                    raise ExchangeError(f"数据页第 {cell.row} 行：应为文字，不能是{what}")
             rows.append((number, _value(by_column.get(1)), _value(by_column.get(2))))
         meta, data = read_rows(rows)
-        return meta, data
+        return meta, data, (read_shown(workbook) if shown else None)
     except ExchangeError:
         raise
     except DataProblem as err:
@@ -206,11 +220,11 @@ def _value(cell):
 
 
 def _check_meta(meta: dict, path: Path) -> int:
-    mark, where = meta.get(META_FORMAT, ("", f"{SHEET_NAME}!B2"))
+    mark, where = meta.get(META_FORMAT, ("", "数据页第 2 行"))
     if mark != FORMAT:
         raise ExchangeError(f"工作簿“{path.name}”不是 evaldesk 导出的报送工作簿（{where} 的格式标记应为 "
                             f"“{FORMAT}”，实为“{mark[:40]}”）")
-    text, where = meta.get(META_VERSION, ("", f"{SHEET_NAME}!B3"))
+    text, where = meta.get(META_VERSION, ("", "数据页第 3 行"))
     if not text.strip().isdigit():
         raise ExchangeError(f"{where}：工作簿格式版本应为整数，实为“{text[:20]}”")
     version = int(text)

@@ -12,7 +12,8 @@ from evaldesk.app.importing import read_report_file
 from evaldesk.app.summary import SummaryCancelled, summarise
 from evaldesk.exchange.report_json import dumps
 from evaldesk.exchange.summary_data import (
-    CLAIM_DIFFERS, DUPLICATE, FINGERPRINT_CHANGED, FINGERPRINT_NONE, FINGERPRINT_OK, OTHER_TEMPLATE, OTHER_YEAR,
+    CLAIM_DIFFERS, DATA_CHANGED, DUPLICATE, FINGERPRINT_CHANGED, FINGERPRINT_OK, NOT_A_REPORT, OTHER_TEMPLATE,
+    OTHER_YEAR, SHOWN_CHANGED, SHOWN_OK,
 )
 from evaldesk.scoring.engine import score_report
 
@@ -55,9 +56,22 @@ def test_nothing_is_imported_into_a_data_file(folder, tmp_path, private_data_fol
     assert not private_data_folder.exists() or not any(private_data_folder.rglob("*.sqlite"))
 
 
+def test_every_file_in_the_folder_is_accounted_for(folder, summary):
+    root, made = folder
+    on_disk = sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
+    counted = ([row.path for _rank, row in summary.ranked] + [aside.file.path for aside in summary.set_aside]
+               + [bad.path for bad in summary.unreadable])
+    assert sorted(counted) == on_disk and summary.files_seen == len(on_disk)
+    reasons = {bad.path: bad for bad in summary.unreadable}
+    for path, word in made.not_reports.items():   # .xls, zips, rar, Word renamed .xlsx, PDF, scan, empty, lock
+        assert reasons[path].kind == NOT_A_REPORT and word in reasons[path].reason, (path, reasons[path].reason)
+    assert "须先解压" in reasons["其他材料/打包报送.zip"].reason
+    assert "Word 文档" in reasons["其他材料/自评报告（Word）.xlsx"].reason
+
+
 def test_every_bad_file_is_listed_with_a_chinese_reason(folder, summary):
     _root, made = folder
-    assert sorted(bad.path for bad in summary.unreadable) == sorted(made.broken)
+    assert sorted(bad.path for bad in summary.broken) == sorted(made.broken)
     reasons = {bad.path: bad.reason for bad in summary.unreadable}
     assert "只拷贝了一部分" in reasons["损坏/只拷了一半.xlsx"]
     assert "PDF" in reasons["损坏/其实是PDF.xlsx"]
@@ -65,20 +79,60 @@ def test_every_bad_file_is_listed_with_a_chinese_reason(folder, summary):
     assert "JSON" in reasons["损坏/坏的.json"]
     for reason in reasons.values():
         assert "Traceback" not in reason and "内部错误" not in reason
+        assert "_data" not in reason and "format:" not in reason     # no hidden sheet, no program key
 
 
-def test_files_edited_after_export_are_flagged_and_scored_as_they_are_now(folder, summary):
+def test_files_whose_data_was_changed_after_export_are_listed_and_never_ranked(folder, summary):
     _root, made = folder
+    ranked = {row.path for _rank, row in summary.ranked}
+    aside = {entry.file.path: entry for entry in summary.set_aside}
+    for path in made.edited + made.json_edited:      # the hidden data sheet, and a JSON edited in Notepad
+        assert path not in ranked
+        assert aside[path].kind == DATA_CHANGED and aside[path].file.fingerprint_status == FINGERPRINT_CHANGED
+        assert "未列入排名" in aside[path].reason
+    for path in made.edited:                          # what the visible sheets still show is said
+        assert "按改动后的数据为" in aside[path].reason
     rows = {row.path: row for _rank, row in summary.ranked}
-    for path in made.edited:
-        assert rows[path].fingerprint_status == FINGERPRINT_CHANGED
-        assert rows[path].claim == CLAIM_DIFFERS   # the 总分 written at export no longer holds
-        assert any(row.path == path and "导出后被改动" in why for row, why in summary.to_check)
-    untouched = [path for path in made.departments if path.endswith(".xlsx") and path not in made.edited]
-    assert untouched and all(rows[path].fingerprint_status == FINGERPRINT_OK for path in untouched
-                             if path in rows)
-    assert all(rows[path].fingerprint_status == FINGERPRINT_NONE for path in made.departments
-               if path.endswith(".json") and path in rows)
+    plain = [path for path in made.departments if path in rows and path not in made.shown_edited]
+    assert plain and all(rows[path].fingerprint_status == FINGERPRINT_OK for path in plain)
+    assert all(rows[path].shown_status == SHOWN_OK for path in plain if path.endswith(".xlsx"))
+
+
+def test_a_figure_changed_on_the_visible_sheet_is_caught_and_the_file_ranked_on_its_data(folder, summary):
+    root, made = folder
+    rows = {row.path: row for _rank, row in summary.ranked}
+    for path in made.shown_edited:                    # 评分表's 总分 changed to 99, the data untouched
+        row = rows[path]
+        assert row.shown_status == SHOWN_CHANGED and row.fingerprint_status == FINGERPRINT_OK
+        assert ("评分表", "F30", "99", str(row.total).rstrip("0").rstrip(".")) in row.shown_changes
+        assert row.total == score_report(read_report_file(root / path).report).final_total != 99
+        why = dict((checked.path, reason) for checked, reason in summary.to_check)[path]
+        assert "F30" in why and "“99”" in why
+
+
+def test_a_later_file_with_errors_does_not_displace_a_clean_one(folder, summary):
+    _root, made = folder
+    aside = {entry.file.path: entry for entry in summary.set_aside}
+    for path in made.with_errors:
+        assert aside[path].kind == DUPLICATE and "错误" in aside[path].reason and "没有错误" in aside[path].reason
+    to_check = {row.path for row, _why in summary.to_check}
+    assert all(row.path in to_check for _rank, row in summary.ranked if row.errors)
+
+
+def test_the_same_data_as_workbook_and_json_keeps_the_workbook(folder, summary):
+    _root, made = folder
+    aside = {entry.file.path: entry for entry in summary.set_aside}
+    for path in made.same_as_json:
+        assert aside[path].kind == DUPLICATE and "采用工作簿" in aside[path].reason
+
+
+def test_a_reworded_sheet_that_scores_alike_is_ranked_and_a_different_one_named(folder, summary):
+    _root, made = folder
+    ranked = {row.path for _rank, row in summary.ranked}
+    assert set(made.reworded) <= ranked
+    aside = {entry.file.path: entry for entry in summary.set_aside}
+    for path in made.other_template:
+        assert "指标" in aside[path].reason or "分值" in aside[path].reason, aside[path].reason
 
 
 def test_duplicates_keep_the_newer_and_say_which(folder, summary):
@@ -93,7 +147,8 @@ def test_duplicates_keep_the_newer_and_say_which(folder, summary):
         assert "报告日期" in aside[older].reason and "较新" in aside[older].reason
     ranked = [row for _rank, row in summary.ranked]
     codes = [row.budget_code for row in ranked]
-    assert len(codes) == len(set(codes)) == len(made.departments)   # one row per department
+    changed = set(made.edited) | set(made.json_edited)
+    assert len(codes) == len(set(codes)) == len(set(made.departments) - changed)   # one row per department
 
 
 def test_another_year_and_another_score_sheet_are_grouped_apart(folder, summary):
@@ -142,3 +197,42 @@ def test_an_unscored_report_is_listed_last_without_a_rank(tmp_path, sample):
     assert [rank for rank, _row in result.ranked] == [1, None]
     assert result.ranked[1][1].total is None and result.ranked[1][1].pending == 1
     assert result.ranked[1][1].partial_total > Decimal(0)
+
+
+def test_a_second_summary_into_the_same_folder_recognises_the_first(tmp_path):
+    from evaldesk.exchange.summary_workbook import write_summary_workbook
+
+    for index in range(2):
+        report = department_report(index, __import__("random").Random(index))
+        (tmp_path / f"{index}.json").write_text(dumps(report), encoding="utf-8")
+    write_summary_workbook(summarise(tmp_path), tmp_path / "2021年度汇总.xlsx")
+    again = summarise(tmp_path)
+    assert [(bad.path, bad.kind) for bad in again.unreadable] == [("2021年度汇总.xlsx", NOT_A_REPORT)]
+    assert "以前生成的汇总表" in again.unreadable[0].reason and len(again.ranked) == 2
+
+
+def test_the_expected_list_names_who_has_not_sent_and_who_is_not_on_it(folder, tmp_path):
+    from evaldesk.app.summary_expected import read_expected
+
+    root, made = folder
+    summary = summarise(root)
+    names = sorted(row.department for _rank, row in summary.ranked)
+    listed = tmp_path / "应报部门.csv"
+    changed = next(aside.file.department for aside in summary.set_aside if aside.kind == DATA_CHANGED)
+    listed.write_text("序号,部门名称\n" + "".join(f"{i},{name}\n" for i, name in enumerate(names[1:] + ["测试县未报局", changed])),
+                      encoding="utf-8-sig")
+    result = summarise(root, expected=read_expected(listed))
+    assert result.missing == ["测试县未报局"]
+    assert [row.department for row in result.unexpected] == [names[0]]
+    assert changed in result.received and "未列入排名" in result.received[changed]
+
+
+def test_last_years_summary_serves_as_the_expected_list(folder, summary, tmp_path):
+    from evaldesk.app.summary_expected import read_expected
+    from evaldesk.exchange.summary_workbook import write_summary_workbook
+
+    path = tmp_path / "上年汇总.xlsx"
+    write_summary_workbook(summary, path)
+    listed = read_expected(path)
+    assert [(d.name, d.code) for d in listed.departments] == [(row.department, row.budget_code)
+                                                              for _rank, row in summary.ranked]

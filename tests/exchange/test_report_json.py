@@ -1,13 +1,14 @@
 """The JSON form of one report: lossless round trip; a bad file refused whole, the database untouched."""
 
 import json
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from evaldesk.cli import main
-from evaldesk.exchange.report_json import ExchangeError, dumps, loads, read_json
+from evaldesk.exchange.report_json import ExchangeError, dumps, loads, read_json, read_json_export
 from evaldesk.model.document import fingerprint, to_document
 from evaldesk.datafile.store import Store
 from evaldesk.resources import SAMPLE_REPORT
@@ -18,7 +19,8 @@ def test_sample_round_trip_is_lossless(sample):
     again = loads(dumps(sample))
     assert to_document(again) == to_document(sample)
     assert fingerprint(again) == fingerprint(sample)
-    assert dumps(again) == dumps(sample)
+    when = datetime(2022, 7, 15, 9, 30)
+    assert dumps(again, when) == dumps(sample, when)
 
 
 def test_document_holds_what_was_typed_and_nothing_computed(sample):
@@ -27,7 +29,9 @@ def test_document_holds_what_was_typed_and_nothing_computed(sample):
     assert doc["units"][0]["cells"] == {"income.general": "90.5", "expense.personnel": "60.9",
                                         "expense.public": "29.6", "sangong.reception": "0.73",
                                         "assets.in_use": "11.3"}
-    assert set(doc) == {"format", "version", "year", "template", "fields", "units", "lists", "sheet", "notes"}
+    assert set(doc) == {"format", "version", "fingerprint", "exported_at", "year", "template", "fields", "units",
+                        "lists", "sheet", "notes"}
+    assert doc["fingerprint"] == fingerprint(sample)     # what the data gave at export, checked on reading
     assert all(set(entry) <= {"inputs", "hand", "reason"} for entry in doc["sheet"].values())
     assert "hand" not in doc["sheet"]["budget_adjustment"]          # its 0.5 is computed, not typed
     assert not any(key.endswith(".total") or key == "expense.basic" for key in doc["units"][0]["cells"])
@@ -101,11 +105,11 @@ def test_malformed_json(tmp_path, db, capsys):
 
 
 def test_wrong_format(tmp_path, db, capsys):
-    _refused(tmp_path, db, capsys, {"format": "someone-elses", "version": 1}, "不是 evaldesk 报告文件")
+    _refused(tmp_path, db, capsys, {"format": "someone-elses", "version": 1}, "不是 evaldesk 导出的报告文件")
 
 
 def test_json_that_is_not_an_object(tmp_path, db, capsys):
-    _refused(tmp_path, db, capsys, "[1, 2, 3]", "不是 evaldesk 报告文件")
+    _refused(tmp_path, db, capsys, "[1, 2, 3]", "不是 evaldesk 导出的报告文件")
 
 
 def test_newer_version(tmp_path, db, capsys):
@@ -183,3 +187,18 @@ def test_unit_names_are_cleaned_as_when_typed():
         loads(json.dumps(doc))
     del doc["units"][1]
     assert loads(json.dumps(doc)).units[0].name == "局机关"
+
+
+def test_json_edited_by_hand_is_known_changed_and_records_when_it_was_exported(sample, tmp_path):
+    path = tmp_path / "报送.json"
+    path.write_text(dumps(sample, datetime(2022, 7, 15, 9, 30)), encoding="utf-8")
+    read = read_json_export(path)
+    assert not read.changed_after_export and read.exported_at == "2022-07-15T09:30:00"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["sheet"]["xiaokang"]["hand"] = "0.5"        # as someone editing it in Notepad
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    read = read_json_export(path)
+    assert read.changed_after_export and read.stored_fingerprint == fingerprint(sample) != read.fingerprint
+    del doc["fingerprint"]                           # a file of an earlier version: nothing to check against
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert not read_json_export(path).changed_after_export and read_json_export(path).stored_fingerprint == ""

@@ -2,6 +2,7 @@
 with hostile texts; a data sheet edited by hand comes back checked, and is reported as changed."""
 
 import io
+from datetime import datetime
 import re
 import unicodedata
 from decimal import Decimal
@@ -14,7 +15,8 @@ from evaldesk.cli import main
 from evaldesk.model.printable import printable
 from evaldesk.datafile.store import Store
 from evaldesk.model.document import fingerprint, to_document
-from evaldesk.exchange.workbook import read_workbook, workbook_bytes, write_workbook
+from evaldesk.exchange.workbook import read_workbook, shown_from_data, workbook_bytes, write_workbook
+from evaldesk.exchange.workbook_shown import shown_digest
 from evaldesk.exchange.workbook_data import CHUNK
 from evaldesk.model.report import Item, Unit, new_id
 
@@ -23,8 +25,9 @@ from . import workbook_files as build
 
 
 def data_sheet(data: bytes) -> list[tuple]:
+    """The data sheet's rows but the export time (two exports a second apart differ there only)."""
     ws = load_workbook(io.BytesIO(data))["_data"]
-    return [tuple(cell.value for cell in row) for row in ws.iter_rows()]
+    return [tuple(cell.value for cell in row) for row in ws.iter_rows() if row[0].value != "exported_at"]
 
 
 def roundtrip(report, folder):
@@ -40,7 +43,18 @@ def test_sample_comes_back_whole(sample, tmp_path):
     assert read.fingerprint_matches and read.stored_fingerprint == read.fingerprint == fingerprint(sample)
     assert read.notes == []
     assert read.report.id is None and {u.id for u in read.report.units}.isdisjoint({u.id for u in sample.units})
-    assert data_sheet(workbook_bytes(read.report)) == data_sheet(workbook_bytes(sample))
+    when = datetime(2022, 7, 15, 9, 30)
+    assert data_sheet(workbook_bytes(read.report, when)) == data_sheet(workbook_bytes(sample, when))
+
+
+def test_workbook_records_when_it_was_exported_and_what_its_sheets_show(sample, tmp_path):
+    path = tmp_path / "报送.xlsx"
+    path.write_bytes(workbook_bytes(sample, datetime(2022, 7, 15, 9, 30)))
+    read = read_workbook(path, shown=True)
+    assert read.exported_at == "2022-07-15T09:30:00"
+    assert read.stored_shown == shown_digest(read.shown)           # nothing visible changed since export
+    assert read.shown == shown_from_data(read.report)               # the sheets show what the data gives
+    assert any(text == "100" for (sheet, _cell), text in read.shown.items() if sheet == "评分表")
 
 
 def test_cli_export_then_import_adds_the_same_report(store, sample, tmp_path, capsys):

@@ -6,7 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from benchmarks.summary_files import generate
-from evaldesk.ui import dialogs
+from evaldesk.ui import dialogs, summary_dialog
+from evaldesk.ui.summary_dialog import SummaryOptions, SummaryOptionsDialog
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +26,22 @@ def test_menu_makes_the_summary_and_offers_to_open_it(window, qtbot, answers, fo
     out = tmp_path / "汇总"
     monkeypatch.setattr(dialogs, "open_folder", lambda parent, title, start: str(folder))
     monkeypatch.setattr(dialogs, "save_file", lambda parent, title, suggested, filters: str(out))
+    listed = tmp_path / "名单.csv"
+    listed.write_text("部门名称\n还没报的局\n", encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(summary_dialog, "ask_options",
+                        lambda parent, options: asked.append(options) or SummaryOptions(str(listed), "某某县", ""))
     answers.yes = False   # do not open it in a spreadsheet program here
     reports_before = window.store.list_reports()
     _menu_action(window, "汇总报送文件…").trigger()
     qtbot.waitUntil(lambda: any(kind == "ask" for kind, *_ in answers.shown), timeout=60000)
     (_kind, title, message), = [entry for entry in answers.shown if entry[0] == "ask"]
-    assert title == "汇总完成" and "已汇总 2021 年度 4 个部门" in message and "问题文件" in message
+    assert title == "汇总完成" and "已汇总 2021 年度 3 个部门" in message   # the one changed after export is not ranked and "问题文件" in message
+    assert "1 个应报部门未报送" in message
     written = tmp_path / "汇总.xlsx"   # the extension is added when the filler leaves it out
-    assert load_workbook(written).sheetnames == ["汇总", "指标明细", "等次分布", "问题文件"]
+    assert load_workbook(written).sheetnames == ["汇总说明", "汇总", "指标明细", "等次分布", "问题文件"]
+    assert load_workbook(written)["汇总说明"]["A1"].value.startswith("某某县2021年度")
+    assert window.settings["summary_options"]["expected"] == str(listed)   # asked with it next time
     assert window.store.list_reports() == reports_before   # nothing imported into the open data file
 
 
@@ -54,3 +63,12 @@ def test_an_empty_folder_is_said_plainly(window, qtbot, answers, tmp_path):
     qtbot.waitUntil(lambda: any(kind == "error" for kind, *_ in answers.shown), timeout=30000)
     assert run.finished.is_set()
     assert "没有 .xlsx 或 .json 文件" in answers.shown[-1][2] and not (tmp_path / "汇总.xlsx").exists()
+
+
+def test_the_options_dialog_asks_for_the_list_region_and_bureau(window, qtbot, tmp_path):
+    dialog = SummaryOptionsDialog(window, SummaryOptions("上年汇总.xlsx", "", "某某县财政局"))
+    qtbot.addWidget(dialog)
+    dialog.resize(640, 240)
+    dialog.grab().save(str(tmp_path / "summary_options.png"))
+    dialog.region.setText(" 某某县 ")
+    assert dialog.options() == SummaryOptions("上年汇总.xlsx", "某某县", "某某县财政局")
