@@ -1,5 +1,5 @@
 """Printing and exporting a report at every limit of model/limits.py at once: 100 units, 100 entries in each list,
-a 2,000-indicator sheet (every input typed), 2,000 说明, and the report's text total (400,000 characters) reached
+a 2,000-indicator sheet (every input typed), 2,000 说明, and the report's text total (1,000,000 characters) reached
 with the 综述 and the lists' entries. Prints CPU seconds for the PDF, the bureau workbook and the JSON form, and
 the same for the heavy proof report beside it. One run; figures, not a test."""
 

@@ -16,7 +16,7 @@ ITEM_COUNT = 100           # entries of one list (tasks, goals, 定量目标 row
 NOTE_COUNT = 5_000         # 说明 beside findings (a 2,000-indicator sheet has about 2,000 findings)
 INDICATOR_COUNT = 2_000    # scored indicators (三级) of a template: the window takes a 2,000-indicator sheet
 ENTRY_COUNT = 3_000        # indicators of a template in all, with the 一级 and 二级 above them
-TEXT_TOTAL = 400_000       # characters of text in the whole report: a 200,000-character section and as much again
+TEXT_TOTAL = 1_000_000     # characters of text in the whole report: every text at its own limit at once fits
 
 
 def too_many(what: str, count: int, limit: int) -> str:
