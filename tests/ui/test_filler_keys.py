@@ -84,10 +84,16 @@ def test_tab_skips_the_computed_total(window, qtbot):
 
 
 def test_a_new_quantitative_row_tabs_from_name_to_target_to_result(window, qtbot):
+    """The row starts in its first column (issue 24: 评价内容 and 指标类型, continued from the row above, then
+    名称 → 目标 → 完成情况 by Tab)."""
     quant = window.pages[3].quant
     window.tabs.setCurrentIndex(3)
     quant.add()
     row = quant.current_row()
+    assert quant.view.currentIndex().column() == 0
+    for column in (1, 2):  # through 评价内容 and 指标类型, as they were continued
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: quant.view.currentIndex().column() == column)
     for text in ("受益农户数", "≥500户"):
         editor = QApplication.focusWidget()
         assert editor is not quant.view, "the new row's cell is open for typing"
