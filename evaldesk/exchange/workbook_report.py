@@ -35,7 +35,8 @@ from evaldesk.model.report import Report
 from evaldesk.scoring.engine import SheetResult
 
 SHEET_NAME = "自评报告"
-WIDTHS = [23.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0]
+# In digits of 11-pt 宋体 (8 px), the default font: as wide on paper as they were in Calibri's 7-px digits.
+WIDTHS = [20.0, 9.6, 9.6, 9.6, 9.6, 9.6, 9.6, 9.6]
 LAST = len(WIDTHS)
 SCORE_FORMAT = "General"  # 92.5, 5, 2.92: as many decimals as the score has
 COVER_WHERE = {"report_attachment": "附件标签", "report_title": "标题", "bureau": "制表单位"}
