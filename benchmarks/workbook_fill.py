@@ -6,10 +6,10 @@ height. Needs LibreOffice; the heavy report's made-up figures fail the audit, so
 
     PYTHONPATH=. .venv/bin/python benchmarks/workbook_fill.py [OUT_FOLDER]
 
-LibreOffice draws with the fonts fontconfig shows it: run it once with FONTCONFIG_FILE naming a configuration
-without a metric twin of Calibri (Carlito) and without Chinese system fonts, and once with Carlito
-(scripts/workbook_fonts.sh writes both and runs this script under each). LibreOffice runs with a profile of its
-own, so a LibreOffice already open does not take the conversion.
+LibreOffice draws with the fonts fontconfig shows it: benchmarks/workbook_fonts.sh runs this script with a
+configuration without a metric twin of Calibri (Carlito) and without Chinese system fonts, with Carlito, and with
+宋体 taken as the shipped Noto Sans SC (as a Chinese distribution's font rules do). LibreOffice runs with a profile
+of its own, so a LibreOffice already open does not take the conversion.
 """
 
 from __future__ import annotations
