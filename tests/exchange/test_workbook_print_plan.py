@@ -62,7 +62,7 @@ def drawn_lines(text: str, pixels: float) -> int:
 @pytest.fixture
 def summary_book(sample, monkeypatch):
     monkeypatch.setattr(workbook, "audit_report", lambda report, sheet=None: [])
-    sentence = "围绕年度目标任务统筹推进机构编制管理事业单位登记和体制改革各项工作按期完成并通过验收。"
+    sentence = "围绕年度目标任务统筹推进机构编制管理事业单位登记和体制改革各项工作按期完成并通过验收合格一二三四五六七。"  # 52 characters
     sample.fields["summary.text"] = "\n".join(sentence * n for n in (1, 2, 3, 5, 9))
     sample.fields["basic.achievements"] = sentence * 30   # one paragraph of about 1,300 characters
     return sample, load_workbook(io.BytesIO(workbook_bytes(sample)))["自评报告"]
@@ -106,3 +106,13 @@ def test_each_paragraph_of_the_summary_starts_two_characters_in(summary_book):
     starts = [ws.cell(r, 1).value for r in range(first, ws.max_row + 1)
               if ws.cell(r, 1).value and ws.cell(r, 1).border.top.style == "thin" and r not in page_starts]
     assert len(starts) >= 4 and all(text.startswith(INDENT) for text in starts)
+
+
+def test_the_fixed_assets_table_is_planned_on_the_page_of_the_grids_above_it(sample):
+    """Was: the 4-row 固定资产 table stood alone on a page (18–23% full) before part 三's page."""
+    from evaldesk.model.form import GRIDS
+
+    ws = load_workbook(io.BytesIO(workbook_bytes(sample)))["自评报告"]
+    ends = {b.id for b in ws.row_breaks.brk}
+    title = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == GRIDS[-1].title)
+    assert title - 1 not in ends
