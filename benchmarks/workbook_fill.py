@@ -5,6 +5,11 @@ whole — is short by design). Prints, per report, the page count and each page'
 height. Needs LibreOffice; the heavy report's made-up figures fail the audit, so the audit is skipped here.
 
     PYTHONPATH=. .venv/bin/python benchmarks/workbook_fill.py [OUT_FOLDER]
+
+LibreOffice draws with the fonts fontconfig shows it: benchmarks/workbook_fonts.sh runs this script with a
+configuration without a metric twin of Calibri (Carlito) and without Chinese system fonts, with Carlito, and with
+宋体 taken as the shipped Noto Sans SC (as a Chinese distribution's font rules do). LibreOffice runs with a profile
+of its own, so a LibreOffice already open does not take the conversion.
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ import pypdfium2 as pdfium  # noqa: E402
 
 from evaldesk.exchange import workbook  # noqa: E402
 from evaldesk.exchange.report_json import read_json  # noqa: E402
+from evaldesk.exchange.workbook_cells import MARGINS  # noqa: E402
 from evaldesk.printing import proofs  # noqa: E402
 from evaldesk.resources import SAMPLE_REPORT  # noqa: E402
 
-MARGIN = 0.7 * 72   # the sheets' top and bottom margins (workbook_cells.page_setup), in points
+MARGIN = MARGINS["top"] * 72   # the sheets' top and bottom margins (workbook_cells.page_setup), in points
 
 
 def fills(pdf: Path) -> list[int]:
@@ -51,8 +57,8 @@ def main() -> None:
     for name, report in (("sample", sample), ("realistic", proofs.realistic(sample)), ("heavy", proofs.heavy(sample))):
         xlsx = folder / f"{name}.xlsx"
         xlsx.write_bytes(workbook.workbook_bytes(report))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(xlsx)],
-                       check=True, capture_output=True)
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(folder), str(xlsx)], check=True, capture_output=True)
         pages = fills(folder / f"{name}.pdf")
         print(f"{name:10} {len(pages):3} pages  fill %: {' '.join(str(p) for p in pages)}")
     print(f"PDFs in {folder}")

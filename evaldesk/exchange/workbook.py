@@ -22,7 +22,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from evaldesk.audit.engine import audit_report
 from evaldesk.exchange.report_json import ExchangeError, from_document
 from evaldesk.exchange.workbook_audit import SHEET_NAME as AUDIT_SHEET, write_audit_sheet
-from evaldesk.exchange.workbook_cells import Cells, workbook_text
+from evaldesk.exchange.workbook_cells import Cells, set_default_font, workbook_text
 from evaldesk.exchange.workbook_data import SHEET_NAME as DATA_SHEET, data_rows, value_rows, write_data_sheet
 from evaldesk.exchange.workbook_read import WorkbookRead, read_workbook
 from evaldesk.exchange.workbook_report import SHEET_NAME as REPORT_SHEET, ReportSheet
@@ -93,6 +93,7 @@ def _filled_workbook(report: Report, *, refuse_errors: bool, exported: datetime 
     cells = Cells()
 
     workbook = Workbook()
+    set_default_font(workbook)
     workbook.remove(workbook.active)
     _write_report_sheet(workbook, report, sheet, cells, digest)
     ScoreSheet(workbook.create_sheet(SCORE_SHEET), report, sheet, cells, digest).write()

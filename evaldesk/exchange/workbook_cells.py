@@ -11,16 +11,23 @@ import math
 import re
 from decimal import Decimal
 
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaldesk.exchange.workbook_merge import merge_range
-from evaldesk.exchange.workbook_pages import display_width, footer_text, row_height, set_footer
+from evaldesk.exchange.workbook_pages import DIGIT_PIXELS, display_width, footer_text, row_height, set_footer
 from evaldesk.model.values import clean_text
 
 FONT_NAME = "宋体"
 FONT = Font(name=FONT_NAME, size=11)
+# The workbook's default (Normal) font: the cells' own. Excel and LibreOffice measure column widths in digits of
+# the default font; left at openpyxl's Calibri, a machine with neither Calibri nor a metric twin (LibreOffice on
+# 统信/麒麟 without Carlito) drew the columns wider than planned and printed the sheet at ~74%, pages a quarter
+# empty. 134: the GB2312 character set, as Excel writes 宋体.
+NORMAL_FONT = Font(name=FONT_NAME, size=11, charset=134, family=3)
 BOLD = Font(name=FONT_NAME, size=11, bold=True)
 HEADING = Font(name=FONT_NAME, size=12, bold=True)
 TITLE = Font(name=FONT_NAME, size=16, bold=True)
@@ -53,6 +60,12 @@ MAX_ROW_HEIGHT = 409.0   # Excel's limit
 # Lines of a long text per row when it runs on over several rows: well under Excel's 409-point row, and about a
 # seventh of a printed page, so a page breaks between rows of it instead of leaving a large gap.
 ROW_LINES = 12
+
+
+def set_default_font(workbook: Workbook) -> None:
+    """Make NORMAL_FONT the workbook's default font (font 0, the Normal style's), before any cell is styled."""
+    workbook._fonts = IndexedList([NORMAL_FONT])
+    workbook._named_styles["Normal"].font = NORMAL_FONT
 
 
 def workbook_text(raw: object) -> str:
@@ -96,9 +109,9 @@ class Cells:
         if fit and value:
             width = span_width(widths, col, last_col)
             if last_row == row:
-                fit_row(ws, row, str(value), width)
+                fit_row(ws, row, str(value), width, font=font)
             else:
-                fit_span(ws, row, last_row, str(value), width)
+                fit_span(ws, row, last_row, str(value), width, bold=bool(font.b))
 
     @staticmethod
     def number(ws: Worksheet, row: int, column: int, value: Decimal | int | None, *,
@@ -136,9 +149,16 @@ def set_widths(ws: Worksheet, widths: list[float]) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width
 
 
-def lines_needed(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a cell ``width`` units wide (a little narrower, for the margins)."""
-    usable = max(4.0, width * 0.92 - 1)
+def usable_units(width: float, *, bold: bool = False) -> float:
+    """How much of a cell ``width`` units wide its text may fill, in display_width units (a Chinese character two).
+    A unit is a digit of 11-pt 宋体, 8 px; a Chinese character 11 pt, 14.67 px, so 1.83 units, and bold 宋体
+    (emboldened by the renderer) a pixel wider: the cell's few pixels of inner margin and 3% are kept in hand."""
+    return max(4.0, (width * 2 * DIGIT_PIXELS / 14.67) * (0.97 / (1.07 if bold else 1.0)) - 1)
+
+
+def lines_needed(text: str, width: float, *, bold: bool = False) -> int:
+    """How many lines ``text`` wraps to in a cell ``width`` units wide."""
+    usable = usable_units(width, bold=bold)
     return sum(max(1, math.ceil(display_width(part) / usable)) for part in str(text).split("\n"))
 
 
@@ -147,16 +167,16 @@ def fit_row(ws: Worksheet, row: int, text: str, width: float, *, line_height: fl
     """Make ``row`` tall enough for ``text`` in a cell ``width`` wide; never lower than what is already there.
     A face larger than 11 pt (the title) takes wider characters and taller lines in proportion."""
     scale = (font.sz or 11) / 11
-    wanted = max(minimum, lines_needed(text, width / scale) * line_height * scale + 6)
+    wanted = max(minimum, lines_needed(text, width / scale, bold=bool(font.b)) * line_height * scale + 6)
     current = ws.row_dimensions[row].height or 0
     ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, max(current, wanted))
 
 
-def fit_span(ws: Worksheet, first_row: int, last_row: int, text: str, width: float) -> None:
+def fit_span(ws: Worksheet, first_row: int, last_row: int, text: str, width: float, *, bold: bool = False) -> None:
     """Make the rows ``first_row``…``last_row`` together tall enough for ``text`` (a block merged across them):
     the last row takes what is missing, and the rows above it what the last cannot (a row stops at 409 points)."""
     # A row with no height of its own prints at the sheet's default, as the page planner counts it.
-    missing = lines_needed(text, width) * LINE_HEIGHT + 6 - sum(
+    missing = lines_needed(text, width, bold=bold) * LINE_HEIGHT + 6 - sum(
         row_height(ws, row) for row in range(first_row, last_row + 1))
     for row in range(last_row, first_row - 1, -1):
         if missing <= 0:
@@ -167,6 +187,10 @@ def fit_span(ws: Worksheet, first_row: int, last_row: int, text: str, width: flo
         missing -= dimension.height - height
 
 
+# The PDF's margins (printing/styles.py), in inches: 28 mm at the binding edge, 18 mm right, 20 mm top and bottom.
+MARGINS = {"left": 28 / 25.4, "right": 18 / 25.4, "top": 20 / 25.4, "bottom": 20 / 25.4}
+
+
 def page_setup(ws: Worksheet, title_rows: str | None, footer: str) -> None:
     """A4 portrait, as wide as the page, the header rows repeated on every page, the fingerprint in the footer."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -175,8 +199,8 @@ def page_setup(ws: Worksheet, title_rows: str | None, footer: str) -> None:
     ws.page_setup.fitToHeight = 0  # as many pages tall as needed
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    for side, inches in MARGINS.items():
+        setattr(ws.page_margins, side, round(inches, 3))
     if title_rows:
         ws.print_title_rows = title_rows
     set_footer(ws, footer)
@@ -216,8 +240,7 @@ def row_pieces(text: str, width: float) -> list[str]:
     that no row reaches Excel's 409-point limit and clips it, whatever its length."""
     if not text or lines_needed(text, width) <= ROW_LINES:
         return [text]
-    usable = max(4.0, width * 0.92 - 1)
-    per_line = max(1, int(usable // 2))   # Chinese characters per line: the widest a character can be
+    per_line = max(1, int(usable_units(width) // 2))   # Chinese characters per line: the widest a character can be
     return paragraphs(text, ROW_LINES * per_line) or [""]
 
 

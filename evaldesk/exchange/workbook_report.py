@@ -35,7 +35,8 @@ from evaldesk.model.report import Report
 from evaldesk.scoring.engine import SheetResult
 
 SHEET_NAME = "自评报告"
-WIDTHS = [23.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0]
+# In digits of 11-pt 宋体 (8 px), the default font: as wide on paper as they were in Calibri's 7-px digits.
+WIDTHS = [20.0, 9.6, 9.6, 9.6, 9.6, 9.6, 9.6, 9.6]
 LAST = len(WIDTHS)
 SCORE_FORMAT = "General"  # 92.5, 5, 2.92: as many decimals as the score has
 COVER_WHERE = {"report_attachment": "附件标签", "report_title": "标题", "bureau": "制表单位"}
@@ -46,6 +47,7 @@ SIGNED_COLUMNS = {"name": (1, 1), "title": (2, 3), "org": (4, 6)}  # the evaluat
 OPINION_ROOM = 60   # points left to write an opinion by hand
 SIGN_ROOM = 36      # points left to sign or stamp
 FLOW_PIECE = 200    # characters of a text across the sheet per row: about five lines, a tenth of a page
+INDENT = "　　"      # a paragraph of the 综述 starts two characters in, as on the PDF
 
 
 class ReportSheet:
@@ -247,15 +249,19 @@ class ReportSheet:
         if block.size is Size.SHORT:
             self.labelled(block.label, self.field(block.key))
         elif block.titled:
-            self.listed(block.label, paragraphs(self.field(block.key)), block.label)
+            # A paragraph a row; a long one runs on over rows joined without a rule (listed), never cut into
+            # rows ruled apart as if it were two paragraphs.
+            self.listed(block.label, [line for line in self.field(block.key).split("\n") if line.strip()],
+                        block.label)
         else:
             self.flowing_text(self.field(block.key), block.label)
 
     def flowing_text(self, text: str, where: str) -> None:
         """A text across the sheet (综述): a row per paragraph, a long paragraph cut at sentence ends into rows of
         a few lines joined without a rule, so that a page breaks between lines rather than leave a large gap."""
-        pieces = [paragraphs(paragraph, FLOW_PIECE) for paragraph in text.split("\n")]
-        for paragraph in [piece for piece in pieces if piece] or [[""]]:
+        pieces = [paragraphs(INDENT + paragraph.strip(), FLOW_PIECE) for paragraph in text.split("\n")
+                  if paragraph.strip()]
+        for paragraph in pieces or [[""]]:
             for index, piece in enumerate(paragraph):
                 self.block(self.row, 1, LAST, piece, where, align=TOP_LEFT)
                 if index:

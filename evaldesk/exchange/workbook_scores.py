@@ -31,7 +31,8 @@ from evaldesk.scoring.template import Indicator
 
 SHEET_NAME = "评分表"
 HEADERS = wording.SHEET_HEAD + ("二级指标得分", "一级指标得分")
-WIDTHS = [11.0, 11.0, 16.0, 42.0, 7.0, 8.0, 24.0, 8.0, 8.0]
+# In digits of 11-pt 宋体 (8 px), the default font: as wide on paper as they were in Calibri's 7-px digits.
+WIDTHS = [9.6, 9.6, 14.0, 36.8, 6.2, 7.0, 21.0, 7.0, 7.0]
 LAST = len(WIDTHS)
 PRINTED = len(wording.SHEET_HEAD)   # A–G, the paper's columns; H and I (subtotals) stay off the printed page
 SCORE_FORMAT = "General"  # scores show as many decimals as they have: 5, 0.5, 2.92, 92.5

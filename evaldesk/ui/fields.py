@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -145,7 +145,11 @@ class _LineEdit(_GiveUndoToWindow, QLineEdit):
 
 
 class _PlainTextEdit(_GiveUndoToWindow, QPlainTextEdit):
-    pass
+    preferred_height: int | None = None  # set: the height it asks for, instead of Qt's 192 pixels
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        return hint if self.preferred_height is None else QSize(hint.width(), self.preferred_height)
 
 
 class LineField(FieldEditor):
@@ -174,12 +178,19 @@ class LineField(FieldEditor):
 
 
 class TextField(FieldEditor):
-    def __init__(self, document: ReportDocument, key: str, placeholder: str = "", parent=None, min_lines: int = 4):
+    """``sized_to_lines``: the box asks for its ``min_lines`` and no more. A page scrolls its body at the height
+    it prefers as soon as something on it wraps its words (a message under a list, shown after a paste): boxes
+    asking for Qt's 192 pixels then grew all at once (职能职责概述 68 → 191 px) and pushed the rest off the screen."""
+
+    def __init__(self, document: ReportDocument, key: str, placeholder: str = "", parent=None, min_lines: int = 4,
+                 *, sized_to_lines: bool = False):
         editor = _PlainTextEdit()
         editor.setUndoRedoEnabled(False)
         editor.setPlaceholderText(placeholder)
         editor.setTabChangesFocus(True)
         editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * min_lines + 12)
+        if sized_to_lines:
+            editor.preferred_height = editor.minimumHeight()
         super().__init__(document, key, editor, parent)
         editor.setPlainText(self.stored_text())
         self.show_error(None)

@@ -1,9 +1,14 @@
 """The report's lists (tasks, goals, quantitative indicator rows, evaluators) as editable tables with
-添加 / 删除 / 上移 / 下移. Every change is an edit: stored at once, undoable."""
+添加 / 删除 / 上移 / 下移. Every change is an edit: stored at once, undoable. A row copied from a Word or Excel
+table (cells separated by tabs) pastes across the cells, as in part 二's grids, adding rows as needed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+import csv
+import io
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStyledItemDelegate,
     QTableView, QVBoxLayout, QWidget,
@@ -13,6 +18,7 @@ from evaldesk.model.edits import Batch, InsertItem, MoveItem, RemoveItem, SetIte
 from evaldesk.model.form import LIST_BY_KEY, QUANT_KINDS
 from evaldesk.model.places import ItemPlace
 from evaldesk.model.report import Item, new_id
+from evaldesk.model.validate import Rejected, parse_item_value
 from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.document import ReportDocument
 from evaldesk.ui.fields import ERROR_LABEL_STYLE, is_undo_key
@@ -90,6 +96,40 @@ class ListModel(QAbstractTableModel):
                        f"{row + len(lines)}，每行一条（可用“撤销”合回原样）", False)
         return True
 
+    def paste(self, top: int, left: int, text: str) -> list[str]:
+        """Paste a tab-separated block (rows of a Word or Excel table) with its first cell at (top, left): rows
+        past the end are added; the good cells are stored as one undo step. Returns the refused cells' messages."""
+        label = "粘贴"
+        edits, problems, extra = [], [], 0
+        for r, cells in enumerate(table_rows(text)):
+            row = top + r
+            values = {}
+            for c, raw in enumerate(cells):
+                if left + c >= len(self.columns):
+                    extra += bool(raw.strip())
+                    continue
+                name, title = self.columns[left + c]
+                try:
+                    parse_item_value(self.list_key, name, raw)
+                except Rejected as err:
+                    problems.append(f"第{row + 1}行{title}：{err}")
+                    continue
+                values[name] = raw
+            if row < len(self.items):
+                item = self.items[row]
+                edits += [SetItemValue(self.list_key, item.id, name, value, label) for name, value in values.items()
+                          if (item.values.get(name) or "") != value]
+            else:
+                edits.append(InsertItem(self.list_key, row, Item(new_id(), {k: v for k, v in values.items()
+                                                                               if v.strip()}), label))
+        if extra:
+            problems.append(f"有 {extra} 格超出了表的栏数，未粘贴")
+        if edits:
+            message = self.document.try_apply(Batch(edits, label), merge=False)
+            if message:
+                problems.insert(0, message)
+        return problems
+
     def _on_changed(self, changes) -> None:
         mine = [place for place in changes.of(ItemPlace) if place.list == self.list_key]
         if not mine:
@@ -105,11 +145,38 @@ class ListModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 
-class _ChoiceDelegate(QStyledItemDelegate):
+def table_rows(text: str) -> list[list[str]]:
+    """The rows of a table copied as text (tab-separated cells; Excel quotes a cell that holds a line break)."""
+    text = text.replace("\r\n", "\n").rstrip("\n")
+    return [row for row in csv.reader(io.StringIO(text), dialect="excel-tab") if any(cell.strip() for cell in row)]
+
+
+def is_table(text: str) -> bool:
+    """Whether pasted text is a row (or rows) of a table rather than words for one cell."""
+    return "\t" in text
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """A cell's editor hands a pasted table row to the table (pasted into the one cell it would be lost)."""
+
+    def __init__(self, view: "_ListView"):
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, editor, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste) \
+                and is_table(QGuiApplication.clipboard().text()):
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.RevertModelCache)
+            self.view.paste_clipboard()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class _ChoiceDelegate(_CellDelegate):
     """A combo box for 评价内容 / 指标类型 (the kinds follow the chosen group)."""
 
-    def __init__(self, model: ListModel, name: str, parent=None):
-        super().__init__(parent)
+    def __init__(self, model: ListModel, name: str, view: "_ListView"):
+        super().__init__(view)
         self.list_model = model
         self.name = name
 
@@ -120,7 +187,15 @@ class _ChoiceDelegate(QStyledItemDelegate):
             group = self.list_model.items[index.row()].values.get("group")
             choices = list(QUANT_KINDS.get(group, choices))
         combo.addItems(choices)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 2 * combo.view().frameWidth())
         return combo
+
+    def updateEditorGeometry(self, editor, option, index):  # noqa: N802
+        """The box as wide as its longest choice, over the next cell if need be: a column as narrow as its
+        heading cut 数量指标 to “数量:”."""
+        rect = option.rect
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))
+        editor.setGeometry(rect)
 
     def setEditorData(self, editor, index):  # noqa: N802
         editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
@@ -130,13 +205,33 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
 
 class _ListView(QTableView):
-    def event(self, event):
-        from PySide6.QtCore import QEvent
+    pasted = Signal(int, list)  # a table pasted: its rows, the refused cells' messages (empty: all stored)
 
+    def event(self, event):
         if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
             event.ignore()
             return False
         return super().event(event)
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt's name
+        if event.matches(QKeySequence.StandardKey.Paste) and self.state() != self.State.EditingState:
+            self.paste_clipboard()
+            return
+        super().keyPressEvent(event)
+
+    def paste_clipboard(self, text: str | None = None) -> None:
+        """A table row (or rows) across the cells from the current one; other text into the current cell (a
+        numbered list splits its lines into entries). With no current cell, at the end from the first column."""
+        model: ListModel = self.model()
+        text = QGuiApplication.clipboard().text() if text is None else text
+        if not text.strip():
+            return
+        current = self.currentIndex()
+        row, column = (current.row(), current.column()) if current.isValid() else (model.rowCount(), 0)
+        if not is_table(text) and current.isValid():
+            model.setData(current, text)
+            return
+        self.pasted.emit(len(table_rows(text)), model.paste(row, column, text))
 
 
 class ListEditor(QWidget):
@@ -150,6 +245,8 @@ class ListEditor(QWidget):
         self.confirm_remove = confirm_remove
         self.view = _ListView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(_CellDelegate(self.view))
+        self.view.pasted.connect(self._pasted)
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)  # a long 完成情况 wraps whole, never ends in …
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,6 +255,7 @@ class ListEditor(QWidget):
                                   | QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.view.horizontalHeader()
+        character = self.view.fontMetrics().horizontalAdvance("中")
         for i, (name, _label) in enumerate(self.model.columns):
             if name in self.model.spec.choices:
                 self.view.setItemDelegateForColumn(i, _ChoiceDelegate(self.model, name, self.view))
@@ -165,8 +263,10 @@ class ListEditor(QWidget):
             elif stretch is None or name == stretch:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
             else:
+                # Widths in characters of the current 字号, never narrower than the heading (指标名称 at 特大).
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-                self.view.setColumnWidth(i, (widths or {}).get(name, 200))
+                self.view.setColumnWidth(i, max((widths or {}).get(name, 14) * character + 8,
+                                                header.sectionSizeFromContents(i).width()))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_LABEL_STYLE)
@@ -194,6 +294,13 @@ class ListEditor(QWidget):
         self.model.dataChanged.connect(self._fit)
         self._fit()
 
+    def _pasted(self, rows: int, problems: list[str]) -> None:
+        if problems:
+            self._tell("粘贴未全部完成：" + "；".join(problems[:3]) + (f" 等 {len(problems)} 处" if len(problems) > 3
+                                                                      else "") + "。其余单元格已粘贴。", True)
+        else:
+            self._tell(f"已粘贴 {rows} 行（可用“撤销”取消）", False)
+
     def _tell(self, text: str, refusal: bool) -> None:
         self.message.setStyleSheet(ERROR_LABEL_STYLE if refusal else NOTE_STYLE)
         self.message.setText(text)
@@ -207,8 +314,6 @@ class ListEditor(QWidget):
         self.view.setFixedHeight(max(header + rows + 2 * self.view.frameWidth() + 2, header + 60))
 
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-        from PySide6.QtCore import QEvent
-
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize \
                 and event.size().width() != event.oldSize().width():
             self._fit()
@@ -239,16 +344,10 @@ class ListEditor(QWidget):
         item = Item(new_id(), values)
         self.document.apply(InsertItem(self.model.list_key, at, item, f"添加{self.model.spec.item_label}"),
                             merge=False)
-        # The cursor stands where typing starts, so Tab goes on to the right (名称 → 目标 → 完成情况).
-        column = self._first_text_column()
-        self.select(item.id, self.model.columns[column][0])
-        self.view.edit(self.model.index(at, column))
-
-    def _first_text_column(self) -> int:
-        for i, (name, _label) in enumerate(self.model.columns):
-            if name not in self.model.spec.choices:
-                return i
-        return 0
+        # Typing starts in the first column, and Tab goes on to the right (评价内容 → 指标类型 → 名称 → …), as a
+        # row is read; a table row pasted there fills the whole row.
+        self.select(item.id, self.model.columns[0][0])
+        self.view.edit(self.model.index(at, 0))
 
     def remove(self) -> None:
         self._commit_open_editor()

@@ -31,8 +31,8 @@ if TYPE_CHECKING:   # imported where a list is built: the first tab (封面) has
 
 HINT_STYLE = "color: #555;"
 PLACEHOLDERS = {Kind.DATE: "例如 2022年7月15日 或 2022-07-15"}
-# How a list's table is laid out on screen: the column that takes the spare width, and fixed widths.
-LIST_LOOKS = {"quant": {"stretch": "actual", "widths": {"name": 64, "target": 280}}}
+# How a list's table is laid out on screen: the column that takes the spare width, and fixed widths (in characters).
+LIST_LOOKS = {"quant": {"stretch": "actual", "widths": {"name": 4, "target": 20}}}
 SIGNED_NOTE = "“签字”一栏在打印稿上留空，由评价人员手签。"
 
 
@@ -64,7 +64,7 @@ class Page(QScrollArea):
         return editor
 
     def text(self, key: str, placeholder: str = "", lines: int = 5) -> TextField:
-        editor = TextField(self.document, key, placeholder, min_lines=lines)
+        editor = TextField(self.document, key, placeholder, min_lines=lines, sized_to_lines=True)
         self.editors[key] = editor
         return editor
 

@@ -187,15 +187,17 @@ def test_no_page_break_falls_inside_a_box(book, request):
 
 def test_a_long_summary_fills_its_pages_in_rows_that_read_as_one_box(heavy_book):
     """The 综述's paragraphs are cut into rows of a few lines, joined without a rule, so a page breaks between
-    lines instead of leaving a paragraph's height empty; at a page break the box is closed and opened again."""
+    lines instead of leaving a paragraph's height empty; at a page break the box is closed and opened again. Each
+    paragraph starts two characters in, as on the PDF (issue 24)."""
     from evaldesk.exchange.workbook_pages import page_rows_height, row_height
-    from evaldesk.exchange.workbook_report import figure_widths
+    from evaldesk.exchange.workbook_report import INDENT, figure_widths
 
     report, book = heavy_book
     ws = book["自评报告"]
     first = row_of(ws, "五、评价报告综述") + 1
     rows = range(first, ws.max_row + 1)
-    assert "".join(ws.cell(row, 1).value or "" for row in rows) == report.fields["summary.text"].replace("\n", "")
+    paragraphs = [p.strip() for p in report.fields["summary.text"].split("\n") if p.strip()]
+    assert "".join(ws.cell(row, 1).value or "" for row in rows) == "".join(INDENT + p for p in paragraphs)
     joined = [row for row in rows if ws.cell(row, 1).border.top.style is None]
     assert len(joined) > 40
     page = page_rows_height(ws, figure_widths(report)) - row_height(ws, 1)

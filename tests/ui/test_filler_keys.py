@@ -4,7 +4,7 @@ score sheet does not jump, messages stand by their cause, undo and redo say whic
 paper's nested 其中, and 评分标准 stands under each indicator."""
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from evaldesk.audit.findings import Severity
@@ -40,10 +40,13 @@ def test_the_clicked_finding_stays_readable_when_the_focus_moves(window):
     finding = item.data(Qt.ItemDataRole.UserRole)
     panel._clicked(item)
     panel.tree.setCurrentItem(item)
-    palette = panel.tree.palette()
-    box = palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight)
-    text = palette.color(QPalette.ColorGroup.Inactive, QPalette.ColorRole.HighlightedText)
-    assert box.lightness() - text.lightness() > 150  # dark words on a pale box, not an empty-looking one
+    window.pages[1].setFocus()  # the focus elsewhere: the selection is drawn inactive
+    image = panel.tree.viewport().grab().toImage()
+    rect = panel.tree.visualItemRect(item)
+    box = image.pixelColor(rect.left() + 1, rect.top() + 1)
+    darkest = min(image.pixelColor(x, y).lightness() for x in range(rect.left(), rect.right(), 2)
+                  for y in range(rect.top(), rect.bottom(), 2))
+    assert box.lightness() - darkest > 120  # dark words on a pale box, not an empty-looking one
     assert finding.message in panel.note_title.text()  # the 说明 box names its finding
 
 
@@ -88,10 +91,16 @@ def test_tab_skips_the_computed_total(window, qtbot):
 
 
 def test_a_new_quantitative_row_tabs_from_name_to_target_to_result(window, qtbot):
+    """The row starts in its first column (issue 24: 评价内容 and 指标类型, continued from the row above, then
+    名称 → 目标 → 完成情况 by Tab)."""
     quant = window.pages[3].quant
     window.tabs.setCurrentIndex(3)
     quant.add()
     row = quant.current_row()
+    assert quant.view.currentIndex().column() == 0
+    for column in (1, 2):  # through 评价内容 and 指标类型, as they were continued
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: quant.view.currentIndex().column() == column)
     for text in ("受益农户数", "≥500户"):
         editor = QApplication.focusWidget()
         assert editor is not quant.view, "the new row's cell is open for typing"
