@@ -54,7 +54,8 @@ system-deps:
 	apt-get update -qq
 	apt-get install -y -qq --no-install-recommends libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	  libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-	  libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 xvfb xauth >/dev/null
+	  libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 xvfb xauth \
+	  fcitx5 fcitx5-chinese-addons dbus xdotool binutils >/dev/null
 
 clean:
 	rm -rf $(VENV) build out *.egg-info .pytest_cache

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from evaldesk import __version__
 from evaldesk.resources import FONT_BOLD, FONT_REGULAR, ICON
+from evaldesk.ui.input_method import reach_fcitx_through_ibus
 
 _translators: list[QTranslator] = []  # kept alive for the application's lifetime
 
@@ -57,6 +58,7 @@ def keep_dialogs_on_screen(app: QApplication) -> None:
 def create_app(argv: list[str] | None = None, *, dialogs_filter: bool = True) -> QApplication:
     """The QApplication (or the existing one, as under pytest-qt), with font and language set up; with
     ``dialogs_filter`` the filter that keeps dialogs on screen too (``run`` installs it later)."""
+    reach_fcitx_through_ibus()  # before Qt starts: it reads QT_IM_MODULE once (input_method.py)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("evaldesk")
     app.setOrganizationName("evaldesk")
