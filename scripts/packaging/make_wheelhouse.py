@@ -33,7 +33,7 @@ def main() -> int:
             print(f"== {platform.name} / Python {python}", flush=True)
             pip("download", "--quiet", "--dest", str(OUT), *platform_args(platform, python), *requirements())
     pip("download", "--quiet", "--no-deps", "--dest", str(OUT), "--only-binary=:all:", "setuptools==84.2.1")
-    for name in ("install.sh", "install.bat", "evaldesk.desktop"):
+    for name in ("install.sh", "uninstall.sh", "install.bat", "uninstall.bat", "evaldesk.desktop"):
         shutil.copy(HERE / name, OUT / name)
     (OUT / "install.sh").chmod(0o755)
     size = sum(path.stat().st_size for path in OUT.iterdir()) / 1e6
