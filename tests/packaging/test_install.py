@@ -87,3 +87,11 @@ def test_the_program_0_1_0_kept_in_the_data_folder_moves_out_and_the_data_stays(
     assert "已升级：evaldesk 0.1.0 → evaldesk 0.1.1" in out, out
     assert not (data / "venv").exists()
     assert (data / "evaldesk.sqlite").read_bytes() == b"the filler's report"
+
+
+def test_the_windows_scripts_have_crlf_line_endings_and_pick_a_promised_64_bit_python():
+    for name in ("install.bat", "uninstall.bat"):
+        text = (PACKAGING / name).read_bytes()
+        assert text.count(b"\r\n") == text.count(b"\n"), f"{name}: cmd needs CRLF (.gitattributes)"
+    install = (PACKAGING / "install.bat").read_text(encoding="utf-8")
+    assert "py -3 " not in install and "-%%v-64" in install and "--upgrade" in install
