@@ -94,4 +94,4 @@ def test_the_windows_scripts_have_crlf_line_endings_and_pick_a_promised_64_bit_p
         text = (PACKAGING / name).read_bytes()
         assert text.count(b"\r\n") == text.count(b"\n"), f"{name}: cmd needs CRLF (.gitattributes)"
     install = (PACKAGING / "install.bat").read_text(encoding="utf-8")
-    assert "py -3 " not in install and "-%%v-64" in install and "--upgrade" in install
+    assert "py -3 -" not in install and "-%%v-64" in install and "--upgrade" in install
