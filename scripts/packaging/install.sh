@@ -11,6 +11,13 @@ if ! "$PYTHON" -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= 
   echo "需要 Python 3.11、3.12 或 3.13（现有：$("$PYTHON" -V 2>&1 || echo 无)）。没有合适的 Python 时请改用离线程序包（evaldesk-*-linux-x86_64-glibc2.28.tar.gz）。" >&2
   exit 1
 fi
+if [ -f "$HERE/SHA256SUMS" ] && command -v sha256sum >/dev/null 2>&1; then  # a USB copy can come out short
+  echo "正在校验文件……"
+  if ! (cd "$HERE" && sha256sum --quiet -c SHA256SUMS); then
+    echo "本文件夹中有文件损坏或不全（SHA256SUMS 校验未通过），请从原盘重新复制整个文件夹。" >&2
+    exit 1
+  fi
+fi
 TARGET=${EVALDESK_VENV:-$HOME/.local/lib/evaldesk}
 OLD_VENV=$HOME/.local/share/evaldesk/venv  # where 0.1.0 put the program, inside the data folder
 BEFORE=""
