@@ -69,6 +69,11 @@ if [ ! -x python/bin/python3.11 ]; then
      LIBFFI_CFLAGS="-I$DEPS/include" LIBFFI_LIBS="-L$DEPS/lib -lffi" \
      LIBSQLITE3_CFLAGS="-I$DEPS/include" LIBSQLITE3_LIBS="-L$DEPS/lib -lsqlite3 -lm" \
      ZLIB_CFLAGS="-I$DEPS/include" ZLIB_LIBS="-L$DEPS/lib -lz" >/dev/null
+  # zig's linker takes -soname NAME, not the joined -hNAME that CPython's Makefile passes
+  # and links no shared library from a library alone: libpython3.so gets an empty object beside it
+  echo > empty_stub.c
+  sed -i -e 's/-Wl,-h\$(INSTSONAME)/-Wl,-soname,$(INSTSONAME)/' \
+    -e 's/\$(BLDSHARED) \$(NO_AS_NEEDED) -o \$@ -Wl,-h\$@ \$^/$(BLDSHARED) -o $@ -Wl,-soname,$@ empty_stub.c $(NO_AS_NEEDED) -L. -lpython$(LDVERSION)/' Makefile
   make -s -j2 >/dev/null 2>build.log || { tail -40 build.log; exit 1; }
   make -s install >/dev/null 2>>build.log || { tail -40 build.log; exit 1; }
   cd ..
