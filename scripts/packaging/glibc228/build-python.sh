@@ -42,7 +42,8 @@ if [ ! -e src/.fetched ]; then
 fi
 unpack() { rm -rf "build-$1"; mkdir "build-$1"; tar -xf src/$2 -C "build-$1" --strip-components=1; }
 DEPS=$OUT/deps
-export CFLAGS="-O2 -fPIC -w -I$DEPS/include" LDFLAGS="-L$DEPS/lib"
+# exported for setup.py too (the shared extension modules): it finds ffi.h and the static libffi.a through them
+export CFLAGS="-O2 -fPIC -w -I$DEPS/include" CPPFLAGS="-I$DEPS/include" LDFLAGS="-L$DEPS/lib"
 
 if [ ! -e "$DEPS/lib/libz.a" ]; then
   log "zlib"; unpack zlib 'zlib_*.orig.tar.*'
@@ -65,18 +66,29 @@ if [ ! -x python/bin/python3.11 ]; then
   log "CPython"; unpack cpython 'python3.11_*.orig.tar.*'
   cd build-cpython
   ./configure --quiet --prefix="$OUT/python" --enable-shared --with-ensurepip=install --without-readline \
-     --with-system-expat=no LDFLAGS="$LDFLAGS -Wl,-rpath,\$ORIGIN/../lib" \
+     --with-system-expat=no LDFLAGS="$LDFLAGS -Wl,-rpath,\\\$\$ORIGIN/../lib" \
      LIBFFI_CFLAGS="-I$DEPS/include" LIBFFI_LIBS="-L$DEPS/lib -lffi" \
      LIBSQLITE3_CFLAGS="-I$DEPS/include" LIBSQLITE3_LIBS="-L$DEPS/lib -lsqlite3 -lm" \
      ZLIB_CFLAGS="-I$DEPS/include" ZLIB_LIBS="-L$DEPS/lib -lz" >/dev/null
   # zig's linker takes -soname NAME, not the joined -hNAME that CPython's Makefile passes
   # and links no shared library from a library alone: libpython3.so gets an empty object beside it
   echo > empty_stub.c
+  # setup.py (the shared extension modules) would add the build machine's /usr/include/<multiarch>: its glibc 2.36
+  # headers must not mix with zig's 2.28 ones
+  sed -i 's/^    def add_multiarch_paths(self):$/&\n        return/' setup.py
   sed -i -e 's/-Wl,-h\$(INSTSONAME)/-Wl,-soname,$(INSTSONAME)/' \
     -e 's/\$(BLDSHARED) \$(NO_AS_NEEDED) -o \$@ -Wl,-h\$@ \$^/$(BLDSHARED) -o $@ -Wl,-soname,$@ empty_stub.c $(NO_AS_NEEDED) -L. -lpython$(LDVERSION)/' Makefile
   make -s -j2 >/dev/null 2>build.log || { tail -40 build.log; exit 1; }
   make -s install >/dev/null 2>>build.log || { tail -40 build.log; exit 1; }
   cd ..
 fi
+# bin/python3.11 finds its own libpython (not a build machine's /usr/lib/…/libpython3.11.so.1.0)
+objdump -p python/bin/python3.11 | grep -q 'RUNPATH *\$ORIGIN/../lib' || { echo "python3.11: RUNPATH is not \$ORIGIN/../lib" >&2; exit 1; }
 python/bin/python3.11 -c 'import sys, ctypes, sqlite3, zlib, decimal, pyexpat; print("built", sys.version.split()[0], "sqlite", sqlite3.sqlite_version)'
+# every extension module needs glibc's own libraries only (a build machine's libffi.so or libuuid.so would be left
+# out of the program folder as a system library, and missing on the PC)
+if objdump -p python/lib/python3.11/lib-dynload/*.so | awk '/NEEDED/{print $2}' | sort -u \
+    | grep -vE '^(libc\.so\.6|libm\.so\.6|libpthread\.so\.0|libdl\.so\.2|librt\.so\.1|libutil\.so\.1)$'; then
+  echo "an extension module needs a library outside glibc (above)" >&2; exit 1
+fi
 log "done: $OUT/python"
