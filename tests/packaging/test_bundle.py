@@ -64,7 +64,8 @@ def test_the_folder_runs_on_glibc_2_28_and_leaves_out_what_it_does_not_need():
     assert check_glibc.over_the_floor(BUNDLE, check_glibc.FLOOR) == []
     names = {path.name for path in BUNDLE.rglob("*")}
     assert not {name for name in names if name.startswith(("libreadline", "libgtk-3", "libqwayland", "libqeglfs",
-                                                            "libqvnc", "libqgtk3", "libstdc++"))}
+                                                            "libqvnc", "libqgtk3", "libstdc++",
+                                                            "libQt6Wayland", "libQt6EglFS"))}
     assert "libqxcb.so" in names and "libxcb-cursor.so.0" in names
 
 

@@ -44,6 +44,7 @@ unpack() { rm -rf "build-$1"; mkdir "build-$1"; tar -xf src/$2 -C "build-$1" --s
 DEPS=$OUT/deps
 # exported for setup.py too (the shared extension modules): it finds ffi.h and the static libffi.a through them
 export CFLAGS="-O2 -fPIC -w -I$DEPS/include" CPPFLAGS="-I$DEPS/include" LDFLAGS="-L$DEPS/lib"
+export PKG_CONFIG_PATH="$DEPS/lib/pkgconfig"  # configure's LIBFFI_INCLUDEDIR, which setup.py reads
 
 if [ ! -e "$DEPS/lib/libz.a" ]; then
   log "zlib"; unpack zlib 'zlib_*.orig.tar.*'
