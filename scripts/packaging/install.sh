@@ -49,7 +49,7 @@ ln -sf "$TARGET/bin/evaldesk" "$HOME/.local/bin/evaldesk"
 ln -sf "$TARGET/bin/evaldesk-cli" "$HOME/.local/bin/evaldesk-cli"
 cp "$HERE/uninstall.sh" "$TARGET/uninstall.sh" 2>/dev/null || true
 ICON=$("$TARGET/bin/python" -c 'from evaldesk.resources import ICON; print(ICON)' 2>/dev/null || true)
-sed -e "s|@EXEC@|$TARGET/bin/evaldesk|" -e "s|@ICON@|$ICON|" "$HERE/evaldesk.desktop" \
+sed -e "s|@EXEC@|\"$TARGET/bin/evaldesk\"|" -e "s|@ICON@|$ICON|" "$HERE/evaldesk.desktop" \
   > "$HOME/.local/share/applications/evaldesk.desktop"
 if [ -n "$BEFORE" ] && [ "$BEFORE" != "$AFTER" ]; then
   echo "已升级：$BEFORE → $AFTER。数据文件未改动。"
