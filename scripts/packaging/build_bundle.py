@@ -57,6 +57,8 @@ def main() -> int:
     run(VENV / "bin" / "pyinstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", DIST,
         "--workpath", ROOT / "build" / "pyinstaller", HERE / "evaldesk.spec",
         env=os.environ | {"EVALDESK_BUNDLE_GLIBC": GLIBC})
+    for link in [path for path in FOLDER.rglob("*") if path.is_symlink() and not path.exists()]:
+        link.unlink()  # PyInstaller's top-level links to the Qt libraries evaldesk.spec left out
     for name in ("install-menu.sh", "evaldesk.desktop", "evaldesk.sh"):
         shutil.copy(HERE / name, FOLDER / name)
     run(VENV / "bin" / "python", HERE / "licences.py", "--folder", FOLDER, "--python", WORK / "python",
