@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from evaldesk import __version__
 from evaldesk.paths import default_db_path
 from evaldesk.resources import FONT_BOLD, FONT_REGULAR, ICON
+from evaldesk.ui.input_method import reach_fcitx_through_ibus
 from evaldesk.ui.main_window import MainWindow
 
 _translators: list[QTranslator] = []  # kept alive for the application's lifetime
@@ -42,6 +43,7 @@ def install_chinese(app: QApplication) -> None:
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (or the existing one, as under pytest-qt), with font and language set up."""
+    reach_fcitx_through_ibus()  # before Qt starts: it reads QT_IM_MODULE once (input_method.py)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("evaldesk")
     app.setOrganizationName("evaldesk")

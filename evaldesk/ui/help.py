@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, QUrl, Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from evaldesk.resources import GUIDE, HELP
+from evaldesk.resources import GUIDE, HELP, RESOURCES
 from evaldesk.ui.screen import fit_to_screen
 
 TITLE = "evaldesk 使用说明"
@@ -35,3 +35,12 @@ class HelpWindow(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
+
+
+def licence_notice() -> str:
+    """关于's list of the third-party components and their licences (resources/licenses/NOTICE.txt, written by
+    scripts/packaging/licences.py from the installed distributions), and where the full texts are."""
+    text = (RESOURCES / "licenses" / "NOTICE.txt").read_text(encoding="utf-8")
+    components = text.split("\n\n", 2)[-1].strip()
+    return (f"第三方组件及许可证（Qt 与 PySide6 按 LGPL-3.0 使用，可替换为同版本的 Qt 库）：\n{components}\n"
+            f"Python：PSF 许可证。许可证全文：{RESOURCES / 'licenses'}")

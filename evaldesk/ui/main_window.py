@@ -415,11 +415,13 @@ class MainWindow(QMainWindow):
         return self.help_window
 
     def about(self) -> None:
+        from evaldesk.ui.help import licence_notice
+
         where = self.store.path if self.store else default_db_path()
         dialogs.inform(self, "关于 evaldesk",
                        f"evaldesk {__version__}\n部门整体支出绩效评价自评报告的填报、评分、审核、打印与报送。\n\n"
                        f"数据文件：{where}\n数据文件夹：{data_folder()}\n\n每一处修改都会立即保存。"
-                       "中文字体：Noto Sans SC（SIL 开放字体许可证）。")
+                       "中文字体：Noto Sans SC（SIL 开放字体许可证）。\n\n" + licence_notice())
 
     def may_leave_report(self, doing: str = "关闭") -> bool:
         """Before the open report goes away: refused inputs on screen are lost, so ask first."""
