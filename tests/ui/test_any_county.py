@@ -4,10 +4,13 @@ decimal are handled at entry."""
 
 from decimal import Decimal
 
+import pytest
+
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from evaldesk.app.output import export_workbook, pdf_bytes
+from evaldesk.exchange.workbook import ExportRefused, shown_from_data
 from evaldesk.model.edits import SetField
 from evaldesk.ui.app import open_window
 from pypdf import PdfReader
@@ -76,10 +79,11 @@ def test_the_cover_tab_edits_region_bureau_and_attachment_labels(window, qtbot, 
     assert cover.title.text().replace("\n", "") == "某县2021年度部门整体支出绩效评价自评报告"
     assert cover.bureau.text() == "某县财政局（制）" and cover.attachment.text() == "附件6："
 
-    path = tmp_path / "county.xlsx"  # the sample is complete: the bureau's workbook can be written
-    export_workbook(window.document.report, path)
-    book = load_workbook(path)
-    form = [str(cell.value) for row in book["自评报告"].iter_rows() for cell in row if cell.value is not None]
+    # The sample's sheet is 云溪区's: its standards would print that region's wording, so export now refuses (issue
+    # 24) — and the cover wording the workbook would show is the filler's own.
+    with pytest.raises(ExportRefused, match="岳阳市云溪区的，本报告的地区为某县"):
+        export_workbook(window.document.report, tmp_path / "county.xlsx")
+    form = [text for (sheet, _cell), text in shown_from_data(window.document.report).items() if sheet == "自评报告"]
     assert "某县2021年度部门整体支出绩效评价自评报告" in form and "某县财政局（制）" in form and "附件6：" in form
     assert "岳阳市云溪财政局（制）" not in form
 

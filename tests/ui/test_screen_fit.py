@@ -64,6 +64,7 @@ def test_print_preview_fits_with_its_buttons_on_screen(screen_window, qtbot):
     window = screen_window
     from PySide6.QtWidgets import QPushButton
 
+
     window.output.print_preview()
     preview = window.preview
     qtbot.addWidget(preview)
@@ -76,12 +77,32 @@ def test_print_preview_fits_with_its_buttons_on_screen(screen_window, qtbot):
 
 
 def test_the_template_editor_fits_the_screen(screen_window, qtbot):
-    from evaldesk.ui.template_editor import open_editor
-
-    editor = open_editor(screen_window)
+    editor = screen_window.templates.edit_template()
     qtbot.waitExposed(editor)
     assert editor.screen() is screen_window.screen()
     assert screen_area(editor).contains(editor.frameGeometry())
+
+
+def test_the_template_editor_shows_whole_names_at_the_largest_size_and_closes_on_esc(screen_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    screen_window.menus.font_size_actions["特大"].trigger()
+    editor = screen_window.templates.edit_template()
+    qtbot.waitExposed(editor)
+    tree = editor.tree
+    for item in editor.items.values():   # each name whole, on more lines if its column is too narrow: not "财政…"
+        shown = tree.visualItemRect(item)
+        room = tree.columnWidth(0) - (shown.left() - tree.columnViewportPosition(0)) - 8
+        needed = QFontMetrics(item.font(0)).boundingRect(0, 0, room, 100000, Qt.TextFlag.TextWordWrap, item.text(0))
+        assert shown.height() >= needed.height(), item.text(0)
+    for indicator in editor.items:   # and each indicator's panel in the narrower side, without a sideways scrollbar
+        editor.select(indicator)
+        qtbot.waitUntil(lambda: editor.panel is not None and editor.panel.indicator_id == indicator, timeout=30000)
+        assert editor.panel.minimumSizeHint().width() <= editor.detail.viewport().width(), indicator
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    screen_window.menus.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()
 
 
 @pytest.mark.parametrize("size", list(screen.FONT_SIZES))
@@ -125,6 +146,6 @@ def test_font_size_is_larger_text_kept_with_the_report_and_remembered(app, qtbot
     window.close()
     again = open_window(db_path)
     qtbot.addWidget(again)
-    assert again.font_size_actions["特大"].isChecked()
+    assert again.menus.font_size_actions["特大"].isChecked()
     assert again.font().pointSizeF() == screen.FONT_SIZES["特大"]
-    again.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()  # the next test starts at the usual size
+    again.menus.font_size_actions[screen.DEFAULT_FONT_SIZE].trigger()  # the next test starts at the usual size

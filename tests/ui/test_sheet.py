@@ -307,7 +307,6 @@ def test_a_read_only_window_takes_no_typing_on_the_sheet_but_shows_or_hides_the_
 def test_a_read_only_reader_stays_at_the_row_they_read_when_the_writer_types(big_window, qtbot, answers):
     """The window reads the report again each time the writer's window stores a change; the reader of a big sheet
     stays at the row they were reading, not sent back to the sheet's top."""
-    from evaldesk.ui import file_safety
     from evaldesk.ui.app import open_window
 
     second = open_window(big_window.store.path)
@@ -321,7 +320,7 @@ def test_a_read_only_reader_stays_at_the_row_they_read_when_the_writer_types(big
         bar.setValue(bar.value() + sheet.view.rowViewportPosition(reading) - 100)
     leaf = big_window.document.report.template.leaves[3].id
     big_window.document.apply(SetField(sheet_key(leaf, "reason"), "另一窗口写的原因"), merge=False)
-    assert file_safety.look_for_changes(second)
+    assert second.files.look_for_changes()
     sheet = second.pages[SHEET]
     qtbot.waitUntil(lambda: sheet.view.isVisible() and bool(sheet.view.widths), timeout=30000)
     assert abs(sheet.view.rowViewportPosition(reading) - 100) <= 2

@@ -11,7 +11,7 @@ def test_switch_template_is_an_undoable_edit(window, monkeypatch):
     found, names = template_actions.template_names(window.store)
     other = next(i for i, e in enumerate(found) if e.template.id != "yueyang-yunxi-2021")
     monkeypatch.setattr(dialogs, "choose", lambda *args: other)
-    template_actions.switch_template(window)
+    window.templates.switch_template()
     assert window.document.report.template.id == found[other].template.id
     assert set(window.pages[6].model.row_of) == {i.id for i in found[other].template.leaves}  # the sheet tab follows
     window.menus.undo_action.trigger()
@@ -25,7 +25,7 @@ def test_import_a_template_file_then_use_it_for_a_new_report(window, tmp_path, m
     path = tmp_path / "bureau-2022.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(path))
-    template_actions.import_template(window)
+    window.templates.import_template()
     assert "已导入评分表模板" in answers.shown[-1][2]
     window.show_welcome()
     names = [window.welcome.template.itemText(i) for i in range(window.welcome.template.count())]
@@ -41,7 +41,7 @@ def test_a_broken_template_file_is_refused_and_nothing_changes(window, tmp_path,
     path.write_text('{"format": "evaldesk-template", "version": 1', encoding="utf-8")
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(path))
     before = window.store.saved_templates()
-    template_actions.import_template(window)
+    window.templates.import_template()
     kind, title, message = answers.shown[-1]
     assert kind == "error" and "broken.json" in message and "JSON" in message
     assert window.store.saved_templates() == before
@@ -49,7 +49,7 @@ def test_a_broken_template_file_is_refused_and_nothing_changes(window, tmp_path,
 
 def test_next_year_from_the_sample_marks_what_it_carried(window, monkeypatch):
     monkeypatch.setattr(dialogs, "choose", lambda *args: 0)
-    template_actions.next_year(window)
+    window.templates.next_year()
     report = window.document.report
     assert report.year == 2022 and report.department == "中共岳阳市云溪区委机构编制委员会办公室"
     department = window.pages[0].editors["cover.department"]
