@@ -64,8 +64,11 @@ if [ ! -e "$DEPS/lib/libsqlite3.a" ]; then
 fi
 
 if [ ! -x python/bin/python3.11 ]; then
-  log "CPython"; unpack cpython 'python3.11_*.orig.tar.*'
+  log "CPython: configure"; unpack cpython 'python3.11_*.orig.tar.*'
   cd build-cpython
+  # configure prints one harmless line on stderr: "zig: error: version '.2.28' in target triple
+  # 'x86_64-unknown-linux-gnu.2.28' is invalid". It comes from its GNU-ld probe (`$CC -print-prog-name=ld`): zig's
+  # clang driver rejects the glibc suffix there but still answers, and configure goes on. Not the build failing.
   ./configure --quiet --prefix="$OUT/python" --enable-shared --with-ensurepip=install --without-readline \
      --with-system-expat=no LDFLAGS="$LDFLAGS -Wl,-rpath,\\\$\$ORIGIN/../lib" \
      LIBFFI_CFLAGS="-I$DEPS/include" LIBFFI_LIBS="-L$DEPS/lib -lffi" \
@@ -79,6 +82,7 @@ if [ ! -x python/bin/python3.11 ]; then
   sed -i 's/^    def add_multiarch_paths(self):$/&\n        return/' setup.py
   sed -i -e 's/-Wl,-h\$(INSTSONAME)/-Wl,-soname,$(INSTSONAME)/' \
     -e 's/\$(BLDSHARED) \$(NO_AS_NEEDED) -o \$@ -Wl,-h\$@ \$^/$(BLDSHARED) -o $@ -Wl,-soname,$@ empty_stub.c $(NO_AS_NEEDED) -L. -lpython$(LDVERSION)/' Makefile
+  log "CPython: make (about 5-10 minutes, silent)"
   make -s -j2 >/dev/null 2>build.log || { tail -40 build.log; exit 1; }
   make -s install >/dev/null 2>>build.log || { tail -40 build.log; exit 1; }
   cd ..
