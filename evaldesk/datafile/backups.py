@@ -144,16 +144,7 @@ def back_up_on_open(store: Store) -> Path | None:
             return None
     except StoreError:
         return None
-    try:
-        changed = os.stat(store.path).st_mtime
-    except OSError:
-        return None
-    if _copied_at(store.path) >= changed:
-        return None
-    try:
-        return make_backup(store)
-    except StoreError:
-        return None
+    return _copy_if_changed(store, None)
 
 
 def back_up_while_editing(store: Store, now: _dt.datetime | None = None) -> Path | None:

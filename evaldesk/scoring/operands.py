@@ -68,28 +68,6 @@ def uncomputable(why: str) -> Outcome:
     return Outcome(None, f"{why}，须手工评分并说明理由", uncomputable=True)
 
 
-# ---------------------------------------------------------------- outcomes
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a rule made of the figures: a score (unrounded) or why there is none."""
-
-    score: Decimal | None
-    explanation: str
-    rate: Decimal | None = None
-    missing: tuple[str, ...] = ()  # labels of inputs still blank
-    uncomputable: bool = False      # the figures are there but cannot be used (zero denominator, outside bands)
-
-
-def missing(labels: list[str], what: str) -> Outcome:
-    return Outcome(None, f"缺少 {'、'.join(labels)}，{what}无法计算；请填写或手工评分", missing=tuple(labels))
-
-
-def uncomputable(why: str) -> Outcome:
-    return Outcome(None, f"{why}，须手工评分并说明理由", uncomputable=True)
-
-
 # ---------------------------------------------------------------- rates
 
 

@@ -28,7 +28,7 @@ def is_undo_key(event) -> bool:
             or (event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier))
 
 
-class _GiveUndoToWindow:
+class GiveUndoToWindow:
     """Mixin: let the window's 撤销/重做 actions have Ctrl+Z / Ctrl+Y even while this editor has focus."""
 
     def event(self, event):  # noqa: D401
@@ -140,11 +140,11 @@ class FieldEditor(QWidget):
             self.refresh()
 
 
-class _LineEdit(_GiveUndoToWindow, QLineEdit):
+class _LineEdit(GiveUndoToWindow, QLineEdit):
     pass
 
 
-class _PlainTextEdit(_GiveUndoToWindow, QPlainTextEdit):
+class _PlainTextEdit(GiveUndoToWindow, QPlainTextEdit):
     preferred_height: int | None = None  # set: the height it asks for, instead of Qt's 192 pixels
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name

@@ -17,7 +17,7 @@ from evaldesk.model.places import CellPlace, UnitPlace, UnitsPlace
 from evaldesk.model.validate import parse_cell
 from evaldesk.model.values import Rejected, format_amount
 from evaldesk.ui.document import ReportDocument
-from evaldesk.ui.fields import is_undo_key
+from evaldesk.ui.fields import GiveUndoToWindow
 
 HEADER_BG = QBrush(QColor("#eef1f5"))
 COMPUTED_BG = QBrush(QColor("#f5f5f0"))
@@ -252,7 +252,7 @@ def refused_text(typed: str, why: str) -> str:
     return f"“{typed}”未被接受：{why}（该格已标红，未保存；改正后即保存）"
 
 
-class GridView(QTableView):
+class GridView(GiveUndoToWindow, QTableView):
     """A QTableView that behaves like the filler's spreadsheet."""
 
     def __init__(self, model: GridModel, parent=None):
@@ -370,14 +370,6 @@ class GridView(QTableView):
         error = self.model().error_at(current) if current.isValid() else None
         if error:
             self.say(refused_text(error[0], error[1]))
-
-    def event(self, event):
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
-            event.ignore()
-            return False
-        return super().event(event)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt's name
         model: GridModel = self.model()

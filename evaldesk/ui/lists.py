@@ -21,7 +21,7 @@ from evaldesk.model.report import Item, new_id
 from evaldesk.model.validate import Rejected, parse_item_value
 from evaldesk.ui.combo import SteadyComboBox
 from evaldesk.ui.document import ReportDocument
-from evaldesk.ui.fields import ERROR_LABEL_STYLE, is_undo_key
+from evaldesk.ui.fields import ERROR_LABEL_STYLE, GiveUndoToWindow
 
 
 NOTE_STYLE = "color: #1f618d;"
@@ -204,14 +204,8 @@ class _ChoiceDelegate(_CellDelegate):
         model.setData(index, editor.currentText())
 
 
-class _ListView(QTableView):
+class _ListView(GiveUndoToWindow, QTableView):
     pasted = Signal(int, list)  # a table pasted: its rows, the refused cells' messages (empty: all stored)
-
-    def event(self, event):
-        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
-            event.ignore()
-            return False
-        return super().event(event)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt's name
         if event.matches(QKeySequence.StandardKey.Paste) and self.state() != self.State.EditingState:

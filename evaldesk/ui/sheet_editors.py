@@ -9,12 +9,12 @@ Ctrl+Y go to the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QPlainTextEdit
 
 from evaldesk.model.edits import SetField
 from evaldesk.model.places import parse_key
-from evaldesk.ui.fields import ERROR_STYLE, display, is_undo_key
+from evaldesk.ui.fields import ERROR_STYLE, GiveUndoToWindow, display
 from evaldesk.ui.sheet_table import IndicatorModel
 
 _UNSET = object()
@@ -70,7 +70,7 @@ class Typing:
         document.break_merge()
 
 
-class CellEditor:
+class CellEditor(GiveUndoToWindow):
     """Mixin: what the view asks of an editor (finish, revert, replace_on_typing), the window's undo keys, and the
     stored value shown again when it changes from elsewhere (undo, redo) while the editor is open."""
 
@@ -107,12 +107,6 @@ class CellEditor:
     def close_with(self, hint) -> None:
         if self.delegate is not None:
             self.delegate.close(self, hint)
-
-    def event(self, event):
-        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
-            event.ignore()
-            return False
-        return super().event(event)
 
 
 class LineCellEditor(CellEditor, QLineEdit):

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QHeaderView, QStyledItemDelegate, QTableView
 
-from evaldesk.ui.fields import is_undo_key
+from evaldesk.ui.fields import GiveUndoToWindow
 from evaldesk.ui.sheet_table import (
     PAD, Cell, IndicatorModel, bold_font, cell_height, colour, metrics_of, text_height,
 )
@@ -115,7 +115,7 @@ class TableDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, hint)
 
 
-class IndicatorView(QTableView):
+class IndicatorView(GiveUndoToWindow, QTableView):
     """The table on screen; rows measured by the delegate, columns fitted to the width."""
 
     def __init__(self, model: IndicatorModel, parent=None):
@@ -361,12 +361,6 @@ class IndicatorView(QTableView):
             return super().edit(index, trigger, event)
         finally:
             self.typed_into = False
-
-    def event(self, event):
-        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
-            event.ignore()
-            return False
-        return super().event(event)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt's name
         model: IndicatorModel = self.model()

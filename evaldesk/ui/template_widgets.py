@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaldesk.model.values import normalize_text
-from evaldesk.ui.fields import ERROR_STYLE, _GiveUndoToWindow
+from evaldesk.ui.fields import ERROR_STYLE, GiveUndoToWindow
 
 NUMBER_SUFFIXES = ("%", "分")
 PROBLEM_BRUSH = QBrush(QColor("#fdecea"))  # what is wrong, wherever the template editor shows it
@@ -37,7 +37,7 @@ def shown_number(value) -> str:
     return "" if value is None else str(value)
 
 
-class LineEdit(_GiveUndoToWindow, QLineEdit):
+class LineEdit(GiveUndoToWindow, QLineEdit):
     """A line that calls ``commit(text)`` when editing is finished (Enter or leaving it), only if it changed."""
 
     def __init__(self, commit: Callable[[str], None], placeholder: str = "", parent=None):
@@ -61,7 +61,7 @@ class LineEdit(_GiveUndoToWindow, QLineEdit):
             self._commit(self.text())
 
 
-class TextEdit(_GiveUndoToWindow, QPlainTextEdit):
+class TextEdit(GiveUndoToWindow, QPlainTextEdit):
     """Several lines (评分标准) that commit a moment after the filler stops typing, or on leaving the box."""
 
     PAUSE_MS = 800
